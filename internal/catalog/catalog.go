@@ -1,0 +1,275 @@
+package catalog
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha1"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"github.com/glot-i18n/glot/internal/fileerr"
+)
+
+// Message is a go-i18n message.
+type Message = i18n.Message
+
+// Catalog is the content of one message file.
+type Catalog struct {
+	Messages map[string]*Message
+	// Lines gives the line at which each message starts in the file it
+	// was parsed from, for error messages.
+	Lines map[string]int
+}
+
+// New returns an empty catalog.
+func New() *Catalog {
+	return &Catalog{Messages: map[string]*Message{}, Lines: map[string]int{}}
+}
+
+// Parse reads a TOML message file. Errors name the file and, where the TOML
+// reader knows it, the line.
+func Parse(path string, data []byte) (*Catalog, error) {
+	c := New()
+	if len(bytes.TrimSpace(data)) == 0 {
+		return c, nil
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fileerr.At(path, pe.Position.Line, pe.Position.Col, errors.New(pe.Message))
+		}
+		return nil, fileerr.At(path, 0, 0, err)
+	}
+	lines := headerLines(data)
+	// Check every value before go-i18n sees it: its errors carry no
+	// position, and it silently ignores keys it does not know.
+	for id, v := range raw {
+		if err := checkMessage(id, v); err != nil {
+			return nil, fileerr.At(path, lines[id], 0, err)
+		}
+	}
+	msgs, err := i18n.ParseMessageBytes(data, toml.Unmarshal)
+	if err != nil {
+		return nil, fileerr.At(path, 0, 0, err)
+	}
+	for _, m := range msgs {
+		c.Messages[m.ID] = m
+		c.Lines[m.ID] = lines[m.ID]
+	}
+	return c, nil
+}
+
+var messageKeys = map[string]bool{
+	"id": true, "description": true, "hash": true, "leftdelim": true, "rightdelim": true,
+	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true,
+}
+
+func checkMessage(id string, v any) error {
+	switch v := v.(type) {
+	case string:
+		return nil
+	case map[string]any:
+		for k, x := range v {
+			if !messageKeys[strings.ToLower(k)] {
+				if _, nested := x.(map[string]any); nested {
+					// go-i18n reads nested tables as ids joined with ".".
+					if err := checkMessage(id+"."+k, x); err != nil {
+						return err
+					}
+					continue
+				}
+				return fmt.Errorf("message %q: unknown key %q (a message has description, hash and the plural forms zero, one, two, few, many, other)", id, k)
+			}
+			if _, ok := x.(string); !ok {
+				return fmt.Errorf("message %q: %s must be a string", id, k)
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("message %q must be a string or a table", id)
+}
+
+var headerRE = regexp.MustCompile(`^\s*(?:\[\s*("(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)\s*\]|("(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)\s*=)`)
+
+// headerLines finds the line of each top-level message: a table header
+// "[id]" or a top-level "id = ..." line.
+func headerLines(data []byte) map[string]int {
+	lines := map[string]int{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64*1024), len(data)+1)
+	n := 0
+	inTable := false
+	for sc.Scan() {
+		n++
+		m := headerRE.FindSubmatch(sc.Bytes())
+		if m == nil {
+			continue
+		}
+		key := m[1]
+		if key == nil {
+			if inTable {
+				continue
+			}
+			key = m[2]
+		} else {
+			inTable = true
+		}
+		id := string(key)
+		if id[0] == '"' {
+			if s, err := strconv.Unquote(id); err == nil {
+				id = s
+			}
+		}
+		if _, seen := lines[id]; !seen {
+			lines[id] = n
+		}
+	}
+	return lines
+}
+
+// Hash is go-i18n's hash of a message's source, as goi18n merge writes it:
+// it tells which version of the source a translation was made from.
+func Hash(m *Message) string {
+	h := sha1.New()
+	_, _ = io.WriteString(h, m.Description)
+	_, _ = io.WriteString(h, m.Other)
+	return fmt.Sprintf("sha1-%x", h.Sum(nil))
+}
+
+// Forms returns the plural forms of m that are set, in CLDR order.
+func Forms(m *Message) []Form {
+	var fs []Form
+	for _, f := range []Form{{"zero", m.Zero}, {"one", m.One}, {"two", m.Two}, {"few", m.Few}, {"many", m.Many}, {"other", m.Other}} {
+		if f.Text != "" {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+// Form is one plural form of a message.
+type Form struct {
+	Name string // "zero", "one", "two", "few", "many" or "other"
+	Text string
+}
+
+// Empty reports whether m has no text at all: an empty translation counts as
+// no translation.
+func Empty(m *Message) bool {
+	return strings.TrimSpace(m.Zero+m.One+m.Two+m.Few+m.Many+m.Other) == ""
+}
+
+// IDs returns the ids of c, sorted.
+func (c *Catalog) IDs() []string {
+	ids := make([]string, 0, len(c.Messages))
+	for id := range c.Messages {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Bytes writes c as a TOML message file, ids sorted, after the comment
+// header. Source messages (source is true) with nothing but their text are
+// written in go-i18n's short form, id = "text"; all others as tables.
+func (c *Catalog) Bytes(header string, source bool) []byte {
+	var b bytes.Buffer
+	b.WriteString(header)
+	var tables []string
+	for _, id := range c.IDs() {
+		m := c.Messages[id]
+		if source && m.Description == "" && m.Hash == "" && len(Forms(m)) == 1 && m.Other != "" {
+			fmt.Fprintf(&b, "%s = %s\n", Key(id), Quote(m.Other))
+			continue
+		}
+		tables = append(tables, id)
+	}
+	for _, id := range tables {
+		b.WriteByte('\n')
+		WriteTable(&b, id, c.Messages[id], !source)
+	}
+	return b.Bytes()
+}
+
+// WriteTable writes message m as a TOML table: description, hash (when
+// withHash), then its plural forms.
+func WriteTable(b *bytes.Buffer, id string, m *Message, withHash bool) {
+	fmt.Fprintf(b, "[%s]\n", Key(id))
+	WriteFields(b, m, withHash)
+}
+
+// WriteFields writes the keys of message m, one per line, in go-i18n's
+// order.
+func WriteFields(b *bytes.Buffer, m *Message, withHash bool) {
+	if m.Description != "" {
+		fmt.Fprintf(b, "description = %s\n", Quote(m.Description))
+	}
+	if withHash && m.Hash != "" {
+		fmt.Fprintf(b, "hash = %s\n", Quote(m.Hash))
+	}
+	if m.LeftDelim != "" {
+		fmt.Fprintf(b, "leftdelim = %s\n", Quote(m.LeftDelim))
+	}
+	if m.RightDelim != "" {
+		fmt.Fprintf(b, "rightdelim = %s\n", Quote(m.RightDelim))
+	}
+	for _, f := range Forms(m) {
+		fmt.Fprintf(b, "%s = %s\n", f.Name, Quote(f.Text))
+	}
+}
+
+var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+// Key writes id as a TOML key: bare when it can be, quoted otherwise.
+func Key(id string) string {
+	if bareKey.MatchString(id) {
+		return id
+	}
+	return Quote(id)
+}
+
+// Quote writes s as a one-line TOML basic string.
+func Quote(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if r < 0x20 || r == 0x7F {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// Comment writes s as TOML comment lines, each starting with prefix.
+func Comment(b *bytes.Buffer, prefix, s string) {
+	for _, l := range strings.Split(s, "\n") {
+		b.WriteString(strings.TrimRight("# "+prefix+l, " "))
+		b.WriteByte('\n')
+	}
+}

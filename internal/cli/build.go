@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/site"
+)
+
+type buildOptions struct {
+	langs      []string
+	formats    []string
+	allowStale bool
+}
+
+func newBuildCmd(g *glot) *cobra.Command {
+	o := &buildOptions{}
+	c := &cobra.Command{
+		Use:   "build",
+		Short: "Build every page in every language, as HTML and as Markdown",
+		Long: `Build writes every page in the source language and in every target language:
+HTML through the layout (the site's layouts/page.html, or glot's own) into the
+output folder, and Markdown into the Markdown folder. A segment without a
+current translation shows its source text.`,
+		Example: `  glot build
+  glot build --lang es --format html
+  glot build --allow-stale`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error { return runBuild(g, o) },
+	}
+	langsFlag(c, &o.langs)
+	c.Flags().StringSliceVar(&o.formats, "format", []string{"html", "md"}, "what to write: `html,md`")
+	c.Flags().BoolVar(&o.allowStale, "allow-stale", false, "use a translation made for an earlier version of its source rather than the source text")
+	return c
+}
+
+func runBuild(g *glot, o *buildOptions) error {
+	cfg, err := g.config()
+	if err != nil {
+		return err
+	}
+	var langs []string
+	if len(o.langs) > 0 {
+		// The source language is a valid choice here: it is built too.
+		var targets []string
+		for _, f := range o.langs {
+			for _, l := range strings.Split(f, ",") {
+				if strings.TrimSpace(l) == cfg.SourceLanguage {
+					langs = append(langs, cfg.SourceLanguage)
+				} else {
+					targets = append(targets, l)
+				}
+			}
+		}
+		sel, err := selectLangs(cfg, targets, true)
+		if err != nil {
+			return err
+		}
+		if len(targets) > 0 {
+			langs = append(langs, sel...)
+		}
+	}
+	opts := site.Options{Config: cfg, Langs: langs, AllowStale: o.allowStale}
+	for _, f := range o.formats {
+		for _, f := range strings.Split(f, ",") {
+			switch strings.TrimSpace(f) {
+			case "html":
+				opts.HTML = true
+			case "md":
+				opts.MD = true
+			default:
+				return &usageError{fmt.Errorf("--format %q: glot build writes html and md", f)}
+			}
+		}
+	}
+	opts.Content = os.DirFS(g.path(cfg.ContentDir))
+	if fi, err := os.Stat(g.path("layouts")); err == nil && fi.IsDir() {
+		opts.Layouts = os.DirFS(g.path("layouts"))
+	}
+	if opts.Locales, err = g.locales(cfg); err != nil {
+		return err
+	}
+	rep, err := site.Build(opts, diskSink{root: g.path()})
+	if err != nil {
+		return err
+	}
+	for _, w := range rep.Warnings {
+		g.warnf("%s", w)
+	}
+	var where []string
+	if opts.HTML {
+		where = append(where, cfg.OutputDir+"/")
+	}
+	if opts.MD {
+		where = append(where, cfg.MarkdownDir+"/")
+	}
+	fmt.Fprintf(g.stdout, "glot build: %d pages in %d languages, %d files in %s\n", rep.Pages, len(rep.Langs), rep.Files, strings.Join(where, " and "))
+	for _, l := range rep.Langs {
+		if l.Segments == 0 {
+			continue
+		}
+		fmt.Fprintf(g.stdout, "  %s: %d of %d segments translated", l.Lang, l.Segments-l.Fallbacks, l.Segments)
+		if l.Stale > 0 {
+			fmt.Fprintf(g.stdout, " (%d with stale translations)", l.Stale)
+		}
+		if l.Fallbacks > 0 {
+			fmt.Fprintf(g.stdout, "; %d shown in %s", l.Fallbacks, cfg.SourceLanguage)
+		}
+		fmt.Fprintln(g.stdout)
+	}
+	return nil
+}
+
+// diskSink writes build output under the site folder, each file atomically.
+type diskSink struct{ root string }
+
+func (d diskSink) WriteFile(name string, data []byte) error {
+	return plan.WriteFile(filepath.Join(d.root, filepath.FromSlash(name)), data)
+}

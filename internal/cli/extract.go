@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glot-i18n/glot/internal/extract"
+	"github.com/glot-i18n/glot/internal/plan"
+)
+
+type extractOptions struct {
+	dryRun bool
+}
+
+func newExtractCmd(g *glot) *cobra.Command {
+	o := &extractOptions{}
+	c := &cobra.Command{
+		Use:   "extract",
+		Short: "Extract the text of every page into the source catalog",
+		Long: `Extract reads every page of the content folder and writes the source catalog,
+locales/active.<source>.toml, and glot's bookkeeping in locales/.glot/. A file
+whose content would not change is not written.`,
+		Example: `  glot extract
+  glot extract --dry-run`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error { return runExtract(g, o) },
+	}
+	c.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "say what would be written, write nothing")
+	return c
+}
+
+func runExtract(g *glot, o *extractOptions) error {
+	cfg, err := g.config()
+	if err != nil {
+		return err
+	}
+	contentDir, localesDir := g.path(cfg.ContentDir), g.path(cfg.LocalesDir)
+	if _, err := os.Stat(contentDir); err != nil {
+		return fmt.Errorf("content folder: %w", err)
+	}
+	res, err := extract.Run(extract.Input{
+		Content:     os.DirFS(contentDir),
+		Locales:     os.DirFS(localesDir),
+		Source:      cfg.SourceLanguage,
+		ContentName: display(contentDir),
+		LocalesName: display(localesDir),
+	})
+	if err != nil {
+		return err
+	}
+	for _, s := range res.Skipped {
+		g.warnf("%s:%d:%d: not extracted: %s", s.Page, s.Line, s.Col, s.Reason)
+	}
+	if err := g.apply(localesDir, res.Plan, o.dryRun); err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stdout, "glot extract: %d pages, %d messages (%d new, %d no longer used)\n",
+		res.Pages, res.Messages, len(res.Added), len(res.Retired))
+	return nil
+}
+
+// apply carries out a plan under root, or with dryRun only lists it.
+func (g *glot) apply(root string, p plan.Plan, dryRun bool) error {
+	verb := map[bool]string{false: "wrote", true: "would write"}[dryRun]
+	rm := map[bool]string{false: "removed", true: "would remove"}[dryRun]
+	if !dryRun {
+		if err := plan.Apply(root, p); err != nil {
+			return err
+		}
+	}
+	for _, f := range p.Writes {
+		fmt.Fprintf(g.stdout, "  %s %s\n", verb, path.Join(display(root), f.Path))
+	}
+	for _, f := range p.Removes {
+		fmt.Fprintf(g.stdout, "  %s %s\n", rm, path.Join(display(root), f))
+	}
+	return nil
+}

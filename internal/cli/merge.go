@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glot-i18n/glot/internal/merge"
+	"github.com/glot-i18n/glot/internal/plan"
+)
+
+type mergeOptions struct {
+	langs  []string
+	page   string
+	dryRun bool
+}
+
+func newMergeCmd(g *glot) *cobra.Command {
+	o := &mergeOptions{}
+	c := &cobra.Command{
+		Use:   "merge",
+		Short: "Fold translators' work into the catalogs and write what is left to translate",
+		Long: `Merge takes, for each language, the translations filled in translate.<lang>.toml
+(and any edits to active.<lang>.toml), checks them against their source, and
+folds them into active.<lang>.toml. It then writes translate.<lang>.toml afresh
+with every message that has no current translation, page by page. Nothing is
+ever deleted: a translation whose source changed or went away is kept in
+locales/.glot/archive.<lang>.toml and shown again beside the new source.
+
+A translation whose placeholders do not match its source is refused: it stays
+in translate.<lang>.toml with the reason, and glot merge exits with status 1.`,
+		Example: `  glot merge
+  glot merge --lang es,fr
+  glot merge --lang de --page 'ketamine-*'`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error { return runMerge(g, o) },
+	}
+	langsFlag(c, &o.langs)
+	c.Flags().StringVar(&o.page, "page", "", "write work only for pages matching `GLOB` (a path in the content folder)")
+	c.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "say what would be written, write nothing")
+	return c
+}
+
+func runMerge(g *glot, o *mergeOptions) error {
+	cfg, err := g.config()
+	if err != nil {
+		return err
+	}
+	langs, err := selectLangs(cfg, o.langs, false)
+	if err != nil {
+		return err
+	}
+	site, err := g.locales(cfg)
+	if err != nil {
+		return err
+	}
+	// Every language is merged before anything is written: a malformed
+	// file anywhere leaves every file as it was.
+	var results []*merge.Result
+	var all plan.Plan
+	for _, lang := range langs {
+		l, err := site.Lang(lang)
+		if err != nil {
+			return err
+		}
+		res, err := merge.Run(site, l, merge.Options{ContentName: display(g.path(cfg.ContentDir)), Page: o.page})
+		if err != nil {
+			return &usageError{err}
+		}
+		results = append(results, res)
+		all.Writes = append(all.Writes, res.Plan.Writes...)
+	}
+	if err := g.apply(g.path(cfg.LocalesDir), all, o.dryRun); err != nil {
+		return err
+	}
+	refused := 0
+	for _, r := range results {
+		for _, n := range r.Notes {
+			g.warnf("%s", n)
+		}
+		for _, p := range r.Refused {
+			fmt.Fprintf(g.stderr, "glot: %s: %s: message %s: refused: %s\n", location(p), r.Lang, p.ID, p.Text)
+			refused++
+		}
+		fmt.Fprintf(g.stdout, "glot merge %s: %d taken, %d restored, %d archived; to do: %d missing, %d stale",
+			r.Lang, r.Folded, r.Restored, r.Archived, r.Missing, r.Stale)
+		if len(r.Refused) > 0 {
+			fmt.Fprintf(g.stdout, ", %d refused", len(r.Refused))
+		}
+		fmt.Fprintln(g.stdout)
+	}
+	if refused > 0 {
+		fmt.Fprintf(g.stderr, "glot: %d translations refused; they are still in the translate files, marked REFUSED\n", refused)
+		return silentError{}
+	}
+	return nil
+}
+
+func location(p merge.Problem) string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
+}

@@ -1,0 +1,172 @@
+// Package cli owns glot's command line: the cobra commands, their flags,
+// reading and writing files, exit codes and how errors are printed. The
+// work itself is done by the pipeline packages, which never print and never
+// exit.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/locale"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // the command failed
+	exitUsage = 2 // the command line was wrong
+)
+
+// Main runs glot with the process's arguments and returns its exit code.
+func Main() int {
+	return Run(os.Args[1:], os.Stdout, os.Stderr)
+}
+
+// Run runs glot with args, printing to stdout and stderr, and returns the
+// exit code. Every error is printed here, once.
+func Run(args []string, stdout, stderr io.Writer) int {
+	g := &glot{stdout: stdout, stderr: stderr}
+	root := newRoot(g)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "glot: %v\n", ue.err)
+		return exitUsage
+	}
+	var se silentError
+	if !errors.As(err, &se) {
+		for _, e := range flatten(err) {
+			fmt.Fprintf(stderr, "glot: %v\n", e)
+		}
+	}
+	return exitError
+}
+
+// flatten splits joined errors so each is printed on its own line.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+
+// silentError fails the command after it has printed its own diagnostics.
+type silentError struct{}
+
+func (silentError) Error() string { return "failed" }
+
+// glot holds what every command shares.
+type glot struct {
+	dir            string // -C
+	stdout, stderr io.Writer
+}
+
+func newRoot(g *glot) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "glot",
+		Short: "glot localizes Markdown and HTML sites through go-i18n message catalogs",
+		Long: `glot extracts the translatable text of a site's pages into go-i18n message
+catalogs, merges translators' work back without ever losing a translation,
+and builds localized HTML and Markdown pages for every language.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVarP(&g.dir, "directory", "C", "", "run as if glot was started in `DIR`")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{fmt.Errorf("%w (see glot %s --help)", err, c.Name())}
+	})
+	root.AddCommand(newInitCmd(g), newExtractCmd(g), newMergeCmd(g), newBuildCmd(g), newStatusCmd(g))
+	return root
+}
+
+// path returns p inside the site folder.
+func (g *glot) path(p ...string) string {
+	return filepath.Join(append([]string{g.dir}, p...)...)
+}
+
+// userPath resolves a path given on the command line: relative to the site
+// folder, as if glot had been started there.
+func (g *glot) userPath(p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return g.path(p)
+}
+
+// config reads the site's glot.toml.
+func (g *glot) config() (*config.Config, error) {
+	file := g.path(config.File)
+	data, err := os.ReadFile(file)
+	if errors.Is(err, os.ErrNotExist) {
+		where := g.dir
+		if where == "" {
+			where = "."
+		}
+		return nil, fmt.Errorf("no %s in %s: run glot init to start a site, or -C DIR to point at one", config.File, where)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return config.Parse(display(file), data)
+}
+
+// locales loads the site's locales folder.
+func (g *glot) locales(cfg *config.Config) (*locale.Site, error) {
+	dir := g.path(cfg.LocalesDir)
+	return locale.Load(os.DirFS(dir), display(dir), cfg.SourceLanguage)
+}
+
+// display shortens a path for messages: relative to the working folder
+// when it is inside it.
+func display(p string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, p); err == nil && !filepath.IsAbs(rel) && rel != ".." && !startsWithDotDot(rel) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+func startsWithDotDot(p string) bool {
+	return len(p) >= 3 && p[:3] == ".."+string(filepath.Separator)
+}
+
+// langsFlag adds --lang.
+func langsFlag(c *cobra.Command, v *[]string) {
+	c.Flags().StringSliceVar(v, "lang", nil, "work on these languages only (`L[,L...]`; default: every language of glot.toml)")
+}
+
+// selectLangs validates --lang.
+func selectLangs(cfg *config.Config, flag []string, pseudo bool) ([]string, error) {
+	langs, err := cfg.Select(flag, pseudo)
+	if err != nil {
+		return nil, &usageError{fmt.Errorf("--lang: %w", err)}
+	}
+	return langs, nil
+}
+
+// warnf prints a warning.
+func (g *glot) warnf(format string, args ...any) {
+	fmt.Fprintf(g.stderr, "glot: warning: "+format+"\n", args...)
+}

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/report"
+)
+
+type statusOptions struct {
+	langs  []string
+	format string
+	output string
+}
+
+func newStatusCmd(g *glot) *cobra.Command {
+	o := &statusOptions{}
+	c := &cobra.Command{
+		Use:   "status",
+		Short: "Show how much of each language is translated",
+		Long: `Status counts, for each language, the source messages that are translated
+(current for their source), stale (translated for an earlier version of the
+source) and missing, the source words still to translate, and the percentage
+translated.`,
+		Example: `  glot status
+  glot status --lang de --format json
+  glot status --format json -o status.json`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error { return runStatus(g, o) },
+	}
+	langsFlag(c, &o.langs)
+	c.Flags().StringVar(&o.format, "format", "text", "`text` or json")
+	c.Flags().StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	return c
+}
+
+func runStatus(g *glot, o *statusOptions) error {
+	cfg, err := g.config()
+	if err != nil {
+		return err
+	}
+	langs, err := selectLangs(cfg, o.langs, false)
+	if err != nil {
+		return err
+	}
+	if o.format != "text" && o.format != "json" {
+		return &usageError{fmt.Errorf("--format %q: glot status writes text or json", o.format)}
+	}
+	site, err := g.locales(cfg)
+	if err != nil {
+		return err
+	}
+	st, err := report.Status(site, langs)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if o.format == "json" {
+		err = st.WriteJSON(&buf)
+	} else {
+		err = st.WriteText(&buf)
+	}
+	if err != nil {
+		return err
+	}
+	if o.output != "" {
+		return plan.WriteFile(g.userPath(o.output), buf.Bytes())
+	}
+	_, err = g.stdout.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,229 @@
+// Package config owns glot.toml: it reads it, fills in defaults, and
+// refuses anything it does not understand with the line it is on.
+//
+//	cfg, err := config.Parse("glot.toml", data)
+//	for _, l := range cfg.Languages { ... }
+package config
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+
+	"github.com/glot-i18n/glot/internal/fileerr"
+)
+
+// File is the name of a site's configuration file.
+const File = "glot.toml"
+
+// Config is a site's configuration.
+type Config struct {
+	SourceLanguage string   `toml:"source_language"`
+	Languages      []string `toml:"languages"`
+	ContentDir     string   `toml:"content_dir"`
+	LocalesDir     string   `toml:"locales_dir"`
+	OutputDir      string   `toml:"output_dir"`
+	MarkdownDir    string   `toml:"markdown_dir"`
+	BaseURL        string   `toml:"base_url"`
+}
+
+// Default returns the configuration of a site whose glot.toml sets nothing.
+func Default() Config {
+	return Config{
+		SourceLanguage: "en",
+		ContentDir:     "content",
+		LocalesDir:     "locales",
+		OutputDir:      "public",
+		MarkdownDir:    "localized",
+		BaseURL:        "/",
+	}
+}
+
+// Pseudo-languages are always accepted by --lang and never listed in
+// switchers, hreflang or sitemaps.
+var Pseudo = []string{"en-XA", "ar-XB"}
+
+// IsPseudo reports whether lang is a pseudo-language.
+func IsPseudo(lang string) bool {
+	for _, p := range Pseudo {
+		if strings.EqualFold(p, lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// Parse reads glot.toml. file is used in error messages.
+func Parse(file string, data []byte) (*Config, error) {
+	cfg := Default()
+	md, err := toml.Decode(string(data), &cfg)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fileerr.At(file, pe.Position.Line, pe.Position.Col, errors.New(pe.Message))
+		}
+		return nil, fileerr.At(file, 0, 0, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		key := und[0].String()
+		return nil, fileerr.At(file, keyLine(data, und[0][len(und[0])-1]), 0,
+			fmt.Errorf("unknown key %q (known keys: %s)", key, strings.Join(knownKeys(), ", ")))
+	}
+	if err := cfg.validate(); err != nil {
+		var ke *keyError
+		if errors.As(err, &ke) {
+			return nil, fileerr.At(file, keyLine(data, ke.key), 0, ke.err)
+		}
+		return nil, fileerr.At(file, 0, 0, err)
+	}
+	return &cfg, nil
+}
+
+type keyError struct {
+	key string
+	err error
+}
+
+func (e *keyError) Error() string { return e.key + ": " + e.err.Error() }
+
+func (c *Config) validate() error {
+	src, err := Tag(c.SourceLanguage)
+	if err != nil {
+		return &keyError{"source_language", err}
+	}
+	c.SourceLanguage = src
+	seen := map[string]bool{src: true}
+	for i, l := range c.Languages {
+		t, err := Tag(l)
+		if err != nil {
+			return &keyError{"languages", err}
+		}
+		if IsPseudo(t) {
+			return &keyError{"languages", fmt.Errorf("%s is a pseudo-language: it is always available to --lang and must not be listed", t)}
+		}
+		if seen[t] {
+			return &keyError{"languages", fmt.Errorf("%s is listed twice, or is the source language", t)}
+		}
+		seen[t] = true
+		c.Languages[i] = t
+	}
+	for key, dir := range map[string]string{"content_dir": c.ContentDir, "locales_dir": c.LocalesDir, "output_dir": c.OutputDir, "markdown_dir": c.MarkdownDir} {
+		if dir == "" || strings.HasPrefix(dir, "/") || strings.HasPrefix(dir, "..") || strings.ContainsRune(dir, '\\') {
+			return &keyError{key, fmt.Errorf("%q must be a folder inside the site", dir)}
+		}
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "/"
+	}
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	return nil
+}
+
+// Tag validates a BCP 47 language tag and returns it in canonical form.
+// "es_MX" and "EN" are refused rather than silently rewritten: file names
+// and URLs are made from tags, so a site must spell them one way.
+func Tag(s string) (string, error) {
+	if IsPseudo(s) {
+		for _, p := range Pseudo {
+			if strings.EqualFold(p, s) {
+				return p, nil
+			}
+		}
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("unknown language tag %q: %v", s, err)
+	}
+	if t.String() != s {
+		return "", fmt.Errorf("language tag %q is not in canonical BCP 47 form; write %q", s, t.String())
+	}
+	return s, nil
+}
+
+func knownKeys() []string {
+	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language"}
+}
+
+// keyLine finds the first line that sets key.
+func keyLine(data []byte, key string) int {
+	re := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
+	for i, l := range strings.Split(string(data), "\n") {
+		if re.MatchString(l) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Languages returns the languages a command should work on: those named in
+// flag (comma-separated, pseudo-languages allowed when pseudo is true), or
+// every target language of the site.
+func (c *Config) Select(flag []string, pseudo bool) ([]string, error) {
+	if len(flag) == 0 {
+		return append([]string(nil), c.Languages...), nil
+	}
+	known := map[string]bool{}
+	for _, l := range c.Languages {
+		known[l] = true
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range flag {
+		for _, l := range strings.Split(f, ",") {
+			l = strings.TrimSpace(l)
+			if l == "" {
+				continue
+			}
+			t, err := Tag(l)
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case IsPseudo(t) && !pseudo:
+				return nil, fmt.Errorf("pseudo-language %s has no catalog; it is only for glot build", t)
+			case !IsPseudo(t) && !known[t]:
+				list := append([]string(nil), c.Languages...)
+				sort.Strings(list)
+				return nil, fmt.Errorf("language %s is not one of the site's languages (%s) in glot.toml", t, strings.Join(list, ", "))
+			}
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out, nil
+}
+
+// Template is the commented glot.toml that glot init writes.
+const Template = `# glot.toml: the configuration of a glot site. Every key has a default.
+
+# The language the pages in content_dir are written in (a BCP 47 tag).
+source_language = "en"
+
+# The languages to translate into (BCP 47 tags, e.g. "es", "fr", "pt-BR").
+languages = []
+
+# Source pages (Markdown and HTML); every other file there is an asset.
+content_dir = "content"
+
+# Message catalogs (go-i18n TOML files) and glot's bookkeeping (.glot/).
+locales_dir = "locales"
+
+# Localized HTML, one folder per language.
+output_dir = "public"
+
+# Localized Markdown, a content tree per language.
+markdown_dir = "localized"
+
+# Where the site is published: absolute URLs (canonical, hreflang, sitemap)
+# start with it.
+base_url = "https://example.com/"
+`

@@ -1,0 +1,113 @@
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Kind says how a page is written.
+type Kind uint8
+
+const (
+	Markdown Kind = iota + 1
+	HTML
+)
+
+// Page is one source page.
+type Page struct {
+	Path string // slash-separated, relative to the content root, e.g. "guide/setup.md"
+	Kind Kind
+}
+
+// Walk lists the pages and the assets of fsys, each sorted by path so that
+// everything built from them comes out in the same order on every machine.
+func Walk(fsys fs.FS) (pages []Page, assets []string, err error) {
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != "_index.md") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		switch strings.ToLower(path.Ext(name)) {
+		case ".md", ".markdown":
+			pages = append(pages, Page{Path: p, Kind: Markdown})
+		case ".html", ".htm":
+			pages = append(pages, Page{Path: p, Kind: HTML})
+		default:
+			assets = append(assets, p)
+		}
+		return nil
+	})
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
+	sort.Strings(assets)
+	return pages, assets, err
+}
+
+// FrontMatter locates a page's front matter.
+type FrontMatter struct {
+	Format string // "yaml", "toml", or "" when the page has none
+	// Start and End delimit the front matter's content, between its fences,
+	// as byte offsets into the page.
+	Start, End int
+	// Body is where the page's body starts, after the closing fence.
+	Body int
+}
+
+// bom is the UTF-8 byte order mark, which some editors write at the start
+// of a file. It is kept in the output and skipped when looking for fences.
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// SplitFrontMatter finds the front matter of a Markdown page: a first line
+// of "---" (YAML) or "+++" (TOML), up to the next line that is the same
+// fence. A page without front matter has Format "" and Body at the start of
+// its text. An opening fence that is never closed is not front matter (Hugo
+// reports it; CommonMark reads "---" as a thematic break), so ok is false.
+func SplitFrontMatter(src []byte) (fm FrontMatter, ok bool) {
+	start := 0
+	if bytes.HasPrefix(src, bom) {
+		start = len(bom)
+	}
+	fm.Body = start
+	line, next := lineAt(src, start)
+	var fence string
+	switch string(bytes.TrimRight(line, " \t\r")) {
+	case "---":
+		fence, fm.Format = "---", "yaml"
+	case "+++":
+		fence, fm.Format = "+++", "toml"
+	default:
+		return FrontMatter{Body: start}, true
+	}
+	fm.Start = next
+	for i := next; i < len(src); {
+		line, n := lineAt(src, i)
+		if string(bytes.TrimRight(line, " \t\r")) == fence {
+			fm.End = i
+			fm.Body = n
+			return fm, true
+		}
+		i = n
+	}
+	return FrontMatter{Body: start}, false
+}
+
+// lineAt returns the line starting at i, without its newline, and the offset
+// of the next line.
+func lineAt(src []byte, i int) ([]byte, int) {
+	j := bytes.IndexByte(src[i:], '\n')
+	if j < 0 {
+		return src[i:], len(src)
+	}
+	return src[i : i+j], i + j + 1
+}

@@ -1,0 +1,10 @@
+// Package content owns a site's source tree: it walks content/ (any fs.FS),
+// tells pages from assets, and splits a page's front matter from its body.
+//
+// A page is a Markdown file (.md, with optional YAML "---" or TOML "+++"
+// front matter) or an HTML file (.html). Every other file is an asset that
+// the build copies as it is. Files and folders whose names start with "." or
+// "_" other than _index.md are skipped, as site generators do.
+//
+//	pages, assets, err := content.Walk(os.DirFS("content"))
+package content

@@ -1,0 +1,257 @@
+// Package extract owns `glot extract`: it reads every source page, segments
+// it, and plans the source catalog (locales/active.<src>.toml) and the
+// bookkeeping that records which message each block of each page holds.
+// It plans nothing for a file whose bytes would not change, so extracting
+// twice writes nothing the second time, and it never touches a target
+// language's files: adding a page changes no translator's catalog.
+//
+//	res, err := extract.Run(extract.Input{Content: os.DirFS("content"), Locales: os.DirFS("locales"), Source: "en"})
+//	err = plan.Apply("locales", res.Plan)
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/ledger"
+	"github.com/glot-i18n/glot/internal/msgid"
+	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/segment"
+)
+
+// Input is what extraction reads.
+type Input struct {
+	Content fs.FS // the content folder
+	Locales fs.FS // the locales folder
+	Source  string
+	// ContentName and LocalesName are the folders' names as the user knows
+	// them, for error messages ("content/a.md:3:1: ...").
+	ContentName, LocalesName string
+}
+
+// Result is what extraction found and plans to write.
+type Result struct {
+	Plan     plan.Plan // paths relative to the locales folder
+	Pages    int
+	Messages int
+	Added    []string // ids new to the source catalog
+	Retired  []string // ids no page uses any more
+	Skipped  []Skipped
+}
+
+// Skipped is a block with text that was not extracted.
+type Skipped struct {
+	Page      string
+	Line, Col int
+	Reason    string
+}
+
+// SourcePath is the source catalog's path in the locales folder.
+func SourcePath(lang string) string { return "active." + lang + ".toml" }
+
+// Segment reads and segments one page of fsys.
+func Segment(fsys fs.FS, p content.Page) (*segment.Page, []byte, error) {
+	src, err := fs.ReadFile(fsys, p.Path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if p.Kind != content.Markdown {
+		return &segment.Page{Skipped: []segment.Skip{{Line: 1, Col: 1, Reason: "HTML pages are not segmented: the page is copied untranslated"}}}, src, nil
+	}
+	sp, err := segment.Markdown(src)
+	return sp, src, err
+}
+
+// SegmentAll segments every page of fsys on all cores, and returns the
+// results in page order. Errors name the file and line.
+func SegmentAll(fsys fs.FS, pages []content.Page, name string) ([]*segment.Page, error) {
+	out := make([]*segment.Page, len(pages))
+	errs := make([]error, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				sp, _, err := Segment(fsys, pages[i])
+				if err != nil {
+					errs[i] = fileerr.InFile(path.Join(name, pages[i].Path), err)
+					continue
+				}
+				out[i] = sp
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// Run extracts every page of in.Content.
+func Run(in Input) (*Result, error) {
+	pages, _, err := content.Walk(in.Content)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", in.ContentName, err)
+	}
+	segs, err := SegmentAll(in.Content, pages, in.ContentName)
+	if err != nil {
+		return nil, err
+	}
+	old, err := loadOld(in)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Pages: len(pages)}
+
+	// The new source catalog, and the blocks of each page.
+	src := catalog.New()
+	where := map[string]string{} // id -> first page:line that holds it, for collision errors
+	next := map[string][]msgid.Block{}
+	records := map[string]*ledger.Page{}
+	for i, p := range pages {
+		rec := &ledger.Page{Path: p.Path}
+		for _, s := range segs[i].Segments {
+			at := fmt.Sprintf("%s:%d", path.Join(in.ContentName, p.Path), s.Line)
+			if m, ok := src.Messages[s.ID]; ok && m.Other != s.Text {
+				return nil, fmt.Errorf("%s: message id %s is also the id of different text at %s; give one of the blocks a context", at, s.ID, where[s.ID])
+			}
+			if _, ok := src.Messages[s.ID]; !ok {
+				src.Messages[s.ID] = &catalog.Message{ID: s.ID, Other: s.Text}
+				where[s.ID] = at
+			}
+			b := ledger.Block{ID: s.ID, Kind: s.Kind, Line: s.Line}
+			for _, c := range s.Codes {
+				b.Codes = append(b.Codes, c.Describe())
+			}
+			rec.Blocks = append(rec.Blocks, b)
+			next[p.Path] = append(next[p.Path], msgid.Block{ID: s.ID})
+		}
+		for _, sk := range segs[i].Skipped {
+			res.Skipped = append(res.Skipped, Skipped{Page: path.Join(in.ContentName, p.Path), Line: sk.Line, Col: sk.Col, Reason: sk.Reason})
+		}
+		records[p.Path] = rec
+	}
+
+	// Link each page's blocks to those it had at the last extraction, or,
+	// for a page that appeared as another disappeared, to that page's.
+	text := func(id string) string {
+		if m, ok := src.Messages[id]; ok {
+			return m.Other
+		}
+		if m, ok := old.source.Messages[id]; ok {
+			return m.Other
+		}
+		return old.retired[id]
+	}
+	gone := map[string][]msgid.Block{}
+	for p, blocks := range old.pages {
+		if _, ok := records[p]; !ok {
+			gone[p] = blocks
+		}
+	}
+	added := map[string][]msgid.Block{}
+	for p, blocks := range next {
+		if _, ok := old.pages[p]; !ok {
+			added[p] = blocks
+		}
+	}
+	renamed := msgid.Rename(gone, added)
+	for p, blocks := range next {
+		prev, ok := old.pages[p]
+		if !ok {
+			prev = old.pages[renamed[p]]
+		}
+		msgid.Link(prev, blocks, text)
+		for j := range blocks {
+			records[p].Blocks[j].Was = blocks[j].Was
+		}
+	}
+
+	// Retired sources: whatever left the catalog, kept with its text.
+	retired := ledger.Retired{}
+	for id, t := range old.retired {
+		retired[id] = t
+	}
+	for id, m := range old.source.Messages {
+		retired[id] = m.Other
+	}
+	for id := range src.Messages {
+		delete(retired, id)
+		if _, ok := old.source.Messages[id]; !ok {
+			res.Added = append(res.Added, id)
+		}
+	}
+	for id := range old.source.Messages {
+		if _, ok := src.Messages[id]; !ok {
+			res.Retired = append(res.Retired, id)
+		}
+	}
+	sort.Strings(res.Added)
+	sort.Strings(res.Retired)
+	res.Messages = len(src.Messages)
+
+	header := fmt.Sprintf("# Source messages (%s), extracted from %s/ by `glot extract`.\n# Do not edit: change the pages and extract again. Translations live in\n# active.<lang>.toml; translators work in translate.<lang>.toml.\n\n", in.Source, in.ContentName)
+	res.Plan.WriteIfChanged(in.Locales, SourcePath(in.Source), src.Bytes(header, true))
+	for _, p := range pages {
+		res.Plan.WriteIfChanged(in.Locales, ledger.PagePath(p.Path), records[p.Path].Bytes())
+	}
+	for p := range gone {
+		res.Plan.Remove(ledger.PagePath(p))
+	}
+	sort.Strings(res.Plan.Removes)
+	if len(retired) > 0 || old.hasRetired {
+		res.Plan.WriteIfChanged(in.Locales, ledger.RetiredPath, retired.Bytes())
+	}
+	return res, nil
+}
+
+type oldState struct {
+	source     *catalog.Catalog
+	retired    ledger.Retired
+	hasRetired bool
+	pages      map[string][]msgid.Block // content path -> blocks
+}
+
+func loadOld(in Input) (*oldState, error) {
+	st := &oldState{source: catalog.New(), retired: ledger.Retired{}, pages: map[string][]msgid.Block{}}
+	name := func(p string) string { return path.Join(in.LocalesName, p) }
+	if data, err := fs.ReadFile(in.Locales, SourcePath(in.Source)); err == nil {
+		if st.source, err = catalog.Parse(name(SourcePath(in.Source)), data); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	if data, err := fs.ReadFile(in.Locales, ledger.RetiredPath); err == nil {
+		st.hasRetired = true
+		if st.retired, err = ledger.ParseRetired(name(ledger.RetiredPath), data); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	recs, err := ledger.LoadPages(in.Locales, in.LocalesName)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		var bs []msgid.Block
+		for _, b := range r.Blocks {
+			bs = append(bs, msgid.Block{ID: b.ID, Was: b.Was})
+		}
+		st.pages[r.Path] = bs
+	}
+	return st, nil
+}

@@ -1,0 +1,55 @@
+// Package fileerr owns errors that point at a place in a file, printed the
+// way compilers and editors expect, "content/a.md:12:3: what is wrong", so a
+// terminal or an editor can jump to the spot.
+//
+//	return fileerr.At("locales/es.toml", 4, 1, errors.New("expected a string"))
+package fileerr
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error is an error at a line (and column, when known) of a file.
+type Error struct {
+	File string
+	Line int // 1-based; 0 when the whole file is meant
+	Col  int // 1-based; 0 when unknown
+	Err  error
+}
+
+// At returns err positioned at file:line:col.
+func At(file string, line, col int, err error) *Error {
+	return &Error{File: file, Line: line, Col: col, Err: err}
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Col, e.Err)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	case e.File != "":
+		return fmt.Sprintf("%s: %v", e.File, e.Err)
+	}
+	return e.Err.Error()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// InFile sets the file of err if err is an *Error without one, and returns
+// err; any other error is wrapped with the file name.
+func InFile(file string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var fe *Error
+	if errors.As(err, &fe) && fe.File == "" {
+		fe.File = file
+		return err
+	}
+	if errors.As(err, &fe) {
+		return err
+	}
+	return &Error{File: file, Err: err}
+}

@@ -1,0 +1,216 @@
+package ledger
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/fileerr"
+)
+
+// Dir is the bookkeeping folder inside the locales folder.
+const Dir = ".glot"
+
+// PagePath returns where the record of content page p is kept, relative to
+// the locales folder.
+func PagePath(page string) string { return path.Join(Dir, "pages", page+".toml") }
+
+// PageOf is the inverse of PagePath: the content page a record file is for,
+// given its path relative to Dir/pages.
+func PageOf(rel string) string { return strings.TrimSuffix(rel, ".toml") }
+
+// RetiredPath and ArchivePath name the other files.
+const RetiredPath = Dir + "/retired.toml"
+
+func ArchivePath(lang string) string { return Dir + "/archive." + lang + ".toml" }
+
+// Page records the blocks of one page, in order.
+type Page struct {
+	Path   string  `toml:"-"`
+	Blocks []Block `toml:"block"`
+}
+
+// Block is one translatable block of a page.
+type Block struct {
+	ID    string   `toml:"id"`
+	Kind  string   `toml:"kind"`
+	Line  int      `toml:"line"`
+	Codes []string `toml:"codes,omitempty"` // what each placeholder stands for, in number order
+	Was   []string `toml:"was,omitempty"`   // ids this block held before, most recent first
+}
+
+// ParsePage reads a page record.
+func ParsePage(file string, data []byte) (*Page, error) {
+	var p Page
+	if err := decode(file, data, &p); err != nil {
+		return nil, err
+	}
+	for i, b := range p.Blocks {
+		if b.ID == "" {
+			return nil, fileerr.At(file, 0, 0, fmt.Errorf("block %d has no id", i+1))
+		}
+	}
+	return &p, nil
+}
+
+// Bytes writes the record of page p.
+func (p *Page) Bytes() []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# glot's record of the page %s: the message of each block, in order.\n", p.Path)
+	b.WriteString("# Written by `glot extract`. Commit it with the catalogs; do not edit it.\n")
+	for _, bl := range p.Blocks {
+		b.WriteString("\n[[block]]\n")
+		fmt.Fprintf(&b, "id = %s\n", catalog.Quote(bl.ID))
+		fmt.Fprintf(&b, "kind = %s\n", catalog.Quote(bl.Kind))
+		fmt.Fprintf(&b, "line = %d\n", bl.Line)
+		if len(bl.Codes) > 0 {
+			fmt.Fprintf(&b, "codes = %s\n", quoteList(bl.Codes))
+		}
+		if len(bl.Was) > 0 {
+			fmt.Fprintf(&b, "was = %s\n", quoteList(bl.Was))
+		}
+	}
+	return b.Bytes()
+}
+
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = catalog.Quote(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// Retired holds the source text of messages that no page uses any more.
+type Retired map[string]string
+
+// ParseRetired reads the retired sources.
+func ParseRetired(file string, data []byte) (Retired, error) {
+	r := Retired{}
+	if err := decode(file, data, &r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Bytes writes r, sorted by id.
+func (r Retired) Bytes() []byte {
+	var b bytes.Buffer
+	b.WriteString("# Source text of messages that no page uses any more, kept so that their\n")
+	b.WriteString("# translations can still be shown beside the text that replaced them.\n")
+	b.WriteString("# Written by `glot extract`. Commit it; do not edit it.\n\n")
+	for _, id := range sortedKeys(r) {
+		fmt.Fprintf(&b, "%s = %s\n", catalog.Key(id), catalog.Quote(r[id]))
+	}
+	return b.Bytes()
+}
+
+// Archive holds translations of one language that are not in force, by the
+// id of the message they translate.
+type Archive map[string]*Entry
+
+// Entry is an archived translation.
+type Entry struct {
+	Source string `toml:"source"` // the source text it translated
+	catalog.Message
+}
+
+// ParseArchive reads an archive file.
+func ParseArchive(file string, data []byte) (Archive, error) {
+	var raw map[string]map[string]string
+	if err := decode(file, data, &raw); err != nil {
+		return nil, err
+	}
+	a := Archive{}
+	for id, kv := range raw {
+		e := &Entry{Source: kv["source"]}
+		e.ID = id
+		e.Hash = kv["hash"]
+		e.Description = kv["description"]
+		e.Zero, e.One, e.Two, e.Few, e.Many, e.Other = kv["zero"], kv["one"], kv["two"], kv["few"], kv["many"], kv["other"]
+		a[id] = e
+	}
+	return a, nil
+}
+
+// Bytes writes a, sorted by id.
+func (a Archive) Bytes(lang string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# Translations into %s that are not in force: the source they translated has\n", lang)
+	b.WriteString("# changed or is gone. glot merge offers them to the translator beside the new\n")
+	b.WriteString("# source, and restores one by itself if its source text comes back.\n")
+	b.WriteString("# Written by `glot merge`. Commit it; do not edit it.\n")
+	ids := make([]string, 0, len(a))
+	for id := range a {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		e := a[id]
+		b.WriteByte('\n')
+		fmt.Fprintf(&b, "[%s]\n", catalog.Key(id))
+		fmt.Fprintf(&b, "source = %s\n", catalog.Quote(e.Source))
+		m := e.Message
+		catalog.WriteFields(&b, &m, true)
+	}
+	return b.Bytes()
+}
+
+func decode(file string, data []byte, v any) error {
+	if _, err := toml.Decode(string(data), v); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return fileerr.At(file, pe.Position.Line, pe.Position.Col, errors.New(pe.Message))
+		}
+		return fileerr.At(file, 0, 0, err)
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// LoadPages reads every page record of the bookkeeping, sorted by page.
+// Each record's Path is the content page it is for, relative to the content
+// folder.
+func LoadPages(locales fs.FS, localesName string) ([]*Page, error) {
+	root := path.Join(Dir, "pages")
+	var recs []*Page
+	err := fs.WalkDir(locales, root, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == root {
+			return fs.SkipDir
+		}
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".toml") {
+			return nil
+		}
+		data, err := fs.ReadFile(locales, p)
+		if err != nil {
+			return err
+		}
+		r, err := ParsePage(path.Join(localesName, p), data)
+		if err != nil {
+			return err
+		}
+		r.Path = PageOf(strings.TrimPrefix(p, root+"/"))
+		recs = append(recs, r)
+		return nil
+	})
+	sort.Slice(recs, func(i, j int) bool { return recs[i].Path < recs[j].Path })
+	return recs, err
+}

@@ -1,0 +1,317 @@
+// Package merge owns `glot merge` for one language: it folds what a
+// translator filled in translate.<lang>.toml into active.<lang>.toml, moves
+// translations that stopped being current into the archive, and writes
+// translate.<lang>.toml afresh with exactly the work left to do, page by
+// page in page order.
+//
+// No translation is ever dropped. go-i18n's own goi18n merge deletes a
+// translation when its source changes and deletes translations whose
+// message is gone; here such a translation moves to the archive in
+// locales/.glot/, is shown to the translator beside the new source, and
+// comes back by itself if its source does.
+//
+//	res, err := merge.Run(site, es, merge.Options{})
+//	err = plan.Apply("locales", res.Plan)
+package merge
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/ledger"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/plan"
+)
+
+// Options tune a merge.
+type Options struct {
+	// ContentName is the content folder's name, for the page headings of
+	// the translate file.
+	ContentName string
+	// Page, when set, limits the translate file to pages whose path (in
+	// the content folder) matches this glob.
+	Page string
+}
+
+// Result is what a merge did and plans to write.
+type Result struct {
+	Lang     string
+	Plan     plan.Plan // paths relative to the locales folder
+	Folded   int       // translations taken from translate.<lang>.toml
+	Restored int       // archived translations whose source came back
+	Archived int       // translations moved to the archive
+	Missing  int       // entries left in translate.<lang>.toml
+	Stale    int
+	// Refused lists translations that were not taken, with the reason; they
+	// stay in translate.<lang>.toml as the translator wrote them.
+	Refused []Problem
+	// Notes lists what a translator should know: translations kept in
+	// the archive because their source is gone or changed.
+	Notes []Problem
+}
+
+// Problem is something about one message.
+type Problem struct {
+	File string
+	Line int
+	ID   string
+	Text string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.ID, p.Text)
+	}
+	return fmt.Sprintf("%s: %s: %s", p.File, p.ID, p.Text)
+}
+
+// Run merges language l of site s.
+func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
+	if opts.Page != "" {
+		if _, err := path.Match(opts.Page, ""); err != nil {
+			return nil, fmt.Errorf("--page %q: %w", opts.Page, err)
+		}
+	}
+	res := &Result{Lang: l.Tag}
+	active := catalog.New()
+	archive := ledger.Archive{}
+	for id, e := range l.Archive {
+		archive[id] = e
+	}
+	activeFile := path.Join(s.Name, locale.ActivePath(l.Tag))
+	translateFile := path.Join(s.Name, locale.TranslatePath(l.Tag))
+	refused := map[string]*catalog.Message{} // kept in the translate file
+	retire := func(id string, t *catalog.Message, source string) {
+		e := &ledger.Entry{Source: source, Message: *t}
+		e.ID = id
+		archive[id] = e
+		res.Archived++
+	}
+
+	// What is in active.<lang>.toml stays only if it is current.
+	for _, id := range l.Active.IDs() {
+		t := l.Active.Messages[id]
+		src := s.Source.Messages[id]
+		switch {
+		case catalog.Empty(t):
+			// An empty translation is no translation; nothing is lost.
+		case src == nil:
+			retire(id, t, s.Retired[id])
+			res.Notes = append(res.Notes, Problem{activeFile, l.Active.Lines[id], id, "no page uses this message any more: its translation is kept in the archive"})
+		case t.Hash != "" && t.Hash != catalog.Hash(src):
+			retire(id, t, "")
+			res.Notes = append(res.Notes, Problem{activeFile, l.Active.Lines[id], id, "the source changed since this was translated: it is stale and kept in the archive"})
+		default:
+			if err := msgtext.Check(src.Other, t.Other); err != nil {
+				refused[id] = t
+				res.Refused = append(res.Refused, Problem{activeFile, l.Active.Lines[id], id, err.Error()})
+				continue
+			}
+			m := *t
+			m.Hash = catalog.Hash(src)
+			active.Messages[id] = &m
+		}
+	}
+
+	// Fold in the translator's work.
+	for _, id := range l.Translate.IDs() {
+		t := l.Translate.Messages[id]
+		if catalog.Empty(t) {
+			continue
+		}
+		src := s.Source.Messages[id]
+		switch {
+		case src == nil:
+			retire(id, t, s.Retired[id])
+			res.Notes = append(res.Notes, Problem{translateFile, l.Translate.Lines[id], id, "no page uses this message any more: the translation is kept in the archive"})
+		case t.Hash != "" && t.Hash != catalog.Hash(src):
+			retire(id, t, "")
+			res.Notes = append(res.Notes, Problem{translateFile, l.Translate.Lines[id], id, "the source changed after this entry was written: the translation is kept in the archive as stale"})
+		default:
+			if err := msgtext.Check(src.Other, t.Other); err != nil {
+				refused[id] = t
+				res.Refused = append(res.Refused, Problem{translateFile, l.Translate.Lines[id], id, err.Error()})
+				continue
+			}
+			m := *t
+			m.ID = id
+			m.Hash = catalog.Hash(src)
+			active.Messages[id] = &m
+			delete(refused, id)
+			delete(archive, id)
+			res.Folded++
+		}
+	}
+
+	// An archived translation whose exact source is back is current again.
+	for id, e := range archive {
+		src := s.Source.Messages[id]
+		if src == nil || active.Messages[id] != nil || refused[id] != nil || catalog.Empty(&e.Message) {
+			continue
+		}
+		if (e.Hash == catalog.Hash(src) || e.Hash == "" && e.Source == src.Other) && msgtext.Check(src.Other, e.Other) == nil {
+			m := e.Message
+			m.Hash = catalog.Hash(src)
+			active.Messages[id] = &m
+			delete(archive, id)
+			res.Restored++
+		}
+	}
+
+	// The work left to do, page by page. A refused translation is always
+	// written back, whatever --page says, so that it is never lost.
+	merged := &locale.Lang{Tag: l.Tag, Active: active, Archive: archive}
+	var b bytes.Buffer
+	writeHeader(&b, l.Tag, opts)
+	written := map[string]bool{}
+	entry := func(w *bytes.Buffer, id, page string, blk *ledger.Block) {
+		written[id] = true
+		st, prior := s.State(merged, id)
+		if st == locale.Stale {
+			res.Stale++
+		} else {
+			res.Missing++
+		}
+		writeEntry(w, s, l.Tag, id, page, blk, st, prior, refused[id], opts)
+	}
+	todo := func(id string) bool {
+		return !written[id] && active.Messages[id] == nil && s.Source.Messages[id] != nil
+	}
+	for _, p := range s.Pages {
+		if ok, _ := path.Match(opts.Page, p.Path); opts.Page != "" && !ok {
+			continue
+		}
+		var page bytes.Buffer
+		for i := range p.Blocks {
+			blk := &p.Blocks[i]
+			if !todo(blk.ID) {
+				continue
+			}
+			if page.Len() == 0 {
+				fmt.Fprintf(&page, "\n# ════ %s ════\n", path.Join(opts.ContentName, p.Path))
+			}
+			entry(&page, blk.ID, p.Path, blk)
+		}
+		b.Write(page.Bytes())
+	}
+	// Messages on no page (interface text, say) come last, and refused
+	// translations of pages left out by --page.
+	var rest []string
+	for _, id := range s.Source.IDs() {
+		if todo(id) && (refused[id] != nil || opts.Page == "" && !s.OnPage(id)) {
+			rest = append(rest, id)
+		}
+	}
+	if len(rest) > 0 {
+		b.WriteString("\n# ════ other messages ════\n")
+		for _, id := range rest {
+			entry(&b, id, "", nil)
+		}
+	}
+	sort.Slice(res.Refused, func(i, j int) bool { return res.Refused[i].String() < res.Refused[j].String() })
+
+	activeHeader := fmt.Sprintf("# Translations into %s in force, each current for its source message.\n# Written by `glot merge`: translators work in %s, or edit here and run glot merge.\n\n", langName(l.Tag), locale.TranslatePath(l.Tag))
+	res.Plan.WriteIfChanged(s.FS, locale.ActivePath(l.Tag), active.Bytes(activeHeader, false))
+	res.Plan.WriteIfChanged(s.FS, locale.TranslatePath(l.Tag), b.Bytes())
+	if len(archive) > 0 || l.HasArchive {
+		res.Plan.WriteIfChanged(s.FS, ledger.ArchivePath(l.Tag), archive.Bytes(l.Tag))
+	}
+	return res, nil
+}
+
+func sameText(a, b *catalog.Message) bool {
+	return a.Zero == b.Zero && a.One == b.One && a.Two == b.Two && a.Few == b.Few && a.Many == b.Many && a.Other == b.Other
+}
+
+func langName(tag string) string {
+	t := language.Make(tag)
+	if n := display.Self.Name(t); n != "" {
+		return fmt.Sprintf("%s (%s)", n, tag)
+	}
+	return tag
+}
+
+func writeHeader(b *bytes.Buffer, lang string, opts Options) {
+	fmt.Fprintf(b, "# Work for the translators of %s: every message that has no current\n", langName(lang))
+	b.WriteString("# translation, page by page, in the order a reader meets it.\n#\n")
+	b.WriteString("# Write each translation between the quotes of `other = \"\"`, then run\n")
+	b.WriteString("# `glot merge`: what you wrote moves to " + locale.ActivePath(lang) + " and this file\n")
+	b.WriteString("# is rewritten with what is left. Leave `hash` as it is.\n#\n")
+	b.WriteString("# Tags like <1>…</1> and <2/> stand for the page's formatting, links and code:\n")
+	b.WriteString("# keep each one, around the words it belongs to; the order of the words is yours.\n")
+	b.WriteString("# Write \\\" for a double quote and \\\\ for a backslash.\n")
+	if opts.Page != "" {
+		fmt.Fprintf(b, "#\n# Only pages matching %s.\n", opts.Page)
+	}
+}
+
+func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *ledger.Block, st locale.State, prior *locale.Prior, kept *catalog.Message, opts Options) {
+	src := s.Source.Messages[id]
+	b.WriteByte('\n')
+	if blk != nil {
+		fmt.Fprintf(b, "# %s:%d (%s)", path.Join(opts.ContentName, page), blk.Line, blk.Kind)
+		if st == locale.Stale {
+			b.WriteString(" STALE: the source changed since it was translated")
+		}
+		b.WriteByte('\n')
+	} else if st == locale.Stale {
+		b.WriteString("# STALE: the source changed since it was translated\n")
+	}
+	srcLang := s.SourceLang
+	if st == locale.Stale {
+		catalog.Comment(b, srcLang+" (now):    ", src.Other)
+		if prior.Source != "" {
+			catalog.Comment(b, srcLang+" (before): ", prior.Source)
+		}
+		for _, f := range catalog.Forms(prior.Translation) {
+			label := lang + " (before): "
+			if f.Name != "other" {
+				label = lang + " (before, " + f.Name + "): "
+			}
+			catalog.Comment(b, label, f.Text)
+		}
+	} else {
+		for _, f := range catalog.Forms(src) {
+			label := srcLang + ": "
+			if f.Name != "other" {
+				label = srcLang + " (" + f.Name + "): "
+			}
+			catalog.Comment(b, label, f.Text)
+		}
+	}
+	if src.Description != "" {
+		catalog.Comment(b, "note: ", src.Description)
+	}
+	if blk != nil {
+		for i, c := range blk.Codes {
+			tag := msgtext.AtomTag(i + 1)
+			if !strings.HasPrefix(c, "br ") && strings.Contains(src.Other, msgtext.OpenTag(i+1)) {
+				tag = msgtext.OpenTag(i+1) + "…" + msgtext.CloseTag(i+1)
+			}
+			catalog.Comment(b, tag+" ", c)
+		}
+	}
+	m := &catalog.Message{Hash: catalog.Hash(src), Other: ""}
+	if kept != nil {
+		b.WriteString("# REFUSED: " + strings.ReplaceAll(msgtext.Check(src.Other, kept.Other).Error(), "\n", " ") + "\n")
+		m = kept
+		m.Hash = catalog.Hash(src)
+	}
+	fmt.Fprintf(b, "[%s]\n", catalog.Key(id))
+	fmt.Fprintf(b, "hash = %s\n", catalog.Quote(m.Hash))
+	forms := catalog.Forms(m)
+	if len(forms) == 0 {
+		forms = []catalog.Form{{Name: "other"}}
+	}
+	for _, f := range forms {
+		fmt.Fprintf(b, "%s = %s\n", f.Name, catalog.Quote(f.Text))
+	}
+}

@@ -1,0 +1,167 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/segment"
+)
+
+// markdown writes a translation as the inline content of a Markdown block.
+func markdown(toks []msgtext.Token, s *segment.Segment) string {
+	toks = hoistSpaces(toks)
+	heading := len(s.Kind) == 2 && s.Kind[0] == 'h'
+	cell := s.Syntax == segment.MarkdownCell
+	delims := underscoreSwaps(toks, s.Codes)
+	var b strings.Builder
+	lineStart := true
+	for i, t := range toks {
+		switch t.Kind {
+		case msgtext.Text:
+			text := t.Text
+			if lineStart {
+				text = strings.TrimLeft(text, " ")
+			}
+			last := i == len(toks)-1
+			b.WriteString(escapeMarkdown(text, lineStart, last && heading, cell))
+			lineStart = lineStart && text == ""
+		case msgtext.Open:
+			b.WriteString(delims(t.N, s.Codes[t.N-1].Open))
+			lineStart = false
+		case msgtext.Close:
+			b.WriteString(delims(t.N, s.Codes[t.N-1].Close))
+			lineStart = false
+		case msgtext.Atom:
+			c := s.Codes[t.N-1]
+			b.WriteString(c.Open)
+			lineStart = c.Kind == "br"
+		}
+	}
+	return b.String()
+}
+
+// hoistSpaces moves spaces at the inner edges of a pair to its outside:
+// "<1> word </1>" becomes " <1>word</1> ", because in Markdown "* word *" is
+// not emphasis.
+func hoistSpaces(toks []msgtext.Token) []msgtext.Token {
+	out := make([]msgtext.Token, 0, len(toks)+2)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind == msgtext.Open && i+1 < len(toks) && toks[i+1].Kind == msgtext.Text {
+			next := toks[i+1].Text
+			if trimmed := strings.TrimLeft(next, " "); len(trimmed) < len(next) {
+				out = appendText(out, next[:len(next)-len(trimmed)])
+				out = append(out, t)
+				toks[i+1].Text = trimmed
+				continue
+			}
+		}
+		if t.Kind == msgtext.Text && i+1 < len(toks) && toks[i+1].Kind == msgtext.Close {
+			if trimmed := strings.TrimRight(t.Text, " "); len(trimmed) < len(t.Text) {
+				out = appendText(out, trimmed)
+				out = append(out, toks[i+1])
+				toks[i+1] = msgtext.Token{Kind: msgtext.Text, Text: t.Text[len(trimmed):]}
+				continue
+			}
+		}
+		if t.Kind == msgtext.Text {
+			out = appendText(out, t.Text)
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func appendText(toks []msgtext.Token, s string) []msgtext.Token {
+	if s == "" {
+		return toks
+	}
+	if n := len(toks); n > 0 && toks[n-1].Kind == msgtext.Text {
+		toks[n-1].Text += s
+		return toks
+	}
+	return append(toks, msgtext.Token{Kind: msgtext.Text, Text: s})
+}
+
+// underscoreSwaps returns a function giving the delimiter to write for each
+// pair. Emphasis written with "_" only works at word boundaries: if a
+// translation puts a letter right against it ("<1>palabra</1>s"), it is
+// written with "*" instead, which renders the same.
+func underscoreSwaps(toks []msgtext.Token, codes []segment.Code) func(n int, d string) string {
+	swap := map[int]bool{}
+	for i, t := range toks {
+		if t.Kind != msgtext.Open && t.Kind != msgtext.Close {
+			continue
+		}
+		c := codes[t.N-1]
+		if (c.Kind != "em" && c.Kind != "strong") || !strings.HasPrefix(c.Open, "_") {
+			continue
+		}
+		var r rune
+		if t.Kind == msgtext.Open && i > 0 && toks[i-1].Kind == msgtext.Text {
+			r, _ = utf8.DecodeLastRuneInString(toks[i-1].Text)
+		}
+		if t.Kind == msgtext.Close && i+1 < len(toks) && toks[i+1].Kind == msgtext.Text {
+			r, _ = utf8.DecodeRuneInString(toks[i+1].Text)
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			swap[t.N] = true
+		}
+	}
+	return func(n int, d string) string {
+		if swap[n] {
+			return strings.ReplaceAll(d, "_", "*")
+		}
+		return d
+	}
+}
+
+var (
+	entityLike = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+	listStart  = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
+)
+
+// escapeMarkdown escapes text so that Markdown reads it as nothing but text.
+// lineStart says the text begins a line, where "#", ">", "-", "+", "=" and
+// "1." start blocks; headingEnd that it ends an ATX heading, where "#" would
+// be read as the closing sequence; cell that it is in a table cell, where
+// "|" ends the cell.
+func escapeMarkdown(s string, lineStart, headingEnd, cell bool) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	if lineStart {
+		if m := listStart.FindString(s); m != "" {
+			b.WriteString(m[:len(m)-1])
+			b.WriteByte('\\')
+			b.WriteByte(m[len(m)-1])
+			s = s[len(m):]
+		} else if s != "" && strings.IndexByte("#>-+=", s[0]) >= 0 {
+			b.WriteByte('\\')
+			b.WriteByte(s[0])
+			s = s[1:]
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '~':
+			b.WriteByte('\\')
+		case c == '|' && cell:
+			b.WriteByte('\\')
+		case c == '&' && entityLike.MatchString(s[i:]):
+			b.WriteByte('\\')
+		case (c == '{' || c == '%') && i > 0 && s[i-1] == '{':
+			// "{{" and "{%" open template actions and shortcodes in
+			// site generators; a backslash between breaks them.
+			b.WriteByte('\\')
+		case c == '#' && headingEnd && i == len(s)-1:
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}

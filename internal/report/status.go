@@ -1,0 +1,89 @@
+// Package report owns what glot tells reviewers about a site's
+// translations. It reads the catalogs and the bookkeeping and never changes
+// them.
+//
+//	st := report.Status(site, []string{"es", "de"})
+//	err := st.WriteJSON(os.Stdout)
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"text/tabwriter"
+
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/msgtext"
+)
+
+// StatusReport is the coverage of each language. Its JSON form is part of
+// glot's interface.
+type StatusReport struct {
+	Source    string       `json:"source"`
+	Languages []LangStatus `json:"languages"`
+}
+
+// LangStatus is the coverage of one language. A message is translated when
+// it has a translation current for its source; stale when its only
+// translation was made for an earlier version of the source; missing
+// otherwise. WordsMissing counts the source words of stale and missing
+// messages (msgtext.Words: CJK by characters). Percent is Translated out of
+// Messages, rounded to two decimals.
+type LangStatus struct {
+	Lang         string  `json:"lang"`
+	Messages     int     `json:"messages"`
+	Translated   int     `json:"translated"`
+	Stale        int     `json:"stale"`
+	Missing      int     `json:"missing"`
+	WordsMissing int     `json:"words_missing"`
+	Percent      float64 `json:"percent"`
+}
+
+// Status computes the coverage of langs.
+func Status(s *locale.Site, langs []string) (*StatusReport, error) {
+	r := &StatusReport{Source: s.SourceLang, Languages: []LangStatus{}}
+	ids := s.Source.IDs()
+	for _, lang := range langs {
+		l, err := s.Lang(lang)
+		if err != nil {
+			return nil, err
+		}
+		ls := LangStatus{Lang: lang, Messages: len(ids)}
+		for _, id := range ids {
+			st, _ := s.State(l, id)
+			switch st {
+			case locale.Translated:
+				ls.Translated++
+				continue
+			case locale.Stale:
+				ls.Stale++
+			default:
+				ls.Missing++
+			}
+			ls.WordsMissing += msgtext.Words(s.Source.Messages[id].Other)
+		}
+		if ls.Messages > 0 {
+			ls.Percent = math.Round(float64(ls.Translated)/float64(ls.Messages)*10000) / 100
+		}
+		r.Languages = append(r.Languages, ls)
+	}
+	return r, nil
+}
+
+// WriteJSON writes r as JSON.
+func (r *StatusReport) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteText writes r as a table.
+func (r *StatusReport) WriteText(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "lang\tmessages\ttranslated\tstale\tmissing\twords missing\tpercent\t\n")
+	for _, l := range r.Languages {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%.2f%%\t\n", l.Lang, l.Messages, l.Translated, l.Stale, l.Missing, l.WordsMissing, l.Percent)
+	}
+	return tw.Flush()
+}

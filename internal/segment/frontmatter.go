@@ -1,0 +1,269 @@
+package segment
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/msgtext"
+)
+
+// FrontMatterKeys are the front matter keys whose values are translated.
+var FrontMatterKeys = []string{"title", "description"}
+
+// frontMatter segments the translatable top-level string values of a page's
+// front matter. Each segment covers the value as written (quotes included),
+// so a translation replaces it with a quoted string of its own and can never
+// add a key.
+func frontMatter(src []byte, fm content.FrontMatter, ls lines) ([]Segment, error) {
+	block := src[fm.Start:fm.End]
+	line0, _ := ls.pos(fm.Start)
+	var vals []fmValue
+	var err error
+	if fm.Format == "yaml" {
+		vals, err = yamlValues(block)
+	} else {
+		vals, err = tomlValues(block)
+	}
+	if err != nil {
+		var fe *fileerr.Error
+		if errors.As(err, &fe) {
+			fe.Line += line0 - 1
+			return nil, fe
+		}
+		return nil, fileerr.At("", line0, 0, err)
+	}
+	syntax := YAMLValue
+	if fm.Format == "toml" {
+		syntax = TOMLValue
+	}
+	var segs []Segment
+	for _, v := range vals {
+		t := msgtext.Normalize(v.text)
+		if !msgtext.HasWords(t) {
+			continue
+		}
+		s := Segment{Kind: v.key, Start: fm.Start + v.start, End: fm.Start + v.end, Syntax: syntax}
+		// Text that reads as a placeholder becomes an atom holding that
+		// text, as in the body.
+		for _, tok := range msgtext.Parse(t) {
+			if tok.Kind == msgtext.Text {
+				s.Text += tok.Text
+				continue
+			}
+			s.Codes = append(s.Codes, Code{Kind: "literal", Open: tok.Text, Atom: true})
+			s.Text += msgtext.AtomTag(len(s.Codes))
+		}
+		segs = append(segs, s)
+	}
+	return segs, nil
+}
+
+type fmValue struct {
+	key        string
+	text       string
+	start, end int // byte range of the value as written, in the front matter
+}
+
+func translatable(key string) bool {
+	for _, k := range FrontMatterKeys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func yamlValues(block []byte) ([]fmValue, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(block, &doc); err != nil {
+		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return nil, fileerr.At("", n, 0, fmt.Errorf("front matter: %s", m[2]))
+		}
+		return nil, fmt.Errorf("front matter: %w", err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil, fileerr.At("", m.Line, m.Column, errors.New("front matter is not a mapping of keys to values"))
+	}
+	ls := newLines(block)
+	var vals []fmValue
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if !translatable(k.Value) || v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+			continue
+		}
+		start := offsetOf(block, ls, v.Line, v.Column)
+		end, err := yamlScalarEnd(block, ls, start, v)
+		if err != nil {
+			return nil, fileerr.At("", v.Line, v.Column, err)
+		}
+		vals = append(vals, fmValue{key: k.Value, text: v.Value, start: start, end: end})
+	}
+	return vals, nil
+}
+
+// offsetOf converts a 1-based line and rune column to a byte offset.
+func offsetOf(b []byte, ls lines, line, col int) int {
+	off := ls[line-1]
+	for c := 1; c < col && off < len(b) && b[off] != '\n'; c++ {
+		_, size := utf8.DecodeRune(b[off:])
+		off += size
+	}
+	return off
+}
+
+// yamlScalarEnd finds where the scalar that starts at start ends.
+func yamlScalarEnd(b []byte, ls lines, start int, v *yaml.Node) (int, error) {
+	switch v.Style {
+	case yaml.DoubleQuotedStyle:
+		for i := start + 1; i < len(b); i++ {
+			switch b[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1, nil
+			}
+		}
+		return 0, errors.New("unterminated string")
+	case yaml.SingleQuotedStyle:
+		for i := start + 1; i < len(b); i++ {
+			if b[i] == '\'' {
+				if i+1 < len(b) && b[i+1] == '\'' {
+					i++
+					continue
+				}
+				return i + 1, nil
+			}
+		}
+		return 0, errors.New("unterminated string")
+	}
+	// A plain or block scalar runs to the end of its line and over the
+	// following lines that are indented more than its key.
+	line, _ := ls.pos(start)
+	end := lineEnd(b, start)
+	if v.Style == 0 {
+		end = start + len(stripComment(b[start:end]))
+	}
+	for l := line; l < len(ls); l++ {
+		s := ls[l]
+		if s >= len(b) {
+			break
+		}
+		text := b[s:lineEnd(b, s)]
+		trimmed := bytes.TrimLeft(text, " \t")
+		if len(bytes.TrimSpace(text)) == 0 {
+			continue
+		}
+		if len(trimmed) == len(text) || v.Style == 0 && trimmed[0] == '#' {
+			break
+		}
+		end = s + len(bytes.TrimRight(text, " \t\r"))
+		if v.Style == 0 {
+			end = s + len(stripComment(text))
+		}
+	}
+	return end, nil
+}
+
+func lineEnd(b []byte, i int) int {
+	if j := bytes.IndexByte(b[i:], '\n'); j >= 0 {
+		return i + j
+	}
+	return len(b)
+}
+
+// stripComment drops a YAML comment (" #...") and trailing space from a
+// line of a plain scalar.
+func stripComment(line []byte) []byte {
+	for i := 0; i < len(line); i++ {
+		if line[i] == '#' && i > 0 && (line[i-1] == ' ' || line[i-1] == '\t') {
+			line = line[:i]
+			break
+		}
+	}
+	return bytes.TrimRight(line, " \t\r")
+}
+
+var tomlKeyRE = regexp.MustCompile(`^[ \t]*("?)([A-Za-z0-9_-]+)("?)[ \t]*=[ \t]*`)
+
+func tomlValues(block []byte) ([]fmValue, error) {
+	var data map[string]any
+	if _, err := toml.Decode(string(block), &data); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fileerr.At("", pe.Position.Line, pe.Position.Col, fmt.Errorf("front matter: %s", pe.Message))
+		}
+		return nil, fmt.Errorf("front matter: %w", err)
+	}
+	var vals []fmValue
+	for i := 0; i < len(block); {
+		e := lineEnd(block, i)
+		line := block[i:e]
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] == '[' {
+			break // a table: the top-level keys are behind us
+		}
+		if m := tomlKeyRE.FindSubmatchIndex(line); m != nil && string(line[m[2]:m[3]]) == string(line[m[6]:m[7]]) {
+			key := string(line[m[4]:m[5]])
+			if s, ok := data[key].(string); ok && translatable(key) {
+				start := i + m[1]
+				if end := tomlStringEnd(block, start); end > 0 {
+					vals = append(vals, fmValue{key: key, text: s, start: start, end: end})
+					e = lineEnd(block, end)
+				}
+			}
+		}
+		i = e + 1
+	}
+	return vals, nil
+}
+
+// tomlStringEnd returns the offset past the TOML string that starts at i.
+func tomlStringEnd(b []byte, i int) int {
+	for _, q := range []string{`"""`, `'''`} {
+		if bytes.HasPrefix(b[i:], []byte(q)) {
+			for k := i + 3; k+3 <= len(b); k++ {
+				if q[0] == '"' && b[k] == '\\' {
+					k++
+					continue
+				}
+				if bytes.HasPrefix(b[k:], []byte(q)) {
+					// A closing delimiter may be followed by up to two
+					// more quotes that belong to the string.
+					for k+3 < len(b) && b[k+3] == q[0] {
+						k++
+					}
+					return k + 3
+				}
+			}
+			return -1
+		}
+	}
+	if i >= len(b) || b[i] != '"' && b[i] != '\'' {
+		return -1
+	}
+	for k := i + 1; k < len(b) && b[k] != '\n'; k++ {
+		if b[i] == '"' && b[k] == '\\' {
+			k++
+			continue
+		}
+		if b[k] == b[i] {
+			return k + 1
+		}
+	}
+	return -1
+}

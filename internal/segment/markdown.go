@@ -1,0 +1,689 @@
+package segment
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/msgtext"
+)
+
+// Goldmark returns a new Markdown processor configured as glot reads pages:
+// CommonMark with GitHub's extensions (tables, strikethrough, autolinks,
+// task lists) and footnotes. The HTML build renders with the same
+// configuration, so what was segmented is what is rendered.
+func Goldmark(opts ...goldmark.Option) goldmark.Markdown {
+	base := []goldmark.Option{
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	}
+	return goldmark.New(append(base, opts...)...)
+}
+
+var mdParser = Goldmark().Parser()
+
+// Markdown segments a Markdown page: its front matter's translatable keys
+// (title and description) and the inline content of every heading,
+// paragraph, list item, block quote, table cell and footnote of its body.
+func Markdown(src []byte) (*Page, error) {
+	fm, ok := content.SplitFrontMatter(src)
+	if !ok {
+		return nil, fileerr.At("", 1, 1, errors.New("front matter is opened but never closed"))
+	}
+	ls := newLines(src)
+	p := &Page{}
+	if fm.Format != "" {
+		segs, err := frontMatter(src, fm, ls)
+		if err != nil {
+			return nil, err
+		}
+		p.Segments = append(p.Segments, segs...)
+	}
+	body := src[fm.Body:]
+	doc := mdParser.Parse(text.NewReader(body))
+	w := &mdWalker{src: body, base: fm.Body, page: p, ls: ls}
+	w.blocks(doc)
+	p.finish(ls)
+	return p, nil
+}
+
+type mdWalker struct {
+	src  []byte // the page body
+	base int    // offset of the body in the page
+	page *Page
+	ls   lines
+}
+
+func (w *mdWalker) blocks(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			w.inlineBlock(c, paragraphKind(c), MarkdownInline)
+		case *ast.Heading:
+			w.inlineBlock(c, "h"+strconv.Itoa(c.Level), MarkdownInline)
+		case *east.TableCell:
+			kind := "td"
+			if _, ok := c.Parent().(*east.TableHeader); ok {
+				kind = "th"
+			}
+			w.inlineBlock(c, kind, MarkdownCell)
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak, *ast.LinkReferenceDefinition:
+			// Code and link targets are never translated.
+		case *ast.HTMLBlock:
+			if hasLetters(c.Lines().Value(w.src)) {
+				w.skip(c.Lines().At(0).Start, "HTML block: its text is not extracted")
+			}
+		default:
+			w.blocks(c)
+		}
+	}
+}
+
+func paragraphKind(n ast.Node) string {
+	switch n.Parent().(type) {
+	case *ast.ListItem:
+		return "li"
+	case *ast.Blockquote:
+		return "blockquote"
+	case *east.Footnote:
+		return "footnote"
+	}
+	return "p"
+}
+
+func (w *mdWalker) skip(off int, reason string) {
+	line, col := w.ls.pos(w.base + off)
+	w.page.Skipped = append(w.page.Skipped, Skip{Line: line, Col: col, Reason: reason})
+}
+
+// inlineBlock makes a segment of the inline content of block b.
+func (w *mdWalker) inlineBlock(b ast.Node, kind string, syntax Syntax) {
+	first := b.FirstChild()
+	// A task list's check box belongs to the list, not to the sentence.
+	for first != nil && (first.Kind() == east.KindTaskCheckBox || first.Kind() == east.KindFootnoteBacklink) {
+		first = first.NextSibling()
+	}
+	last := b.LastChild()
+	for last != nil && last != first && last.Kind() == east.KindFootnoteBacklink {
+		last = last.PreviousSibling()
+	}
+	if first == nil || last == nil {
+		return
+	}
+	ib := &inlineBuilder{src: w.src}
+	start, err := ib.start(first)
+	if err == nil {
+		ib.cursor = start
+		err = ib.run(first, last.NextSibling())
+	}
+	if err == nil && b.Lines().Len() > 0 {
+		// The inline nodes must tile the block's text exactly; if they do
+		// not, splicing a translation would damage the page.
+		l := b.Lines().At(b.Lines().Len() - 1)
+		end := l.Start + len(bytes.TrimRight(w.src[l.Start:l.Stop], " \t\r\n"))
+		if ib.cursor != end {
+			err = fmt.Errorf("inline markup ends at byte %d, the block at %d", ib.cursor, end)
+		}
+	}
+	if err != nil {
+		if hasLetters(b.Lines().Value(w.src)) {
+			w.skip(b.Lines().At(0).Start, "inline markup glot cannot take apart safely: "+err.Error())
+		}
+		return
+	}
+	ib.flush()
+	t := msgtext.Normalize(ib.text.String())
+	if !msgtext.HasWords(t) {
+		return
+	}
+	w.page.Segments = append(w.page.Segments, Segment{
+		Kind:   kind,
+		Text:   t,
+		Start:  w.base + start,
+		End:    w.base + ib.cursor,
+		Syntax: syntax,
+		Codes:  ib.codes,
+	})
+}
+
+func hasLetters(b []byte) bool {
+	return msgtext.HasWords(string(b))
+}
+
+// inlineBuilder builds a message text from a run of inline nodes. goldmark
+// gives every inline node its start offset and every text node its exact
+// range; the builder derives where each piece of markup ends from the
+// syntax (a link's "](...)", an emphasis' closing delimiter...) and checks
+// that the pieces meet end to end.
+type inlineBuilder struct {
+	src     []byte
+	text    strings.Builder
+	pending strings.Builder // text not yet checked for look-alike tags
+	codes   []Code
+	cursor  int // offset up to which the source is accounted for
+}
+
+func (ib *inlineBuilder) code(c Code) int {
+	ib.flush()
+	ib.codes = append(ib.codes, c)
+	return len(ib.codes)
+}
+
+// flush moves pending text into the message. Text that would read as a
+// placeholder tag becomes an atom of its own, so that a literal "<1>" on a
+// page survives translation as written.
+func (ib *inlineBuilder) flush() {
+	s := ib.pending.String()
+	ib.pending.Reset()
+	for _, t := range msgtext.Parse(s) {
+		if t.Kind == msgtext.Text {
+			ib.text.WriteString(t.Text)
+			continue
+		}
+		ib.codes = append(ib.codes, Code{Kind: "literal", Open: `\` + t.Text, Atom: true})
+		ib.text.WriteString(msgtext.AtomTag(len(ib.codes)))
+	}
+}
+
+func (ib *inlineBuilder) atom(kind string, raw []byte) {
+	n := ib.code(Code{Kind: kind, Open: string(raw), Atom: true})
+	ib.text.WriteString(msgtext.AtomTag(n))
+}
+
+// run adds the nodes from first up to, not including, stop.
+func (ib *inlineBuilder) run(first, stop ast.Node) error {
+	for n := first; n != nil && n != stop; n = n.NextSibling() {
+		if n.Kind() == east.KindFootnoteBacklink {
+			continue
+		}
+		s, err := ib.start(n)
+		if err != nil {
+			return err
+		}
+		if s != ib.cursor {
+			return fmt.Errorf("unaccounted bytes %q", ib.src[ib.cursor:max(s, ib.cursor)])
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			if err := ib.textNode(n); err != nil {
+				return err
+			}
+			continue
+		case *ast.Emphasis:
+			kind := "em"
+			if n.Level == 2 {
+				kind = "strong"
+			}
+			if err := ib.pair(n, kind, n.Level, n.Level); err != nil {
+				return err
+			}
+			continue
+		case *east.Strikethrough:
+			d := runLen(ib.src, s, '~')
+			if err := ib.pair(n, "del", d, d); err != nil {
+				return err
+			}
+			continue
+		case *ast.Link:
+			e, err := ib.end(n)
+			if err != nil {
+				return err
+			}
+			inner := s + 1
+			if n.LastChild() != nil {
+				if inner, err = ib.end(n.LastChild()); err != nil {
+					return err
+				}
+			}
+			if err := ib.pair(n, "link", 1, e-inner); err != nil {
+				return err
+			}
+			continue
+		case *ast.RawHTML:
+			if closer := matchingClose(ib.src, n); closer != nil {
+				open := rawHTML(ib.src, n)
+				c := ib.code(Code{Kind: "html", Open: string(open), Close: string(rawHTML(ib.src, closer))})
+				ib.text.WriteString(msgtext.OpenTag(c))
+				ib.cursor = s + len(open)
+				if err := ib.run(n.NextSibling(), closer); err != nil {
+					return err
+				}
+				cs, _ := ib.start(closer)
+				if cs != ib.cursor {
+					return fmt.Errorf("unaccounted bytes before %q", rawHTML(ib.src, closer))
+				}
+				ib.flush()
+				ib.text.WriteString(msgtext.CloseTag(c))
+				ib.cursor = cs + len(rawHTML(ib.src, closer))
+				n = closer.(*ast.RawHTML)
+				continue
+			}
+		}
+		// Everything else is an atom: its bytes pass through untouched.
+		e, err := ib.end(n)
+		if err != nil {
+			return err
+		}
+		ib.atom(atomKind(n), ib.src[s:e])
+		ib.cursor = e
+	}
+	return nil
+}
+
+// pair adds a span: open delimiter of openLen bytes, the children, and a
+// close delimiter of closeLen bytes.
+func (ib *inlineBuilder) pair(n ast.Node, kind string, openLen, closeLen int) error {
+	s, err := ib.start(n)
+	if err != nil {
+		return err
+	}
+	e, err := ib.end(n)
+	if err != nil {
+		return err
+	}
+	if s+openLen > e-closeLen {
+		return fmt.Errorf("%s markup overlaps itself", kind)
+	}
+	c := ib.code(Code{Kind: kind, Open: string(ib.src[s : s+openLen]), Close: string(ib.src[e-closeLen : e])})
+	ib.text.WriteString(msgtext.OpenTag(c))
+	ib.cursor = s + openLen
+	if err := ib.run(n.FirstChild(), nil); err != nil {
+		return err
+	}
+	if ib.cursor != e-closeLen {
+		return fmt.Errorf("%s markup: unaccounted bytes %q", kind, ib.src[ib.cursor:max(e-closeLen, ib.cursor)])
+	}
+	ib.flush()
+	ib.text.WriteString(msgtext.CloseTag(c))
+	ib.cursor = e
+	return nil
+}
+
+// textNode adds a text node and the line break that may follow it.
+func (ib *inlineBuilder) textNode(n *ast.Text) error {
+	raw := n.Segment.Value(ib.src)
+	ib.cursor = n.Segment.Stop
+	if n.IsRaw() {
+		ib.pending.Write(raw)
+		return nil
+	}
+	backslashBreak := n.SoftLineBreak() && endsInBackslash(raw)
+	if backslashBreak {
+		raw = raw[:len(raw)-1]
+	}
+	ib.plain(raw)
+	if !n.SoftLineBreak() && !n.HardLineBreak() {
+		return nil
+	}
+	next := n.NextSibling()
+	if next == nil {
+		return nil
+	}
+	ns, err := ib.start(next)
+	if err != nil {
+		return err
+	}
+	gap := ib.src[n.Segment.Stop:ns]
+	switch {
+	case backslashBreak:
+		ib.atom("br", ib.src[n.Segment.Stop-1:ns])
+	case n.HardLineBreak():
+		ib.atom("br", gap)
+	default:
+		ib.pending.WriteByte(' ')
+	}
+	ib.cursor = ns
+	return nil
+}
+
+func endsInBackslash(b []byte) bool {
+	k := 0
+	for i := len(b) - 1; i >= 0 && b[i] == '\\'; i-- {
+		k++
+	}
+	return k%2 == 1
+}
+
+var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// plain adds Markdown text as the characters it stands for: backslash
+// escapes and entity references resolved. An entity for an invisible or
+// spacing character (&nbsp;, &shy;, &zwj;...) stays as written, as an atom:
+// a translator cannot see it, and it was put there on purpose.
+func (ib *inlineBuilder) plain(raw []byte) {
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		switch {
+		case c == '\\' && i+1 < len(raw) && isASCIIPunct(raw[i+1]):
+			ib.pending.WriteByte(raw[i+1])
+			i += 2
+			continue
+		case c == '&':
+			if m := entityRE.Find(raw[i:]); m != nil {
+				dec := html.UnescapeString(string(m))
+				switch {
+				case dec == string(m):
+					ib.pending.Write(m) // not an entity HTML knows: literal text
+				case invisible(dec):
+					ib.atom("entity", m)
+				default:
+					ib.pending.WriteString(dec)
+				}
+				i += len(m)
+				continue
+			}
+		}
+		ib.pending.WriteByte(c)
+		i++
+	}
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// invisible reports whether s is a single space, format or control
+// character other than the plain space.
+func invisible(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if size != len(s) {
+		return false
+	}
+	switch {
+	case r == 0xA0, r == 0xAD, r >= 0x2000 && r <= 0x200F, r >= 0x2028 && r <= 0x202F,
+		r >= 0x205F && r <= 0x206F, r == 0xFEFF, r < 0x20, r == 0x7F:
+		return true
+	}
+	return false
+}
+
+func atomKind(n ast.Node) string {
+	switch n.Kind() {
+	case ast.KindImage:
+		return "image"
+	case ast.KindCodeSpan:
+		return "code"
+	case ast.KindAutoLink:
+		return "autolink"
+	case ast.KindRawHTML:
+		return "html"
+	case east.KindFootnoteLink:
+		return "footnote"
+	case east.KindTaskCheckBox:
+		return "checkbox"
+	}
+	return "markup"
+}
+
+// start returns the offset at which inline node n begins.
+func (ib *inlineBuilder) start(n ast.Node) (int, error) {
+	switch n := n.(type) {
+	case *ast.Text:
+		return n.Segment.Start, nil
+	case *ast.Emphasis:
+		// goldmark gives nested emphases split from one delimiter run
+		// ("***a***") the same position; the children's start is exact.
+		if n.FirstChild() == nil {
+			break
+		}
+		s, err := ib.start(n.FirstChild())
+		return s - n.Level, err
+	case *east.Strikethrough:
+		if n.FirstChild() == nil {
+			break
+		}
+		s, err := ib.start(n.FirstChild())
+		k := 0
+		for s-k > 0 && ib.src[s-k-1] == '~' {
+			k++
+		}
+		return s - k, err
+	case *ast.AutoLink:
+		// Autolinks found in plain text (www.example.com) may be given the
+		// position of the character before them.
+		p := n.Pos()
+		if p >= 0 && p < len(ib.src) && ib.src[p] == '<' {
+			return p, nil
+		}
+		label := n.Label(ib.src)
+		if i := bytes.Index(ib.src[max(p, 0):], label); p >= 0 && i >= 0 && i <= 1 {
+			return p + i, nil
+		}
+	case *ast.RawHTML:
+		if n.Segments.Len() > 0 {
+			return n.Segments.At(0).Start, nil
+		}
+	}
+	if p := n.Pos(); p >= 0 {
+		return p, nil
+	}
+	return 0, fmt.Errorf("no position for %s", n.Kind())
+}
+
+// end returns the offset just past inline node n.
+func (ib *inlineBuilder) end(n ast.Node) (int, error) {
+	s, err := ib.start(n)
+	if err != nil {
+		return 0, err
+	}
+	src := ib.src
+	switch n := n.(type) {
+	case *ast.Text:
+		return n.Segment.Stop, nil
+	case *ast.Emphasis:
+		e, err := ib.end(n.LastChild())
+		return e + n.Level, err
+	case *east.Strikethrough:
+		e, err := ib.end(n.LastChild())
+		return e + runLen(src, e, '~'), err
+	case *ast.Link, *ast.Image:
+		inner := s + 1
+		if n.Kind() == ast.KindImage {
+			inner = s + 2
+		}
+		if n.LastChild() != nil {
+			if inner, err = ib.end(n.LastChild()); err != nil {
+				return 0, err
+			}
+		}
+		if inner >= len(src) || src[inner] != ']' {
+			return 0, fmt.Errorf("link text does not end in ']'")
+		}
+		return linkTail(src, inner), nil
+	case *ast.CodeSpan:
+		k := runLen(src, s, '`')
+		from := s + k
+		if n.LastChild() != nil {
+			if from, err = ib.end(n.LastChild()); err != nil {
+				return 0, err
+			}
+		}
+		for i := from; i < len(src); {
+			if src[i] != '`' {
+				i++
+				continue
+			}
+			r := runLen(src, i, '`')
+			if r == k {
+				return i + r, nil
+			}
+			i += r
+		}
+		return 0, fmt.Errorf("code span is not closed")
+	case *ast.RawHTML:
+		return n.Segments.At(n.Segments.Len() - 1).Stop, nil
+	case *ast.AutoLink:
+		if src[s] == '<' {
+			if i := bytes.IndexByte(src[s:], '>'); i > 0 {
+				return s + i + 1, nil
+			}
+			return 0, fmt.Errorf("autolink is not closed")
+		}
+		return s + len(n.Label(src)), nil
+	case *east.FootnoteLink:
+		if i := bytes.IndexByte(src[s:], ']'); i > 0 {
+			return s + i + 1, nil
+		}
+	case *east.TaskCheckBox:
+		return s + 3, nil
+	}
+	if next := n.NextSibling(); next != nil {
+		return ib.start(next)
+	}
+	return 0, fmt.Errorf("no end for %s", n.Kind())
+}
+
+func runLen(src []byte, i int, c byte) int {
+	k := 0
+	for i+k < len(src) && src[i+k] == c {
+		k++
+	}
+	return k
+}
+
+// linkTail returns the offset just past the part of a link that follows
+// its text, starting at the "]" at i: "](destination "title")", "][label]",
+// "[]" or nothing more.
+func linkTail(src []byte, i int) int {
+	j := i + 1
+	if j >= len(src) {
+		return j
+	}
+	switch src[j] {
+	case '(':
+		if e := inlineLinkTail(src, j); e > 0 {
+			return e
+		}
+	case '[':
+		for k := j + 1; k < len(src); k++ {
+			switch src[k] {
+			case '\\':
+				k++
+			case '[':
+				return j
+			case ']':
+				return k + 1
+			}
+		}
+	}
+	return j
+}
+
+// inlineLinkTail parses "(destination "title")" at src[j] == '(' and
+// returns the offset past its ")", or -1.
+func inlineLinkTail(src []byte, j int) int {
+	k := skipSpace(src, j+1)
+	if k < len(src) && src[k] == '<' {
+		for k++; k < len(src) && src[k] != '>'; k++ {
+			if src[k] == '\\' {
+				k++
+			} else if src[k] == '\n' {
+				return -1
+			}
+		}
+		k++
+	} else {
+		depth := 0
+	dest:
+		for ; k < len(src); k++ {
+			switch c := src[k]; {
+			case c == '\\':
+				k++
+			case c == '(':
+				depth++
+			case c == ')':
+				if depth == 0 {
+					break dest
+				}
+				depth--
+			case c <= ' ':
+				break dest
+			}
+		}
+	}
+	k = skipSpace(src, k)
+	if k < len(src) && (src[k] == '"' || src[k] == '\'' || src[k] == '(') {
+		closer := src[k]
+		if closer == '(' {
+			closer = ')'
+		}
+		for k++; k < len(src) && src[k] != closer; k++ {
+			if src[k] == '\\' {
+				k++
+			}
+		}
+		k = skipSpace(src, k+1)
+	}
+	if k < len(src) && src[k] == ')' {
+		return k + 1
+	}
+	return -1
+}
+
+func skipSpace(src []byte, k int) int {
+	for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
+		k++
+	}
+	return k
+}
+
+func rawHTML(src []byte, n ast.Node) []byte {
+	r := n.(*ast.RawHTML)
+	return src[r.Segments.At(0).Start:r.Segments.At(r.Segments.Len()-1).Stop]
+}
+
+var (
+	openTagRE  = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?>$`)
+	closeTagRE = regexp.MustCompile(`^</([A-Za-z][A-Za-z0-9-]*)\s*>$`)
+)
+
+// voidElements never have a closing tag.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
+}
+
+// matchingClose returns the sibling of the inline HTML start tag n that
+// closes it, or nil when n is not a start tag or is never closed in the same
+// run of inline content.
+func matchingClose(src []byte, n *ast.RawHTML) ast.Node {
+	m := openTagRE.FindSubmatch(rawHTML(src, n))
+	if m == nil || bytes.HasSuffix(m[0], []byte("/>")) {
+		return nil
+	}
+	name := strings.ToLower(string(m[1]))
+	if voidElements[name] {
+		return nil
+	}
+	depth := 0
+	for s := n.NextSibling(); s != nil; s = s.NextSibling() {
+		r, ok := s.(*ast.RawHTML)
+		if !ok {
+			continue
+		}
+		raw := rawHTML(src, r)
+		if o := openTagRE.FindSubmatch(raw); o != nil && strings.EqualFold(string(o[1]), name) && !bytes.HasSuffix(raw, []byte("/>")) {
+			depth++
+		} else if c := closeTagRE.FindSubmatch(raw); c != nil && strings.EqualFold(string(c[1]), name) {
+			if depth == 0 {
+				return s
+			}
+			depth--
+		}
+	}
+	return nil
+}

@@ -1,0 +1,277 @@
+package site
+
+import (
+	"bytes"
+	"encoding/xml"
+	"html/template"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/segment"
+)
+
+// md renders pages to HTML. Raw HTML in a page is the site owner's and is
+// kept; a translation cannot add any, because the splice escapes "<".
+var md = segment.Goldmark(goldmark.WithRendererOptions(html.WithUnsafe()))
+
+// headingIDs returns the id goldmark gives each heading of a Markdown body,
+// in order. Localized pages reuse the source's ids, so that a link to
+// "page.md#section" reaches the same section in every language.
+func headingIDs(body []byte) [][]byte {
+	doc := md.Parser().Parse(text.NewReader(body))
+	var ids [][]byte
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			id, _ := h.AttributeString("id")
+			b, _ := id.([]byte)
+			ids = append(ids, b)
+		}
+		return ast.WalkContinue, nil
+	})
+	return ids
+}
+
+// Version is one language version of a page, for switchers and alternate
+// links.
+type Version struct {
+	Lang     string
+	Name     string // the language's name in that language
+	Dir      string
+	Href     string // relative to the current page
+	URL      string // absolute
+	Hreflang string
+	Current  bool
+}
+
+// PageData is what a page layout is executed with.
+type PageData struct {
+	Lang, Dir    string
+	SourceLang   string
+	Title        string
+	Description  string
+	SiteTitle    string        // the home page's title, in this language
+	Home         string        // relative link to this language's home page
+	Content      template.HTML // the page's body
+	Canonical    string        // absolute URL of this page
+	Languages    []Version     // every language version, for the switcher
+	Alternates   []Version     // hreflang alternates, x-default included
+	Root         string        // relative path from this page to the output root
+	Path         string        // the source page, relative to the content folder
+	IsPseudo     bool
+	BaseURL      string
+	ContentLangs []string
+}
+
+func (b *builder) html(info *pageInfo, lang string, localized []byte) ([]byte, error) {
+	fm, _ := content.SplitFrontMatter(localized)
+	body := localized[fm.Body:]
+	doc := md.Parser().Parse(text.NewReader(body))
+	curDir := path.Dir(outputPath(lang, info.page))
+	i := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if i < len(info.headingIDs) && info.headingIDs[i] != nil {
+				n.SetAttributeString("id", info.headingIDs[i])
+			}
+			i++
+		case *ast.Link:
+			n.Destination = b.rewrite(n.Destination, info.page, lang, curDir)
+		case *ast.Image:
+			n.Destination = b.rewrite(n.Destination, info.page, lang, curDir)
+		}
+		return ast.WalkContinue, nil
+	})
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, body, doc); err != nil {
+		return nil, err
+	}
+	data := b.pageData(info, lang, curDir)
+	data.Content = template.HTML(buf.String())
+	return execute(b.layouts, "page.html", data)
+}
+
+func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
+	cfg := b.o.Config
+	d := &PageData{
+		Lang:        lang,
+		Dir:         Dir(lang),
+		SourceLang:  cfg.SourceLanguage,
+		Title:       info.title(lang, b),
+		Description: info.field(lang, b, "description"),
+		SiteTitle:   b.home[lang],
+		Home:        relURL(curDir, lang+"/"),
+		Root:        relURL(curDir, ""),
+		Path:        info.page.Path,
+		IsPseudo:    config.IsPseudo(lang),
+		BaseURL:     cfg.BaseURL,
+		Canonical:   cfg.BaseURL + pageURL(lang, info.page),
+	}
+	if d.SiteTitle == "" {
+		d.SiteTitle = b.home[cfg.SourceLanguage]
+	}
+	for _, l := range siteLangs(cfg) {
+		u := pageURL(l, info.page)
+		v := Version{Lang: l, Name: Name(l), Dir: Dir(l), Href: relURL(curDir, u), URL: cfg.BaseURL + u, Hreflang: l, Current: l == lang}
+		d.Languages = append(d.Languages, v)
+		d.Alternates = append(d.Alternates, v)
+	}
+	d.Alternates = append(d.Alternates, Version{Hreflang: "x-default", URL: cfg.BaseURL + pageURL(cfg.SourceLanguage, info.page)})
+	return d
+}
+
+// siteLangs is every real language of the site, source first.
+func siteLangs(cfg *config.Config) []string {
+	return append([]string{cfg.SourceLanguage}, cfg.Languages...)
+}
+
+// pageURL is the URL path of page p in lang, relative to the site's root.
+func pageURL(lang string, p content.Page) string {
+	if p.Kind == content.HTML {
+		return path.Join(lang, p.Path)
+	}
+	d := pageDir(p.Path)
+	if d == "." {
+		return lang + "/"
+	}
+	return lang + "/" + d + "/"
+}
+
+// rewrite points a relative link to another page of the site at that
+// page's version in the same language, and a link to an asset at the one
+// copy of it in the output root. Other links are left alone.
+func (b *builder) rewrite(dest []byte, from content.Page, lang, curDir string) []byte {
+	d := string(dest)
+	if d == "" || strings.HasPrefix(d, "#") || strings.HasPrefix(d, "/") || strings.HasPrefix(d, "?") {
+		return dest
+	}
+	u, err := url.Parse(d)
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return dest
+	}
+	target := path.Join(path.Dir(from.Path), u.Path)
+	var to string
+	switch {
+	case b.isPage(target):
+		to = pageURL(lang, b.pageSet[target])
+	case b.isPage(path.Join(target, "index.md")):
+		to = pageURL(lang, b.pageSet[path.Join(target, "index.md")])
+	case b.isPage(path.Join(target, "_index.md")):
+		to = pageURL(lang, b.pageSet[path.Join(target, "_index.md")])
+	case b.assetSet[target]:
+		to = target
+	default:
+		return dest
+	}
+	out := relURL(curDir, to)
+	if u.RawQuery != "" {
+		out += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		out += "#" + u.EscapedFragment()
+	}
+	return []byte(out)
+}
+
+func (b *builder) isPage(p string) bool {
+	_, ok := b.pageSet[p]
+	return ok
+}
+
+// relURL returns a relative URL from a page in folder fromDir to target,
+// both relative to the output root. A target ending in "/" is a folder.
+func relURL(fromDir, target string) string {
+	from := splitPath(fromDir)
+	dirTarget := target == "" || strings.HasSuffix(target, "/")
+	to := splitPath(target)
+	i := 0
+	for i < len(from) && i < len(to) && from[i] == to[i] {
+		i++
+	}
+	var parts []string
+	for range from[i:] {
+		parts = append(parts, "..")
+	}
+	parts = append(parts, to[i:]...)
+	s := strings.Join(parts, "/")
+	switch {
+	case s == "":
+		return "./"
+	case dirTarget:
+		return s + "/"
+	}
+	return s
+}
+
+func splitPath(p string) []string {
+	p = strings.Trim(path.Clean("/"+p), "/")
+	if p == "" {
+		return nil
+	}
+	return strings.Split(p, "/")
+}
+
+// writeRoot writes the output root's index.html, which leads to the
+// languages, and sitemap.xml, which lists every page with its alternates.
+func (b *builder) writeRoot() error {
+	cfg := b.o.Config
+	home := content.Page{Path: "index.md", Kind: content.Markdown}
+	d := &PageData{
+		Lang: cfg.SourceLanguage, Dir: Dir(cfg.SourceLanguage), SourceLang: cfg.SourceLanguage,
+		Title: b.home[cfg.SourceLanguage], Canonical: cfg.BaseURL, BaseURL: cfg.BaseURL,
+	}
+	if d.Title == "" {
+		d.Title = cfg.BaseURL
+	}
+	for _, l := range siteLangs(cfg) {
+		u := pageURL(l, home)
+		v := Version{Lang: l, Name: Name(l), Dir: Dir(l), Href: u, URL: cfg.BaseURL + u, Hreflang: l}
+		d.Languages = append(d.Languages, v)
+		d.Alternates = append(d.Alternates, v)
+	}
+	d.Alternates = append(d.Alternates, Version{Hreflang: "x-default", URL: cfg.BaseURL})
+	index, err := execute(b.layouts, "index.html", d)
+	if err != nil {
+		return err
+	}
+	if err := b.write(path.Join(cfg.OutputDir, "index.html"), index); err != nil {
+		return err
+	}
+	return b.write(path.Join(cfg.OutputDir, "sitemap.xml"), sitemap(cfg, b.pages))
+}
+
+func sitemap(cfg *config.Config, pages []content.Page) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	langs := siteLangs(cfg)
+	esc := func(s string) string {
+		var b strings.Builder
+		_ = xml.EscapeText(&b, []byte(s))
+		return b.String()
+	}
+	for _, p := range pages {
+		for _, l := range langs {
+			buf.WriteString("  <url>\n")
+			buf.WriteString("    <loc>" + esc(cfg.BaseURL+pageURL(l, p)) + "</loc>\n")
+			for _, a := range langs {
+				buf.WriteString(`    <xhtml:link rel="alternate" hreflang="` + a + `" href="` + esc(cfg.BaseURL+pageURL(a, p)) + `"/>` + "\n")
+			}
+			buf.WriteString(`    <xhtml:link rel="alternate" hreflang="x-default" href="` + esc(cfg.BaseURL+pageURL(cfg.SourceLanguage, p)) + `"/>` + "\n")
+			buf.WriteString("  </url>\n")
+		}
+	}
+	buf.WriteString("</urlset>\n")
+	return buf.Bytes()
+}
