@@ -179,15 +179,20 @@ func (c *Catalog) IDs() []string {
 }
 
 // Bytes writes c as a TOML message file, ids sorted, after the comment
-// header. Source messages (source is true) with nothing but their text are
+// header, which ends in a newline. Source messages (source is true) with nothing but their text are
 // written in go-i18n's short form, id = "text"; all others as tables.
 func (c *Catalog) Bytes(header string, source bool) []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
 	var tables []string
+	short := 0
 	for _, id := range c.IDs() {
 		m := c.Messages[id]
 		if source && m.Description == "" && m.Hash == "" && len(Forms(m)) == 1 && m.Other != "" {
+			if short == 0 {
+				b.WriteByte('\n')
+			}
+			short++
 			fmt.Fprintf(&b, "%s = %s\n", Key(id), Quote(m.Other))
 			continue
 		}

@@ -102,7 +102,11 @@ and builds localized HTML and Markdown pages for every language.`,
 
 // path returns p inside the site folder.
 func (g *glot) path(p ...string) string {
-	return filepath.Join(append([]string{g.dir}, p...)...)
+	dir := g.dir
+	if dir == "" {
+		dir = "."
+	}
+	return filepath.Join(append([]string{dir}, p...)...)
 }
 
 // userPath resolves a path given on the command line: relative to the site

@@ -202,7 +202,7 @@ func Run(in Input) (*Result, error) {
 	sort.Strings(res.Retired)
 	res.Messages = len(src.Messages)
 
-	header := fmt.Sprintf("# Source messages (%s), extracted from %s/ by `glot extract`.\n# Do not edit: change the pages and extract again. Translations live in\n# active.<lang>.toml; translators work in translate.<lang>.toml.\n\n", in.Source, in.ContentName)
+	header := fmt.Sprintf("# Source messages (%s), extracted from %s/ by `glot extract`.\n# Do not edit: change the pages and extract again. Translations live in\n# active.<lang>.toml; translators work in translate.<lang>.toml.\n", in.Source, in.ContentName)
 	res.Plan.WriteIfChanged(in.Locales, SourcePath(in.Source), src.Bytes(header, true))
 	for _, p := range pages {
 		res.Plan.WriteIfChanged(in.Locales, ledger.PagePath(p.Path), records[p.Path].Bytes())

@@ -21,10 +21,8 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
-
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
@@ -218,7 +216,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	}
 	sort.Slice(res.Refused, func(i, j int) bool { return res.Refused[i].String() < res.Refused[j].String() })
 
-	activeHeader := fmt.Sprintf("# Translations into %s in force, each current for its source message.\n# Written by `glot merge`: translators work in %s, or edit here and run glot merge.\n\n", langName(l.Tag), locale.TranslatePath(l.Tag))
+	activeHeader := fmt.Sprintf("# Translations into %s in force, each current for its source message.\n# Written by `glot merge`: translators work in %s, or edit here and run glot merge.\n", langName(l.Tag), locale.TranslatePath(l.Tag))
 	res.Plan.WriteIfChanged(s.FS, locale.ActivePath(l.Tag), active.Bytes(activeHeader, false))
 	res.Plan.WriteIfChanged(s.FS, locale.TranslatePath(l.Tag), b.Bytes())
 	if len(archive) > 0 || l.HasArchive {
@@ -227,16 +225,8 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	return res, nil
 }
 
-func sameText(a, b *catalog.Message) bool {
-	return a.Zero == b.Zero && a.One == b.One && a.Two == b.Two && a.Few == b.Few && a.Many == b.Many && a.Other == b.Other
-}
-
 func langName(tag string) string {
-	t := language.Make(tag)
-	if n := display.Self.Name(t); n != "" {
-		return fmt.Sprintf("%s (%s)", n, tag)
-	}
-	return tag
+	return fmt.Sprintf("%s (%s)", langtag.Name(tag), tag)
 }
 
 func writeHeader(b *bytes.Buffer, lang string, opts Options) {

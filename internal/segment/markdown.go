@@ -217,49 +217,49 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 		if s != ib.cursor {
 			return fmt.Errorf("unaccounted bytes %q", ib.src[ib.cursor:max(s, ib.cursor)])
 		}
-		switch n := n.(type) {
+		switch x := n.(type) {
 		case *ast.Text:
-			if err := ib.textNode(n); err != nil {
+			if err := ib.textNode(x); err != nil {
 				return err
 			}
 			continue
 		case *ast.Emphasis:
 			kind := "em"
-			if n.Level == 2 {
+			if x.Level == 2 {
 				kind = "strong"
 			}
-			if err := ib.pair(n, kind, n.Level, n.Level); err != nil {
+			if err := ib.pair(x, kind, x.Level, x.Level); err != nil {
 				return err
 			}
 			continue
 		case *east.Strikethrough:
 			d := runLen(ib.src, s, '~')
-			if err := ib.pair(n, "del", d, d); err != nil {
+			if err := ib.pair(x, "del", d, d); err != nil {
 				return err
 			}
 			continue
 		case *ast.Link:
-			e, err := ib.end(n)
+			e, err := ib.end(x)
 			if err != nil {
 				return err
 			}
 			inner := s + 1
-			if n.LastChild() != nil {
-				if inner, err = ib.end(n.LastChild()); err != nil {
+			if x.LastChild() != nil {
+				if inner, err = ib.end(x.LastChild()); err != nil {
 					return err
 				}
 			}
-			if err := ib.pair(n, "link", 1, e-inner); err != nil {
+			if err := ib.pair(x, "link", 1, e-inner); err != nil {
 				return err
 			}
 			continue
 		case *ast.RawHTML:
-			if closer := matchingClose(ib.src, n); closer != nil {
-				open := rawHTML(ib.src, n)
+			if closer := matchingClose(ib.src, x); closer != nil {
+				open := rawHTML(ib.src, x)
 				c := ib.code(Code{Kind: "html", Open: string(open), Close: string(rawHTML(ib.src, closer))})
 				ib.text.WriteString(msgtext.OpenTag(c))
 				ib.cursor = s + len(open)
-				if err := ib.run(n.NextSibling(), closer); err != nil {
+				if err := ib.run(x.NextSibling(), closer); err != nil {
 					return err
 				}
 				cs, _ := ib.start(closer)
@@ -269,7 +269,7 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 				ib.flush()
 				ib.text.WriteString(msgtext.CloseTag(c))
 				ib.cursor = cs + len(rawHTML(ib.src, closer))
-				n = closer.(*ast.RawHTML)
+				n = closer
 				continue
 			}
 		}

@@ -1,8 +1,9 @@
 package segment
 
 import (
-	"fmt"
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/glot-i18n/glot/internal/msgid"
 )
@@ -45,16 +46,68 @@ type Code struct {
 }
 
 // Describe says in a few words what a placeholder stands for, for the
-// comments of a translator's file.
+// comments of a translator's file: "link to https://example.org/",
+// "emphasis", "code `glot build`".
 func (c Code) Describe() string {
-	raw := c.Open
-	if !c.Atom {
-		raw = c.Open + "…" + c.Close
+	switch c.Kind {
+	case "em":
+		return "emphasis"
+	case "strong":
+		return "strong emphasis"
+	case "del":
+		return "struck-through text"
+	case "link":
+		return "link " + linkTarget(c.Close)
+	case "image":
+		return "image " + clip(c.Open)
+	case "code":
+		return "code " + clip(c.Open)
+	case "br":
+		return "line break"
+	case "autolink":
+		return "web address " + clip(c.Open)
+	case "footnote":
+		return "footnote reference " + clip(c.Open)
+	case "entity":
+		return "character " + c.Open
+	case "literal":
+		return "the text " + strings.TrimPrefix(c.Open, `\`)
+	case "html":
+		if c.Atom {
+			return "HTML " + clip(c.Open)
+		}
+		return "HTML " + clip(c.Open) + "…" + c.Close
 	}
-	if len(raw) > 80 {
-		raw = raw[:77] + "..."
+	return "markup " + clip(c.Open+c.Close)
+}
+
+// linkTarget describes where a link goes, from the markup after its text.
+func linkTarget(close string) string {
+	switch {
+	case strings.HasPrefix(close, "]("):
+		dest := strings.TrimSpace(strings.TrimSuffix(close[2:], ")"))
+		if strings.HasPrefix(dest, "<") {
+			if i := strings.IndexByte(dest, '>'); i > 0 {
+				return "to " + clip(dest[1:i])
+			}
+		}
+		if i := strings.IndexAny(dest, " \t\n"); i > 0 {
+			dest = dest[:i]
+		}
+		return "to " + clip(dest)
+	case strings.HasPrefix(close, "]["):
+		return "to reference " + clip(close[1:])
 	}
-	return fmt.Sprintf("%s %s", c.Kind, raw)
+	return "by reference"
+}
+
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) > 80 {
+		r := []rune(s)
+		return string(r[:77]) + "..."
+	}
+	return s
 }
 
 // Page is what segmentation finds in one page.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/segment"
 )
 
@@ -106,7 +107,7 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 	cfg := b.o.Config
 	d := &PageData{
 		Lang:        lang,
-		Dir:         Dir(lang),
+		Dir:         langtag.Dir(lang),
 		SourceLang:  cfg.SourceLanguage,
 		Title:       info.title(lang, b),
 		Description: info.field(lang, b, "description"),
@@ -123,7 +124,7 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 	}
 	for _, l := range siteLangs(cfg) {
 		u := pageURL(l, info.page)
-		v := Version{Lang: l, Name: Name(l), Dir: Dir(l), Href: relURL(curDir, u), URL: cfg.BaseURL + u, Hreflang: l, Current: l == lang}
+		v := Version{Lang: l, Name: langtag.Name(l), Dir: langtag.Dir(l), Href: relURL(curDir, u), URL: cfg.BaseURL + u, Hreflang: l, Current: l == lang}
 		d.Languages = append(d.Languages, v)
 		d.Alternates = append(d.Alternates, v)
 	}
@@ -228,7 +229,7 @@ func (b *builder) writeRoot() error {
 	cfg := b.o.Config
 	home := content.Page{Path: "index.md", Kind: content.Markdown}
 	d := &PageData{
-		Lang: cfg.SourceLanguage, Dir: Dir(cfg.SourceLanguage), SourceLang: cfg.SourceLanguage,
+		Lang: cfg.SourceLanguage, Dir: langtag.Dir(cfg.SourceLanguage), SourceLang: cfg.SourceLanguage,
 		Title: b.home[cfg.SourceLanguage], Canonical: cfg.BaseURL, BaseURL: cfg.BaseURL,
 	}
 	if d.Title == "" {
@@ -236,7 +237,7 @@ func (b *builder) writeRoot() error {
 	}
 	for _, l := range siteLangs(cfg) {
 		u := pageURL(l, home)
-		v := Version{Lang: l, Name: Name(l), Dir: Dir(l), Href: u, URL: cfg.BaseURL + u, Hreflang: l}
+		v := Version{Lang: l, Name: langtag.Name(l), Dir: langtag.Dir(l), Href: u, URL: cfg.BaseURL + u, Hreflang: l}
 		d.Languages = append(d.Languages, v)
 		d.Alternates = append(d.Alternates, v)
 	}

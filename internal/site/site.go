@@ -22,9 +22,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
-
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/extract"
@@ -339,31 +336,6 @@ func pageDir(p string) string {
 		return path.Clean(dir)
 	}
 	return path.Join(dir, stem)
-}
-
-// Dir returns "rtl" for languages written right to left, else "ltr".
-func Dir(lang string) string {
-	t := language.Make(lang)
-	if lang == "ar-XB" {
-		return "rtl"
-	}
-	s, _ := t.Script()
-	switch s.String() {
-	case "Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr":
-		return "rtl"
-	}
-	return "ltr"
-}
-
-// Name returns a language's name in that language ("Español", "العربية").
-func Name(lang string) string {
-	t := language.Make(lang)
-	n := display.Self.Name(t)
-	if n == "" {
-		return lang
-	}
-	r := []rune(n)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 func loadLayouts(site fs.FS) (*template.Template, error) {

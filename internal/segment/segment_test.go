@@ -1,0 +1,151 @@
+package segment
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
+
+// dump writes a page's segments in a form a person can review.
+func dump(src []byte, p *Page) []byte {
+	var b bytes.Buffer
+	for _, s := range p.Segments {
+		fmt.Fprintf(&b, "%d:%d %s %s\n", s.Line, s.Col, s.Kind, s.ID)
+		fmt.Fprintf(&b, "  text: %s\n", s.Text)
+		fmt.Fprintf(&b, "  raw:  %q\n", src[s.Start:s.End])
+		for i, c := range s.Codes {
+			if c.Atom {
+				fmt.Fprintf(&b, "  <%d/> %s %q\n", i+1, c.Kind, c.Open)
+			} else {
+				fmt.Fprintf(&b, "  <%d> %s %q %q\n", i+1, c.Kind, c.Open, c.Close)
+			}
+		}
+	}
+	for _, s := range p.Skipped {
+		fmt.Fprintf(&b, "skipped %d:%d %s\n", s.Line, s.Col, s.Reason)
+	}
+	return b.Bytes()
+}
+
+// TestMarkdownGolden segments every testdata/markdown/*.md and compares
+// with its .golden file. Run with -update to rewrite them, then review the
+// diff.
+func TestMarkdownGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/markdown/*.md")
+	if len(files) == 0 {
+		t.Fatal("no test pages")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := Markdown(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := dump(src, p)
+			golden := strings.TrimSuffix(f, ".md") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("segments of %s differ from %s:\n%s", f, golden, lineDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+// lineDiff shows the lines that differ, for failure messages.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, wl, gl)
+		}
+	}
+	return b.String()
+}
+
+// Every segment's range must lie inside the page, in order, without
+// overlapping another: the splice relies on it.
+func TestSegmentsAreOrderedAndDisjoint(t *testing.T) {
+	files, _ := filepath.Glob("testdata/markdown/*.md")
+	more, _ := filepath.Glob("../../content/*.md")
+	for _, f := range append(files, more...) {
+		src, _ := os.ReadFile(f)
+		p, err := Markdown(src)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		last := 0
+		for _, s := range p.Segments {
+			if s.Start < last || s.End <= s.Start || s.End > len(src) {
+				t.Errorf("%s:%d: segment [%d,%d) overlaps or leaves the page (previous ended at %d)", f, s.Line, s.Start, s.End, last)
+			}
+			last = s.End
+		}
+	}
+}
+
+func TestMarkdownErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"unclosed front matter", "---\ntitle: x\n\nbody\n", ":1:1: front matter is opened but never closed"},
+		{"bad yaml", "---\ntitle: x\n  bad: [\n---\nbody\n", ":3:"},
+		{"yaml not a mapping", "---\n- a\n- b\n---\nbody\n", ":2:1: front matter is not a mapping"},
+		{"bad toml", "+++\ntitle = \"x\"\ntitle = \"y\"\n+++\nbody\n", ":3:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Markdown([]byte(tt.src))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzMarkdown(f *testing.F) {
+	files, _ := filepath.Glob("testdata/markdown/*.md")
+	for _, file := range files {
+		src, _ := os.ReadFile(file)
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, err := Markdown(src)
+		if err != nil {
+			return
+		}
+		last := 0
+		for _, s := range p.Segments {
+			if s.Start < last || s.End < s.Start || s.End > len(src) {
+				t.Fatalf("segment [%d,%d) out of order or out of the page", s.Start, s.End)
+			}
+			last = s.End
+		}
+	})
+}
