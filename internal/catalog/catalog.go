@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha1"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -43,11 +42,7 @@ func Parse(path string, data []byte) (*Catalog, error) {
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fileerr.At(path, pe.Position.Line, pe.Position.Col, errors.New(pe.Message))
-		}
-		return nil, fileerr.At(path, 0, 0, err)
+		return nil, fileerr.TOML(path, 0, err)
 	}
 	lines := headerLines(data)
 	// Check every value before go-i18n sees it: its errors carry no

@@ -63,11 +63,7 @@ func Parse(file string, data []byte) (*Config, error) {
 	cfg := Default()
 	md, err := toml.Decode(string(data), &cfg)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fileerr.At(file, pe.Position.Line, pe.Position.Col, errors.New(pe.Message))
-		}
-		return nil, fileerr.At(file, 0, 0, err)
+		return nil, fileerr.TOML(file, 0, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		key := und[0].String()

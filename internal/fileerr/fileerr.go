@@ -8,6 +8,10 @@ package fileerr
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/BurntSushi/toml"
 )
 
 // Error is an error at a line (and column, when known) of a file.
@@ -52,4 +56,21 @@ func InFile(file string, err error) error {
 		return err
 	}
 	return &Error{File: file, Err: err}
+}
+
+var tomlLineRE = regexp.MustCompile(`^toml: line (\d+) \(last key "[^"]*"\): (.*)$`)
+
+// TOML positions an error of the BurntSushi/toml decoder in file: its
+// ParseError carries a line and column, its type errors a line in the text.
+// lineOffset is added to the line, for TOML embedded in another file.
+func TOML(file string, lineOffset int, err error) *Error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return At(file, pe.Position.Line+lineOffset, pe.Position.Col, errors.New(pe.Message))
+	}
+	if m := tomlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return At(file, n+lineOffset, 0, errors.New(m[2]))
+	}
+	return At(file, 0, 0, err)
 }

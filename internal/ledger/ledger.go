@@ -165,11 +165,7 @@ func (a Archive) Bytes(lang string) []byte {
 
 func decode(file string, data []byte, v any) error {
 	if _, err := toml.Decode(string(data), v); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return fileerr.At(file, pe.Position.Line, pe.Position.Col, errors.New(pe.Message))
-		}
-		return fileerr.At(file, 0, 0, err)
+		return fileerr.TOML(file, 0, err)
 	}
 	return nil
 }

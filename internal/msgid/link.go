@@ -96,9 +96,11 @@ func pair(gone, fresh []int, prev, next []Block, text func(string) string) map[i
 	var left []int
 	for _, j := range fresh {
 		w := words(next[j].ID)
-		best, score := -1, minSimilarity
+		// The most similar old block; the first of equals, so that a merge
+		// of two paragraphs links to the one that came first.
+		best, score := -1, 0.0
 		for _, i := range gone {
-			if s := dice(w, oldWords[i]); s >= score {
+			if s := dice(w, oldWords[i]); s >= minSimilarity && s > score {
 				best, score = i, s
 			}
 		}

@@ -204,11 +204,9 @@ var tomlKeyRE = regexp.MustCompile(`^[ \t]*("?)([A-Za-z0-9_-]+)("?)[ \t]*=[ \t]*
 func tomlValues(block []byte) ([]fmValue, error) {
 	var data map[string]any
 	if _, err := toml.Decode(string(block), &data); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fileerr.At("", pe.Position.Line, pe.Position.Col, fmt.Errorf("front matter: %s", pe.Message))
-		}
-		return nil, fmt.Errorf("front matter: %w", err)
+		fe := fileerr.TOML("", 0, err)
+		fe.Err = fmt.Errorf("front matter: %w", fe.Err)
+		return nil, fe
 	}
 	var vals []fmValue
 	for i := 0; i < len(block); {

@@ -1,0 +1,149 @@
+package main
+
+// End-to-end tests of the glot command line, written as testscript
+// scripts in testdata/script/*.txtar. Each script runs in a fresh
+// temporary folder holding the files of its archive, with `glot` on the
+// PATH as a copy of this test binary that runs cli.Main.
+//
+// Run one script with: go test ./cmd/glot -run TestScripts/workflow
+// Keep a failing script's work folder with: go test ./cmd/glot -testwork
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/glot-i18n/glot/internal/cli"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"glot": func() { os.Exit(cli.Main()) },
+	})
+}
+
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireUniqueNames: true,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"fill":    cmdFill,
+			"replace": cmdReplace,
+			"count":   cmdCount,
+		},
+	})
+}
+
+// fill FILE ID TEXT
+//
+// In a go-i18n TOML translate file written by glot merge, sets the
+// `other = ""` line of the table [ID] to `other = "TEXT"`, with TEXT
+// written as a TOML basic string. It fails if the table is absent or
+// already filled in.
+func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! fill")
+	}
+	if len(args) != 3 {
+		ts.Fatalf("usage: fill FILE ID TEXT")
+	}
+	file, id, text := ts.MkAbs(args[0]), args[1], args[2]
+	data, err := os.ReadFile(file)
+	ts.Check(err)
+	lines := strings.SplitAfter(string(data), "\n")
+	header := "[" + id + "]"
+	if strings.ContainsAny(id, `."' `) {
+		header = "[" + strconv.Quote(id) + "]"
+	}
+	for i, l := range lines {
+		if strings.TrimSpace(l) != header {
+			continue
+		}
+		for j := i + 1; j < len(lines); j++ {
+			s := strings.TrimSpace(lines[j])
+			if strings.HasPrefix(s, "[") {
+				break
+			}
+			if s == `other = ""` {
+				lines[j] = strings.Replace(lines[j], `other = ""`, "other = "+tomlString(text), 1)
+				ts.Check(os.WriteFile(file, []byte(strings.Join(lines, "")), 0o666))
+				return
+			}
+		}
+		ts.Fatalf("%s: table %s has no empty `other = \"\"` line", args[0], header)
+	}
+	ts.Fatalf("%s: no table %s", args[0], header)
+}
+
+// tomlString writes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// replace FILE OLD NEW
+//
+// Replaces every occurrence of OLD in FILE with NEW; fails if OLD is
+// absent. OLD and NEW may hold \n for a newline.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! replace")
+	}
+	if len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	file := ts.MkAbs(args[0])
+	old, new := unescape(args[1]), unescape(args[2])
+	data, err := os.ReadFile(file)
+	ts.Check(err)
+	if !strings.Contains(string(data), old) {
+		ts.Fatalf("%s: %q not found", args[0], old)
+	}
+	ts.Check(os.WriteFile(file, []byte(strings.ReplaceAll(string(data), old, new)), 0o666))
+}
+
+func unescape(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
+
+// count N TEXT FILE
+//
+// Checks that FILE holds exactly N occurrences of the literal TEXT (not a
+// regular expression: counting page text and markup is clearer that way).
+func cmdCount(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! count (use count 0)")
+	}
+	if len(args) != 3 {
+		ts.Fatalf("usage: count N TEXT FILE")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("count: N: %v", err)
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[2]))
+	ts.Check(err)
+	if got := strings.Count(string(data), args[1]); got != want {
+		ts.Fatalf("%s: %d occurrences of %q, want %d", args[2], got, args[1], want)
+	}
+}

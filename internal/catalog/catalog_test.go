@@ -1,0 +1,166 @@
+package catalog
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+func TestParseErrorsNameFileAndLine(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"syntax", "[a]\nother = \"x\"\n\n[b]\nother = \"unterminated\n", "locales/x.toml:5:"},
+		{"unknown key", "[a]\nother = \"x\"\n\n[b]\nhash = \"h\"\ntranslation_ = \"y\"\n", `locales/x.toml:4: message "b": unknown key "translation_"`},
+		{"not a string", "[a]\nother = \"x\"\n[b]\nother = 3\n", `locales/x.toml:3: message "b": other must be a string`},
+		{"bad top-level", "a = 3\n", `locales/x.toml:1: message "a" must be a string or a table`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("locales/x.toml", []byte(tt.data))
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want it to start with %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseForms(t *testing.T) {
+	data := `
+short = "Short form"
+"quoted-id" = "Quoted"
+
+[table]
+description = "Context"
+hash = "sha1-x"
+one = "{{.Count}} minute"
+other = "{{.Count}} minutes"
+
+[nested]
+[nested.inner]
+other = "Nested"
+`
+	c, err := Parse("x.toml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Messages["short"].Other != "Short form" || c.Messages["quoted-id"].Other != "Quoted" {
+		t.Errorf("short forms: %+v", c.Messages)
+	}
+	m := c.Messages["table"]
+	if m.Description != "Context" || m.Hash != "sha1-x" || m.One != "{{.Count}} minute" || m.Other != "{{.Count}} minutes" {
+		t.Errorf("table: %+v", m)
+	}
+	if c.Messages["nested.inner"].Other != "Nested" {
+		t.Errorf("go-i18n reads nested tables as dotted ids: %+v", c.Messages)
+	}
+	if c.Lines["table"] != 5 || c.Lines["short"] != 2 {
+		t.Errorf("lines: %v", c.Lines)
+	}
+}
+
+// Written files are deterministic, one line per string, and read back the
+// same by glot and by go-i18n's own parser.
+func TestBytesRoundTrip(t *testing.T) {
+	c := New()
+	c.Messages["b-2"] = &Message{ID: "b-2", Hash: "sha1-1", Other: "line one\nline \"two\" \\ tab\t"}
+	c.Messages["a-1"] = &Message{ID: "a-1", Hash: "sha1-2", One: "one", Other: "other"}
+	c.Messages["c.3"] = &Message{ID: "c.3", Hash: "sha1-3", Other: "dotted id"}
+	out := c.Bytes("# header\n", false)
+	want := `# header
+
+[a-1]
+hash = "sha1-2"
+one = "one"
+other = "other"
+
+[b-2]
+hash = "sha1-1"
+other = "line one\nline \"two\" \\ tab\t"
+
+["c.3"]
+hash = "sha1-3"
+other = "dotted id"
+`
+	if string(out) != want {
+		t.Fatalf("got\n%s\nwant\n%s", out, want)
+	}
+	back, err := Parse("x.toml", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, m := range c.Messages {
+		if b := back.Messages[id]; b == nil || b.Other != m.Other || b.One != m.One || b.Hash != m.Hash {
+			t.Errorf("%s: read back %+v, wrote %+v", id, b, m)
+		}
+	}
+	msgs, err := i18n.ParseMessageBytes(out, toml.Unmarshal)
+	if err != nil || len(msgs) != 3 {
+		t.Fatalf("go-i18n reads %d messages, err %v", len(msgs), err)
+	}
+	src := New()
+	src.Messages["x-1"] = &Message{ID: "x-1", Other: "Source text"}
+	if got := string(src.Bytes("# h\n", true)); got != "# h\n\nx-1 = \"Source text\"\n" {
+		t.Errorf("source short form: %q", got)
+	}
+}
+
+func TestHashIsGoI18nHash(t *testing.T) {
+	// goi18n merge writes sha1(description + other).
+	m := &Message{Other: "Hello"}
+	if got := Hash(m); got != "sha1-f7ff9e8b7bb2e09b70935a5d785e0cc5d9d0abf0" {
+		t.Errorf("Hash = %s", got)
+	}
+}
+
+// TestSiteCatalogsLoadInGoI18n loads every active.*.toml of the sample
+// site's locales/ with go-i18n's own Bundle, as an application would, and
+// localizes a message of each.
+func TestSiteCatalogsLoadInGoI18n(t *testing.T) {
+	files, _ := filepath.Glob("../../locales/active.*.toml")
+	if len(files) < 5 {
+		t.Fatalf("found %d catalogs in locales/, want the source and four languages", len(files))
+	}
+	bundle := i18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, f := range files {
+		if _, err := bundle.LoadMessageFile(f); err != nil {
+			t.Fatalf("go-i18n cannot load %s: %v", f, err)
+		}
+	}
+	src, err := Parse("active.en.toml", mustRead(t, "../../locales/active.en.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := ""
+	for _, i := range src.IDs() {
+		if strings.HasPrefix(i, "ketamine-infusion-therapy-") && !strings.Contains(src.Messages[i].Other, "<") {
+			id = i
+			break
+		}
+	}
+	want := map[string]string{"en": "Ketamine infusion therapy", "es": "Terapia de infusión de ketamina", "fr": "kétamine", "ar": "الكيتامين", "de": "Ketamin-Infusionstherapie"}
+	for lang, w := range want {
+		got, err := i18n.NewLocalizer(bundle, lang).Localize(&i18n.LocalizeConfig{MessageID: id})
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		if !strings.Contains(got, w) {
+			t.Errorf("%s: %s = %q, want it to contain %q", lang, id, got, w)
+		}
+	}
+}
+
+func mustRead(t *testing.T, f string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

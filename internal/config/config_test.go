@@ -1,0 +1,79 @@
+package config
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseDefaults(t *testing.T) {
+	cfg, err := Parse("glot.toml", []byte(`languages = ["es", "pt-BR"]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Default()
+	want.Languages = []string{"es", "pt-BR"}
+	if !reflect.DeepEqual(*cfg, want) {
+		t.Fatalf("got %+v, want %+v", *cfg, want)
+	}
+	cfg, err = Parse("glot.toml", []byte("base_url = \"https://a.example/site\"\n"))
+	if err != nil || cfg.BaseURL != "https://a.example/site/" {
+		t.Fatalf("base_url gets its trailing slash: %+v %v", cfg, err)
+	}
+}
+
+func TestTemplateIsValid(t *testing.T) {
+	if _, err := Parse("glot.toml", []byte(Template)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"syntax", "source_language = \"en\"\nlanguages = [\"es\"\n", "glot.toml:2:18:"},
+		{"unknown key", "source_language = \"en\"\n\noutput = \"x\"\n", `glot.toml:3: unknown key "output"`},
+		{"unknown tag", "languages = [\"es\", \"xx\"]\n", `glot.toml:1: unknown language tag "xx"`},
+		{"non-canonical tag", "\nlanguages = [\"pt_BR\"]\n", `glot.toml:2: language tag "pt_BR" is not in canonical BCP 47 form; write "pt-BR"`},
+		{"bad source", "source_language = \"english\"\n", `glot.toml:1: unknown language tag "english"`},
+		{"duplicate", "languages = [\"es\", \"es\"]\n", "es is listed twice"},
+		{"source listed", "languages = [\"en\"]\n", "en is listed twice, or is the source language"},
+		{"pseudo listed", "languages = [\"en-XA\"]\n", "en-XA is a pseudo-language"},
+		{"dir outside", "output_dir = \"../www\"\n", `glot.toml:1: "../www" must be a folder inside the site`},
+		{"wrong type", "\nlanguages = \"es\"\n", "glot.toml:2: incompatible types"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("glot.toml", []byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSelect(t *testing.T) {
+	cfg := Default()
+	cfg.Languages = []string{"es", "fr", "ar"}
+	got, err := cfg.Select(nil, false)
+	if err != nil || !reflect.DeepEqual(got, []string{"es", "fr", "ar"}) {
+		t.Fatalf("default = %v %v", got, err)
+	}
+	got, err = cfg.Select([]string{"fr,es", "fr"}, false)
+	if err != nil || !reflect.DeepEqual(got, []string{"fr", "es"}) {
+		t.Fatalf("--lang fr,es = %v %v", got, err)
+	}
+	if _, err := cfg.Select([]string{"de"}, false); err == nil || !strings.Contains(err.Error(), "language de is not one of the site's languages") {
+		t.Fatalf("unknown site language: %v", err)
+	}
+	if _, err := cfg.Select([]string{"zz"}, false); err == nil || !strings.Contains(err.Error(), `"zz"`) {
+		t.Fatalf("unknown tag: %v", err)
+	}
+	if got, err := cfg.Select([]string{"en-XA"}, true); err != nil || got[0] != "en-XA" {
+		t.Fatalf("pseudo for build: %v %v", got, err)
+	}
+	if _, err := cfg.Select([]string{"ar-XB"}, false); err == nil {
+		t.Fatal("pseudo-languages have no catalog")
+	}
+}

@@ -1,0 +1,270 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/renderer/html"
+
+	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/segment"
+)
+
+// mapTr is a Translator over a map.
+type mapTr map[string]string
+
+func (m mapTr) Lookup(id string) (string, bool) { s, ok := m[id]; return s, ok }
+
+func segs(t *testing.T, src string) []segment.Segment {
+	t.Helper()
+	p, err := segment.Markdown([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Segments
+}
+
+var md = segment.Goldmark(goldmark.WithRendererOptions(html.WithUnsafe()))
+
+func toHTML(t *testing.T, src []byte) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := md.Convert(src, &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// translateFirst translates the first segment of src with tr and returns the
+// page.
+func translateFirst(t *testing.T, src, tr string) string {
+	t.Helper()
+	ss := segs(t, src)
+	out, fb := Splice([]byte(src), ss[:1], mapTr{ss[0].ID: tr})
+	if len(fb) > 0 {
+		t.Fatalf("translation %q not used: %s", tr, fb[0].Reason)
+	}
+	return string(out)
+}
+
+func TestSpliceKeepsEverythingElse(t *testing.T) {
+	src := "---\ntitle: Hello\nweight: 3 # keep\n---\n\n# Hello\n\nSee *this* [page](a.md \"t\").\n\n```\ncode\n```\n"
+	ss := segs(t, src)
+	tr := mapTr{}
+	for _, s := range ss {
+		switch s.Text {
+		case "Hello":
+			tr[s.ID] = "Hola"
+		case "See <1>this</1> <2>page</2>.":
+			tr[s.ID] = "Vea <2>la página</2> <1>esta</1>."
+		}
+	}
+	out, fb := Splice([]byte(src), ss, tr)
+	want := "---\ntitle: \"Hola\"\nweight: 3 # keep\n---\n\n# Hola\n\nVea [la página](a.md \"t\") *esta*.\n\n```\ncode\n```\n"
+	if string(out) != want || len(fb) != 0 {
+		t.Fatalf("got\n%s\nwant\n%s\nfallbacks %v", out, want, fb)
+	}
+}
+
+func TestSpliceFallsBack(t *testing.T) {
+	src := "One *two*.\n\nThree.\n"
+	ss := segs(t, src)
+	out, fb := Splice([]byte(src), ss, mapTr{ss[0].ID: "Uno <1>dos."}) // unbalanced
+	if string(out) != src {
+		t.Fatalf("a refused or missing translation must leave the source bytes: got %q", out)
+	}
+	if len(fb) != 2 || !strings.Contains(fb[0].Reason, "never closed") || fb[1].Reason != "missing" {
+		t.Fatalf("fallbacks = %+v", fb)
+	}
+}
+
+// A translation is text: whatever a translator types, the page gets no new
+// markup, no HTML, no template action.
+func TestTranslationCannotAddMarkup(t *testing.T) {
+	tests := []struct{ name, src, tr string }{
+		{"html", "Hello.", `<script>alert(1)</script> <img src=x onerror=alert(1)>`},
+		{"emphasis and links", "Hello.", `*em* **strong** _u_ [link](javascript:alert(1)) ![i](x.png) <https://evil.example>`},
+		{"heading", "Hello.", "# Title"},
+		{"list", "Hello.", "1. first"},
+		{"list paren", "Hello.", "2) second"},
+		{"bullet", "Hello.", "- item"},
+		{"plus", "Hello.", "+ item"},
+		{"quote", "Hello.", "> quote"},
+		{"setext", "Hello.", "="},
+		{"code", "Hello.", "`code` and ```fence```"},
+		{"entity", "Hello.", "&lt;b&gt; &#60;b&#62;"},
+		{"template", "Hello.", "{{ .Secret }} {{< shortcode >}} {{% md %}} {% liquid %}"},
+		{"table pipe", "| a |\n|---|\n| Hello |\n", "x | y"},
+		{"heading hashes", "# Hello\n", "Hola ##"},
+		{"backslash", "Hello.", `C:\path\*`},
+		{"strikethrough", "Hello.", "~~gone~~"},
+		{"footnote", "Hello.", "[^1]"},
+		{"line break", "Hello.", "one\ntwo\n# three"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := translateFirst(t, tt.src, tt.tr)
+			got := toHTML(t, []byte(out))
+			// The translated block renders as exactly one text node in
+			// the same element as the source.
+			srcHTML := toHTML(t, []byte(tt.src))
+			if tags(got) != tags(srcHTML) {
+				t.Fatalf("translation %q added markup:\nsource %s\ngot    %s\nmarkdown %q", tt.tr, srcHTML, got, out)
+			}
+			if strings.Contains(out, "{{") || strings.Contains(out, "{%") {
+				t.Fatalf("template delimiters survived: %q", out)
+			}
+		})
+	}
+}
+
+// tags lists the element names of an HTML fragment, in order.
+func tags(h string) string {
+	var b strings.Builder
+	for i := 0; i < len(h); i++ {
+		if h[i] == '<' {
+			j := strings.IndexAny(h[i:], " >")
+			b.WriteString(h[i : i+j])
+		}
+	}
+	return b.String()
+}
+
+func TestEscapedTextRendersAsTyped(t *testing.T) {
+	for _, typed := range []string{
+		`5 * 3 < 20 & 1_000 [a] (b) {c} #d !e |f| ~g~ \h`,
+		"1. not a list",
+		"# not a heading",
+		"{{ not a template }}",
+	} {
+		out := translateFirst(t, "Hello.\n", typed)
+		want := "<p>" + htmlEscape(typed) + "</p>\n"
+		if got := toHTML(t, []byte(out)); got != want {
+			t.Errorf("typed %q\nmarkdown %q\nrenders %q\nwant    %q", typed, out, got, want)
+		}
+	}
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}
+
+func TestEmphasisSpacesAndUnderscores(t *testing.T) {
+	tests := []struct{ src, tr, want string }{
+		// Spaces inside a pair move outside it, or it would not be emphasis.
+		{"A *b* c.", "X<1> y </1>z.", "X *y* z."},
+		// "_" emphasis against a letter would not be emphasis; "*" is.
+		{"A _b_ c.", "X <1>y</1>z.", "X *y*z."},
+		{"A __b__ c.", "X<1>y</1> z.", "X**y** z."},
+		{"A _b_ c.", "X <1>y</1> z.", "X _y_ z."},
+	}
+	for _, tt := range tests {
+		out := translateFirst(t, tt.src, tt.tr)
+		if out != tt.want {
+			t.Errorf("%q with %q = %q, want %q", tt.src, tt.tr, out, tt.want)
+		}
+		if !strings.Contains(toHTML(t, []byte(out)), "<em>") && !strings.Contains(toHTML(t, []byte(out)), "<strong>") {
+			t.Errorf("%q lost its emphasis", out)
+		}
+	}
+}
+
+func TestFrontMatterValuesAreQuoted(t *testing.T) {
+	src := "---\ntitle: Plain\ndescription: 'single'\n---\nBody.\n"
+	out := translateFirst(t, src, "Dos puntos: y \"comillas\" \\ # no comentario\nlínea")
+	if !strings.HasPrefix(out, "---\ntitle: \"Dos puntos: y \\\"comillas\\\" \\\\ # no comentario línea\"\ndescription: 'single'\n") {
+		t.Fatalf("got %q", out)
+	}
+	src = "+++\ntitle = \"Plain\"\n+++\nBody.\n"
+	if out := translateFirst(t, src, `a "b" \ c`); !strings.HasPrefix(out, "+++\ntitle = \"a \\\"b\\\" \\\\ c\"\n+++") {
+		t.Fatalf("got %q", out)
+	}
+}
+
+// TestRoundTripFixtures writes every segment of every segmentation fixture
+// and of the sample site back through the Markdown writer, translation equal
+// to source but without the identity shortcut, and checks that the page
+// renders to the same HTML. It is what makes a translation's markup come out
+// where the source had it.
+func TestRoundTripFixtures(t *testing.T) {
+	files, _ := filepath.Glob("../segment/testdata/markdown/*.md")
+	more, _ := filepath.Glob("../../content/*.md")
+	for _, f := range append(files, more...) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := segment.Markdown(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []byte
+		last := 0
+		for i := range p.Segments {
+			s := &p.Segments[i]
+			var text string
+			switch s.Syntax {
+			case segment.MarkdownInline, segment.MarkdownCell:
+				text = markdown(msgtext.Parse(s.Text), s)
+			case segment.YAMLValue:
+				text = yamlQuote(plainText(msgtext.Parse(s.Text), s.Codes))
+			case segment.TOMLValue:
+				text = tomlQuote(plainText(msgtext.Parse(s.Text), s.Codes))
+			}
+			out = append(out, src[last:s.Start]...)
+			out = append(out, text...)
+			last = s.End
+		}
+		out = append(out, src[last:]...)
+		if got, want := bodyHTML(t, out), bodyHTML(t, src); got != want {
+			t.Errorf("%s: rewritten page renders differently\nwant %s\ngot  %s\nmarkdown:\n%s", f, want, got, out)
+		}
+		if got, want := frontMatter(t, out), frontMatter(t, src); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: rewritten front matter differs\nwant %v\ngot  %v", f, want, got)
+		}
+	}
+}
+
+// bodyHTML renders a page's body, white space collapsed: a soft line break
+// and a space are the same to a browser.
+func bodyHTML(t *testing.T, page []byte) string {
+	fm, _ := content.SplitFrontMatter(page)
+	return strings.Join(strings.Fields(toHTML(t, page[fm.Body:])), " ")
+}
+
+func frontMatter(t *testing.T, page []byte) map[string]any {
+	fm, _ := content.SplitFrontMatter(page)
+	m := map[string]any{}
+	var err error
+	switch fm.Format {
+	case "yaml":
+		err = yaml.Unmarshal(page[fm.Start:fm.End], &m)
+	case "toml":
+		err = toml.Unmarshal(page[fm.Start:fm.End], &m)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range m {
+		if s, ok := v.(string); ok {
+			m[k] = msgtext.Normalize(s)
+		}
+	}
+	return m
+}
+
+func TestPlainText(t *testing.T) {
+	ss := segs(t, "# Use `glot build` &nbsp;*now*\n")
+	if got := PlainText(&ss[0], ss[0].Text); got != "Use glot build \u00a0now" {
+		t.Fatalf("PlainText = %q", got)
+	}
+}
