@@ -11,7 +11,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -28,12 +27,11 @@ func TestMain(m *testing.M) {
 
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
+		Dir:                "testdata/script",
 		RequireUniqueNames: true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fill":    cmdFill,
 			"replace": cmdReplace,
-			"count":   cmdCount,
 		},
 	})
 }
@@ -42,8 +40,10 @@ func TestScripts(t *testing.T) {
 //
 // In a go-i18n TOML translate file written by glot merge, sets the
 // `other = ""` line of the table [ID] to `other = "TEXT"`, with TEXT
-// written as a TOML basic string. It fails if the table is absent or
-// already filled in.
+// written as a TOML basic string. ID may end in * to stand for the one
+// table whose id starts with what comes before it (ids end in a hash of
+// their text: 'hello-world-*'). It fails if no table, or more than one,
+// matches, or if the table has no empty `other = ""` line.
 func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
 		ts.Fatalf("unsupported: ! fill")
@@ -54,29 +54,33 @@ func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
 	file, id, text := ts.MkAbs(args[0]), args[1], args[2]
 	data, err := os.ReadFile(file)
 	ts.Check(err)
+	prefix, glob := strings.CutSuffix(id, "*")
 	lines := strings.SplitAfter(string(data), "\n")
-	header := "[" + id + "]"
-	if strings.ContainsAny(id, `."' `) {
-		header = "[" + strconv.Quote(id) + "]"
-	}
+	table := -1
 	for i, l := range lines {
-		if strings.TrimSpace(l) != header {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "[") || !strings.HasSuffix(l, "]") {
 			continue
 		}
-		for j := i + 1; j < len(lines); j++ {
-			s := strings.TrimSpace(lines[j])
-			if strings.HasPrefix(s, "[") {
-				break
+		name := strings.Trim(l[1:len(l)-1], `"`)
+		if name == id || glob && strings.HasPrefix(name, prefix) {
+			if table >= 0 {
+				ts.Fatalf("%s: more than one table matches [%s]", args[0], id)
 			}
-			if s == `other = ""` {
-				lines[j] = strings.Replace(lines[j], `other = ""`, "other = "+tomlString(text), 1)
-				ts.Check(os.WriteFile(file, []byte(strings.Join(lines, "")), 0o666))
-				return
-			}
+			table = i
 		}
-		ts.Fatalf("%s: table %s has no empty `other = \"\"` line", args[0], header)
 	}
-	ts.Fatalf("%s: no table %s", args[0], header)
+	if table < 0 {
+		ts.Fatalf("%s: no table [%s]", args[0], id)
+	}
+	for j := table + 1; j < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[j]), "["); j++ {
+		if strings.TrimSpace(lines[j]) == `other = ""` {
+			lines[j] = strings.Replace(lines[j], `other = ""`, "other = "+tomlString(text), 1)
+			ts.Check(os.WriteFile(file, []byte(strings.Join(lines, "")), 0o666))
+			return
+		}
+	}
+	ts.Fatalf("%s: table %s has no empty `other = \"\"` line", args[0], strings.TrimSpace(lines[table]))
 }
 
 // tomlString writes s as a TOML basic string.
@@ -125,25 +129,3 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 func unescape(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
-
-// count N TEXT FILE
-//
-// Checks that FILE holds exactly N occurrences of the literal TEXT (not a
-// regular expression: counting page text and markup is clearer that way).
-func cmdCount(ts *testscript.TestScript, neg bool, args []string) {
-	if neg {
-		ts.Fatalf("unsupported: ! count (use count 0)")
-	}
-	if len(args) != 3 {
-		ts.Fatalf("usage: count N TEXT FILE")
-	}
-	want, err := strconv.Atoi(args[0])
-	if err != nil {
-		ts.Fatalf("count: N: %v", err)
-	}
-	data, err := os.ReadFile(ts.MkAbs(args[2]))
-	ts.Check(err)
-	if got := strings.Count(string(data), args[1]); got != want {
-		ts.Fatalf("%s: %d occurrences of %q, want %d", args[2], got, args[1], want)
-	}
-}

@@ -1,0 +1,422 @@
+package merge_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/extract"
+	"github.com/glot-i18n/glot/internal/ledger"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/merge"
+	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
+
+// site is a glot site in memory, run through extract and merge the way the
+// CLI runs it on disk.
+type site struct {
+	t       *testing.T
+	content fstest.MapFS
+	locales fstest.MapFS
+}
+
+func newSite(t *testing.T, pages map[string]string) *site {
+	s := &site{t: t, content: fstest.MapFS{}, locales: fstest.MapFS{}}
+	for p, text := range pages {
+		s.write(p, text)
+	}
+	return s
+}
+
+func (s *site) write(page, text string) {
+	s.content[page] = &fstest.MapFile{Data: []byte(text)}
+}
+
+func (s *site) remove(page string) { delete(s.content, page) }
+
+func (s *site) edit(page, old, new string) {
+	s.t.Helper()
+	f := s.content[page]
+	if f == nil || !bytes.Contains(f.Data, []byte(old)) {
+		s.t.Fatalf("%s does not contain %q", page, old)
+	}
+	s.write(page, strings.Replace(string(f.Data), old, new, 1))
+}
+
+func (s *site) apply(p plan.Plan) {
+	for _, f := range p.Writes {
+		s.locales[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	for _, r := range p.Removes {
+		delete(s.locales, r)
+	}
+}
+
+func (s *site) extract() *extract.Result {
+	s.t.Helper()
+	res, err := extract.Run(extract.Input{Content: s.content, Locales: s.locales, Source: "en", ContentName: "content", LocalesName: "locales"})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.apply(res.Plan)
+	return res
+}
+
+func (s *site) load() *locale.Site {
+	s.t.Helper()
+	ls, err := locale.Load(s.locales, "locales", "en")
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return ls
+}
+
+func (s *site) merge(lang string, opts merge.Options) *merge.Result {
+	s.t.Helper()
+	ls := s.load()
+	l, err := ls.Lang(lang)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	opts.ContentName = "content"
+	res, err := merge.Run(ls, l, opts)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.apply(res.Plan)
+	return res
+}
+
+// translate plays the translator: it fills every entry of
+// translate.<lang>.toml with tr(source text), keeping the file's hashes.
+func (s *site) translate(lang string, tr func(src string) string) {
+	s.t.Helper()
+	ls := s.load()
+	file := locale.TranslatePath(lang)
+	c, err := catalog.Parse(file, s.locales[file].Data)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	for id, m := range c.Messages {
+		m.Other = tr(ls.Source.Messages[id].Other)
+	}
+	s.locales[file] = &fstest.MapFile{Data: c.Bytes("", false)}
+}
+
+func (s *site) file(name string) string {
+	if f := s.locales[name]; f != nil {
+		return string(f.Data)
+	}
+	return ""
+}
+
+func (s *site) status(lang string) report.LangStatus {
+	s.t.Helper()
+	st, err := report.Status(s.load(), []string{lang})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return st.Languages[0]
+}
+
+func summary(r *merge.Result) string {
+	return fmt.Sprintf("folded %d, restored %d, archived %d, missing %d, stale %d, refused %v, notes %v, writes %v",
+		r.Folded, r.Restored, r.Archived, r.Missing, r.Stale, r.Refused, r.Notes, r.Plan.Paths())
+}
+
+// spanish is a stand-in translation that keeps the placeholders.
+func spanish(src string) string { return "ES " + src }
+
+const pageA = `---
+title: Page A
+---
+
+# Page A
+
+The first paragraph of page A talks about *ketamine* and [receptors](b.md).
+
+The second paragraph of page A is about something else entirely.
+
+The third paragraph of page A closes the page.
+`
+
+const pageB = `# Page B
+
+Page B has a paragraph of its own.
+`
+
+func translated(t *testing.T, s *site) *site {
+	t.Helper()
+	s.extract()
+	s.merge("es", merge.Options{})
+	s.translate("es", spanish)
+	s.merge("es", merge.Options{})
+	if st := s.status("es"); st.Translated != st.Messages || st.Messages == 0 {
+		t.Fatalf("after translating everything: %+v", st)
+	}
+	return s
+}
+
+func TestFoldAndNothingLeft(t *testing.T) {
+	s := newSite(t, map[string]string{"a.md": pageA, "b.md": pageB})
+	s.extract()
+	res := s.merge("es", merge.Options{})
+	if res.Missing != 6 || res.Folded != 0 {
+		t.Fatalf("first merge: %s", summary(res))
+	}
+	s.translate("es", spanish)
+	res = s.merge("es", merge.Options{})
+	if res.Folded != 6 || res.Missing != 0 || res.Stale != 0 {
+		t.Fatalf("second merge: %s", summary(res))
+	}
+	if strings.Contains(s.file("translate.es.toml"), "[") {
+		t.Errorf("translate.es.toml still has entries:\n%s", s.file("translate.es.toml"))
+	}
+	if !strings.Contains(s.file("active.es.toml"), `other = "ES The first paragraph of page A talks about <1>ketamine</1> and <2>receptors</2>."`) {
+		t.Errorf("active.es.toml:\n%s", s.file("active.es.toml"))
+	}
+	// A third merge and a second extract change nothing.
+	if res := s.merge("es", merge.Options{}); !res.Plan.Empty() {
+		t.Errorf("merge again writes %v", res.Plan.Paths())
+	}
+	if res := s.extract(); !res.Plan.Empty() {
+		t.Errorf("extract again writes %v", res.Plan.Paths())
+	}
+}
+
+func TestEditedParagraphIsStaleNotLost(t *testing.T) {
+	s := translated(t, newSite(t, map[string]string{"a.md": pageA, "b.md": pageB}))
+	oldSrc := "The second paragraph of page A is about something else entirely."
+	s.edit("a.md", "something else entirely", "something different entirely")
+	s.extract()
+	res := s.merge("es", merge.Options{})
+	if res.Stale != 1 || res.Missing != 0 || res.Archived != 1 {
+		t.Fatalf("merge after the edit: %s", summary(res))
+	}
+	tr := s.file("translate.es.toml")
+	for _, want := range []string{
+		"STALE: the source changed since it was translated",
+		"# en (now):    The second paragraph of page A is about something different entirely.",
+		"# en (before): " + oldSrc,
+		"# es (before): ES " + oldSrc,
+	} {
+		if !strings.Contains(tr, want) {
+			t.Errorf("translate.es.toml lacks %q:\n%s", want, tr)
+		}
+	}
+	// The old translation is kept, with the source it translated.
+	arch := s.file(ledger.ArchivePath("es"))
+	if !strings.Contains(arch, `source = "`+oldSrc+`"`) || !strings.Contains(arch, `other = "ES `+oldSrc+`"`) {
+		t.Errorf("archive:\n%s", arch)
+	}
+	if st := s.status("es"); st.Stale != 1 || st.Missing != 0 || st.Translated != st.Messages-1 {
+		t.Errorf("status: %+v", st)
+	}
+	// The translator updates it: it is current again, and the stale mark
+	// is gone.
+	s.translate("es", func(src string) string { return "ES2 " + src })
+	res = s.merge("es", merge.Options{})
+	if res.Folded != 1 || res.Stale != 0 {
+		t.Fatalf("merge of the update: %s", summary(res))
+	}
+	if strings.Contains(s.file("translate.es.toml"), "STALE") {
+		t.Error("the stale entry is still there")
+	}
+	if st := s.status("es"); st.Translated != st.Messages {
+		t.Errorf("status: %+v", st)
+	}
+}
+
+func TestNothingLostWhenPagesChange(t *testing.T) {
+	tests := []struct {
+		name       string
+		change     func(s *site)
+		stale      int
+		missing    int
+		translated int // of the messages after the change
+	}{
+		{"paragraph moved within the page", func(s *site) {
+			s.edit("a.md", "The third paragraph of page A closes the page.\n", "")
+			s.edit("a.md", "# Page A\n", "# Page A\n\nThe third paragraph of page A closes the page.\n")
+		}, 0, 0, 6},
+		{"paragraph moved to another page", func(s *site) {
+			s.edit("a.md", "The third paragraph of page A closes the page.\n", "")
+			s.edit("b.md", "own.\n", "own.\n\nThe third paragraph of page A closes the page.\n")
+		}, 0, 0, 6},
+		{"page renamed", func(s *site) {
+			s.write("renamed.md", string(s.content["a.md"].Data))
+			s.remove("a.md")
+		}, 0, 0, 6},
+		{"page renamed and edited", func(s *site) {
+			s.write("guide/a.md", strings.Replace(string(s.content["a.md"].Data), "closes the page", "ends the page", 1))
+			s.remove("a.md")
+		}, 1, 0, 5},
+		{"paragraph split", func(s *site) {
+			s.edit("a.md", "is about something else entirely.", "is about something.\n\nSomething else entirely.")
+		}, 2, 0, 5},
+		{"paragraphs merged", func(s *site) {
+			s.edit("a.md", "else entirely.\n\nThe third", "else entirely. The third")
+		}, 1, 0, 4},
+		{"pages merged", func(s *site) {
+			s.edit("a.md", "closes the page.\n", "closes the page.\n\nPage B has a paragraph of its own.\n")
+			s.remove("b.md")
+		}, 0, 0, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := translated(t, newSite(t, map[string]string{"a.md": pageA, "b.md": pageB}))
+			tt.change(s)
+			s.extract()
+			res := s.merge("es", merge.Options{})
+			st := s.status("es")
+			if res.Stale != tt.stale || res.Missing != tt.missing || st.Translated != tt.translated || st.Stale != tt.stale {
+				t.Fatalf("merge %s, status %+v; want %d stale, %d missing, %d translated", summary(res), st, tt.stale, tt.missing, tt.translated)
+			}
+			// Every translation made so far is still on disk, current or
+			// archived.
+			all := s.file("active.es.toml") + s.file(ledger.ArchivePath("es"))
+			for _, src := range []string{"The first paragraph of page A", "The second paragraph of page A", "The third paragraph of page A", "Page B has a paragraph", "Page A"} {
+				if !strings.Contains(all, `other = "ES `+src) {
+					t.Errorf("the translation of %q is gone", src)
+				}
+			}
+		})
+	}
+}
+
+func TestDeletedTextComesBackWithItsTranslation(t *testing.T) {
+	s := translated(t, newSite(t, map[string]string{"a.md": pageA, "b.md": pageB}))
+	s.remove("b.md")
+	s.extract()
+	res := s.merge("es", merge.Options{})
+	if res.Archived != 2 {
+		t.Fatalf("removing a page archives its 2 translations: %s", summary(res))
+	}
+	if strings.Contains(s.file("active.es.toml"), "Page B") {
+		t.Error("active.es.toml holds only translations in force")
+	}
+	s.write("b.md", pageB)
+	s.extract()
+	res = s.merge("es", merge.Options{})
+	if res.Restored != 2 || res.Missing != 0 {
+		t.Fatalf("restoring the page restores its translations: %s", summary(res))
+	}
+}
+
+func TestRefusedTranslationStaysWithTheTranslator(t *testing.T) {
+	s := newSite(t, map[string]string{"a.md": pageA})
+	s.extract()
+	s.merge("es", merge.Options{})
+	s.translate("es", func(src string) string {
+		if strings.Contains(src, "<2>") {
+			return "ES sin el enlace <1>ketamina</1>" // <2>…</2> dropped
+		}
+		return spanish(src)
+	})
+	res := s.merge("es", merge.Options{})
+	if len(res.Refused) != 1 || !strings.Contains(res.Refused[0].Text, "<2>…</2> is missing") || res.Refused[0].File != "locales/translate.es.toml" || res.Refused[0].Line == 0 {
+		t.Fatalf("refused: %+v", res.Refused)
+	}
+	tr := s.file("translate.es.toml")
+	if !strings.Contains(tr, "# REFUSED: <2>…</2> is missing") || !strings.Contains(tr, `other = "ES sin el enlace <1>ketamina</1>"`) {
+		t.Errorf("the refused translation must stay in the translate file, marked:\n%s", tr)
+	}
+	if strings.Contains(s.file("active.es.toml"), "sin el enlace") {
+		t.Error("a refused translation must not be in force")
+	}
+	// Merging again keeps it there, still refused.
+	if res := s.merge("es", merge.Options{}); len(res.Refused) != 1 {
+		t.Fatalf("second merge: %+v", res.Refused)
+	}
+	if !strings.Contains(s.file("translate.es.toml"), "sin el enlace") {
+		t.Error("the refused translation was lost on the second merge")
+	}
+}
+
+func TestHandEditedActiveFile(t *testing.T) {
+	s := translated(t, newSite(t, map[string]string{"a.md": pageA}))
+	active := s.file("active.es.toml")
+	// A translator empties one entry and adds one for a message that does
+	// not exist.
+	active = strings.Replace(active, `other = "ES Page A"`, `other = ""`, 1)
+	active += "\n[no-such-message-aaaaaaaaaaaa]\nother = \"huérfano\"\n"
+	s.locales["active.es.toml"] = &fstest.MapFile{Data: []byte(active)}
+	res := s.merge("es", merge.Options{})
+	if res.Missing != 1 || res.Archived != 1 || len(res.Notes) != 1 {
+		t.Fatalf("merge: %s", summary(res))
+	}
+	if !strings.Contains(s.file(ledger.ArchivePath("es")), "huérfano") {
+		t.Error("a translation of an unknown message is kept in the archive")
+	}
+}
+
+func TestPageFilter(t *testing.T) {
+	s := newSite(t, map[string]string{"a.md": pageA, "guide/b.md": pageB})
+	s.extract()
+	res := s.merge("es", merge.Options{Page: "guide/*"})
+	if res.Missing != 2 {
+		t.Fatalf("--page guide/*: %s", summary(res))
+	}
+	tr := s.file("translate.es.toml")
+	if strings.Contains(tr, "content/a.md") || !strings.Contains(tr, "content/guide/b.md") {
+		t.Errorf("translate file:\n%s", tr)
+	}
+}
+
+// TestTranslateFileGolden pins the translator's file: page order, comments,
+// stale entries with their history.
+func TestTranslateFileGolden(t *testing.T) {
+	s := translated(t, newSite(t, map[string]string{"a.md": pageA, "b.md": pageB}))
+	s.edit("a.md", "something else entirely", "something different entirely")
+	s.write("c.md", "# Page C\n\nA new page with `code`, a line  \nbreak and an ![image](i.png).\n")
+	s.extract()
+	s.merge("es", merge.Options{})
+	got := s.file("translate.es.toml")
+	golden := path.Join("testdata", "translate.es.toml.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("translate.es.toml differs from %s (go test -update rewrites it):\n%s", golden, got)
+	}
+}
+
+// Merging writes deterministic files: the same input gives the same bytes,
+// whatever order maps are walked in.
+func TestDeterministic(t *testing.T) {
+	var outs []string
+	for i := 0; i < 5; i++ {
+		s := translated(t, newSite(t, map[string]string{"a.md": pageA, "b.md": pageB}))
+		var b strings.Builder
+		names := make([]string, 0, len(s.locales))
+		for n := range s.locales {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			fmt.Fprintf(&b, "== %s\n%s", n, s.locales[n].Data)
+		}
+		outs = append(outs, b.String())
+	}
+	for _, o := range outs[1:] {
+		if o != outs[0] {
+			t.Fatal("two runs wrote different bytes")
+		}
+	}
+}
