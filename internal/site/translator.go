@@ -27,7 +27,10 @@ func newTranslator(s *locale.Site, lang string, allowStale bool) (*translator, e
 		return nil, err
 	}
 	for id, src := range s.Source.Messages {
-		if m := l.Active.Messages[id]; locale.Current(src, m) {
+		// A translation made for this source is handed to the splice even
+		// if its placeholders are wrong: the splice refuses it and the
+		// build says why, rather than leaving it out in silence.
+		if m := l.Active.Messages[id]; m != nil && !catalog.Empty(m) && (m.Hash == "" || m.Hash == catalog.Hash(src)) {
 			t.text[id] = m.Other
 			continue
 		}

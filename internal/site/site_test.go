@@ -1,0 +1,253 @@
+package site_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/extract"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
+
+// memSink keeps the build's files in memory.
+type memSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memSink) WriteFile(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.files == nil {
+		m.files = map[string][]byte{}
+	}
+	if _, dup := m.files[name]; dup {
+		return fmt.Errorf("%s written twice", name)
+	}
+	m.files[name] = append([]byte(nil), data...)
+	return nil
+}
+
+var testContent = fstest.MapFS{
+	"index.md": {Data: []byte(`---
+title: Home
+description: The home page.
+---
+
+# Home
+
+Read the [guide](guide/setup.md#install-it) and see the ![logo](img/logo.png).
+
+This paragraph has no translation.
+`)},
+	"guide/setup.md": {Data: []byte(`# Setup
+
+## Install it
+
+Run ` + "`make`" + ` and *wait*. Back [home](../index.md).
+`)},
+	"img/logo.png": {Data: []byte("PNG")},
+}
+
+// translations of testContent into es; the paragraph without one falls
+// back to English.
+var testES = map[string]string{
+	"Home":           "Inicio",
+	"The home page.": "La página de inicio.",
+	"Read the <1>guide</1> and see the <2/>.": "Lea la <1>guía</1> y vea el <2/>.",
+	"Setup":      "Instalación",
+	"Install it": "Instálelo",
+	"Run <1/> and <2>wait</2>. Back <3>home</3>.": "Ejecute <1/> y <2>espere</2>. Volver al <3>inicio</3>.",
+}
+
+// buildSite extracts testContent, translates it into es and ar with tr,
+// and builds it.
+func buildSite(t *testing.T, opts site.Options, tr map[string]map[string]string) (*site.Report, map[string][]byte) {
+	t.Helper()
+	locales := fstest.MapFS{}
+	res, err := extract.Run(extract.Input{Content: testContent, Locales: locales, Source: "en", ContentName: "content", LocalesName: "locales"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Plan.Writes {
+		locales[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	ls, err := locale.Load(locales, "locales", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, texts := range tr {
+		c := catalog.New()
+		for id, m := range ls.Source.Messages {
+			if s, ok := texts[m.Other]; ok {
+				c.Messages[id] = &catalog.Message{ID: id, Hash: catalog.Hash(m), Other: s}
+			}
+		}
+		locales[locale.ActivePath(lang)] = &fstest.MapFile{Data: c.Bytes("", false)}
+	}
+	if ls, err = locale.Load(locales, "locales", "en"); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Default()
+	cfg.Languages = []string{"es", "ar"}
+	cfg.BaseURL = "https://example.org/"
+	opts.Config = &cfg
+	opts.Content = testContent
+	opts.Locales = ls
+	sink := &memSink{}
+	rep, err := site.Build(opts, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep, sink.files
+}
+
+// TestBuildGolden pins the whole output of a small site: paths, layout,
+// links, alternates, sitemap, Markdown.
+func TestBuildGolden(t *testing.T) {
+	rep, files := buildSite(t, site.Options{HTML: true, MD: true}, map[string]map[string]string{"es": testES})
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b bytes.Buffer
+	for _, n := range names {
+		data := files[n]
+		if strings.HasSuffix(n, ".html") {
+			// The stylesheet is the same everywhere; the golden file
+			// keeps the markup.
+			data = regexp.MustCompile(`(?s)<style>.*?</style>`).ReplaceAll(data, []byte("<style>…</style>"))
+		}
+		fmt.Fprintf(&b, "-- %s --\n%s", n, data)
+	}
+	golden := filepath.Join("testdata", "build.golden")
+	if *update {
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("build output differs from %s (go test -update rewrites it); got:\n%s", golden, b.Bytes())
+	}
+	if rep.Files != len(files) || rep.Pages != 2 {
+		t.Errorf("report: %+v", rep)
+	}
+}
+
+func TestBuildPathsAndFallback(t *testing.T) {
+	rep, files := buildSite(t, site.Options{HTML: true, MD: true}, map[string]map[string]string{"es": testES})
+	for _, want := range []string{
+		"public/en/index.html", "public/es/index.html", "public/ar/index.html",
+		"public/es/guide/setup/index.html", "localized/es/guide/setup.md", "localized/en/index.md",
+		"public/img/logo.png", "public/index.html", "public/sitemap.xml",
+	} {
+		if files[want] == nil {
+			t.Errorf("no %s", want)
+		}
+	}
+	es := string(files["public/es/index.html"])
+	for _, want := range []string{
+		`<html lang="es" dir="ltr">`, `<title>Inicio</title>`, `content="La página de inicio."`,
+		`<a href="guide/setup/#install-it">guía</a>`, // a link to a page goes to the same language's page
+		`<img src="../img/logo.png" alt="logo">`,     // an asset is linked from the one copy at the root
+		`This paragraph has no translation.`,         // the fallback
+	} {
+		if !strings.Contains(es, want) {
+			t.Errorf("public/es/index.html lacks %s", want)
+		}
+	}
+	setup := string(files["public/es/guide/setup/index.html"])
+	if !strings.Contains(setup, `<h2 id="install-it">Instálelo</h2>`) || !strings.Contains(setup, `<a href="../../">inicio</a>`) {
+		t.Errorf("headings keep the source's ids and links are relative:\n%s", setup)
+	}
+	if !strings.Contains(string(files["public/ar/index.html"]), `<html lang="ar" dir="rtl">`) {
+		t.Error("Arabic pages are right to left")
+	}
+	if got := string(files["localized/es/guide/setup.md"]); got != "# Instalación\n\n## Instálelo\n\nEjecute `make` y *espere*. Volver al [inicio](../index.md).\n" {
+		t.Errorf("localized Markdown:\n%s", got)
+	}
+	if !bytes.Equal(files["localized/en/index.md"], testContent["index.md"].Data) {
+		t.Error("the source language's Markdown is the page itself")
+	}
+	for _, l := range rep.Langs {
+		if l.Lang == "es" && (l.Segments != 8 || l.Fallbacks != 1) {
+			t.Errorf("es: %+v", l)
+		}
+	}
+}
+
+// Every emitted version lists every other and itself, plus x-default, with
+// absolute URLs, in the page and in the sitemap.
+func TestAlternates(t *testing.T) {
+	_, files := buildSite(t, site.Options{HTML: true}, map[string]map[string]string{"es": testES})
+	alt := regexp.MustCompile(`<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">`)
+	for _, page := range []string{"index.html", "guide/setup/index.html"} {
+		for _, lang := range []string{"en", "es", "ar"} {
+			html := string(files["public/"+lang+"/"+page])
+			got := map[string]string{}
+			for _, m := range alt.FindAllStringSubmatch(html, -1) {
+				got[m[1]] = m[2]
+			}
+			dir := strings.TrimSuffix(page, "index.html")
+			want := map[string]string{
+				"en": "https://example.org/en/" + dir, "es": "https://example.org/es/" + dir,
+				"ar": "https://example.org/ar/" + dir, "x-default": "https://example.org/en/" + dir,
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s/%s alternates = %v, want %v", lang, page, got, want)
+			}
+		}
+	}
+	sm := string(files["public/sitemap.xml"])
+	if n := strings.Count(sm, "<url>"); n != 6 {
+		t.Errorf("sitemap has %d urls, want 2 pages x 3 languages", n)
+	}
+	if n := strings.Count(sm, `hreflang="x-default"`); n != 6 {
+		t.Errorf("sitemap has %d x-default links", n)
+	}
+}
+
+func TestBuildOneLanguageMarkdownOnly(t *testing.T) {
+	_, files := buildSite(t, site.Options{Langs: []string{"es"}, MD: true}, map[string]map[string]string{"es": testES})
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if fmt.Sprint(names) != "[localized/es/guide/setup.md localized/es/index.md]" {
+		t.Errorf("wrote %v", names)
+	}
+}
+
+func TestBrokenTranslationFallsBackWithWarning(t *testing.T) {
+	broken := map[string]string{}
+	for k, v := range testES {
+		broken[k] = v
+	}
+	broken["Read the <1>guide</1> and see the <2/>."] = "Lea la guía." // placeholders dropped
+	rep, files := buildSite(t, site.Options{HTML: true}, map[string]map[string]string{"es": broken})
+	if !strings.Contains(string(files["public/es/index.html"]), "Read the <a") {
+		t.Error("a translation that does not fit its source is not used")
+	}
+	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "content/index.md:8: es: message read-the-guide-and-see") {
+		t.Errorf("warnings: %q", rep.Warnings)
+	}
+}
