@@ -1,0 +1,29 @@
+package langtag
+
+import "testing"
+
+func TestNameAndDir(t *testing.T) {
+	tests := []struct{ tag, name, dir string }{
+		{"en", "English", "ltr"},
+		{"es", "Español", "ltr"},
+		{"fr", "Français", "ltr"},
+		{"de", "Deutsch", "ltr"},
+		{"ar", "العربية", "rtl"},
+		{"he", "עברית", "rtl"},
+		{"fa", "فارسی", "rtl"},
+		{"ur", "اردو", "rtl"},
+		{"az-Arab", "az-Arab", "rtl"}, // x/text has no name for it: the tag stands in
+		{"az", "Azərbaycan", "ltr"},
+		{"ja", "日本語", "ltr"},
+		{"ar-XB", "Pseudo-RTL", "rtl"},
+		{"en-XA", "[Ƥşḗḗŭŭḓǿǿ]", "ltr"},
+	}
+	for _, tt := range tests {
+		if got := Name(tt.tag); got != tt.name {
+			t.Errorf("Name(%s) = %q, want %q", tt.tag, got, tt.name)
+		}
+		if got := Dir(tt.tag); got != tt.dir {
+			t.Errorf("Dir(%s) = %q, want %q", tt.tag, got, tt.dir)
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package ledger
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestPageRoundTrip(t *testing.T) {
+	p := &Page{Path: "guide/a.md", Blocks: []Block{
+		{ID: "a-aaaa", Kind: "h1", Line: 1},
+		{ID: "b-bbbb", Kind: "p", Line: 3, Codes: []string{"link to x.md", `code "q"`}, Was: []string{"c-cccc", "d-dddd"}},
+	}}
+	data := p.Bytes()
+	fsys := fstest.MapFS{PagePath("guide/a.md"): {Data: data}, PagePath("b.md"): {Data: (&Page{Path: "b.md"}).Bytes()}}
+	recs, err := LoadPages(fsys, "locales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || recs[0].Path != "b.md" || recs[1].Path != "guide/a.md" {
+		t.Fatalf("records: %+v", recs)
+	}
+	if !reflect.DeepEqual(recs[1].Blocks, p.Blocks) {
+		t.Errorf("read back %+v\nwrote %+v", recs[1].Blocks, p.Blocks)
+	}
+}
+
+func TestLoadPagesWithoutBookkeeping(t *testing.T) {
+	recs, err := LoadPages(fstest.MapFS{}, "locales")
+	if err != nil || len(recs) != 0 {
+		t.Fatalf("%v %v", recs, err)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	if _, err := ParsePage("locales/.glot/pages/a.md.toml", []byte("[[block]]\nid = \"x\"\nline = \"three\"\n")); err == nil || !strings.HasPrefix(err.Error(), "locales/.glot/pages/a.md.toml:3") {
+		t.Errorf("error = %v", err)
+	}
+	if _, err := ParsePage("p.toml", []byte("[[block]]\nkind = \"p\"\n")); err == nil || !strings.Contains(err.Error(), "block 1 has no id") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestArchiveAndRetiredRoundTrip(t *testing.T) {
+	a := Archive{"x-1": {Source: "Old \"source\"", Message: Entry{}.Message}}
+	a["x-1"].Hash = "sha1-1"
+	a["x-1"].Other = "Viejo"
+	a["x-1"].One = "uno"
+	back, err := ParseArchive("a.toml", a.Bytes("es"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := back["x-1"]; e == nil || e.Source != `Old "source"` || e.Other != "Viejo" || e.One != "uno" || e.Hash != "sha1-1" || e.ID != "x-1" {
+		t.Errorf("archive read back: %+v", back["x-1"])
+	}
+	r := Retired{"b": "two", "a": "one"}
+	data := r.Bytes()
+	if strings.Index(string(data), "a = ") > strings.Index(string(data), "b = ") {
+		t.Error("retired ids are sorted")
+	}
+	rb, err := ParseRetired("r.toml", data)
+	if err != nil || !reflect.DeepEqual(rb, r) {
+		t.Errorf("retired read back %v %v", rb, err)
+	}
+}

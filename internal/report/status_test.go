@@ -1,0 +1,70 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+	"testing/fstest"
+
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/report"
+)
+
+func TestStatus(t *testing.T) {
+	// Three source messages: one translated into es, one stale (its
+	// translation was made for another source text), one missing.
+	locales := fstest.MapFS{
+		"active.en.toml": {Data: []byte(`
+done-aaaa = "Done text"
+stale-aaaa = "Changed source text here"
+missing-aaaa = "Missing text of four words"
+`)},
+		"active.es.toml": {Data: []byte(`
+[done-aaaa]
+other = "Texto hecho"
+`)},
+		".glot/archive.es.toml": {Data: []byte(`
+[stale-aaaa]
+source = "Old source"
+hash = "sha1-old"
+other = "Fuente vieja"
+`)},
+	}
+	s, err := locale.Load(locales, "locales", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := report.Status(s, []string{"es", "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := st.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Source    string `json:"source"`
+		Languages []map[string]any
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	es := got.Languages[0]
+	want := map[string]any{"lang": "es", "messages": 3.0, "translated": 1.0, "stale": 1.0, "missing": 1.0, "words_missing": 9.0, "percent": 33.33}
+	for k, v := range want {
+		if es[k] != v {
+			t.Errorf("es %s = %v, want %v (all: %v)", k, es[k], v, es)
+		}
+	}
+	if len(es) != len(want) || got.Source != "en" {
+		t.Errorf("JSON shape: %s", buf.Bytes())
+	}
+	fr := got.Languages[1]
+	if fr["translated"] != 0.0 || fr["missing"] != 3.0 || fr["percent"] != 0.0 {
+		t.Errorf("fr: %v", fr)
+	}
+	buf.Reset()
+	if err := st.WriteText(&buf); err != nil || !bytes.Contains(buf.Bytes(), []byte("33.33%")) {
+		t.Errorf("text: %s %v", buf.Bytes(), err)
+	}
+}
