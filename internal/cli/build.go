@@ -82,7 +82,7 @@ func runBuild(g *glot, o *buildOptions) error {
 	if fi, err := os.Stat(g.path("layouts")); err == nil && fi.IsDir() {
 		opts.Layouts = os.DirFS(g.path("layouts"))
 	}
-	if opts.Locales, err = g.locales(cfg); err != nil {
+	if opts.Locales, err = g.locales(cfg, false); err != nil {
 		return err
 	}
 	rep, err := site.Build(opts, diskSink{root: g.path()})
@@ -99,7 +99,7 @@ func runBuild(g *glot, o *buildOptions) error {
 	if opts.MD {
 		where = append(where, cfg.MarkdownDir+"/")
 	}
-	fmt.Fprintf(g.stdout, "glot build: %d pages in %d languages, %d files in %s\n", rep.Pages, len(rep.Langs), rep.Files, strings.Join(where, " and "))
+	fmt.Fprintf(g.stdout, "glot build: %s in %s, %s in %s\n", plural(rep.Pages, "page"), plural(len(rep.Langs), "language"), plural(rep.Files, "file"), strings.Join(where, " and "))
 	for _, l := range rep.Langs {
 		if l.Segments == 0 {
 			continue

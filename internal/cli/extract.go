@@ -57,8 +57,8 @@ func runExtract(g *glot, o *extractOptions) error {
 	if err := g.apply(localesDir, res.Plan, o.dryRun); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stdout, "glot extract: %d pages, %d messages (%d new, %d no longer used)\n",
-		res.Pages, res.Messages, len(res.Added), len(res.Retired))
+	fmt.Fprintf(g.stdout, "glot extract: %s, %s (%d new, %d no longer used)\n",
+		plural(res.Pages, "page"), plural(res.Messages, "message"), len(res.Added), len(res.Retired))
 	return nil
 }
 

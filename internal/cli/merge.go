@@ -50,7 +50,7 @@ func runMerge(g *glot, o *mergeOptions) error {
 	if err != nil {
 		return err
 	}
-	site, err := g.locales(cfg)
+	site, err := g.locales(cfg, true)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func runMerge(g *glot, o *mergeOptions) error {
 		fmt.Fprintln(g.stdout)
 	}
 	if refused > 0 {
-		fmt.Fprintf(g.stderr, "glot: %d translations refused; they are still in the translate files, marked REFUSED\n", refused)
+		fmt.Fprintf(g.stderr, "glot: %s refused; still in the translate files, marked REFUSED\n", plural(refused, "translation"))
 		return silentError{}
 	}
 	return nil

@@ -135,10 +135,23 @@ func (g *glot) config() (*config.Config, error) {
 	return config.Parse(display(file), data)
 }
 
-// locales loads the site's locales folder.
-func (g *glot) locales(cfg *config.Config) (*locale.Site, error) {
+// locales loads the site's locales folder. With extracted set, it fails
+// if there is no source catalog yet.
+func (g *glot) locales(cfg *config.Config, extracted bool) (*locale.Site, error) {
 	dir := g.path(cfg.LocalesDir)
-	return locale.Load(os.DirFS(dir), display(dir), cfg.SourceLanguage)
+	s, err := locale.Load(os.DirFS(dir), display(dir), cfg.SourceLanguage)
+	if err == nil && extracted && !s.HasSource {
+		return nil, fmt.Errorf("%s does not exist: run glot extract first", display(filepath.Join(dir, locale.ActivePath(cfg.SourceLanguage))))
+	}
+	return s, err
+}
+
+// plural writes a count and a noun, "1 page", "2 pages".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // display shortens a path for messages: relative to the working folder

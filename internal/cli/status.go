@@ -49,7 +49,7 @@ func runStatus(g *glot, o *statusOptions) error {
 	if o.format != "text" && o.format != "json" {
 		return &usageError{fmt.Errorf("--format %q: glot status writes text or json", o.format)}
 	}
-	site, err := g.locales(cfg)
+	site, err := g.locales(cfg, true)
 	if err != nil {
 		return err
 	}

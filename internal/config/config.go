@@ -8,6 +8,8 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net/url"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -108,9 +110,21 @@ func (c *Config) validate() error {
 		seen[t] = true
 		c.Languages[i] = t
 	}
-	for key, dir := range map[string]string{"content_dir": c.ContentDir, "locales_dir": c.LocalesDir, "output_dir": c.OutputDir, "markdown_dir": c.MarkdownDir} {
-		if dir == "" || strings.HasPrefix(dir, "/") || strings.HasPrefix(dir, "..") || strings.ContainsRune(dir, '\\') {
-			return &keyError{key, fmt.Errorf("%q must be a folder inside the site", dir)}
+	dirs := []struct{ key, dir string }{
+		{"content_dir", c.ContentDir}, {"locales_dir", c.LocalesDir}, {"output_dir", c.OutputDir}, {"markdown_dir", c.MarkdownDir},
+	}
+	for i, d := range dirs {
+		clean := path.Clean(d.dir)
+		if d.dir == "" || clean == "." || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || strings.ContainsRune(d.dir, '\\') {
+			return &keyError{d.key, fmt.Errorf("%q must be a folder inside the site", d.dir)}
+		}
+		// Output written into the content or the locales would be read
+		// back as pages or catalogs.
+		for _, e := range dirs[:i] {
+			other := path.Clean(e.dir)
+			if clean == other || strings.HasPrefix(clean, other+"/") || strings.HasPrefix(other, clean+"/") {
+				return &keyError{d.key, fmt.Errorf("%q overlaps %s %q: each folder must be separate", d.dir, e.key, e.dir)}
+			}
 		}
 	}
 	if c.BaseURL == "" {
@@ -118,6 +132,15 @@ func (c *Config) validate() error {
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
+	}
+	u, err := url.Parse(c.BaseURL)
+	switch {
+	case err != nil:
+		return &keyError{"base_url", err}
+	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
+		// A path alone: links and alternates are relative to the host.
+	case (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+		return &keyError{"base_url", fmt.Errorf("%q must be an absolute http(s) URL such as \"https://example.com/\"", c.BaseURL)}
 	}
 	return nil
 }
@@ -147,9 +170,9 @@ func knownKeys() []string {
 	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language"}
 }
 
-// keyLine finds the first line that sets key.
+// keyLine finds the first line that sets key, or opens it as a table.
 func keyLine(data []byte, key string) int {
-	re := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
+	re := regexp.MustCompile(`^\s*(?:"?` + regexp.QuoteMeta(key) + `"?\s*=|\[\[?\s*"?` + regexp.QuoteMeta(key) + `"?\s*[\].])`)
 	for i, l := range strings.Split(string(data), "\n") {
 		if re.MatchString(l) {
 			return i + 1

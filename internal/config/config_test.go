@@ -41,6 +41,11 @@ func TestParseErrors(t *testing.T) {
 		{"source listed", "languages = [\"en\"]\n", "en is listed twice, or is the source language"},
 		{"pseudo listed", "languages = [\"en-XA\"]\n", "en-XA is a pseudo-language"},
 		{"dir outside", "output_dir = \"../www\"\n", `glot.toml:1: "../www" must be a folder inside the site`},
+		{"table", "languages = [\"es\"]\n\n[extra]\nx = 1\n", `glot.toml:3: unknown key "extra`},
+		{"output in content", "output_dir = \"content/out\"\n", `glot.toml:1: "content/out" overlaps content_dir "content"`},
+		{"same folders", "markdown_dir = \"public\"\n", `glot.toml:1: "public" overlaps output_dir "public"`},
+		{"relative base_url", "base_url = \"example\"\n", `glot.toml:1: "example/" must be an absolute http(s) URL`},
+		{"ftp base_url", "base_url = \"ftp://example.org\"\n", `must be an absolute http(s) URL`},
 		{"wrong type", "\nlanguages = \"es\"\n", "glot.toml:2: incompatible types"},
 	}
 	for _, tt := range tests {

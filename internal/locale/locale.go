@@ -25,10 +25,12 @@ type Site struct {
 	Name       string // the folder as the user knows it, for messages
 	SourceLang string
 	Source     *catalog.Catalog
+	HasSource  bool // whether the source catalog exists: glot extract has run
 	Pages      []*ledger.Page
 	Retired    ledger.Retired
 	was        map[string][]string // id -> ids it succeeds, from every block that holds it
-	onPage     map[string]bool
+	onPage      map[string]bool
+	predecessor map[string]bool
 }
 
 // Lang is one target language's files.
@@ -49,7 +51,7 @@ func TranslatePath(lang string) string { return "translate." + lang + ".toml" }
 func Load(fsys fs.FS, name, source string) (*Site, error) {
 	s := &Site{FS: fsys, Name: name, SourceLang: source, Source: catalog.New(), Retired: ledger.Retired{}, was: map[string][]string{}}
 	var err error
-	if s.Source, _, err = readCatalog(fsys, name, ActivePath(source)); err != nil {
+	if s.Source, s.HasSource, err = readCatalog(fsys, name, ActivePath(source)); err != nil {
 		return nil, err
 	}
 	if data, err := fs.ReadFile(fsys, ledger.RetiredPath); err == nil {
@@ -63,10 +65,12 @@ func Load(fsys fs.FS, name, source string) (*Site, error) {
 		return nil, err
 	}
 	s.onPage = map[string]bool{}
+	s.predecessor = map[string]bool{}
 	for _, p := range s.Pages {
 		for _, b := range p.Blocks {
 			s.onPage[b.ID] = true
 			for _, w := range b.Was {
+				s.predecessor[w] = true
 				if !contains(s.was[b.ID], w) {
 					s.was[b.ID] = append(s.was[b.ID], w)
 				}
@@ -136,6 +140,10 @@ func (s *Site) SourceText(id string) string {
 	}
 	return s.Retired[id]
 }
+
+// IsPredecessor reports whether id is one that a current message
+// succeeds: its translation is shown as stale, not merely kept.
+func (s *Site) IsPredecessor(id string) bool { return s.predecessor[id] }
 
 // OnPage reports whether some page holds message id.
 func (s *Site) OnPage(id string) bool { return s.onPage[id] }

@@ -103,7 +103,11 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			// An empty translation is no translation; nothing is lost.
 		case src == nil:
 			retire(id, t, s.Retired[id])
-			res.Notes = append(res.Notes, Problem{activeFile, l.Active.Lines[id], id, "no page uses this message any more: its translation is kept in the archive"})
+			if !s.IsPredecessor(id) {
+				// An edited message's old translation is shown as stale;
+				// only one that nothing replaces is worth a note.
+				res.Notes = append(res.Notes, Problem{activeFile, l.Active.Lines[id], id, "no page uses this message any more: its translation is kept in the archive"})
+			}
 		case t.Hash != "" && t.Hash != catalog.Hash(src):
 			retire(id, t, "")
 			res.Notes = append(res.Notes, Problem{activeFile, l.Active.Lines[id], id, "the source changed since this was translated: it is stale and kept in the archive"})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -89,6 +90,11 @@ func yamlValues(block []byte) ([]fmValue, error) {
 	if err := yaml.Unmarshal(block, &doc); err != nil {
 		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
+			// yaml.v3 counts lines from 0 in its parser's errors ("did not
+			// find expected ...") and from 1 in its scanner's.
+			if strings.HasPrefix(m[2], "did not find expected") {
+				n++
+			}
 			return nil, fileerr.At("", n, 0, fmt.Errorf("front matter: %s", m[2]))
 		}
 		return nil, fmt.Errorf("front matter: %w", err)

@@ -116,6 +116,8 @@ func TestMarkdownErrors(t *testing.T) {
 	}{
 		{"unclosed front matter", "---\ntitle: x\n\nbody\n", ":1:1: front matter is opened but never closed"},
 		{"bad yaml", "---\ntitle: x\n  bad: [\n---\nbody\n", ":3:"},
+		{"unclosed flow sequence", "---\ntitle: x\ndescription: [unclosed\n---\nbody\n", ":3:"},
+		{"sequence in a mapping", "---\ntitle: x\n- a\n---\nbody\n", ":3:"},
 		{"yaml not a mapping", "---\n- a\n- b\n---\nbody\n", ":2:1: front matter is not a mapping"},
 		{"bad toml", "+++\ntitle = \"x\"\ntitle = \"y\"\n+++\nbody\n", ":3:"},
 	}

@@ -114,16 +114,31 @@ func Build(o Options, sink Sink) (*Report, error) {
 	if err := b.run(); err != nil {
 		return nil, err
 	}
-	if o.HTML {
-		for _, a := range assets {
-			data, err := fs.ReadFile(o.Content, a)
-			if err != nil {
-				return nil, err
-			}
+	// Assets: once at the root of the HTML output, where every language
+	// links to them; and in each language's Markdown tree, which another
+	// site generator takes over whole, so its relative links still work.
+	for _, a := range assets {
+		if !o.HTML && !o.MD {
+			break
+		}
+		data, err := fs.ReadFile(o.Content, a)
+		if err != nil {
+			return nil, err
+		}
+		if o.HTML {
 			if err := b.write(path.Join(cfg.OutputDir, a), data); err != nil {
 				return nil, err
 			}
 		}
+		if o.MD {
+			for _, l := range langs {
+				if err := b.write(path.Join(cfg.MarkdownDir, l, a), data); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	if o.HTML {
 		if len(o.Langs) == 0 {
 			// The language chooser and the sitemap list every language:
 			// they are written when the whole site is built.
@@ -171,23 +186,38 @@ func (b *builder) warn(s string) {
 	b.mu.Unlock()
 }
 
-// run builds every page on all cores.
+// run builds every page on all cores. Every page is read and segmented
+// before anything is written, so a page with an error stops the build with
+// no file written.
 func (b *builder) run() error {
-	// The home page's title names the site in each language's header, so
-	// it is worked out first.
+	infos := make([]*pageInfo, len(b.pages))
+	err := parallel(len(b.pages), func(i int) (err error) {
+		infos[i], err = b.prepare(b.pages[i])
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	// The home page's title names the site in each language's header.
 	b.home = map[string]string{}
-	for _, p := range b.pages {
-		if p.Path == "index.md" || p.Path == "_index.md" {
-			info, err := b.prepare(p)
-			if err != nil {
-				return err
-			}
+	for _, info := range infos {
+		if info.page.Path == "index.md" || info.page.Path == "_index.md" {
 			for _, l := range b.langs {
 				b.home[l] = info.title(l, b)
 			}
 		}
 	}
-	errs := make([]error, len(b.pages))
+	return parallel(len(infos), func(i int) error {
+		err := b.page(infos[i])
+		infos[i] = nil // done with it: let the collector have it
+		return err
+	})
+}
+
+// parallel calls f(0) ... f(n-1) on all cores and joins their errors, in
+// order.
+func parallel(n int, f func(i int) error) error {
+	errs := make([]error, n)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -195,11 +225,11 @@ func (b *builder) run() error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = b.page(b.pages[i])
+				errs[i] = f(i)
 			}
 		}()
 	}
-	for i := range b.pages {
+	for i := 0; i < n; i++ {
 		next <- i
 	}
 	close(next)
@@ -228,11 +258,8 @@ func (b *builder) prepare(p content.Page) (*pageInfo, error) {
 	return info, nil
 }
 
-func (b *builder) page(p content.Page) error {
-	info, err := b.prepare(p)
-	if err != nil {
-		return err
-	}
+func (b *builder) page(info *pageInfo) error {
+	p := info.page
 	cfg := b.o.Config
 	for _, l := range b.langs {
 		out := info.src

@@ -232,8 +232,27 @@ func TestBuildOneLanguageMarkdownOnly(t *testing.T) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	if fmt.Sprint(names) != "[localized/es/guide/setup.md localized/es/index.md]" {
+	if fmt.Sprint(names) != "[localized/es/guide/setup.md localized/es/img/logo.png localized/es/index.md]" {
 		t.Errorf("wrote %v", names)
+	}
+}
+
+// A page that cannot be read stops the build before any file is written.
+func TestBadPageWritesNothing(t *testing.T) {
+	cfg := config.Default()
+	cfg.Languages = []string{"es"}
+	ls, err := locale.Load(fstest.MapFS{}, "locales", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := fstest.MapFS{"a.md": {Data: []byte("# Fine\n")}, "b.md": {Data: []byte("---\ntitle: [\n---\n")}}
+	sink := &memSink{}
+	_, err = site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true}, sink)
+	if err == nil || !strings.HasPrefix(err.Error(), "content/b.md:3:") {
+		t.Fatalf("error = %v, want one naming content/b.md:3", err)
+	}
+	if len(sink.files) != 0 {
+		t.Errorf("wrote %d files", len(sink.files))
 	}
 }
 
