@@ -1,6 +1,9 @@
 package extract_test
 
 import (
+	"flag"
+	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -12,7 +15,7 @@ import (
 	"github.com/glot-i18n/glot/internal/merge"
 )
 
-func run(t *testing.T, content, locales fstest.MapFS) *extract.Result {
+func run(t *testing.T, content fs.FS, locales fstest.MapFS) *extract.Result {
 	t.Helper()
 	res, err := extract.Run(extract.Input{Content: content, Locales: locales, Source: "en", ContentName: "content", LocalesName: "locales"})
 	if err != nil {
@@ -115,5 +118,31 @@ func TestSampleSiteIsUpToDate(t *testing.T) {
 		if !res.Plan.Empty() || len(res.Refused) > 0 {
 			t.Errorf("glot merge --lang %s would write %v (refused %v): run it and commit the result", lang, res.Plan.Paths(), res.Refused)
 		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
+
+// TestExtractGolden pins every file glot extract writes for a small site:
+// the source catalog and the record of each page.
+func TestExtractGolden(t *testing.T) {
+	locales := fstest.MapFS{}
+	res := run(t, os.DirFS("testdata/site"), locales)
+	var b strings.Builder
+	for _, p := range res.Plan.Paths() {
+		fmt.Fprintf(&b, "-- %s --\n%s", p, locales[p].Data)
+	}
+	golden := "testdata/extract.golden"
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("extract output differs from %s (go test -update rewrites it):\n%s", golden, b.String())
 	}
 }

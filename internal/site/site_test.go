@@ -270,3 +270,39 @@ func TestBrokenTranslationFallsBackWithWarning(t *testing.T) {
 		t.Errorf("warnings: %q", rep.Warnings)
 	}
 }
+
+// Page text is text: "{{" in a page or a translation never reaches a
+// template engine, go-i18n's or html/template's.
+func TestTemplateLookalikesAreText(t *testing.T) {
+	cfg := config.Default()
+	cfg.Languages = []string{"es"}
+	content := fstest.MapFS{"a.md": {Data: []byte("Write {{ .Title }} and {{< x >}} here.\n")}}
+	locales := fstest.MapFS{}
+	res, err := extract.Run(extract.Input{Content: content, Locales: locales, Source: "en", ContentName: "content", LocalesName: "locales"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Plan.Writes {
+		locales[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	ls, _ := locale.Load(locales, "locales", "en")
+	c := catalog.New()
+	for id, m := range ls.Source.Messages {
+		c.Messages[id] = &catalog.Message{ID: id, Hash: catalog.Hash(m), Other: "Escriba {{ .Title }} y {{< x >}} {{ printf \"%s\" 1 }} aquí."}
+	}
+	locales[locale.ActivePath("es")] = &fstest.MapFile{Data: c.Bytes("", false)}
+	ls, _ = locale.Load(locales, "locales", "en")
+	sink := &memSink{}
+	if _, err := site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true}, sink); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(sink.files["public/en/a/index.html"]); !strings.Contains(got, "<p>Write {{ .Title }} and {{&lt; x &gt;}} here.</p>") {
+		t.Errorf("source page:\n%s", got)
+	}
+	if got := string(sink.files["public/es/a/index.html"]); !strings.Contains(got, `<p>Escriba {{ .Title }} y {{&lt; x &gt;}} {{ printf &quot;%s&quot; 1 }} aquí.</p>`) {
+		t.Errorf("translated page:\n%s", got)
+	}
+	if got := string(sink.files["localized/es/a.md"]); strings.Contains(got, "{{") {
+		t.Errorf("a translation's {{ must be broken up in Markdown that a site generator will read: %q", got)
+	}
+}

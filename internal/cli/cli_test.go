@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The end-to-end tests of every command are in cmd/glot/testdata/script;
+// these check the shell itself: exit codes and error printing.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+	}{
+		{[]string{"--help"}, 0, ""},
+		{[]string{"-C", dir, "status"}, 1, "no glot.toml in " + dir + ": run glot init"},
+		{[]string{"-C", dir, "init", "--lang", "es"}, 0, ""},
+		{[]string{"-C", dir, "status"}, 1, "active.en.toml does not exist: run glot extract first"},
+		{[]string{"-C", dir, "status", "--lang", "xx"}, 2, `--lang: unknown language tag "xx"`},
+		{[]string{"-C", dir, "status", "--format", "yaml"}, 2, `--format "yaml"`},
+		{[]string{"-C", dir, "build", "--nope"}, 2, "unknown flag: --nope"},
+		{[]string{"-C", dir, "extract"}, 0, ""},
+		{[]string{"-C", dir, "status", "--format", "json"}, 0, ""},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		code := Run(tt.args, &out, &errb)
+		if code != tt.code || !strings.Contains(errb.String(), tt.stderr) {
+			t.Errorf("glot %s: exit %d, stderr %q; want exit %d and %q", strings.Join(tt.args, " "), code, errb.String(), tt.code, tt.stderr)
+		}
+		if tt.code != 0 && strings.Count(errb.String(), "\n") != 1 {
+			t.Errorf("glot %s: an error is printed once, on one line: %q", strings.Join(tt.args, " "), errb.String())
+		}
+	}
+}
+
+// Every error of a command that finds several is printed, each on its own
+// line, naming its file.
+func TestJoinedErrors(t *testing.T) {
+	dir := t.TempDir()
+	Run([]string{"-C", dir, "init"}, &bytes.Buffer{}, &bytes.Buffer{})
+	for _, f := range []string{"a.md", "b.md"} {
+		if err := os.WriteFile(filepath.Join(dir, "content", f), []byte("---\ntitle: [\n---\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var errb bytes.Buffer
+	if code := Run([]string{"-C", dir, "extract"}, &bytes.Buffer{}, &errb); code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(errb.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "content/a.md:3:") || !strings.Contains(lines[1], "content/b.md:3:") {
+		t.Errorf("stderr:\n%s", errb.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "locales", "active.en.toml")); !os.IsNotExist(err) {
+		t.Error("a failed extract wrote the source catalog")
+	}
+}
