@@ -21,14 +21,14 @@ import (
 
 // Site is a loaded locales folder.
 type Site struct {
-	FS         fs.FS
-	Name       string // the folder as the user knows it, for messages
-	SourceLang string
-	Source     *catalog.Catalog
-	HasSource  bool // whether the source catalog exists: glot extract has run
-	Pages      []*ledger.Page
-	Retired    ledger.Retired
-	was        map[string][]string // id -> ids it succeeds, from every block that holds it
+	FS          fs.FS
+	Name        string // the folder as the user knows it, for messages
+	SourceLang  string
+	Source      *catalog.Catalog
+	HasSource   bool // whether the source catalog exists: glot extract has run
+	Pages       []*ledger.Page
+	Retired     ledger.Retired
+	was         map[string][]string // id -> ids it succeeds, from every block that holds it
 	onPage      map[string]bool
 	predecessor map[string]bool
 }
