@@ -151,13 +151,9 @@ func (s *Site) OnPage(id string) bool { return s.onPage[id] }
 // Was returns the ids that message id succeeds, most recent first.
 func (s *Site) Was(id string) []string { return s.was[id] }
 
-// Current reports whether t is a usable translation of source message src:
-// not empty, made for this version of the source, with the same
-// placeholders.
-func Current(src, t *catalog.Message) bool {
-	if t == nil || catalog.Empty(t) {
-		return false
-	}
+// current reports whether t is a usable translation of source message
+// src: made for this version of the source, with the same placeholders.
+func current(src, t *catalog.Message) bool {
 	if t.Hash != "" && t.Hash != catalog.Hash(src) {
 		return false
 	}
@@ -172,7 +168,7 @@ func (s *Site) State(l *Lang, id string) (State, *Prior) {
 		return Missing, nil
 	}
 	if t := l.Active.Messages[id]; t != nil && !catalog.Empty(t) {
-		if Current(src, t) {
+		if current(src, t) {
 			return Translated, nil
 		}
 		return Stale, &Prior{ID: id, Translation: t}

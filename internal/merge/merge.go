@@ -94,60 +94,47 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		res.Archived++
 	}
 
-	// What is in active.<lang>.toml stays only if it is current.
-	for _, id := range l.Active.IDs() {
-		t := l.Active.Messages[id]
+	// take decides the fate of translation t of message id, read from
+	// file at line: in force, archived, or refused. It reports whether t
+	// is now in force.
+	take := func(file string, line int, id string, t *catalog.Message) bool {
 		src := s.Source.Messages[id]
 		switch {
 		case catalog.Empty(t):
 			// An empty translation is no translation; nothing is lost.
+			return false
 		case src == nil:
 			retire(id, t, s.Retired[id])
 			if !s.IsPredecessor(id) {
 				// An edited message's old translation is shown as stale;
 				// only one that nothing replaces is worth a note.
-				res.Notes = append(res.Notes, Problem{activeFile, l.Active.Lines[id], id, "no page uses this message any more: its translation is kept in the archive"})
+				res.Notes = append(res.Notes, Problem{file, line, id, "no page uses this message any more: its translation is kept in the archive"})
 			}
+			return false
 		case t.Hash != "" && t.Hash != catalog.Hash(src):
 			retire(id, t, "")
-			res.Notes = append(res.Notes, Problem{activeFile, l.Active.Lines[id], id, "the source changed since this was translated: it is stale and kept in the archive"})
-		default:
-			if err := msgtext.Check(src.Other, t.Other); err != nil {
-				refused[id] = t
-				res.Refused = append(res.Refused, Problem{activeFile, l.Active.Lines[id], id, err.Error()})
-				continue
-			}
-			m := *t
-			m.Hash = catalog.Hash(src)
-			active.Messages[id] = &m
+			res.Notes = append(res.Notes, Problem{file, line, id, "translated for an earlier version of its source: kept in the archive as stale"})
+			return false
 		}
+		if err := msgtext.Check(src.Other, t.Other); err != nil {
+			refused[id] = t
+			res.Refused = append(res.Refused, Problem{file, line, id, err.Error()})
+			return false
+		}
+		m := *t
+		m.ID = id
+		m.Hash = catalog.Hash(src)
+		active.Messages[id] = &m
+		delete(refused, id)
+		return true
 	}
-
-	// Fold in the translator's work.
+	// What is in active.<lang>.toml stays only if it is current; then the
+	// translator's work is folded in, and wins over what it replaces.
+	for _, id := range l.Active.IDs() {
+		take(activeFile, l.Active.Lines[id], id, l.Active.Messages[id])
+	}
 	for _, id := range l.Translate.IDs() {
-		t := l.Translate.Messages[id]
-		if catalog.Empty(t) {
-			continue
-		}
-		src := s.Source.Messages[id]
-		switch {
-		case src == nil:
-			retire(id, t, s.Retired[id])
-			res.Notes = append(res.Notes, Problem{translateFile, l.Translate.Lines[id], id, "no page uses this message any more: the translation is kept in the archive"})
-		case t.Hash != "" && t.Hash != catalog.Hash(src):
-			retire(id, t, "")
-			res.Notes = append(res.Notes, Problem{translateFile, l.Translate.Lines[id], id, "the source changed after this entry was written: the translation is kept in the archive as stale"})
-		default:
-			if err := msgtext.Check(src.Other, t.Other); err != nil {
-				refused[id] = t
-				res.Refused = append(res.Refused, Problem{translateFile, l.Translate.Lines[id], id, err.Error()})
-				continue
-			}
-			m := *t
-			m.ID = id
-			m.Hash = catalog.Hash(src)
-			active.Messages[id] = &m
-			delete(refused, id)
+		if take(translateFile, l.Translate.Lines[id], id, l.Translate.Messages[id]) {
 			delete(archive, id)
 			res.Folded++
 		}
