@@ -9,13 +9,13 @@ package main
 // Keep a failing script's work folder with: go test ./cmd/glot -testwork
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/cli"
 )
 
@@ -75,36 +75,12 @@ func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	for j := table + 1; j < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[j]), "["); j++ {
 		if strings.TrimSpace(lines[j]) == `other = ""` {
-			lines[j] = strings.Replace(lines[j], `other = ""`, "other = "+tomlString(text), 1)
+			lines[j] = strings.Replace(lines[j], `other = ""`, "other = "+catalog.Quote(text), 1)
 			ts.Check(os.WriteFile(file, []byte(strings.Join(lines, "")), 0o666))
 			return
 		}
 	}
 	ts.Fatalf("%s: table %s has no empty `other = \"\"` line", args[0], strings.TrimSpace(lines[table]))
-}
-
-// tomlString writes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // replace FILE OLD NEW

@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/renderer/html"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/segment"
@@ -218,7 +219,7 @@ func TestRoundTripFixtures(t *testing.T) {
 			case segment.YAMLValue:
 				text = yamlQuote(plainText(msgtext.Parse(s.Text), s.Codes))
 			case segment.TOMLValue:
-				text = tomlQuote(plainText(msgtext.Parse(s.Text), s.Codes))
+				text = catalog.Quote(plainText(msgtext.Parse(s.Text), s.Codes))
 			}
 			out = append(out, src[last:s.Start]...)
 			out = append(out, text...)

@@ -17,6 +17,7 @@ import (
 	"html"
 	"strings"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/segment"
 )
@@ -81,7 +82,7 @@ func Segment(src []byte, s *segment.Segment, t string) (string, error) {
 	case segment.YAMLValue:
 		return yamlQuote(plainText(toks, s.Codes)), nil
 	case segment.TOMLValue:
-		return tomlQuote(plainText(toks, s.Codes)), nil
+		return catalog.Quote(plainText(toks, s.Codes)), nil
 	case segment.MarkdownInline, segment.MarkdownCell:
 		return markdown(toks, s), nil
 	}
@@ -117,29 +118,6 @@ func yamlQuote(s string) string {
 		case r == '\t':
 			b.WriteString(`\t`)
 		case r < 0x20 || r == 0x7F || r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xFEFF:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-func tomlQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7F:
 			fmt.Fprintf(&b, `\u%04X`, r)
 		default:
 			b.WriteRune(r)

@@ -6,10 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/config"
-	"github.com/glot-i18n/glot/internal/extract"
-	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/site"
 )
 
@@ -34,31 +31,13 @@ func benchSite(b *testing.B, n, langs int) site.Options {
 		p.WriteString("- one item\n- another item\n\n```\ncode block\n```\n")
 		content[fmt.Sprintf("page%d.md", i)] = &fstest.MapFile{Data: []byte(p.String())}
 	}
-	locales := fstest.MapFS{}
-	res, err := extract.Run(extract.Input{Content: content, Locales: locales, Source: "en", ContentName: "content", LocalesName: "locales"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, f := range res.Plan.Writes {
-		locales[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
-	ls, err := locale.Load(locales, "locales", "en")
-	if err != nil {
-		b.Fatal(err)
-	}
 	cfg := config.Default()
-	for l := 0; l < langs; l++ {
-		lang := []string{"es", "fr", "de", "it", "pt", "nl", "sv", "pl", "ja", "ar"}[l]
+	tr := map[string]func(string) (string, bool){}
+	for _, lang := range []string{"es", "fr", "de", "it", "pt", "nl", "sv", "pl", "ja", "ar"}[:langs] {
 		cfg.Languages = append(cfg.Languages, lang)
-		c := catalog.New()
-		for id, m := range ls.Source.Messages {
-			c.Messages[id] = &catalog.Message{ID: id, Hash: catalog.Hash(m), Other: strings.ToUpper(m.Other)}
-		}
-		locales[locale.ActivePath(lang)] = &fstest.MapFile{Data: c.Bytes("", false)}
+		tr[lang] = func(src string) (string, bool) { return strings.ToUpper(src), true }
 	}
-	if ls, err = locale.Load(locales, "locales", "en"); err != nil {
-		b.Fatal(err)
-	}
+	ls := translatedLocales(b, content, tr)
 	return site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true}
 }
 

@@ -73,40 +73,56 @@ var testES = map[string]string{
 	"Run <1/> and <2>wait</2>. Back <3>home</3>.": "Ejecute <1/> y <2>espere</2>. Volver al <3>inicio</3>.",
 }
 
-// buildSite extracts testContent, translates it into es and ar with tr,
-// and builds it.
-func buildSite(t *testing.T, opts site.Options, tr map[string]map[string]string) (*site.Report, map[string][]byte) {
-	t.Helper()
+// translatedLocales extracts content and gives each language of tr the
+// translations tr[lang] returns for each source text (none where ok is
+// false), as a translator and glot merge would leave them.
+func translatedLocales(tb testing.TB, content fstest.MapFS, tr map[string]func(src string) (string, bool)) *locale.Site {
+	tb.Helper()
 	locales := fstest.MapFS{}
-	res, err := extract.Run(extract.Input{Content: testContent, Locales: locales, Source: "en", ContentName: "content", LocalesName: "locales"})
+	res, err := extract.Run(extract.Input{Content: content, Locales: locales, Source: "en", ContentName: "content", LocalesName: "locales"})
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	for _, f := range res.Plan.Writes {
 		locales[f.Path] = &fstest.MapFile{Data: f.Data}
 	}
 	ls, err := locale.Load(locales, "locales", "en")
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	for lang, texts := range tr {
+	for lang, f := range tr {
 		c := catalog.New()
 		for id, m := range ls.Source.Messages {
-			if s, ok := texts[m.Other]; ok {
+			if s, ok := f(m.Other); ok {
 				c.Messages[id] = &catalog.Message{ID: id, Hash: catalog.Hash(m), Other: s}
 			}
 		}
 		locales[locale.ActivePath(lang)] = &fstest.MapFile{Data: c.Bytes("", false)}
 	}
 	if ls, err = locale.Load(locales, "locales", "en"); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
+	}
+	return ls
+}
+
+// from looks translations up in a map of source text to translation.
+func from(m map[string]string) func(string) (string, bool) {
+	return func(src string) (string, bool) { s, ok := m[src]; return s, ok }
+}
+
+// buildSite builds testContent in en, es and ar, with translations.
+func buildSite(t *testing.T, opts site.Options, tr map[string]map[string]string) (*site.Report, map[string][]byte) {
+	t.Helper()
+	fs := map[string]func(string) (string, bool){}
+	for lang, m := range tr {
+		fs[lang] = from(m)
 	}
 	cfg := config.Default()
 	cfg.Languages = []string{"es", "ar"}
 	cfg.BaseURL = "https://example.org/"
 	opts.Config = &cfg
 	opts.Content = testContent
-	opts.Locales = ls
+	opts.Locales = translatedLocales(t, testContent, fs)
 	sink := &memSink{}
 	rep, err := site.Build(opts, sink)
 	if err != nil {
@@ -277,21 +293,9 @@ func TestTemplateLookalikesAreText(t *testing.T) {
 	cfg := config.Default()
 	cfg.Languages = []string{"es"}
 	content := fstest.MapFS{"a.md": {Data: []byte("Write {{ .Title }} and {{< x >}} here.\n")}}
-	locales := fstest.MapFS{}
-	res, err := extract.Run(extract.Input{Content: content, Locales: locales, Source: "en", ContentName: "content", LocalesName: "locales"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range res.Plan.Writes {
-		locales[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
-	ls, _ := locale.Load(locales, "locales", "en")
-	c := catalog.New()
-	for id, m := range ls.Source.Messages {
-		c.Messages[id] = &catalog.Message{ID: id, Hash: catalog.Hash(m), Other: "Escriba {{ .Title }} y {{< x >}} {{ printf \"%s\" 1 }} aquí."}
-	}
-	locales[locale.ActivePath("es")] = &fstest.MapFile{Data: c.Bytes("", false)}
-	ls, _ = locale.Load(locales, "locales", "en")
+	ls := translatedLocales(t, content, map[string]func(string) (string, bool){"es": func(string) (string, bool) {
+		return "Escriba {{ .Title }} y {{< x >}} {{ printf \"%s\" 1 }} aquí.", true
+	}})
 	sink := &memSink{}
 	if _, err := site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true}, sink); err != nil {
 		t.Fatal(err)
