@@ -66,7 +66,7 @@ func Segment(fsys fs.FS, p content.Page) (*segment.Page, []byte, error) {
 	if p.Kind != content.Markdown {
 		return &segment.Page{Skipped: []segment.Skip{{Line: 1, Col: 1, Reason: "HTML pages are not segmented: the page is copied untranslated"}}}, src, nil
 	}
-	sp, err := segment.Markdown(src)
+	sp, err := segment.Markdown(src, nil)
 	return sp, src, err
 }
 

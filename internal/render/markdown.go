@@ -26,7 +26,12 @@ func markdown(toks []msgtext.Token, s *segment.Segment) string {
 				text = strings.TrimLeft(text, " ")
 			}
 			last := i == len(toks)-1
-			b.WriteString(escapeMarkdown(text, lineStart, last && heading, cell))
+			esc := escapeMarkdown(text, lineStart, last && heading, cell)
+			if !last && strings.HasSuffix(esc, "!") {
+				// "!" before a link's "[" would make it an image.
+				esc = esc[:len(esc)-1] + `\!`
+			}
+			b.WriteString(esc)
 			lineStart = lineStart && text == ""
 		case msgtext.Open:
 			b.WriteString(delims(t.N, s.Codes[t.N-1].Open))

@@ -27,7 +27,7 @@ func (m mapTr) Lookup(id string) (string, bool) { s, ok := m[id]; return s, ok }
 
 func segs(t *testing.T, src string) []segment.Segment {
 	t.Helper()
-	p, err := segment.Markdown([]byte(src))
+	p, err := segment.Markdown([]byte(src), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +204,7 @@ func TestRoundTripFixtures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := segment.Markdown(src)
+		p, err := segment.Markdown(src, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,7 +14,7 @@
 // be taken apart with certainty is left untranslated and reported in
 // Page.Skipped, so nothing is mangled and the site owner sees what escaped.
 //
-//	p, err := segment.Markdown(src)
+//	p, err := segment.Markdown(src, nil)
 //	for _, s := range p.Segments {
 //		fmt.Println(s.Line, s.ID, s.Text)
 //	}

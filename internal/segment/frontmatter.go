@@ -24,15 +24,15 @@ var FrontMatterKeys = []string{"title", "description"}
 // front matter. Each segment covers the value as written (quotes included),
 // so a translation replaces it with a quoted string of its own and can never
 // add a key.
-func frontMatter(src []byte, fm content.FrontMatter, ls lines) ([]Segment, error) {
+func frontMatter(src []byte, fm content.FrontMatter, ls lines, keys []string) ([]Segment, error) {
 	block := src[fm.Start:fm.End]
 	line0, _ := ls.pos(fm.Start)
 	var vals []fmValue
 	var err error
 	if fm.Format == "yaml" {
-		vals, err = yamlValues(block)
+		vals, err = yamlValues(block, keys)
 	} else {
-		vals, err = tomlValues(block)
+		vals, err = tomlValues(block, keys)
 	}
 	if err != nil {
 		var fe *fileerr.Error
@@ -74,8 +74,8 @@ type fmValue struct {
 	start, end int // byte range of the value as written, in the front matter
 }
 
-func translatable(key string) bool {
-	for _, k := range FrontMatterKeys {
+func translatable(keys []string, key string) bool {
+	for _, k := range keys {
 		if k == key {
 			return true
 		}
@@ -85,7 +85,7 @@ func translatable(key string) bool {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func yamlValues(block []byte) ([]fmValue, error) {
+func yamlValues(block []byte, keys []string) ([]fmValue, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(block, &doc); err != nil {
 		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
@@ -110,7 +110,7 @@ func yamlValues(block []byte) ([]fmValue, error) {
 	var vals []fmValue
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		if !translatable(k.Value) || v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+		if !translatable(keys, k.Value) || v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
 			continue
 		}
 		start := offsetOf(block, ls, v.Line, v.Column)
@@ -207,7 +207,7 @@ func stripComment(line []byte) []byte {
 
 var tomlKeyRE = regexp.MustCompile(`^[ \t]*("?)([A-Za-z0-9_-]+)("?)[ \t]*=[ \t]*`)
 
-func tomlValues(block []byte) ([]fmValue, error) {
+func tomlValues(block []byte, keys []string) ([]fmValue, error) {
 	var data map[string]any
 	if _, err := toml.Decode(string(block), &data); err != nil {
 		fe := fileerr.TOML("", 0, err)
@@ -223,7 +223,7 @@ func tomlValues(block []byte) ([]fmValue, error) {
 		}
 		if m := tomlKeyRE.FindSubmatchIndex(line); m != nil && string(line[m[2]:m[3]]) == string(line[m[6]:m[7]]) {
 			key := string(line[m[4]:m[5]])
-			if s, ok := data[key].(string); ok && translatable(key) {
+			if s, ok := data[key].(string); ok && translatable(keys, key) {
 				start := i + m[1]
 				if end := tomlStringEnd(block, start); end > 0 {
 					vals = append(vals, fmValue{key: key, text: s, start: start, end: end})

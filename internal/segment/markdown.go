@@ -34,31 +34,60 @@ func Goldmark(opts ...goldmark.Option) goldmark.Markdown {
 	return goldmark.New(append(base, opts...)...)
 }
 
-var mdParser = Goldmark().Parser()
+var (
+	mdParser         = Goldmark().Parser()
+	commonMarkParser = goldmark.New().Parser()
+)
+
+// Rules say what a site extracts. The zero value, or nil, is glot's
+// default.
+type Rules struct {
+	// FrontMatter lists the front matter keys whose values are
+	// translated; empty means FrontMatterKeys.
+	FrontMatter []string
+	// CommonMark reads Markdown as CommonMark alone: no front matter, no
+	// GitHub extensions, no footnotes.
+	CommonMark bool
+}
+
+func (r *Rules) frontMatterKeys() []string {
+	if r == nil || len(r.FrontMatter) == 0 {
+		return FrontMatterKeys
+	}
+	return r.FrontMatter
+}
 
 // Markdown segments a Markdown page: its front matter's translatable keys
-// (title and description) and the inline content of every heading,
-// paragraph, list item, block quote, table cell and footnote of its body.
-func Markdown(src []byte) (*Page, error) {
+// (title and description by default) and the inline content of every
+// heading, paragraph, list item, block quote, table cell and footnote of
+// its body.
+func Markdown(src []byte, r *Rules) (*Page, error) {
 	fm, ok := content.SplitFrontMatter(src)
+	if r != nil && r.CommonMark {
+		fm, ok = content.FrontMatter{}, true
+	}
 	if !ok {
 		return nil, fileerr.At("", 1, 1, errors.New("front matter is opened but never closed"))
 	}
 	ls := newLines(src)
-	p := &Page{}
+	page := &Page{}
 	if fm.Format != "" {
-		segs, err := frontMatter(src, fm, ls)
+		segs, err := frontMatter(src, fm, ls, r.frontMatterKeys())
 		if err != nil {
 			return nil, err
 		}
-		p.Segments = append(p.Segments, segs...)
+		page.Segments = append(page.Segments, segs...)
 	}
 	body := src[fm.Body:]
-	doc := mdParser.Parse(text.NewReader(body))
-	w := &mdWalker{src: body, base: fm.Body, page: p, ls: ls}
+	p := mdParser
+	if r != nil && r.CommonMark {
+		p = commonMarkParser
+	}
+	doc := p.Parse(text.NewReader(body))
+	w := &mdWalker{src: body, base: fm.Body, page: page, ls: ls}
 	w.blocks(doc)
-	p.finish(ls)
-	return p, nil
+	page.finish(ls)
+	return page, nil
 }
 
 type mdWalker struct {
@@ -214,6 +243,12 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 		if err != nil {
 			return err
 		}
+		if t, ok := n.(*ast.Text); ok && s != ib.cursor && leftoverDelimiters(ib.src, t, ib.cursor) {
+			// goldmark places the delimiters that an emphasis left over
+			// at the start of their run, not after the ones it used.
+			t.Segment = text.NewSegment(ib.cursor, ib.cursor+t.Segment.Len())
+			s = ib.cursor
+		}
 		if s != ib.cursor {
 			return fmt.Errorf("unaccounted bytes %q", ib.src[ib.cursor:max(s, ib.cursor)])
 		}
@@ -249,8 +284,15 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 					return err
 				}
 			}
+			link := len(ib.codes)
 			if err := ib.pair(x, "link", 1, e-inner); err != nil {
 				return err
+			}
+			// A shortcut or collapsed reference link ("[label]",
+			// "[label][]") finds its target by its text: once the text
+			// is translated it must name its label itself.
+			if c := &ib.codes[link]; c.Close == "]" || c.Close == "][]" {
+				c.Close = "][" + string(ib.src[s+1:inner]) + "]"
 			}
 			continue
 		case *ast.RawHTML:
@@ -348,6 +390,16 @@ func (ib *inlineBuilder) textNode(n *ast.Text) error {
 	}
 	ib.cursor = ns
 	return nil
+}
+
+// leftoverDelimiters reports whether t is a run of emphasis delimiters that
+// a preceding emphasis did not use and that really stands at cursor.
+func leftoverDelimiters(src []byte, t *ast.Text, cursor int) bool {
+	v := t.Segment.Value(src)
+	if len(v) == 0 || (v[0] != '*' && v[0] != '_') || bytes.Count(v, v[:1]) != len(v) {
+		return false
+	}
+	return cursor+len(v) <= len(src) && bytes.Equal(src[cursor:cursor+len(v)], v)
 }
 
 func endsInBackslash(b []byte) bool {

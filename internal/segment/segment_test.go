@@ -47,7 +47,7 @@ func TestMarkdownGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Markdown(src)
+			p, err := Markdown(src, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -96,7 +96,7 @@ func TestSegmentsAreOrderedAndDisjoint(t *testing.T) {
 	more, _ := filepath.Glob("../../content/*.md")
 	for _, f := range append(files, more...) {
 		src, _ := os.ReadFile(f)
-		p, err := Markdown(src)
+		p, err := Markdown(src, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
@@ -123,7 +123,7 @@ func TestMarkdownErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Markdown([]byte(tt.src))
+			_, err := Markdown([]byte(tt.src), nil)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error = %v, want one containing %q", err, tt.want)
 			}
@@ -138,7 +138,7 @@ func FuzzMarkdown(f *testing.F) {
 		f.Add(src)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		p, err := Markdown(src)
+		p, err := Markdown(src, nil)
 		if err != nil {
 			return
 		}
