@@ -35,6 +35,8 @@ type Input struct {
 	// ContentName and LocalesName are the folders' names as the user knows
 	// them, for error messages ("content/a.md:3:1: ...").
 	ContentName, LocalesName string
+	// Rules say what is translatable; nil means glot's defaults.
+	Rules *segment.Rules
 }
 
 // Result is what extraction found and plans to write.
@@ -58,21 +60,23 @@ type Skipped struct {
 func SourcePath(lang string) string { return "active." + lang + ".toml" }
 
 // Segment reads and segments one page of fsys.
-func Segment(fsys fs.FS, p content.Page) (*segment.Page, []byte, error) {
+func Segment(fsys fs.FS, p content.Page, rules *segment.Rules) (*segment.Page, []byte, error) {
 	src, err := fs.ReadFile(fsys, p.Path)
 	if err != nil {
 		return nil, nil, err
 	}
-	if p.Kind != content.Markdown {
-		return &segment.Page{Skipped: []segment.Skip{{Line: 1, Col: 1, Reason: "HTML pages are not segmented: the page is copied untranslated"}}}, src, nil
+	var sp *segment.Page
+	if p.Kind == content.HTML {
+		sp, err = segment.HTML(src, rules)
+	} else {
+		sp, err = segment.Markdown(src, rules)
 	}
-	sp, err := segment.Markdown(src, nil)
 	return sp, src, err
 }
 
 // SegmentAll segments every page of fsys on all cores, and returns the
 // results in page order. Errors name the file and line.
-func SegmentAll(fsys fs.FS, pages []content.Page, name string) ([]*segment.Page, error) {
+func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Rules) ([]*segment.Page, error) {
 	out := make([]*segment.Page, len(pages))
 	errs := make([]error, len(pages))
 	var wg sync.WaitGroup
@@ -82,7 +86,7 @@ func SegmentAll(fsys fs.FS, pages []content.Page, name string) ([]*segment.Page,
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				sp, _, err := Segment(fsys, pages[i])
+				sp, _, err := Segment(fsys, pages[i], rules)
 				if err != nil {
 					errs[i] = fileerr.InFile(path.Join(name, pages[i].Path), err)
 					continue
@@ -105,7 +109,7 @@ func Run(in Input) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", in.ContentName, err)
 	}
-	segs, err := SegmentAll(in.Content, pages, in.ContentName)
+	segs, err := SegmentAll(in.Content, pages, in.ContentName, in.Rules)
 	if err != nil {
 		return nil, err
 	}

@@ -10,8 +10,9 @@ import (
 	"github.com/glot-i18n/glot/internal/segment"
 )
 
-// markdown writes a translation as the inline content of a Markdown block.
-func markdown(toks []msgtext.Token, s *segment.Segment) string {
+// markdown writes a translation as the inline content of a Markdown block,
+// with open and closing as the markup of each placeholder.
+func markdown(toks []msgtext.Token, s *segment.Segment, open, closing []string) string {
 	toks = hoistSpaces(toks)
 	heading := len(s.Kind) == 2 && s.Kind[0] == 'h'
 	cell := s.Syntax == segment.MarkdownCell
@@ -34,15 +35,14 @@ func markdown(toks []msgtext.Token, s *segment.Segment) string {
 			b.WriteString(esc)
 			lineStart = lineStart && text == ""
 		case msgtext.Open:
-			b.WriteString(delims(t.N, s.Codes[t.N-1].Open))
+			b.WriteString(delims(t.N, open[t.N-1]))
 			lineStart = false
 		case msgtext.Close:
-			b.WriteString(delims(t.N, s.Codes[t.N-1].Close))
+			b.WriteString(delims(t.N, closing[t.N-1]))
 			lineStart = false
 		case msgtext.Atom:
-			c := s.Codes[t.N-1]
-			b.WriteString(c.Open)
-			lineStart = c.Kind == "br"
+			b.WriteString(open[t.N-1])
+			lineStart = s.Codes[t.N-1].Kind == "br"
 		}
 	}
 	return b.String()

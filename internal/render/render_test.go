@@ -14,7 +14,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/renderer/html"
 
-	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/segment"
@@ -212,14 +211,14 @@ func TestRoundTripFixtures(t *testing.T) {
 		last := 0
 		for i := range p.Segments {
 			s := &p.Segments[i]
-			var text string
-			switch s.Syntax {
-			case segment.MarkdownInline, segment.MarkdownCell:
-				text = markdown(msgtext.Parse(s.Text), s)
-			case segment.YAMLValue:
-				text = yamlQuote(plainText(msgtext.Parse(s.Text), s.Codes))
-			case segment.TOMLValue:
-				text = catalog.Quote(plainText(msgtext.Parse(s.Text), s.Codes))
+			open := make([]string, len(s.Codes))
+			closing := make([]string, len(s.Codes))
+			for n, c := range s.Codes {
+				open[n], closing[n] = c.Open, c.Close
+			}
+			text, err := write(s, s.Text, open, closing)
+			if err != nil {
+				t.Fatal(err)
 			}
 			out = append(out, src[last:s.Start]...)
 			out = append(out, text...)

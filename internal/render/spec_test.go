@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
-	"net/url"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -25,7 +25,9 @@ import (
 // specExceptions are the CommonMark spec examples whose en-XA rendering is
 // allowed to differ from the source's, each with the reason. The test fails
 // when one of them starts passing, so the list only shrinks.
-var specExceptions = map[int]string{}
+var specExceptions = map[int]string{
+	148: "an HTML block leaves <pre> open: the paragraph after it is code to a browser, but Markdown text to glot",
+}
 
 // pseudoTr translates every segment into en-XA.
 type pseudoTr map[string]string

@@ -34,71 +34,143 @@ type Fallback struct {
 }
 
 // Splice returns src with the translation of every segment in place, and
-// the segments that kept their source text. segs must be in page order and
-// must not overlap. A translation that does not fit its source (see
-// msgtext.Check) is not used.
+// the segments that kept their source text. segs must be in page order
+// (by Start). A segment may lie inside the markup of another (an HTML
+// attribute inside a tag of a paragraph, an image's alt text inside a
+// paragraph): it is translated inside that markup, wherever the
+// translation of the outer segment puts it. A translation that does not
+// fit its source (see msgtext.Check) is not used.
 func Splice(src []byte, segs []segment.Segment, tr Translator) ([]byte, []Fallback) {
-	var out []byte
-	var fb []Fallback
-	last := 0
+	sp := &splicer{src: src, segs: segs, tr: tr, kids: make([][]int, len(segs))}
+	// Nest each segment in the innermost one that holds it.
+	var top []int
+	var stack []int
 	for i := range segs {
-		s := &segs[i]
-		t, ok := tr.Lookup(s.ID)
-		if !ok {
-			fb = append(fb, Fallback{Segment: i, Reason: "missing"})
-			continue
+		for len(stack) > 0 && segs[stack[len(stack)-1]].End <= segs[i].Start {
+			stack = stack[:len(stack)-1]
 		}
-		rendered, err := Segment(src, s, t)
-		if err != nil {
-			fb = append(fb, Fallback{Segment: i, Reason: err.Error()})
-			continue
+		if len(stack) > 0 && segs[i].End <= segs[stack[len(stack)-1]].End {
+			p := stack[len(stack)-1]
+			sp.kids[p] = append(sp.kids[p], i)
+		} else {
+			top = append(top, i)
 		}
-		if out == nil {
-			out = make([]byte, 0, len(src)+len(src)/4)
-		}
-		out = append(out, src[last:s.Start]...)
-		out = append(out, rendered...)
-		last = s.End
+		stack = append(stack, i)
 	}
-	if out == nil {
-		return src, fb
+	if len(segs) == 0 {
+		return src, nil
 	}
-	return append(out, src[last:]...), fb
+	out := make([]byte, 0, len(src)+len(src)/4)
+	out = sp.copyRange(out, 0, len(src), top)
+	return out, sp.fallbacks
 }
 
-// Segment renders translation t of segment s as the bytes that replace the
-// segment in src.
-func Segment(src []byte, s *segment.Segment, t string) (string, error) {
+type splicer struct {
+	src       []byte
+	segs      []segment.Segment
+	tr        Translator
+	kids      [][]int // segments nested in each segment
+	fallbacks []Fallback
+}
+
+// copyRange appends src[lo:hi] with the segments of list, which lie in
+// that range, translated.
+func (sp *splicer) copyRange(out []byte, lo, hi int, list []int) []byte {
+	for _, i := range list {
+		s := &sp.segs[i]
+		if s.Start < lo || s.End > hi {
+			continue
+		}
+		out = append(out, sp.src[lo:s.Start]...)
+		out = sp.segment(out, i)
+		lo = s.End
+	}
+	return append(out, sp.src[lo:hi]...)
+}
+
+// segment appends segment i, translated if it can be.
+func (sp *splicer) segment(out []byte, i int) []byte {
+	s := &sp.segs[i]
+	t, ok := sp.tr.Lookup(s.ID)
+	if !ok {
+		sp.fallbacks = append(sp.fallbacks, Fallback{Segment: i, Reason: "missing"})
+		return sp.copyRange(out, s.Start, s.End, sp.kids[i])
+	}
 	t = msgtext.Normalize(t)
 	if t == s.Text {
 		// The identity: the page's own bytes, exactly.
+		return sp.copyRange(out, s.Start, s.End, sp.kids[i])
+	}
+	// The markup of each placeholder, with what is nested in it translated.
+	open := make([]string, len(s.Codes))
+	closing := make([]string, len(s.Codes))
+	for n, c := range s.Codes {
+		open[n], closing[n] = c.Open, c.Close
+		if len(sp.kids[i]) == 0 {
+			continue
+		}
+		if c.Pos >= 0 {
+			open[n] = string(sp.copyRange(nil, c.Pos, c.Pos+len(c.Open), sp.kids[i]))
+		}
+		if c.ClosePos >= 0 {
+			closing[n] = string(sp.copyRange(nil, c.ClosePos, c.ClosePos+len(c.Close), sp.kids[i]))
+		}
+	}
+	rendered, err := write(s, t, open, closing)
+	if err != nil {
+		sp.fallbacks = append(sp.fallbacks, Fallback{Segment: i, Reason: err.Error()})
+		return sp.copyRange(out, s.Start, s.End, sp.kids[i])
+	}
+	return append(out, rendered...)
+}
+
+// Segment renders translation t of segment s alone, nothing nested in it
+// translated, as the bytes that replace the segment in src.
+func Segment(src []byte, s *segment.Segment, t string) (string, error) {
+	t = msgtext.Normalize(t)
+	if t == s.Text {
 		return string(src[s.Start:s.End]), nil
 	}
+	open := make([]string, len(s.Codes))
+	closing := make([]string, len(s.Codes))
+	for n, c := range s.Codes {
+		open[n], closing[n] = c.Open, c.Close
+	}
+	return write(s, t, open, closing)
+}
+
+// write renders translation t of s in the syntax of s, with open and
+// closing as the markup of each placeholder.
+func write(s *segment.Segment, t string, open, closing []string) (string, error) {
 	if err := msgtext.Check(s.Text, t); err != nil {
 		return "", err
 	}
 	toks := msgtext.Parse(t)
 	switch s.Syntax {
 	case segment.YAMLValue:
-		return yamlQuote(plainText(toks, s.Codes)), nil
+		return yamlQuote(plainText(toks, open)), nil
 	case segment.TOMLValue:
-		return catalog.Quote(plainText(toks, s.Codes)), nil
+		return catalog.Quote(plainText(toks, open)), nil
 	case segment.MarkdownInline, segment.MarkdownCell:
-		return markdown(toks, s), nil
+		return markdown(toks, s, open, closing), nil
+	case segment.HTMLText:
+		return htmlText(toks, open, closing), nil
+	case segment.HTMLAttr:
+		return htmlAttr(toks, open, s.Quote), nil
 	}
 	return "", fmt.Errorf("no writer for syntax %d", s.Syntax)
 }
 
 // plainText is the text of toks with atoms spelled out, for syntaxes where
 // atoms stand for literal text.
-func plainText(toks []msgtext.Token, codes []segment.Code) string {
+func plainText(toks []msgtext.Token, open []string) string {
 	var b strings.Builder
 	for _, t := range toks {
 		switch t.Kind {
 		case msgtext.Text:
 			b.WriteString(t.Text)
 		case msgtext.Atom:
-			b.WriteString(codes[t.N-1].Open)
+			b.WriteString(open[t.N-1])
 		}
 	}
 	return b.String()
@@ -138,7 +210,11 @@ func Fits(s *segment.Segment, t string) bool {
 func PlainText(s *segment.Segment, t string) string {
 	toks := msgtext.Parse(msgtext.Normalize(t))
 	if s.Syntax == segment.YAMLValue || s.Syntax == segment.TOMLValue {
-		return plainText(toks, s.Codes)
+		open := make([]string, len(s.Codes))
+		for n, c := range s.Codes {
+			open[n] = c.Open
+		}
+		return plainText(toks, open)
 	}
 	var b strings.Builder
 	for _, tok := range toks {

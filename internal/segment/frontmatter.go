@@ -60,7 +60,7 @@ func frontMatter(src []byte, fm content.FrontMatter, ls lines, keys []string) ([
 				s.Text += tok.Text
 				continue
 			}
-			s.Codes = append(s.Codes, Code{Kind: "literal", Open: tok.Text, Atom: true})
+			s.Codes = append(s.Codes, Code{Kind: "literal", Open: tok.Text, Atom: true, Pos: noPos, ClosePos: noPos})
 			s.Text += msgtext.AtomTag(len(s.Codes))
 		}
 		segs = append(segs, s)

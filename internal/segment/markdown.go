@@ -48,6 +48,12 @@ type Rules struct {
 	// CommonMark reads Markdown as CommonMark alone: no front matter, no
 	// GitHub extensions, no footnotes.
 	CommonMark bool
+	// Attributes lists the HTML attributes whose values are translated;
+	// empty means Attributes.
+	Attributes []string
+	// NoTranslateClasses lists the classes that keep an element's text
+	// out of the catalogs; empty means NoTranslateClasses.
+	NoTranslateClasses []string
 }
 
 func (r *Rules) frontMatterKeys() []string {
@@ -84,17 +90,18 @@ func Markdown(src []byte, r *Rules) (*Page, error) {
 		p = commonMarkParser
 	}
 	doc := p.Parse(text.NewReader(body))
-	w := &mdWalker{src: body, base: fm.Body, page: page, ls: ls}
+	w := &mdWalker{src: body, base: fm.Body, page: page, ls: ls, rules: r}
 	w.blocks(doc)
 	page.finish(ls)
 	return page, nil
 }
 
 type mdWalker struct {
-	src  []byte // the page body
-	base int    // offset of the body in the page
-	page *Page
-	ls   lines
+	src   []byte // the page body
+	base  int    // offset of the body in the page
+	page  *Page
+	ls    lines
+	rules *Rules
 }
 
 func (w *mdWalker) blocks(n ast.Node) {
@@ -113,12 +120,68 @@ func (w *mdWalker) blocks(n ast.Node) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak, *ast.LinkReferenceDefinition:
 			// Code and link targets are never translated.
 		case *ast.HTMLBlock:
-			if hasLetters(c.Lines().Value(w.src)) {
-				w.skip(c.Lines().At(0).Start, "HTML block: its text is not extracted")
-			}
+			w.htmlBlock(c)
 		default:
 			w.blocks(c)
 		}
+	}
+}
+
+// htmlBlock segments an HTML block as HTML. Inside a block quote or a
+// list its lines are not contiguous in the page; they are read joined, and
+// every position is mapped back.
+func (w *mdWalker) htmlBlock(b *ast.HTMLBlock) {
+	var buf []byte
+	var at []int // at[i] is the body offset of buf[i]
+	add := func(s text.Segment) {
+		for i := s.Start; i < s.Stop; i++ {
+			at = append(at, i)
+		}
+		buf = append(buf, w.src[s.Start:s.Stop]...)
+	}
+	for i := 0; i < b.Lines().Len(); i++ {
+		add(b.Lines().At(i))
+	}
+	if b.HasClosure() {
+		add(b.ClosureLine)
+	}
+	if len(buf) == 0 {
+		return
+	}
+	end := at[len(at)-1] + 1
+	contiguous := end-at[0] == len(buf)
+	sub := &Page{}
+	hs := &htmlSegmenter{src: buf, rules: w.rules, page: sub}
+	hs.run(0, len(buf))
+	pos := func(i int) int {
+		if i >= len(at) {
+			return w.base + end
+		}
+		return w.base + at[i]
+	}
+	for _, s := range sub.Segments {
+		s.Start, s.End = pos(s.Start), pos(s.End-1)+1
+		for i := range s.Codes {
+			c := &s.Codes[i]
+			if !contiguous {
+				// Markup over several lines lost the lines' prefixes
+				// ("> "): it is written on one line, and nothing is
+				// translated inside it.
+				if strings.Contains(c.Open+c.Close, "\n") {
+					c.Open = strings.ReplaceAll(c.Open, "\n", " ")
+					c.Close = strings.ReplaceAll(c.Close, "\n", " ")
+					c.Pos, c.ClosePos = noPos, noPos
+					continue
+				}
+			}
+			if c.Pos != noPos {
+				c.Pos = pos(c.Pos)
+			}
+			if c.ClosePos != noPos {
+				c.ClosePos = pos(c.ClosePos)
+			}
+		}
+		w.page.Segments = append(w.page.Segments, s)
 	}
 }
 
@@ -179,6 +242,9 @@ func (w *mdWalker) inlineBlock(b ast.Node, kind string, syntax Syntax) {
 	if !msgtext.HasWords(t) {
 		return
 	}
+	for i := range ib.codes {
+		ib.codes[i].shift(w.base)
+	}
 	w.page.Segments = append(w.page.Segments, Segment{
 		Kind:   kind,
 		Text:   t,
@@ -223,13 +289,14 @@ func (ib *inlineBuilder) flush() {
 			ib.text.WriteString(t.Text)
 			continue
 		}
-		ib.codes = append(ib.codes, Code{Kind: "literal", Open: `\` + t.Text, Atom: true})
+		ib.codes = append(ib.codes, Code{Kind: "literal", Open: `\` + t.Text, Atom: true, Pos: noPos, ClosePos: noPos})
 		ib.text.WriteString(msgtext.AtomTag(len(ib.codes)))
 	}
 }
 
-func (ib *inlineBuilder) atom(kind string, raw []byte) {
-	n := ib.code(Code{Kind: kind, Open: string(raw), Atom: true})
+// atom adds the markup src[start:end] as a standalone placeholder.
+func (ib *inlineBuilder) atom(kind string, start, end int) {
+	n := ib.code(Code{Kind: kind, Open: string(ib.src[start:end]), Atom: true, Pos: start, ClosePos: noPos})
 	ib.text.WriteString(msgtext.AtomTag(n))
 }
 
@@ -293,18 +360,19 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 			// is translated it must name its label itself.
 			if c := &ib.codes[link]; c.Close == "]" || c.Close == "][]" {
 				c.Close = "][" + string(ib.src[s+1:inner]) + "]"
+				c.ClosePos = noPos
 			}
 			continue
 		case *ast.RawHTML:
 			if closer := matchingClose(ib.src, x); closer != nil {
 				open := rawHTML(ib.src, x)
-				c := ib.code(Code{Kind: "html", Open: string(open), Close: string(rawHTML(ib.src, closer))})
+				cs, _ := ib.start(closer)
+				c := ib.code(Code{Kind: "html", Open: string(open), Close: string(rawHTML(ib.src, closer)), Pos: s, ClosePos: cs})
 				ib.text.WriteString(msgtext.OpenTag(c))
 				ib.cursor = s + len(open)
 				if err := ib.run(x.NextSibling(), closer); err != nil {
 					return err
 				}
-				cs, _ := ib.start(closer)
 				if cs != ib.cursor {
 					return fmt.Errorf("unaccounted bytes before %q", rawHTML(ib.src, closer))
 				}
@@ -320,7 +388,7 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 		if err != nil {
 			return err
 		}
-		ib.atom(atomKind(n), ib.src[s:e])
+		ib.atom(atomKind(n), s, e)
 		ib.cursor = e
 	}
 	return nil
@@ -340,7 +408,7 @@ func (ib *inlineBuilder) pair(n ast.Node, kind string, openLen, closeLen int) er
 	if s+openLen > e-closeLen {
 		return fmt.Errorf("%s markup overlaps itself", kind)
 	}
-	c := ib.code(Code{Kind: kind, Open: string(ib.src[s : s+openLen]), Close: string(ib.src[e-closeLen : e])})
+	c := ib.code(Code{Kind: kind, Open: string(ib.src[s : s+openLen]), Close: string(ib.src[e-closeLen : e]), Pos: s, ClosePos: e - closeLen})
 	ib.text.WriteString(msgtext.OpenTag(c))
 	ib.cursor = s + openLen
 	if err := ib.run(n.FirstChild(), nil); err != nil {
@@ -367,7 +435,7 @@ func (ib *inlineBuilder) textNode(n *ast.Text) error {
 	if backslashBreak {
 		raw = raw[:len(raw)-1]
 	}
-	ib.plain(raw)
+	ib.plain(n.Segment.Start, raw)
 	if !n.SoftLineBreak() && !n.HardLineBreak() {
 		return nil
 	}
@@ -379,12 +447,11 @@ func (ib *inlineBuilder) textNode(n *ast.Text) error {
 	if err != nil {
 		return err
 	}
-	gap := ib.src[n.Segment.Stop:ns]
 	switch {
 	case backslashBreak:
-		ib.atom("br", ib.src[n.Segment.Stop-1:ns])
+		ib.atom("br", n.Segment.Stop-1, ns)
 	case n.HardLineBreak():
-		ib.atom("br", gap)
+		ib.atom("br", n.Segment.Stop, ns)
 	default:
 		ib.pending.WriteByte(' ')
 	}
@@ -416,7 +483,7 @@ var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-
 // escapes and entity references resolved. An entity for an invisible or
 // spacing character (&nbsp;, &shy;, &zwj;...) stays as written, as an atom:
 // a translator cannot see it, and it was put there on purpose.
-func (ib *inlineBuilder) plain(raw []byte) {
+func (ib *inlineBuilder) plain(at int, raw []byte) {
 	for i := 0; i < len(raw); {
 		c := raw[i]
 		switch {
@@ -431,7 +498,7 @@ func (ib *inlineBuilder) plain(raw []byte) {
 				case dec == string(m):
 					ib.pending.Write(m) // not an entity HTML knows: literal text
 				case invisible(dec):
-					ib.atom("entity", m)
+					ib.atom("entity", at+i, at+i+len(m))
 				default:
 					ib.pending.WriteString(dec)
 				}

@@ -21,6 +21,11 @@ const (
 	YAMLValue
 	// TOMLValue is a TOML string value, written back as a basic string.
 	TOMLValue
+	// HTMLText is text in HTML: in a page, or in an HTML block of a
+	// Markdown page.
+	HTMLText
+	// HTMLAttr is an HTML attribute value, quoted with Segment.Quote.
+	HTMLAttr
 )
 
 // Segment is one translatable run of text in a page.
@@ -34,6 +39,7 @@ type Segment struct {
 	Start, End int
 	Line, Col  int // 1-based position of Start
 	Syntax     Syntax
+	Quote      byte   // for HTMLAttr: the quote around the value, or 0 for none
 	Codes      []Code // Codes[n-1] is placeholder n of Text
 }
 
@@ -43,6 +49,24 @@ type Code struct {
 	Open  string // raw bytes of the opening markup, or the whole atom
 	Close string // raw bytes of the closing markup; "" for an atom
 	Atom  bool
+	// Pos and ClosePos are where Open and Close stand in the page, or -1
+	// when glot wrote them (a reference link's label spelled out, say).
+	// Segments nested in the markup (an image's alt text, a link's title,
+	// an HTML attribute) are translated inside these ranges.
+	Pos, ClosePos int
+}
+
+// noPos marks markup that is not at a place in the page.
+const noPos = -1
+
+// shift moves c's positions by d bytes.
+func (c *Code) shift(d int) {
+	if c.Pos != noPos {
+		c.Pos += d
+	}
+	if c.ClosePos != noPos {
+		c.ClosePos += d
+	}
 }
 
 // Describe says in a few words what a placeholder stands for, for the

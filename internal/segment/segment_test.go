@@ -20,10 +20,14 @@ func dump(src []byte, p *Page) []byte {
 		fmt.Fprintf(&b, "  text: %s\n", s.Text)
 		fmt.Fprintf(&b, "  raw:  %q\n", src[s.Start:s.End])
 		for i, c := range s.Codes {
+			// Where the markup stands must be where its bytes are.
+			if c.Pos >= 0 && string(src[c.Pos:c.Pos+len(c.Open)]) != c.Open || c.ClosePos >= 0 && string(src[c.ClosePos:c.ClosePos+len(c.Close)]) != c.Close {
+				fmt.Fprintf(&b, "  MISPLACED ")
+			}
 			if c.Atom {
-				fmt.Fprintf(&b, "  <%d/> %s %q\n", i+1, c.Kind, c.Open)
+				fmt.Fprintf(&b, "  <%d/> %s %q @%d\n", i+1, c.Kind, c.Open, c.Pos)
 			} else {
-				fmt.Fprintf(&b, "  <%d> %s %q %q\n", i+1, c.Kind, c.Open, c.Close)
+				fmt.Fprintf(&b, "  <%d> %s %q @%d %q @%d\n", i+1, c.Kind, c.Open, c.Pos, c.Close, c.ClosePos)
 			}
 		}
 	}
@@ -67,6 +71,55 @@ func TestMarkdownGolden(t *testing.T) {
 				t.Errorf("segments of %s differ from %s:\n%s", f, golden, lineDiff(string(want), string(got)))
 			}
 		})
+	}
+}
+
+// TestHTMLGolden segments every testdata/html/*.html.
+func TestHTMLGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/html/*.html")
+	if len(files) == 0 {
+		t.Fatal("no test pages")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := HTML(src, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := dump(src, p)
+			golden := strings.TrimSuffix(f, ".html") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("segments of %s differ from %s:\n%s", f, golden, lineDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+func TestIsDocument(t *testing.T) {
+	for src, want := range map[string]bool{
+		"<!DOCTYPE html><p>x":          true,
+		"\n<!-- c -->\n<html lang=en>": true,
+		"<head><title>x</title>":       true,
+		"<p>fragment</p>":              false,
+		"text first <html>":            false,
+	} {
+		if IsDocument([]byte(src)) != want {
+			t.Errorf("IsDocument(%q) = %v", src, !want)
+		}
 	}
 }
 

@@ -3,15 +3,19 @@ package site
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
+	"html"
 	"html/template"
 	"net/url"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer/html"
+	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	xhtml "golang.org/x/net/html"
 
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/content"
@@ -21,7 +25,7 @@ import (
 
 // md renders pages to HTML. Raw HTML in a page is the site owner's and is
 // kept; a translation cannot add any, because the splice escapes "<".
-var md = segment.Goldmark(goldmark.WithRendererOptions(html.WithUnsafe()))
+var md = segment.Goldmark(goldmark.WithRendererOptions(ghtml.WithUnsafe()))
 
 // headingIDs returns the id goldmark gives each heading of a Markdown body,
 // in order. Localized pages reuse the source's ids, so that a link to
@@ -72,10 +76,22 @@ type PageData struct {
 }
 
 func (b *builder) html(info *pageInfo, lang string, localized []byte) ([]byte, error) {
+	curDir := path.Dir(outputPath(lang, info.page))
+	if info.page.Kind == content.HTML {
+		rewrite := func(u string) string { return string(b.rewrite([]byte(u), info.page, lang, curDir)) }
+		if info.document {
+			// A whole document stays itself: it gets its language and
+			// its alternates, and no layout.
+			d := b.pageData(info, lang, curDir)
+			return localizeDocument(localized, d, rewrite)
+		}
+		data := b.pageData(info, lang, curDir)
+		data.Content = template.HTML(editHTML(localized, nil, rewrite))
+		return execute(b.layouts, "page.html", data)
+	}
 	fm, _ := content.SplitFrontMatter(localized)
 	body := localized[fm.Body:]
 	doc := md.Parser().Parse(text.NewReader(body))
-	curDir := path.Dir(outputPath(lang, info.page))
 	i := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -119,6 +135,10 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 		BaseURL:     cfg.BaseURL,
 		Canonical:   cfg.BaseURL + pageURL(lang, info.page),
 	}
+	if d.IsPseudo {
+		// A pseudo-language is for looking at, not for search engines.
+		d.Canonical = ""
+	}
 	if d.SiteTitle == "" {
 		d.SiteTitle = b.home[cfg.SourceLanguage]
 	}
@@ -126,9 +146,13 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 		u := pageURL(l, info.page)
 		v := Version{Lang: l, Name: langtag.Name(l), Dir: langtag.Dir(l), Href: relURL(curDir, u), URL: cfg.BaseURL + u, Hreflang: l, Current: l == lang}
 		d.Languages = append(d.Languages, v)
-		d.Alternates = append(d.Alternates, v)
+		if !d.IsPseudo {
+			d.Alternates = append(d.Alternates, v)
+		}
 	}
-	d.Alternates = append(d.Alternates, Version{Hreflang: "x-default", URL: cfg.BaseURL + pageURL(cfg.SourceLanguage, info.page)})
+	if !d.IsPseudo {
+		d.Alternates = append(d.Alternates, Version{Hreflang: "x-default", URL: cfg.BaseURL + pageURL(cfg.SourceLanguage, info.page)})
+	}
 	return d
 }
 
@@ -275,4 +299,148 @@ func sitemap(cfg *config.Config, pages []content.Page) []byte {
 	}
 	buf.WriteString("</urlset>\n")
 	return buf.Bytes()
+}
+
+// linkAttrs are the attributes that hold a URL, for each element that has
+// them.
+var linkAttrs = map[string][]string{
+	"a": {"href"}, "area": {"href"}, "link": {"href"}, "img": {"src", "srcset"}, "source": {"src", "srcset"},
+	"script": {"src"}, "iframe": {"src"}, "audio": {"src"}, "video": {"src", "poster"}, "track": {"src"},
+	"embed": {"src"}, "object": {"data"}, "form": {"action"}, "input": {"src"},
+}
+
+// edit is a change to bytes: [start, end) replaced with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// editHTML returns src with the edits made and its links rewritten by
+// rewrite. Edits must not overlap the links.
+func editHTML(src []byte, edits []edit, rewrite func(string) string) []byte {
+	forTags(src, func(name string, start, end int, attrs []segment.Attr) {
+		for _, a := range attrs {
+			if a.ValStart < 0 || !contains(linkAttrs[name], a.Name) || a.Name == "srcset" {
+				continue
+			}
+			if to := rewrite(a.Value); to != a.Value {
+				edits = append(edits, edit{a.ValStart, a.ValEnd, html.EscapeString(to)})
+			}
+		}
+	})
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	var out []byte
+	last := 0
+	for _, e := range edits {
+		if e.start < last {
+			continue
+		}
+		out = append(out, src[last:e.start]...)
+		out = append(out, e.text...)
+		last = e.end
+	}
+	return append(out, src[last:]...)
+}
+
+// forTags calls f with every tag of src: its name, its bytes' range and,
+// for a start tag, its attributes. An end tag's name starts with "/".
+func forTags(src []byte, f func(name string, start, end int, attrs []segment.Attr)) {
+	z := xhtml.NewTokenizer(bytes.NewReader(src))
+	pos := 0
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			return
+		}
+		start := pos
+		pos += len(z.Raw())
+		switch tt {
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			name, _ := z.TagName()
+			f(string(name), start, pos, segment.ScanAttrs(src, start, pos))
+		case xhtml.EndTagToken:
+			name, _ := z.TagName()
+			f("/"+string(name), start, pos, nil)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// localizeDocument makes a whole HTML document the version of d.Lang: lang
+// and dir on its <html>, its canonical and alternate links in its <head>,
+// its links rewritten. Everything else keeps its bytes.
+func localizeDocument(src []byte, d *PageData, rewrite func(string) string) ([]byte, error) {
+	var head strings.Builder
+	if d.IsPseudo {
+		head.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
+	}
+	if d.Canonical != "" {
+		fmt.Fprintf(&head, "<link rel=\"canonical\" href=\"%s\">\n", html.EscapeString(d.Canonical))
+	}
+	for _, a := range d.Alternates {
+		fmt.Fprintf(&head, "<link rel=\"alternate\" hreflang=\"%s\" href=\"%s\">\n", html.EscapeString(a.Hreflang), html.EscapeString(a.URL))
+	}
+	var edits []edit
+	htmlEnd, headOpen, headClose := -1, -1, -1
+	forTags(src, func(name string, start, end int, attrs []segment.Attr) {
+		switch {
+		case name == "html" && htmlEnd < 0:
+			htmlEnd = end
+			edits = append(edits, setAttrs(src, end, attrs, [][2]string{{"lang", d.Lang}, {"dir", d.Dir}})...)
+		case name == "head" && headOpen < 0:
+			headOpen = end
+		case name == "/head" && headClose < 0:
+			headClose = start
+		}
+	})
+	// The links go before </head>; without one, after <head>, <html> or
+	// at the start: a browser puts them in the head it makes up.
+	at, text := headClose, head.String()
+	switch {
+	case at >= 0:
+	case headOpen >= 0:
+		at, text = headOpen, "\n"+text
+	case htmlEnd >= 0:
+		at, text = htmlEnd, "\n"+text
+	default:
+		at = 0
+	}
+	edits = append(edits, edit{at, at, text})
+	return editHTML(src, edits, rewrite), nil
+}
+
+// setAttrs sets attributes of the start tag that ends at end: an existing
+// value is replaced, a missing attribute added before the tag's ">".
+func setAttrs(src []byte, end int, attrs []segment.Attr, set [][2]string) []edit {
+	var edits []edit
+	for _, kv := range set {
+		text := html.EscapeString(kv[1])
+		done := false
+		for _, a := range attrs {
+			if a.Name == kv[0] && a.ValStart >= 0 {
+				if a.Quote == 0 {
+					text = "\"" + text + "\""
+				}
+				edits = append(edits, edit{a.ValStart, a.ValEnd, text})
+				done = true
+				break
+			}
+		}
+		if !done {
+			at := end - 1
+			if at > 0 && src[at-1] == '/' {
+				at--
+			}
+			edits = append(edits, edit{at, at, fmt.Sprintf(" %s=\"%s\"", kv[0], text)})
+		}
+	}
+	return edits
 }

@@ -27,6 +27,7 @@ import (
 	"github.com/glot-i18n/glot/internal/extract"
 	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/pseudo"
 	"github.com/glot-i18n/glot/internal/render"
 	"github.com/glot-i18n/glot/internal/segment"
 )
@@ -52,6 +53,8 @@ type Options struct {
 	Langs      []string
 	HTML, MD   bool // which outputs to write
 	AllowStale bool // use a stale translation rather than the source text
+	// Rules say what is translatable; nil means glot's defaults.
+	Rules *segment.Rules
 }
 
 // Report says what the build did.
@@ -97,7 +100,7 @@ func Build(o Options, sink Sink) (*Report, error) {
 	}
 	b.tr = map[string]*translator{}
 	for _, l := range langs {
-		if l == cfg.SourceLanguage {
+		if l == cfg.SourceLanguage || pseudo.Is(l) {
 			continue
 		}
 		t, err := newTranslator(o.Locales, l, o.AllowStale)
@@ -243,10 +246,11 @@ type pageInfo struct {
 	src        []byte
 	segs       []segment.Segment
 	headingIDs [][]byte // the id of each heading, from the source text
+	document   bool     // an HTML page that is a whole document
 }
 
 func (b *builder) prepare(p content.Page) (*pageInfo, error) {
-	sp, src, err := extract.Segment(b.o.Content, p)
+	sp, src, err := extract.Segment(b.o.Content, p, b.o.Rules)
 	if err != nil {
 		return nil, fileerr.InFile(path.Join(b.o.Config.ContentDir, p.Path), err)
 	}
@@ -254,29 +258,42 @@ func (b *builder) prepare(p content.Page) (*pageInfo, error) {
 	if p.Kind == content.Markdown {
 		fm, _ := content.SplitFrontMatter(src)
 		info.headingIDs = headingIDs(src[fm.Body:])
+	} else {
+		info.document = segment.IsDocument(src)
 	}
 	return info, nil
 }
+
+// translator returns what translates info's page into lang: the catalog,
+// a pseudo-translation, or nothing for the source language.
+func (b *builder) translator(lang string, info *pageInfo) render.Translator {
+	if pseudo.Is(lang) {
+		t := pseudoTranslator{}
+		for _, s := range info.segs {
+			t[s.ID] = pseudo.Translate(lang, s.Text)
+		}
+		return t
+	}
+	if t := b.tr[lang]; t != nil {
+		return t
+	}
+	return nil
+}
+
+// pseudoTranslator holds the pseudo-translations of one page.
+type pseudoTranslator map[string]string
+
+func (p pseudoTranslator) Lookup(id string) (string, bool) { s, ok := p[id]; return s, ok }
 
 func (b *builder) page(info *pageInfo) error {
 	p := info.page
 	cfg := b.o.Config
 	for _, l := range b.langs {
 		out := info.src
-		if tr := b.tr[l]; tr != nil && p.Kind == content.Markdown {
+		if tr := b.translator(l, info); tr != nil {
 			var fb []render.Fallback
 			out, fb = render.Splice(info.src, info.segs, tr)
-			b.count(l, info, fb, tr)
-		}
-		if p.Kind == content.HTML {
-			// HTML pages are not segmented: each language gets the page
-			// as it is.
-			if b.o.HTML {
-				if err := b.write(path.Join(cfg.OutputDir, l, p.Path), info.src); err != nil {
-					return err
-				}
-			}
-			continue
+			b.count(l, info, fb)
 		}
 		if b.o.MD {
 			if err := b.write(path.Join(cfg.MarkdownDir, l, p.Path), out); err != nil {
@@ -296,7 +313,7 @@ func (b *builder) page(info *pageInfo) error {
 	return nil
 }
 
-func (b *builder) count(lang string, info *pageInfo, fb []render.Fallback, tr *translator) {
+func (b *builder) count(lang string, info *pageInfo, fb []render.Fallback) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	st := b.stats[lang]
@@ -309,7 +326,7 @@ func (b *builder) count(lang string, info *pageInfo, fb []render.Fallback, tr *t
 				path.Join(b.o.Config.ContentDir, info.page.Path), s.Line, lang, s.ID, f.Reason))
 		}
 	}
-	if tr.allowStale {
+	if tr := b.tr[lang]; tr != nil && tr.allowStale {
 		for _, s := range info.segs {
 			if tr.stale[s.ID] {
 				st.Stale++
@@ -331,7 +348,7 @@ func (info *pageInfo) field(lang string, b *builder, kind string) string {
 			continue
 		}
 		text := s.Text
-		if tr := b.tr[lang]; tr != nil {
+		if tr := b.translator(lang, info); tr != nil {
 			if t, ok := tr.Lookup(s.ID); ok && render.Fits(s, t) {
 				text = t
 			}

@@ -60,6 +60,22 @@ This paragraph has no translation.
 Run ` + "`make`" + ` and *wait*. Back [home](../index.md).
 `)},
 	"img/logo.png": {Data: []byte("PNG")},
+	"about.html": {Data: []byte(`<!DOCTYPE html>
+<html lang=en>
+<head>
+<title>About us</title>
+<meta name="description" content="Who we are.">
+</head>
+<body>
+<h1>About us</h1>
+<p>We are <em>small</em>. <img src="img/logo.png" alt="Our logo"> <a href="index.md">Home</a></p>
+<p translate="no">Clinic GmbH</p>
+</body>
+</html>
+`)},
+	"contact.html": {Data: []byte(`<h1>Contact</h1>
+<p>Write to <a href="mailto:x@example.org">us</a>.</p>
+`)},
 }
 
 // translations of testContent into es; the paragraph without one falls
@@ -71,6 +87,12 @@ var testES = map[string]string{
 	"Setup":      "Instalación",
 	"Install it": "Instálelo",
 	"Run <1/> and <2>wait</2>. Back <3>home</3>.": "Ejecute <1/> y <2>espere</2>. Volver al <3>inicio</3>.",
+	"About us":    "Quiénes somos",
+	"Who we are.": "Quiénes somos & qué hacemos.",
+	"We are <1>small</1>. <2/> <3>Home</3>": "Somos <1>pequeños</1>. <2/> <3>Inicio</3>",
+	"Our logo":               "Nuestro logotipo",
+	"Contact":                "Contacto",
+	"Write to <1>us</1>.":    "Escríbanos <1>aquí</1>.",
 }
 
 // translatedLocales extracts content and gives each language of tr the
@@ -163,7 +185,7 @@ func TestBuildGolden(t *testing.T) {
 	if !bytes.Equal(b.Bytes(), want) {
 		t.Errorf("build output differs from %s (go test -update rewrites it); got:\n%s", golden, b.Bytes())
 	}
-	if rep.Files != len(files) || rep.Pages != 2 {
+	if rep.Files != len(files) || rep.Pages != 4 {
 		t.Errorf("report: %+v", rep)
 	}
 }
@@ -204,7 +226,7 @@ func TestBuildPathsAndFallback(t *testing.T) {
 		t.Error("the source language's Markdown is the page itself")
 	}
 	for _, l := range rep.Langs {
-		if l.Lang == "es" && (l.Segments != 8 || l.Fallbacks != 1) {
+		if l.Lang == "es" && (l.Segments != 15 || l.Fallbacks != 1) {
 			t.Errorf("es: %+v", l)
 		}
 	}
@@ -233,11 +255,40 @@ func TestAlternates(t *testing.T) {
 		}
 	}
 	sm := string(files["public/sitemap.xml"])
-	if n := strings.Count(sm, "<url>"); n != 6 {
-		t.Errorf("sitemap has %d urls, want 2 pages x 3 languages", n)
+	if n := strings.Count(sm, "<url>"); n != 12 {
+		t.Errorf("sitemap has %d urls, want 4 pages x 3 languages", n)
 	}
-	if n := strings.Count(sm, `hreflang="x-default"`); n != 6 {
+	if n := strings.Count(sm, `hreflang="x-default"`); n != 12 {
 		t.Errorf("sitemap has %d x-default links", n)
+	}
+}
+
+// An HTML page that is a whole document stays one, localized; a fragment
+// goes into the layout.
+func TestBuildHTMLPages(t *testing.T) {
+	_, files := buildSite(t, site.Options{HTML: true}, map[string]map[string]string{"es": testES})
+	about := string(files["public/es/about.html"])
+	for _, want := range []string{
+		`<html lang="es" dir="ltr">`,
+		`<title>Quiénes somos</title>`,
+		`<meta name="description" content="Quiénes somos &amp; qué hacemos.">`,
+		`<link rel="alternate" hreflang="x-default" href="https://example.org/en/about.html">` + "\n</head>",
+		`<p>Somos <em>pequeños</em>. <img src="../img/logo.png" alt="Nuestro logotipo"> <a href="./">Inicio</a></p>`,
+		`<p translate="no">Clinic GmbH</p>`,
+	} {
+		if !strings.Contains(about, want) {
+			t.Errorf("public/es/about.html lacks %s:\n%s", want, about)
+		}
+	}
+	if strings.Contains(about, "<header>") {
+		t.Error("a whole document gets no layout")
+	}
+	if !strings.Contains(string(files["public/ar/about.html"]), `<html lang="ar" dir="rtl">`) {
+		t.Error("the Arabic document is right to left")
+	}
+	contact := string(files["public/es/contact.html"])
+	if !strings.Contains(contact, "<header>") || !strings.Contains(contact, `<p>Escríbanos <a href="mailto:x@example.org">aquí</a>.</p>`) || !strings.Contains(contact, "<title>Contacto</title>") {
+		t.Errorf("a fragment goes in the layout:\n%s", contact)
 	}
 }
 
@@ -248,7 +299,7 @@ func TestBuildOneLanguageMarkdownOnly(t *testing.T) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	if fmt.Sprint(names) != "[localized/es/guide/setup.md localized/es/img/logo.png localized/es/index.md]" {
+	if fmt.Sprint(names) != "[localized/es/about.html localized/es/contact.html localized/es/guide/setup.md localized/es/img/logo.png localized/es/index.md]" {
 		t.Errorf("wrote %v", names)
 	}
 }

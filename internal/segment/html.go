@@ -1,0 +1,532 @@
+package segment
+
+import (
+	"bytes"
+	"html"
+	"io"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/glot-i18n/glot/internal/msgtext"
+)
+
+// Attributes are the HTML attributes whose values are translated by
+// default. value is translated only on buttons (input type button, submit
+// and reset), content only on <meta> elements named in MetaNames.
+var Attributes = []string{"alt", "title", "placeholder", "aria-label", "aria-description", "value", "content"}
+
+// MetaNames are the <meta> elements, by name or property, whose content
+// is translated.
+var MetaNames = []string{"description", "og:title", "og:description", "og:site_name", "og:image:alt", "twitter:title", "twitter:description", "twitter:image:alt"}
+
+// NoTranslateClasses mark an element, by default, as one whose text is not
+// translated, as translate="no" does.
+var NoTranslateClasses = []string{"notranslate"}
+
+// HTML segments an HTML page, a whole document or a fragment: the text of
+// its block-level elements, with inline elements as placeholders, and its
+// translatable attributes (see Attributes). The text of script, style,
+// pre, code, template, svg, math, textarea and noscript is left alone, and
+// so is every element marked translate="no" or with a no-translate class.
+func HTML(src []byte, r *Rules) (*Page, error) {
+	ls := newLines(src)
+	p := &Page{}
+	hs := &htmlSegmenter{src: src, rules: r, page: p, ls: ls}
+	hs.run(0, len(src))
+	p.finish(ls)
+	return p, nil
+}
+
+// IsDocument reports whether an HTML page is a whole document (it has a
+// doctype or an <html> element) rather than a fragment for a layout.
+func IsDocument(src []byte) bool {
+	z := xhtml.NewTokenizer(bytes.NewReader(src))
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return false
+		case xhtml.DoctypeToken:
+			return true
+		case xhtml.StartTagToken:
+			name, _ := z.TagName()
+			return string(name) == "html" || string(name) == "head"
+		case xhtml.TextToken:
+			if len(bytes.TrimSpace(z.Raw())) > 0 {
+				return false
+			}
+		}
+	}
+}
+
+// Element classes.
+var (
+	// skipElements hold no translatable text: everything up to their end
+	// tag passes through untouched.
+	skipElements = set("script", "style", "pre", "code", "template", "svg", "math", "textarea", "noscript",
+		"iframe", "noembed", "noframes", "xmp", "plaintext", "kbd", "samp")
+	// inlineElements sit inside a sentence: they become placeholders.
+	// Any element not known to be a block is taken as inline, as
+	// browsers do with unknown and custom elements.
+	blockElements = set("address", "article", "aside", "blockquote", "body", "button", "caption", "center",
+		"dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+		"form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html",
+		"legend", "li", "link", "main", "menu", "meta", "nav", "ol", "optgroup", "option", "p", "section",
+		"select", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul", "video",
+		"audio", "canvas", "source", "track", "base", "body", "frame", "object", "picture", "search")
+)
+
+func set(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+type htmlSegmenter struct {
+	src   []byte
+	rules *Rules
+	page  *Page
+	ls    lines
+	base  int // offset of src in the page, for HTML blocks in Markdown
+
+	inline []item   // the inline content being gathered
+	block []string // open block elements, innermost last
+}
+
+// item is a piece of inline content.
+type item struct {
+	kind       itemKind
+	start, end int    // in src
+	name       string // element name, for tags
+	attrs      []Attr
+}
+
+type itemKind uint8
+
+const (
+	textItem itemKind = iota
+	startItem
+	endItem
+	atomItem
+)
+
+// Attr is an attribute of a start tag, with where its value stands.
+type Attr struct {
+	Name             string // lower case
+	Value            string // as the browser reads it: entities decoded
+	ValStart, ValEnd int    // where the value is written, quotes excluded; ValStart < 0 when it has none
+	Quote            byte   // '"', '\'' or 0
+}
+
+// run segments src[from:to].
+func (hs *htmlSegmenter) run(from, to int) {
+	z := xhtml.NewTokenizer(bytes.NewReader(hs.src[from:to]))
+	pos := from
+	// skip is the element whose content is being passed over, and
+	// skipDepth how many elements of its name are open inside it.
+	var skip string
+	skipDepth := 0
+	skipStart := 0
+	skipInline := false
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			if z.Err() != io.EOF {
+				// The tokenizer stops only at the end; anything else
+				// is passed through as it is.
+				pos = to
+			}
+			break
+		}
+		raw := z.Raw()
+		start, end := pos, pos+len(raw)
+		pos = end
+		var name string
+		if tt == xhtml.StartTagToken || tt == xhtml.EndTagToken || tt == xhtml.SelfClosingTagToken {
+			n, _ := z.TagName()
+			name = string(n)
+		}
+		if skip != "" {
+			switch {
+			case tt == xhtml.StartTagToken && name == skip:
+				skipDepth++
+			case tt == xhtml.EndTagToken && name == skip:
+				if skipDepth > 0 {
+					skipDepth--
+					continue
+				}
+				if skipInline {
+					hs.inline = append(hs.inline, item{kind: atomItem, start: skipStart, end: end, name: skip})
+				}
+				skip = ""
+			}
+			continue
+		}
+		switch tt {
+		case xhtml.TextToken:
+			hs.inline = append(hs.inline, item{kind: textItem, start: start, end: end})
+		case xhtml.CommentToken:
+			hs.inline = append(hs.inline, item{kind: atomItem, start: start, end: end})
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			attrs := ScanAttrs(hs.src, start, end)
+			noTranslate := hs.noTranslate(attrs)
+			if !noTranslate {
+				hs.attributes(name, attrs)
+			}
+			selfClosing := tt == xhtml.SelfClosingTagToken || voidElements[name]
+			switch {
+			case (skipElements[name] || noTranslate) && !selfClosing:
+				skip, skipDepth, skipStart = name, 0, start
+				skipInline = !blockElements[name] && name != "pre" && name != "script" && name != "style" &&
+					name != "template" && name != "textarea" && name != "noscript" && name != "iframe"
+				if !skipInline {
+					hs.flush()
+				}
+			case blockElements[name]:
+				hs.flush()
+				if !selfClosing {
+					hs.block = append(hs.block, name)
+				}
+			case selfClosing:
+				hs.inline = append(hs.inline, item{kind: atomItem, start: start, end: end, name: name})
+			default:
+				hs.inline = append(hs.inline, item{kind: startItem, start: start, end: end, name: name, attrs: attrs})
+			}
+		case xhtml.EndTagToken:
+			if blockElements[name] {
+				hs.flush()
+				for i := len(hs.block) - 1; i >= 0; i-- {
+					if hs.block[i] == name {
+						hs.block = hs.block[:i]
+						break
+					}
+				}
+				continue
+			}
+			hs.inline = append(hs.inline, item{kind: endItem, start: start, end: end, name: name})
+		default: // doctype
+			hs.flush()
+		}
+	}
+	if skip != "" && skipInline {
+		hs.inline = append(hs.inline, item{kind: atomItem, start: skipStart, end: pos, name: skip})
+	}
+	hs.flush()
+}
+
+// noTranslate reports whether a start tag keeps its element out of the
+// catalogs: translate="no" (W3C ITS) or a no-translate class.
+func (hs *htmlSegmenter) noTranslate(attrs []Attr) bool {
+	classes := NoTranslateClasses
+	if hs.rules != nil && len(hs.rules.NoTranslateClasses) > 0 {
+		classes = hs.rules.NoTranslateClasses
+	}
+	for _, a := range attrs {
+		switch a.Name {
+		case "translate":
+			if strings.EqualFold(strings.TrimSpace(a.Value), "no") {
+				return true
+			}
+		case "class":
+			for _, c := range strings.Fields(a.Value) {
+				for _, nt := range classes {
+					if c == nt {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// attributes makes a segment of each translatable attribute of a start tag.
+func (hs *htmlSegmenter) attributes(tag string, attrs []Attr) {
+	wanted := Attributes
+	if hs.rules != nil && len(hs.rules.Attributes) > 0 {
+		wanted = hs.rules.Attributes
+	}
+	get := func(name string) string {
+		for _, a := range attrs {
+			if a.Name == name {
+				return strings.ToLower(strings.TrimSpace(a.Value))
+			}
+		}
+		return ""
+	}
+	for _, a := range attrs {
+		if a.ValStart < 0 || !contains(wanted, a.Name) {
+			continue
+		}
+		kind := a.Name
+		switch a.Name {
+		case "value":
+			if tag != "input" || !contains([]string{"button", "submit", "reset"}, get("type")) {
+				continue
+			}
+		case "content":
+			name := get("name")
+			if name == "" {
+				name = get("property")
+			}
+			if tag != "meta" || !contains(MetaNames, name) {
+				continue
+			}
+			kind = name
+		}
+		t := msgtext.Normalize(a.Value)
+		if !msgtext.HasWords(t) {
+			continue
+		}
+		s := Segment{Kind: kind, Start: hs.base + a.ValStart, End: hs.base + a.ValEnd, Syntax: HTMLAttr, Quote: a.Quote}
+		s.Text, s.Codes = literalTags(t, HTMLAttr)
+		hs.page.Segments = append(hs.page.Segments, s)
+	}
+}
+
+// literalTags turns text that reads as a placeholder tag into atoms that
+// hold it, written in syntax.
+func literalTags(t string, syntax Syntax) (string, []Code) {
+	if !msgtext.HasTag(t) {
+		return t, nil
+	}
+	var b strings.Builder
+	var codes []Code
+	for _, tok := range msgtext.Parse(t) {
+		if tok.Kind == msgtext.Text {
+			b.WriteString(tok.Text)
+			continue
+		}
+		raw := tok.Text
+		if syntax == HTMLText || syntax == HTMLAttr {
+			raw = html.EscapeString(raw)
+		}
+		codes = append(codes, Code{Kind: "literal", Open: raw, Atom: true, Pos: noPos, ClosePos: noPos})
+		b.WriteString(msgtext.AtomTag(len(codes)))
+	}
+	return b.String(), codes
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// flush makes a segment of the inline content gathered so far.
+func (hs *htmlSegmenter) flush() {
+	items := hs.inline
+	hs.inline = hs.inline[:0]
+	items = hs.trim(items)
+	if len(items) == 0 {
+		return
+	}
+	items = append([]item(nil), items...)
+	if it := &items[0]; it.kind == textItem {
+		it.start += len(hs.src[it.start:it.end]) - len(bytes.TrimLeft(hs.src[it.start:it.end], " \t\r\n\f"))
+	}
+	if it := &items[len(items)-1]; it.kind == textItem {
+		it.end = it.start + len(bytes.TrimRight(hs.src[it.start:it.end], " \t\r\n\f"))
+	}
+	match := pairTags(items)
+	var b strings.Builder
+	var codes []Code
+	num := make([]int, len(items))
+	for i, it := range items {
+		raw := string(hs.src[it.start:it.end])
+		switch {
+		case it.kind == textItem:
+			hs.text(&b, &codes, it.start, hs.src[it.start:it.end])
+		case it.kind == startItem && match[i] >= 0:
+			e := items[match[i]]
+			codes = append(codes, Code{Kind: "html", Open: raw, Close: string(hs.src[e.start:e.end]), Pos: hs.base + it.start, ClosePos: hs.base + e.start})
+			num[i] = len(codes)
+			b.WriteString(msgtext.OpenTag(len(codes)))
+		case it.kind == endItem && match[i] >= 0:
+			b.WriteString(msgtext.CloseTag(num[match[i]]))
+		default:
+			kind := "html"
+			if it.name == "code" {
+				kind = "code"
+			} else if it.name == "br" {
+				kind = "br"
+			}
+			codes = append(codes, Code{Kind: kind, Open: raw, Atom: true, Pos: hs.base + it.start, ClosePos: noPos})
+			b.WriteString(msgtext.AtomTag(len(codes)))
+		}
+	}
+	t := msgtext.Normalize(b.String())
+	if !msgtext.HasWords(t) {
+		return
+	}
+	kind := "text"
+	if len(hs.block) > 0 {
+		kind = hs.block[len(hs.block)-1]
+	}
+	hs.page.Segments = append(hs.page.Segments, Segment{
+		Kind:   kind,
+		Text:   t,
+		Start:  hs.base + items[0].start,
+		End:    hs.base + items[len(items)-1].end,
+		Syntax: HTMLText,
+		Codes:  codes,
+	})
+}
+
+// text adds HTML text to a message: character references resolved, but
+// those for invisible characters kept as atoms, and text that reads as a
+// placeholder tag turned into an atom.
+func (hs *htmlSegmenter) text(b *strings.Builder, codes *[]Code, at int, raw []byte) {
+	var pending strings.Builder
+	flush := func() {
+		t, lit := literalTags(pending.String(), HTMLText)
+		pending.Reset()
+		// Renumber the literal atoms after the codes already there.
+		for _, tok := range msgtext.Parse(t) {
+			if tok.Kind == msgtext.Text {
+				b.WriteString(tok.Text)
+				continue
+			}
+			*codes = append(*codes, lit[tok.N-1])
+			b.WriteString(msgtext.AtomTag(len(*codes)))
+		}
+	}
+	for i := 0; i < len(raw); {
+		if raw[i] == '&' {
+			if m := entityRE.Find(raw[i:]); m != nil {
+				dec := html.UnescapeString(string(m))
+				if invisible(dec) {
+					flush()
+					*codes = append(*codes, Code{Kind: "entity", Open: string(m), Atom: true, Pos: hs.base + at + i, ClosePos: noPos})
+					b.WriteString(msgtext.AtomTag(len(*codes)))
+				} else {
+					pending.WriteString(dec)
+				}
+				i += len(m)
+				continue
+			}
+		}
+		pending.WriteByte(raw[i])
+		i++
+	}
+	flush()
+}
+
+func isSpace(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
+
+// pairTags pairs each start tag of items with its end tag: match[i] is the
+// index of the other tag of the pair, or -1 for a tag left alone.
+func pairTags(items []item) []int {
+	match := make([]int, len(items))
+	for i := range match {
+		match[i] = -1
+	}
+	var open []int
+	for i, it := range items {
+		switch it.kind {
+		case startItem:
+			open = append(open, i)
+		case endItem:
+			for k := len(open) - 1; k >= 0; k-- {
+				if items[open[k]].name == it.name {
+					match[open[k]], match[i] = i, open[k]
+					open = open[:k] // tags left open inside are atoms
+					break
+				}
+			}
+		}
+	}
+	return match
+}
+
+// trim leaves out of a sentence what only surrounds it: white space, and
+// markup at either end (a comment, an image, a tag left alone, a pair of
+// tags around all of it). What stays out stays in place, so a line that
+// starts with a tag still does (in Markdown, that is what makes it HTML),
+// and the translator sees fewer placeholders.
+func (hs *htmlSegmenter) trim(items []item) []item {
+	for {
+		n := len(items)
+		for len(items) > 0 && items[0].kind == textItem && isSpace(hs.src[items[0].start:items[0].end]) {
+			items = items[1:]
+		}
+		for len(items) > 0 && items[len(items)-1].kind == textItem && isSpace(hs.src[items[len(items)-1].start:items[len(items)-1].end]) {
+			items = items[:len(items)-1]
+		}
+		if len(items) == 0 {
+			return nil
+		}
+		match := pairTags(items)
+		first, last := 0, len(items)-1
+		switch {
+		case items[first].kind != textItem && match[first] < 0:
+			items = items[1:]
+		case items[last].kind != textItem && match[last] < 0:
+			items = items[:last]
+		case match[first] == last:
+			items = items[1:last]
+		}
+		if len(items) == n {
+			return items
+		}
+	}
+}
+
+// ScanAttrs reads the attributes of the start tag src[start:end], with
+// where each value stands, following the HTML tokenizer's rules.
+func ScanAttrs(src []byte, start, end int) []Attr {
+	i := start + 1
+	for i < end && !isTagSpace(src[i]) && src[i] != '/' && src[i] != '>' {
+		i++ // the tag name
+	}
+	var attrs []Attr
+	for i < end {
+		for i < end && (isTagSpace(src[i]) || src[i] == '/') {
+			i++
+		}
+		if i >= end || src[i] == '>' {
+			break
+		}
+		ns := i
+		for i < end && !isTagSpace(src[i]) && src[i] != '/' && src[i] != '>' && (src[i] != '=' || i == ns) {
+			i++
+		}
+		a := Attr{Name: strings.ToLower(string(src[ns:i])), ValStart: -1}
+		j := i
+		for j < end && isTagSpace(src[j]) {
+			j++
+		}
+		if j < end && src[j] == '=' {
+			j++
+			for j < end && isTagSpace(src[j]) {
+				j++
+			}
+			if j < end && (src[j] == '"' || src[j] == '\'') {
+				q := src[j]
+				k := bytes.IndexByte(src[j+1:end], q)
+				if k < 0 {
+					k = end - j - 1
+				}
+				a.Quote, a.ValStart, a.ValEnd = q, j+1, j+1+k
+				i = min(j+2+k, end)
+			} else {
+				k := j
+				for k < end && !isTagSpace(src[k]) && src[k] != '>' {
+					k++
+				}
+				a.ValStart, a.ValEnd = j, k
+				i = k
+			}
+			a.Value = html.UnescapeString(string(src[a.ValStart:a.ValEnd]))
+		}
+		attrs = append(attrs, a)
+	}
+	return attrs
+}
+
+func isTagSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
