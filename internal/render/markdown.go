@@ -170,3 +170,29 @@ func escapeMarkdown(s string, lineStart, headingEnd, cell bool) string {
 	}
 	return b.String()
 }
+
+// markdownTitle writes a translation as the title of a Markdown link,
+// between quote characters: backslashes, the quotes and entity-like text
+// are escaped.
+func markdownTitle(toks []msgtext.Token, open []string, quote byte) string {
+	closer := quote
+	if quote == '(' {
+		closer = ')'
+	}
+	var b strings.Builder
+	for _, t := range toks {
+		switch t.Kind {
+		case msgtext.Text:
+			for i := 0; i < len(t.Text); i++ {
+				c := t.Text[i]
+				if c == '\\' || c == quote || c == closer || c == '&' && entityLike.MatchString(t.Text[i:]) {
+					b.WriteByte('\\')
+				}
+				b.WriteByte(c)
+			}
+		case msgtext.Atom:
+			b.WriteString(open[t.N-1])
+		}
+	}
+	return b.String()
+}

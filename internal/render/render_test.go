@@ -57,7 +57,7 @@ func translateFirst(t *testing.T, src, tr string) string {
 }
 
 func TestSpliceKeepsEverythingElse(t *testing.T) {
-	src := "---\ntitle: Hello\nweight: 3 # keep\n---\n\n# Hello\n\nSee *this* [page](a.md \"t\").\n\n```\ncode\n```\n"
+	src := "---\ntitle: Hello\nweight: 3 # keep\n---\n\n# Hello\n\nSee *this* [page](a.md \"The page\").\n\n```\ncode\n```\n"
 	ss := segs(t, src)
 	tr := mapTr{}
 	for _, s := range ss {
@@ -66,10 +66,12 @@ func TestSpliceKeepsEverythingElse(t *testing.T) {
 			tr[s.ID] = "Hola"
 		case "See <1>this</1> <2>page</2>.":
 			tr[s.ID] = "Vea <2>la página</2> <1>esta</1>."
+		case "The page":
+			tr[s.ID] = `La "página"`
 		}
 	}
 	out, fb := Splice([]byte(src), ss, tr)
-	want := "---\ntitle: \"Hola\"\nweight: 3 # keep\n---\n\n# Hola\n\nVea [la página](a.md \"t\") *esta*.\n\n```\ncode\n```\n"
+	want := "---\ntitle: \"Hola\"\nweight: 3 # keep\n---\n\n# Hola\n\nVea [la página](a.md \"La \\\"página\\\"\") *esta*.\n\n```\ncode\n```\n"
 	if string(out) != want || len(fb) != 0 {
 		t.Fatalf("got\n%s\nwant\n%s\nfallbacks %v", out, want, fb)
 	}
@@ -207,24 +209,14 @@ func TestRoundTripFixtures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var out []byte
-		last := 0
-		for i := range p.Segments {
-			s := &p.Segments[i]
-			open := make([]string, len(s.Codes))
-			closing := make([]string, len(s.Codes))
-			for n, c := range s.Codes {
-				open[n], closing[n] = c.Open, c.Close
-			}
-			text, err := write(s, s.Text, open, closing)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, src[last:s.Start]...)
-			out = append(out, text...)
-			last = s.End
+		same := mapTr{}
+		for _, s := range p.Segments {
+			same[s.ID] = s.Text
 		}
-		out = append(out, src[last:]...)
+		out, fb := splice(src, p.Segments, same, true)
+		if len(fb) > 0 {
+			t.Fatalf("%s: %v", f, fb)
+		}
 		if got, want := bodyHTML(t, out), bodyHTML(t, src); got != want {
 			t.Errorf("%s: rewritten page renders differently\nwant %s\ngot  %s\nmarkdown:\n%s", f, want, got, out)
 		}

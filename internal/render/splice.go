@@ -41,7 +41,13 @@ type Fallback struct {
 // translation of the outer segment puts it. A translation that does not
 // fit its source (see msgtext.Check) is not used.
 func Splice(src []byte, segs []segment.Segment, tr Translator) ([]byte, []Fallback) {
-	sp := &splicer{src: src, segs: segs, tr: tr, kids: make([][]int, len(segs))}
+	return splice(src, segs, tr, false)
+}
+
+// splice is Splice; with rewrite, a translation equal to its source is
+// written out as any other would be, rather than copied from the page.
+func splice(src []byte, segs []segment.Segment, tr Translator, rewrite bool) ([]byte, []Fallback) {
+	sp := &splicer{src: src, segs: segs, tr: tr, kids: make([][]int, len(segs)), rewrite: rewrite}
 	// Nest each segment in the innermost one that holds it.
 	var top []int
 	var stack []int
@@ -71,6 +77,7 @@ type splicer struct {
 	tr        Translator
 	kids      [][]int // segments nested in each segment
 	fallbacks []Fallback
+	rewrite   bool
 }
 
 // copyRange appends src[lo:hi] with the segments of list, which lie in
@@ -97,7 +104,7 @@ func (sp *splicer) segment(out []byte, i int) []byte {
 		return sp.copyRange(out, s.Start, s.End, sp.kids[i])
 	}
 	t = msgtext.Normalize(t)
-	if t == s.Text {
+	if t == s.Text && !sp.rewrite {
 		// The identity: the page's own bytes, exactly.
 		return sp.copyRange(out, s.Start, s.End, sp.kids[i])
 	}
@@ -157,6 +164,8 @@ func write(s *segment.Segment, t string, open, closing []string) (string, error)
 		return htmlText(toks, open, closing), nil
 	case segment.HTMLAttr:
 		return htmlAttr(toks, open, s.Quote), nil
+	case segment.MarkdownTitle:
+		return markdownTitle(toks, open, s.Quote), nil
 	}
 	return "", fmt.Errorf("no writer for syntax %d", s.Syntax)
 }

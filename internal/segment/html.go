@@ -92,7 +92,7 @@ type htmlSegmenter struct {
 	base  int // offset of src in the page, for HTML blocks in Markdown
 
 	inline []item   // the inline content being gathered
-	block []string // open block elements, innermost last
+	block  []string // open block elements, innermost last
 }
 
 // item is a piece of inline content.

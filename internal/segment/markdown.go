@@ -97,15 +97,51 @@ func Markdown(src []byte, r *Rules) (*Page, error) {
 }
 
 type mdWalker struct {
-	src   []byte // the page body
-	base  int    // offset of the body in the page
-	page  *Page
-	ls    lines
-	rules *Rules
+	src     []byte // the page body
+	base    int    // offset of the body in the page
+	page    *Page
+	ls      lines
+	rules   *Rules
+	context string // the context of the block being segmented
 }
 
+// directiveRE matches glot's directives, HTML comments on their own: skip
+// the next block, or give it a context of its own.
+var directiveRE = regexp.MustCompile(`^<!--\s*glot:(skip|context)(?:\s+([^\s>]+))?\s*-->$`)
+
 func (w *mdWalker) blocks(n ast.Node) {
+	skipNext, ctxNext := false, ""
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.HTMLBlock); ok {
+			raw := bytes.TrimSpace(h.Lines().Value(w.src))
+			if h.HasClosure() {
+				raw = bytes.TrimSpace(append(append([]byte(nil), raw...), h.ClosureLine.Value(w.src)...))
+			}
+			if m := directiveRE.FindSubmatch(raw); m != nil {
+				if string(m[1]) == "skip" {
+					skipNext = true
+				} else {
+					ctxNext = string(m[2])
+				}
+				continue
+			}
+		}
+		if skipNext {
+			skipNext = false
+			continue
+		}
+		outer := w.context
+		if ctxNext != "" {
+			w.context, ctxNext = ctxNext, ""
+		}
+		w.block(c)
+		w.context = outer
+	}
+}
+
+// block segments one block and what it holds.
+func (w *mdWalker) block(c ast.Node) {
+	{
 		switch c := c.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
 			w.inlineBlock(c, paragraphKind(c), MarkdownInline)
@@ -160,6 +196,7 @@ func (w *mdWalker) htmlBlock(b *ast.HTMLBlock) {
 		return w.base + at[i]
 	}
 	for _, s := range sub.Segments {
+		s.Context = w.context
 		s.Start, s.End = pos(s.Start), pos(s.End-1)+1
 		for i := range s.Codes {
 			c := &s.Codes[i]
@@ -216,7 +253,7 @@ func (w *mdWalker) inlineBlock(b ast.Node, kind string, syntax Syntax) {
 	if first == nil || last == nil {
 		return
 	}
-	ib := &inlineBuilder{src: w.src}
+	ib := &inlineBuilder{src: w.src, rules: w.rules}
 	start, err := ib.start(first)
 	if err == nil {
 		ib.cursor = start
@@ -238,21 +275,27 @@ func (w *mdWalker) inlineBlock(b ast.Node, kind string, syntax Syntax) {
 		return
 	}
 	ib.flush()
+	// Alt texts and link titles are messages of their own, whether or not
+	// the block around them has words.
+	for _, s := range ib.nested {
+		w.add(s)
+	}
 	t := msgtext.Normalize(ib.text.String())
 	if !msgtext.HasWords(t) {
 		return
 	}
-	for i := range ib.codes {
-		ib.codes[i].shift(w.base)
+	w.add(Segment{Kind: kind, Text: t, Start: start, End: ib.cursor, Syntax: syntax, Codes: ib.codes})
+}
+
+// add adds a segment made with body offsets to the page.
+func (w *mdWalker) add(s Segment) {
+	s.Start += w.base
+	s.End += w.base
+	s.Context = w.context
+	for i := range s.Codes {
+		s.Codes[i].shift(w.base)
 	}
-	w.page.Segments = append(w.page.Segments, Segment{
-		Kind:   kind,
-		Text:   t,
-		Start:  w.base + start,
-		End:    w.base + ib.cursor,
-		Syntax: syntax,
-		Codes:  ib.codes,
-	})
+	w.page.Segments = append(w.page.Segments, s)
 }
 
 func hasLetters(b []byte) bool {
@@ -270,6 +313,22 @@ type inlineBuilder struct {
 	pending strings.Builder // text not yet checked for look-alike tags
 	codes   []Code
 	cursor  int // offset up to which the source is accounted for
+	rules   *Rules
+	nested  []Segment // alt texts and link titles met on the way
+}
+
+// sub returns a builder for text nested in markup: an image's alt text.
+func (ib *inlineBuilder) sub(at int) *inlineBuilder {
+	return &inlineBuilder{src: ib.src, rules: ib.rules, cursor: at}
+}
+
+// nest adds the segment that sub built over [start, sub.cursor).
+func (ib *inlineBuilder) nest(sub *inlineBuilder, kind string, start int, syntax Syntax, quote byte) {
+	sub.flush()
+	ib.nested = append(ib.nested, sub.nested...)
+	if t := msgtext.Normalize(sub.text.String()); msgtext.HasWords(t) {
+		ib.nested = append(ib.nested, Segment{Kind: kind, Text: t, Start: start, End: sub.cursor, Syntax: syntax, Quote: quote, Codes: sub.codes})
+	}
 }
 
 func (ib *inlineBuilder) code(c Code) int {
@@ -362,9 +421,37 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 				c.Close = "][" + string(ib.src[s+1:inner]) + "]"
 				c.ClosePos = noPos
 			}
+			ib.title(inner, e)
+			continue
+		case *ast.Image:
+			e, err := ib.end(x)
+			if err != nil {
+				return err
+			}
+			ib.atom("image", s, e)
+			// The alt text is translated, unless it is also the image's
+			// reference label ("![label]", "![label][]"): then it must
+			// stay as it is for the image to be found.
+			if x.FirstChild() != nil && !labelledByText(ib.src, ib, x) {
+				as, _ := ib.start(x.FirstChild())
+				sub := ib.sub(as)
+				if sub.run(x.FirstChild(), nil) == nil {
+					ib.nest(sub, "alt", as, MarkdownInline, 0)
+				}
+			}
+			ib.title(s, e)
+			ib.cursor = e
 			continue
 		case *ast.RawHTML:
-			if closer := matchingClose(ib.src, x); closer != nil {
+			if closer := matchingClose(ib.src, x); closer != nil && ib.noTranslate(x) {
+				// An element kept out of translation is one atom.
+				cs, _ := ib.start(closer)
+				ce := cs + len(rawHTML(ib.src, closer))
+				ib.atom("html", s, ce)
+				ib.cursor = ce
+				n = closer
+				continue
+			} else if closer != nil {
 				open := rawHTML(ib.src, x)
 				cs, _ := ib.start(closer)
 				c := ib.code(Code{Kind: "html", Open: string(open), Close: string(rawHTML(ib.src, closer)), Pos: s, ClosePos: cs})
@@ -392,6 +479,49 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 		ib.cursor = e
 	}
 	return nil
+}
+
+// labelledByText reports whether the image n is a shortcut or collapsed
+// reference ("![label]", "![label][]"), which its alt text names.
+func labelledByText(src []byte, ib *inlineBuilder, n *ast.Image) bool {
+	inner, err := ib.end(n.LastChild())
+	if err != nil || inner+1 >= len(src) {
+		return true
+	}
+	switch src[inner+1] {
+	case '(':
+		return false
+	case '[':
+		return inner+2 < len(src) && src[inner+2] == ']'
+	}
+	return true
+}
+
+// title makes a segment of the title of the link or image whose text ends
+// with the "]" at inner and whose markup ends at end: "](url "title")".
+func (ib *inlineBuilder) title(inner, end int) {
+	if inner >= end || ib.src[inner] != ']' {
+		// An image: find the "]" that ends its alt text.
+		i := bytes.LastIndex(ib.src[inner:end], []byte("]("))
+		if i < 0 {
+			return
+		}
+		inner += i
+	}
+	if ts, te, q := linkTitle(ib.src, inner); ts >= 0 && te <= end {
+		sub := ib.sub(ts)
+		sub.plain(ts, ib.src[ts:te])
+		sub.cursor = te
+		ib.nest(sub, "title", ts, MarkdownTitle, q)
+	}
+}
+
+// noTranslate reports whether the inline HTML start tag n keeps its
+// element out of translation (translate="no", a no-translate class).
+func (ib *inlineBuilder) noTranslate(n *ast.RawHTML) bool {
+	raw := rawHTML(ib.src, n)
+	hs := &htmlSegmenter{rules: ib.rules}
+	return hs.noTranslate(ScanAttrs(raw, 0, len(raw)))
 }
 
 // pair adds a span: open delimiter of openLen bytes, the children, and a
@@ -702,10 +832,41 @@ func linkTail(src []byte, i int) int {
 	return j
 }
 
-// inlineLinkTail parses "(destination "title")" at src[j] == '(' and
-// returns the offset past its ")", or -1.
-func inlineLinkTail(src []byte, j int) int {
-	k := skipSpace(src, j+1)
+// linkTitle finds the title in the markup "](destination "title")" whose
+// "]" is at i: the range of its text, without quotes, and its quote
+// character; ts < 0 when there is none.
+func linkTitle(src []byte, i int) (ts, te int, quote byte) {
+	if i+1 >= len(src) || src[i+1] != '(' {
+		return -1, -1, 0
+	}
+	k := skipSpace(src, i+2)
+	k = linkDestination(src, k)
+	if k < 0 {
+		return -1, -1, 0
+	}
+	k = skipSpace(src, k)
+	if k >= len(src) || src[k] != '"' && src[k] != '\'' && src[k] != '(' {
+		return -1, -1, 0
+	}
+	quote = src[k]
+	closer := quote
+	if closer == '(' {
+		closer = ')'
+	}
+	for e := k + 1; e < len(src); e++ {
+		if src[e] == '\\' {
+			e++
+			continue
+		}
+		if src[e] == closer {
+			return k + 1, e, quote
+		}
+	}
+	return -1, -1, 0
+}
+
+// linkDestination returns the offset past the link destination at k, or -1.
+func linkDestination(src []byte, k int) int {
 	if k < len(src) && src[k] == '<' {
 		for k++; k < len(src) && src[k] != '>'; k++ {
 			if src[k] == '\\' {
@@ -714,25 +875,33 @@ func inlineLinkTail(src []byte, j int) int {
 				return -1
 			}
 		}
-		k++
-	} else {
-		depth := 0
-	dest:
-		for ; k < len(src); k++ {
-			switch c := src[k]; {
-			case c == '\\':
-				k++
-			case c == '(':
-				depth++
-			case c == ')':
-				if depth == 0 {
-					break dest
-				}
-				depth--
-			case c <= ' ':
-				break dest
+		return k + 1
+	}
+	depth := 0
+	for ; k < len(src); k++ {
+		switch c := src[k]; {
+		case c == '\\':
+			k++
+		case c == '(':
+			depth++
+		case c == ')':
+			if depth == 0 {
+				return k
 			}
+			depth--
+		case c <= ' ':
+			return k
 		}
+	}
+	return k
+}
+
+// inlineLinkTail parses "(destination "title")" at src[j] == '(' and
+// returns the offset past its ")", or -1.
+func inlineLinkTail(src []byte, j int) int {
+	k := linkDestination(src, skipSpace(src, j+1))
+	if k < 0 {
+		return -1
 	}
 	k = skipSpace(src, k)
 	if k < len(src) && (src[k] == '"' || src[k] == '\'' || src[k] == '(') {

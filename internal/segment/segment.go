@@ -26,6 +26,9 @@ const (
 	HTMLText
 	// HTMLAttr is an HTML attribute value, quoted with Segment.Quote.
 	HTMLAttr
+	// MarkdownTitle is the title of a Markdown link or image, between the
+	// quotes (or parentheses) in Segment.Quote.
+	MarkdownTitle
 )
 
 // Segment is one translatable run of text in a page.
@@ -39,7 +42,7 @@ type Segment struct {
 	Start, End int
 	Line, Col  int // 1-based position of Start
 	Syntax     Syntax
-	Quote      byte   // for HTMLAttr: the quote around the value, or 0 for none
+	Quote      byte   // for HTMLAttr and MarkdownTitle: the quote around the value, or 0 for none
 	Codes      []Code // Codes[n-1] is placeholder n of Text
 }
 

@@ -226,7 +226,7 @@ func TestBuildPathsAndFallback(t *testing.T) {
 		t.Error("the source language's Markdown is the page itself")
 	}
 	for _, l := range rep.Langs {
-		if l.Lang == "es" && (l.Segments != 15 || l.Fallbacks != 1) {
+		if l.Lang == "es" && (l.Segments != 16 || l.Fallbacks != 2) {
 			t.Errorf("es: %+v", l)
 		}
 	}
