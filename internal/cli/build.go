@@ -65,7 +65,7 @@ func runBuild(g *glot, o *buildOptions) error {
 			langs = append(langs, sel...)
 		}
 	}
-	opts := site.Options{Config: cfg, Langs: langs, AllowStale: o.allowStale}
+	opts := site.Options{Config: cfg, Langs: langs, AllowStale: o.allowStale, Rules: rules(cfg)}
 	for _, f := range o.formats {
 		for _, f := range strings.Split(f, ",") {
 			switch strings.TrimSpace(f) {

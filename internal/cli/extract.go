@@ -47,6 +47,7 @@ func runExtract(g *glot, o *extractOptions) error {
 		Source:      cfg.SourceLanguage,
 		ContentName: display(contentDir),
 		LocalesName: display(localesDir),
+		Rules:       rules(cfg),
 	})
 	if err != nil {
 		return err

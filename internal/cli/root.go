@@ -15,6 +15,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/segment"
 )
 
 // Exit codes.
@@ -144,6 +145,18 @@ func (g *glot) locales(cfg *config.Config, extracted bool) (*locale.Site, error)
 		return nil, fmt.Errorf("%s does not exist: run glot extract first", display(filepath.Join(dir, locale.ActivePath(cfg.SourceLanguage))))
 	}
 	return s, err
+}
+
+// rules are the site's extraction rules, from the [extract] section of
+// glot.toml.
+func rules(cfg *config.Config) *segment.Rules {
+	e := cfg.Extract
+	return &segment.Rules{
+		FrontMatter:        e.FrontMatter,
+		Attributes:         e.Attributes,
+		NoTranslateClasses: e.NoTranslateClasses,
+		Shortcodes:         e.Shortcodes,
+	}
 }
 
 // plural writes a count and a noun, "1 page", "2 pages".

@@ -32,6 +32,27 @@ type Config struct {
 	OutputDir      string   `toml:"output_dir"`
 	MarkdownDir    string   `toml:"markdown_dir"`
 	BaseURL        string   `toml:"base_url"`
+	Extract        Extract  `toml:"extract"`
+}
+
+// Extract holds the extraction rules: what in a page is translatable. An
+// empty list means glot's default for it.
+type Extract struct {
+	// FrontMatter lists the front matter keys whose values are
+	// translated; nested keys are written with dots (menu.main.name).
+	// Default: title, description.
+	FrontMatter []string `toml:"front_matter"`
+	// Attributes lists the HTML attributes whose values are translated.
+	// Default: alt, title, placeholder, aria-label, aria-description, and
+	// value on buttons and content on description, Open Graph and Twitter
+	// <meta> elements.
+	Attributes []string `toml:"attributes"`
+	// NoTranslateClasses lists classes that keep an element out of the
+	// catalogs, as translate="no" does. Default: notranslate.
+	NoTranslateClasses []string `toml:"no_translate_classes"`
+	// Shortcodes names, for each Hugo shortcode, the parameters whose
+	// values are translated: figure = ["caption", "alt"].
+	Shortcodes map[string][]string `toml:"shortcodes"`
 }
 
 // Default returns the configuration of a site whose glot.toml sets nothing.
@@ -167,7 +188,8 @@ func Tag(s string) (string, error) {
 }
 
 func knownKeys() []string {
-	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language"}
+	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language",
+		"[extract] front_matter, attributes, no_translate_classes, shortcodes"}
 }
 
 // keyLine finds the first line that sets key, or opens it as a table.
@@ -245,4 +267,17 @@ markdown_dir = "localized"
 # Where the site is published: absolute URLs (canonical, hreflang, sitemap)
 # start with it.
 base_url = "https://example.com/"
+
+# What is translatable, beyond glot's defaults.
+[extract]
+# Front matter keys whose values are translated (nested keys with dots).
+front_matter = ["title", "description"]
+# Hugo sites may want: front_matter = ["title", "description", "summary", "linkTitle", "menu.main.name"]
+
+# Classes that keep an element's text out of the catalogs, as translate="no" does.
+no_translate_classes = ["notranslate"]
+
+# Shortcode parameters whose values are translated.
+[extract.shortcodes]
+# figure = ["caption", "alt"]
 `

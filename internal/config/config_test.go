@@ -22,6 +22,26 @@ func TestParseDefaults(t *testing.T) {
 	}
 }
 
+func TestExtractRules(t *testing.T) {
+	cfg, err := Parse("glot.toml", []byte(`
+[extract]
+front_matter = ["title", "menu.main.name"]
+no_translate_classes = ["keep"]
+[extract.shortcodes]
+figure = ["caption"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Extract{FrontMatter: []string{"title", "menu.main.name"}, NoTranslateClasses: []string{"keep"}, Shortcodes: map[string][]string{"figure": {"caption"}}}
+	if !reflect.DeepEqual(cfg.Extract, want) {
+		t.Errorf("got %+v", cfg.Extract)
+	}
+	if _, err := Parse("glot.toml", []byte("[extract]\nfrontmatter = [\"x\"]\n")); err == nil || !strings.Contains(err.Error(), `glot.toml:2: unknown key "extract.frontmatter"`) {
+		t.Errorf("unknown extract key: %v", err)
+	}
+}
+
 func TestTemplateIsValid(t *testing.T) {
 	if _, err := Parse("glot.toml", []byte(Template)); err != nil {
 		t.Fatal(err)

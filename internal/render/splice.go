@@ -166,6 +166,8 @@ func write(s *segment.Segment, t string, open, closing []string) (string, error)
 		return htmlAttr(toks, open, s.Quote), nil
 	case segment.MarkdownTitle:
 		return markdownTitle(toks, open, s.Quote), nil
+	case segment.ShortcodeParam:
+		return strings.NewReplacer(`"`, `\"`, "{{", "{ {").Replace(plainText(toks, open)), nil
 	}
 	return "", fmt.Errorf("no writer for syntax %d", s.Syntax)
 }

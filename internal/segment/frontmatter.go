@@ -108,19 +108,31 @@ func yamlValues(block []byte, keys []string) ([]fmValue, error) {
 	}
 	ls := newLines(block)
 	var vals []fmValue
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		if !translatable(keys, k.Value) || v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
-			continue
+	// Keys may name nested values with dots: menu.main.name.
+	var walk func(m *yaml.Node, prefix string) error
+	walk = func(m *yaml.Node, prefix string) error {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k, v := m.Content[i], m.Content[i+1]
+			key := prefix + k.Value
+			if v.Kind == yaml.MappingNode {
+				if err := walk(v, key+"."); err != nil {
+					return err
+				}
+				continue
+			}
+			if !translatable(keys, key) || v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+				continue
+			}
+			start := offsetOf(block, ls, v.Line, v.Column)
+			end, err := yamlScalarEnd(block, ls, start, v, k.Column-1)
+			if err != nil {
+				return fileerr.At("", v.Line, v.Column, err)
+			}
+			vals = append(vals, fmValue{key: key, text: v.Value, start: start, end: end})
 		}
-		start := offsetOf(block, ls, v.Line, v.Column)
-		end, err := yamlScalarEnd(block, ls, start, v)
-		if err != nil {
-			return nil, fileerr.At("", v.Line, v.Column, err)
-		}
-		vals = append(vals, fmValue{key: k.Value, text: v.Value, start: start, end: end})
+		return nil
 	}
-	return vals, nil
+	return vals, walk(m, "")
 }
 
 // offsetOf converts a 1-based line and rune column to a byte offset.
@@ -133,8 +145,9 @@ func offsetOf(b []byte, ls lines, line, col int) int {
 	return off
 }
 
-// yamlScalarEnd finds where the scalar that starts at start ends.
-func yamlScalarEnd(b []byte, ls lines, start int, v *yaml.Node) (int, error) {
+// yamlScalarEnd finds where the scalar that starts at start, the value of
+// a key indented by indent, ends.
+func yamlScalarEnd(b []byte, ls lines, start int, v *yaml.Node, indent int) (int, error) {
 	switch v.Style {
 	case yaml.DoubleQuotedStyle:
 		for i := start + 1; i < len(b); i++ {
@@ -175,7 +188,7 @@ func yamlScalarEnd(b []byte, ls lines, start int, v *yaml.Node) (int, error) {
 		if len(bytes.TrimSpace(text)) == 0 {
 			continue
 		}
-		if len(trimmed) == len(text) || v.Style == 0 && trimmed[0] == '#' {
+		if len(text)-len(trimmed) <= indent || v.Style == 0 && trimmed[0] == '#' {
 			break
 		}
 		end = s + len(bytes.TrimRight(text, " \t\r"))
@@ -215,15 +228,18 @@ func tomlValues(block []byte, keys []string) ([]fmValue, error) {
 		return nil, fe
 	}
 	var vals []fmValue
+	table := "" // the table the lines are in: "menu.main." under [menu.main]
 	for i := 0; i < len(block); {
 		e := lineEnd(block, i)
 		line := block[i:e]
-		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] == '[' {
-			break // a table: the top-level keys are behind us
-		}
-		if m := tomlKeyRE.FindSubmatchIndex(line); m != nil && string(line[m[2]:m[3]]) == string(line[m[6]:m[7]]) {
-			key := string(line[m[4]:m[5]])
-			if s, ok := data[key].(string); ok && translatable(keys, key) {
+		if m := tomlTableRE.FindSubmatch(line); m != nil {
+			table = strings.Join(strings.Fields(strings.ReplaceAll(string(m[1]), ".", " ")), ".") + "."
+			if bytes.HasPrefix(bytes.TrimSpace(line), []byte("[[")) {
+				table = "" // an array of tables: its values are not found by key
+			}
+		} else if m := tomlKeyRE.FindSubmatchIndex(line); m != nil && string(line[m[2]:m[3]]) == string(line[m[6]:m[7]]) && (table != "" || !bytes.HasPrefix(bytes.TrimSpace(line), []byte("["))) {
+			key := table + string(line[m[4]:m[5]])
+			if s, ok := lookup(data, key).(string); ok && translatable(keys, key) {
 				start := i + m[1]
 				if end := tomlStringEnd(block, start); end > 0 {
 					vals = append(vals, fmValue{key: key, text: s, start: start, end: end})
@@ -234,6 +250,22 @@ func tomlValues(block []byte, keys []string) ([]fmValue, error) {
 		i = e + 1
 	}
 	return vals, nil
+}
+
+var tomlTableRE = regexp.MustCompile(`^\s*\[\[?\s*([A-Za-z0-9_. -]+?)\s*\]\]?\s*(?:#.*)?$`)
+
+// lookup finds the value at a dotted path in decoded TOML.
+func lookup(data map[string]any, path string) any {
+	parts := strings.Split(path, ".")
+	var v any = data
+	for _, p := range parts {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[p]
+	}
+	return v
 }
 
 // tomlStringEnd returns the offset past the TOML string that starts at i.

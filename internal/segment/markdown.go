@@ -54,6 +54,9 @@ type Rules struct {
 	// NoTranslateClasses lists the classes that keep an element's text
 	// out of the catalogs; empty means NoTranslateClasses.
 	NoTranslateClasses []string
+	// Shortcodes names, for each Hugo shortcode, the parameters whose
+	// values are translated.
+	Shortcodes map[string][]string
 }
 
 func (r *Rules) frontMatterKeys() []string {
@@ -86,11 +89,15 @@ func Markdown(src []byte, r *Rules) (*Page, error) {
 	}
 	body := src[fm.Body:]
 	p := mdParser
+	var scs []shortcode
+	parsed := body
 	if r != nil && r.CommonMark {
 		p = commonMarkParser
+	} else {
+		scs, parsed = findShortcodes(body)
 	}
-	doc := p.Parse(text.NewReader(body))
-	w := &mdWalker{src: body, base: fm.Body, page: page, ls: ls, rules: r}
+	doc := p.Parse(text.NewReader(parsed))
+	w := &mdWalker{src: body, base: fm.Body, page: page, ls: ls, rules: r, shortcodes: scs}
 	w.blocks(doc)
 	page.finish(ls)
 	return page, nil
@@ -103,6 +110,8 @@ type mdWalker struct {
 	ls      lines
 	rules   *Rules
 	context string // the context of the block being segmented
+	// shortcodes are the page's Hugo shortcodes, by position.
+	shortcodes []shortcode
 }
 
 // directiveRE matches glot's directives, HTML comments on their own: skip
@@ -253,12 +262,12 @@ func (w *mdWalker) inlineBlock(b ast.Node, kind string, syntax Syntax) {
 	if first == nil || last == nil {
 		return
 	}
-	ib := &inlineBuilder{src: w.src, rules: w.rules}
-	start, err := ib.start(first)
-	if err == nil {
-		ib.cursor = start
-		err = ib.run(first, last.NextSibling())
+	ib := w.build(b, first, last, true)
+	if ib.err == nil && msgtext.Check(ib.text.String(), ib.text.String()) != nil {
+		// A shortcode pair crosses other markup: its halves are atoms.
+		ib = w.build(b, first, last, false)
 	}
+	start, err := ib.first, ib.err
 	if err == nil && b.Lines().Len() > 0 {
 		// The inline nodes must tile the block's text exactly; if they do
 		// not, splicing a translation would damage the page.
@@ -274,7 +283,6 @@ func (w *mdWalker) inlineBlock(b ast.Node, kind string, syntax Syntax) {
 		}
 		return
 	}
-	ib.flush()
 	// Alt texts and link titles are messages of their own, whether or not
 	// the block around them has words.
 	for _, s := range ib.nested {
@@ -284,7 +292,58 @@ func (w *mdWalker) inlineBlock(b ast.Node, kind string, syntax Syntax) {
 	if !msgtext.HasWords(t) {
 		return
 	}
-	w.add(Segment{Kind: kind, Text: t, Start: start, End: ib.cursor, Syntax: syntax, Codes: ib.codes})
+	s := Segment{Kind: kind, Text: t, Start: start, End: ib.cursor, Syntax: syntax, Codes: ib.codes}
+	unwrapShortcode(&s, w.src)
+	w.add(s)
+}
+
+// unwrapShortcode leaves a shortcode pair that wraps a whole block
+// ("{{% notice %}} ... {{% /notice %}}") out of its segment: the text
+// between is the message, and the shortcode lines stay where they are.
+func unwrapShortcode(s *Segment, src []byte) {
+	if len(s.Codes) == 0 || s.Codes[0].Kind != "shortcode" || s.Codes[0].Atom || s.Codes[0].ClosePos < 0 ||
+		!strings.HasPrefix(s.Text, "<1>") || !strings.HasSuffix(s.Text, "</1>") || strings.Count(s.Text, "</1>") != 1 {
+		return
+	}
+	c := s.Codes[0]
+	start, end := c.Pos+len(c.Open), c.ClosePos
+	for start < end && isSpaceByte(src[start]) {
+		start++
+	}
+	for end > start && isSpaceByte(src[end-1]) {
+		end--
+	}
+	var b strings.Builder
+	for _, tok := range msgtext.Parse(s.Text[3 : len(s.Text)-4]) {
+		switch tok.Kind {
+		case msgtext.Text:
+			b.WriteString(tok.Text)
+		case msgtext.Open:
+			b.WriteString(msgtext.OpenTag(tok.N - 1))
+		case msgtext.Close:
+			b.WriteString(msgtext.CloseTag(tok.N - 1))
+		case msgtext.Atom:
+			b.WriteString(msgtext.AtomTag(tok.N - 1))
+		}
+	}
+	s.Text, s.Codes, s.Start, s.End = msgtext.Normalize(b.String()), s.Codes[1:], start, end
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// build runs a builder over the inline nodes first to last of block b.
+func (w *mdWalker) build(b, first, last ast.Node, pairShortcodes bool) *inlineBuilder {
+	ib := &inlineBuilder{src: w.src, rules: w.rules, shortcodes: w.shortcodes, pairShortcodes: pairShortcodes}
+	if b.Lines().Len() > 0 {
+		ib.blockStart, ib.blockEnd = b.Lines().At(0).Start, b.Lines().At(b.Lines().Len()-1).Stop
+	}
+	ib.first, ib.err = ib.start(first)
+	if ib.err == nil {
+		ib.cursor = ib.first
+		ib.err = ib.run(first, last.NextSibling())
+		ib.flush()
+	}
+	return ib
 }
 
 // add adds a segment made with body offsets to the page.
@@ -315,11 +374,19 @@ type inlineBuilder struct {
 	cursor  int // offset up to which the source is accounted for
 	rules   *Rules
 	nested  []Segment // alt texts and link titles met on the way
+
+	shortcodes           []shortcode
+	pairShortcodes       bool
+	blockStart, blockEnd int         // the block's text, where a shortcode's other half may be
+	shortcodeCode        map[int]int // shortcode index -> placeholder number of its pair
+
+	first int   // where the block's inline content starts
+	err   error // why it could not be taken apart
 }
 
 // sub returns a builder for text nested in markup: an image's alt text.
 func (ib *inlineBuilder) sub(at int) *inlineBuilder {
-	return &inlineBuilder{src: ib.src, rules: ib.rules, cursor: at}
+	return &inlineBuilder{src: ib.src, rules: ib.rules, cursor: at, shortcodes: ib.shortcodes}
 }
 
 // nest adds the segment that sub built over [start, sub.cursor).
@@ -616,6 +683,13 @@ var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-
 func (ib *inlineBuilder) plain(at int, raw []byte) {
 	for i := 0; i < len(raw); {
 		c := raw[i]
+		if c == '{' && len(ib.shortcodes) > 0 {
+			if k := shortcodeAt(ib.shortcodes, at+i); k >= 0 && ib.shortcodes[k].start == at+i {
+				ib.shortcode(k)
+				i = min(ib.shortcodes[k].end-at, len(raw))
+				continue
+			}
+		}
 		switch {
 		case c == '\\' && i+1 < len(raw) && isASCIIPunct(raw[i+1]):
 			ib.pending.WriteByte(raw[i+1])
@@ -639,6 +713,50 @@ func (ib *inlineBuilder) plain(at int, raw []byte) {
 		ib.pending.WriteByte(c)
 		i++
 	}
+}
+
+// shortcode adds shortcode k: half of a pair when its other half is in the
+// same block, an atom otherwise. Its translatable parameters are messages
+// nested in it.
+func (ib *inlineBuilder) shortcode(k int) {
+	sc := ib.shortcodes[k]
+	raw := string(ib.src[sc.start:sc.end])
+	p := sc.partner
+	paired := ib.pairShortcodes && p >= 0 && ib.shortcodes[p].start >= ib.blockStart && ib.shortcodes[p].end <= ib.blockEnd
+	switch {
+	case paired && !sc.closing:
+		o := ib.shortcodes[p]
+		n := ib.code(Code{Kind: "shortcode", Open: raw, Close: string(ib.src[o.start:o.end]), Pos: sc.start, ClosePos: o.start})
+		if ib.shortcodeCode == nil {
+			ib.shortcodeCode = map[int]int{}
+		}
+		ib.shortcodeCode[k] = n
+		ib.text.WriteString(msgtext.OpenTag(n))
+	case paired && ib.shortcodeCode[p] > 0:
+		ib.flush()
+		ib.text.WriteString(msgtext.CloseTag(ib.shortcodeCode[p]))
+	default:
+		ib.atom("shortcode", sc.start, sc.end)
+	}
+	if ib.rules == nil {
+		return
+	}
+	params := ib.rules.Shortcodes[sc.name]
+	for _, m := range shortcodeParamRE.FindAllSubmatchIndex(ib.src[sc.start:sc.end], -1) {
+		if !contains(params, string(ib.src[sc.start+m[2]:sc.start+m[3]])) {
+			continue
+		}
+		vs, ve := sc.start+m[4], sc.start+m[5]
+		sub := ib.sub(vs)
+		sub.plain(vs, unquoteParam(ib.src[vs:ve]))
+		sub.cursor = ve
+		ib.nest(sub, sc.name+"."+string(ib.src[sc.start+m[2]:sc.start+m[3]]), vs, ShortcodeParam, '"')
+	}
+}
+
+// unquoteParam resolves the escaped quotes of a shortcode parameter.
+func unquoteParam(b []byte) []byte {
+	return bytes.ReplaceAll(b, []byte(`\"`), []byte(`"`))
 }
 
 func isASCIIPunct(c byte) bool {

@@ -29,6 +29,9 @@ const (
 	// MarkdownTitle is the title of a Markdown link or image, between the
 	// quotes (or parentheses) in Segment.Quote.
 	MarkdownTitle
+	// ShortcodeParam is the value of a Hugo shortcode's parameter, between
+	// double quotes.
+	ShortcodeParam
 )
 
 // Segment is one translatable run of text in a page.
@@ -97,6 +100,11 @@ func (c Code) Describe() string {
 		return "footnote reference " + clip(c.Open)
 	case "entity":
 		return "character " + c.Open
+	case "shortcode":
+		if c.Atom {
+			return "shortcode " + clip(c.Open)
+		}
+		return "shortcode " + clip(c.Open) + "…" + clip(c.Close)
 	case "literal":
 		return "the text " + strings.TrimPrefix(c.Open, `\`)
 	case "html":
