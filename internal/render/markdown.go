@@ -41,7 +41,11 @@ func markdown(toks []msgtext.Token, s *segment.Segment, open, closing []string) 
 			b.WriteString(delims(t.N, closing[t.N-1]))
 			lineStart = false
 		case msgtext.Atom:
-			b.WriteString(open[t.N-1])
+			raw := open[t.N-1]
+			if s.Codes[t.N-1].Kind == "autolink" && !strings.HasPrefix(raw, "<") && !linkifiable(b.String(), toks[i+1:], open) {
+				raw = bracketAutolink(raw)
+			}
+			b.WriteString(raw)
 			lineStart = s.Codes[t.N-1].Kind == "br"
 		}
 	}
@@ -195,4 +199,34 @@ func markdownTitle(toks []msgtext.Token, open []string, quote byte) string {
 		}
 	}
 	return b.String()
+}
+
+// linkifiable reports whether a bare address (www.example.com,
+// name@example.org) written after before and followed by rest is still
+// found as a link: GitHub's autolinks need a space, the start of a line or
+// one of "*_~(" before them, and no letter or digit right after.
+func linkifiable(before string, rest []msgtext.Token, open []string) bool {
+	if r, _ := utf8.DecodeLastRuneInString(before); before != "" && !unicode.IsSpace(r) && !strings.ContainsRune("*_~(", r) {
+		return false
+	}
+	after := ""
+	if len(rest) > 0 {
+		after = rest[0].Text
+		if rest[0].Kind != msgtext.Text {
+			after = open[rest[0].N-1]
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	return after == "" || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '-' || r == '_' || r == '@')
+}
+
+// bracketAutolink writes a bare address so that it is a link wherever it
+// stands: "<https://...>", "<name@example.org>", or for an address without a
+// scheme a link to itself.
+func bracketAutolink(raw string) string {
+	switch {
+	case strings.Contains(raw, "://") || strings.Contains(raw, "@") && !strings.Contains(raw, "/"):
+		return "<" + raw + ">"
+	}
+	return "[" + raw + "](http://" + raw + ")"
 }

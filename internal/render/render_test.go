@@ -260,3 +260,30 @@ func TestPlainText(t *testing.T) {
 		t.Fatalf("PlainText = %q", got)
 	}
 }
+
+// A bare address stays a link when a translation puts text right against
+// it, as languages written without spaces do.
+func TestBareAddressesStayLinks(t *testing.T) {
+	for _, tt := range []struct{ src, tr, want string }{
+		{"Mail info@example.org today.", "请发邮件至<1/>。", "请发邮件至<info@example.org>。"},
+		{"See https://example.org now.", "见https://example.org", ""},
+		{"See https://example.org now.", "见<1/>现在", "见<https://example.org>现在"},
+		{"See www.example.org now.", "见<1/>现在", "见[www.example.org](http://www.example.org)现在"},
+		{"See www.example.org now.", "Vea <1/> ahora.", "Vea www.example.org ahora."},
+	} {
+		ss := segs(t, tt.src)
+		out, fb := Splice([]byte(tt.src), ss, mapTr{ss[0].ID: tt.tr})
+		if tt.want == "" {
+			if len(fb) == 0 {
+				t.Errorf("%q without its placeholder was used", tt.tr)
+			}
+			continue
+		}
+		if string(out) != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.tr, out, tt.want)
+		}
+		if !strings.Contains(toHTML(t, out), "<a href=") {
+			t.Errorf("%q lost its link", out)
+		}
+	}
+}

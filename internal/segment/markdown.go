@@ -510,7 +510,7 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 			ib.cursor = e
 			continue
 		case *ast.RawHTML:
-			if closer := matchingClose(ib.src, x); closer != nil && ib.noTranslate(x) {
+			if closer := matchingClose(ib.src, x); closer != nil && (ib.noTranslate(x) || skipElements[tagName(rawHTML(ib.src, x))]) {
 				// An element kept out of translation is one atom.
 				cs, _ := ib.start(closer)
 				ce := cs + len(rawHTML(ib.src, closer))
@@ -581,6 +581,14 @@ func (ib *inlineBuilder) title(inner, end int) {
 		sub.cursor = te
 		ib.nest(sub, "title", ts, MarkdownTitle, q)
 	}
+}
+
+// tagName is the lower-case name of the start tag raw.
+func tagName(raw []byte) string {
+	if m := openTagRE.FindSubmatch(raw); m != nil {
+		return strings.ToLower(string(m[1]))
+	}
+	return ""
 }
 
 // noTranslate reports whether the inline HTML start tag n keeps its
