@@ -87,12 +87,12 @@ var testES = map[string]string{
 	"Setup":      "Instalación",
 	"Install it": "Instálelo",
 	"Run <1/> and <2>wait</2>. Back <3>home</3>.": "Ejecute <1/> y <2>espere</2>. Volver al <3>inicio</3>.",
-	"About us":    "Quiénes somos",
-	"Who we are.": "Quiénes somos & qué hacemos.",
+	"About us":                              "Quiénes somos",
+	"Who we are.":                           "Quiénes somos & qué hacemos.",
 	"We are <1>small</1>. <2/> <3>Home</3>": "Somos <1>pequeños</1>. <2/> <3>Inicio</3>",
-	"Our logo":               "Nuestro logotipo",
-	"Contact":                "Contacto",
-	"Write to <1>us</1>.":    "Escríbanos <1>aquí</1>.",
+	"Our logo":                              "Nuestro logotipo",
+	"Contact":                               "Contacto",
+	"Write to <1>us</1>.":                   "Escríbanos <1>aquí</1>.",
 }
 
 // translatedLocales extracts content and gives each language of tr the
