@@ -1,18 +1,23 @@
 // Package segment turns the bytes of a page into segments: the runs of
 // translatable text of each block (a heading, a paragraph, a list item, a
-// table cell, a front matter title...), each with the byte range it replaces
-// and its inline markup lifted out into numbered placeholders (see package
-// msgtext).
+// table cell, an HTML element's text, a front matter title, an attribute),
+// each with the byte range it replaces and its inline markup lifted out
+// into numbered placeholders (see package msgtext).
 //
 // Segments point into the page's own bytes. The renderer splices a
 // translation into that range and copies every other byte through, so what
 // glot does not translate comes out exactly as it went in. A placeholder
-// carries the raw bytes of its markup, taken from the page, never rebuilt.
+// carries the raw bytes of its markup, taken from the page, never rebuilt,
+// and where they stand, so that a segment nested in markup (an image's alt
+// text, a link's title, an attribute inside a tag) can be translated there.
 //
-// Code blocks, inline code, HTML blocks, link targets and the like are not
-// translatable and never reach a catalog. A block whose inline markup cannot
-// be taken apart with certainty is left untranslated and reported in
-// Page.Skipped, so nothing is mangled and the site owner sees what escaped.
+// Markdown is read with goldmark, whose AST gives every inline node's start
+// and every text node's exact range; the segmenter derives where each piece
+// of markup ends and checks that the pieces tile the block. HTML is read
+// with the x/net/html tokenizer, whose Raw bytes are the page's. A block
+// whose inline markup cannot be taken apart with certainty is left
+// untranslated and reported in Page.Skipped, so nothing is mangled and the
+// site owner sees what escaped.
 //
 //	p, err := segment.Markdown(src, nil)
 //	for _, s := range p.Segments {

@@ -162,8 +162,10 @@ func (w *mdWalker) block(c ast.Node) {
 				kind = "th"
 			}
 			w.inlineBlock(c, kind, MarkdownCell)
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak, *ast.LinkReferenceDefinition:
-			// Code and link targets are never translated.
+		case *ast.LinkReferenceDefinition:
+			w.definitionTitle(c)
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak:
+			// Code is never translated.
 		case *ast.HTMLBlock:
 			w.htmlBlock(c)
 		default:
@@ -228,6 +230,48 @@ func (w *mdWalker) htmlBlock(b *ast.HTMLBlock) {
 			}
 		}
 		w.page.Segments = append(w.page.Segments, s)
+	}
+}
+
+// definitionTitle makes a segment of the title of a link reference
+// definition, [label]: destination "title"; the label and the
+// destination are not translated.
+func (w *mdWalker) definitionTitle(d *ast.LinkReferenceDefinition) {
+	if d.Lines().Len() == 0 {
+		return
+	}
+	start := d.Lines().At(0).Start
+	end := d.Lines().At(d.Lines().Len() - 1).Stop
+	i := bytes.Index(w.src[start:end], []byte("]:"))
+	if i < 0 {
+		return
+	}
+	k := linkDestination(w.src[:end], skipSpace(w.src[:end], start+i+2))
+	if k < 0 {
+		return
+	}
+	k = skipSpace(w.src[:end], k)
+	if k >= end || w.src[k] != '"' && w.src[k] != '\'' && w.src[k] != '(' {
+		return
+	}
+	closer := w.src[k]
+	if closer == '(' {
+		closer = ')'
+	}
+	for e := k + 1; e < end; e++ {
+		if w.src[e] == '\\' {
+			e++
+			continue
+		}
+		if w.src[e] == closer {
+			ib := &inlineBuilder{src: w.src, rules: w.rules, cursor: k + 1}
+			ib.plain(k+1, w.src[k+1:e])
+			ib.flush()
+			if t := msgtext.Normalize(ib.text.String()); msgtext.HasWords(t) {
+				w.add(Segment{Kind: "title", Text: t, Start: k + 1, End: e, Syntax: MarkdownTitle, Quote: w.src[k], Codes: ib.codes})
+			}
+			return
+		}
 	}
 }
 
