@@ -2,8 +2,10 @@ package ledger
 
 import (
 	"bytes"
+	"crypto/sha1"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -159,6 +161,58 @@ func (a Archive) Bytes(lang string) []byte {
 		fmt.Fprintf(&b, "source = %s\n", catalog.Quote(e.Source))
 		m := e.Message
 		catalog.WriteFields(&b, &m, true)
+	}
+	return b.Bytes()
+}
+
+// ReviewPath names a language's review file.
+func ReviewPath(lang string) string { return Dir + "/review." + lang + ".toml" }
+
+// Reviews records which translations of one language a reviewer signed
+// off, by message id. A review holds for the exact translation it saw:
+// when the translation changes, it is no longer reviewed.
+type Reviews map[string]Review
+
+// Review is one reviewer's sign-off.
+type Review struct {
+	Translation string `toml:"translation"` // TextHash of the translation reviewed
+	By          string `toml:"by,omitempty"`
+}
+
+// TextHash identifies the text of a translation, all its plural forms.
+func TextHash(m *catalog.Message) string {
+	h := sha1.New()
+	for _, f := range catalog.Forms(m) {
+		io.WriteString(h, f.Name+"\x00"+f.Text+"\x00")
+	}
+	return fmt.Sprintf("sha1-%x", h.Sum(nil))
+}
+
+// ParseReviews reads a review file.
+func ParseReviews(file string, data []byte) (Reviews, error) {
+	r := Reviews{}
+	if err := decode(file, data, &r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Bytes writes r, sorted by id.
+func (r Reviews) Bytes(lang string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# Translations into %s signed off by a reviewer, each for the exact text\n", lang)
+	b.WriteString("# reviewed. Written by `glot approve`. Commit it; do not edit it.\n")
+	ids := make([]string, 0, len(r))
+	for id := range r {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		v := r[id]
+		fmt.Fprintf(&b, "\n[%s]\ntranslation = %s\n", catalog.Key(id), catalog.Quote(v.Translation))
+		if v.By != "" {
+			fmt.Fprintf(&b, "by = %s\n", catalog.Quote(v.By))
+		}
 	}
 	return b.Bytes()
 }

@@ -31,6 +31,14 @@ type Site struct {
 	was         map[string][]string // id -> ids it succeeds, from every block that holds it
 	onPage      map[string]bool
 	predecessor map[string]bool
+	firstUse    map[string]Use
+}
+
+// Use is a place where a message is used: a block of a page.
+type Use struct {
+	Page string // relative to the content folder
+	Line int
+	Kind string
 }
 
 // Lang is one target language's files.
@@ -39,8 +47,17 @@ type Lang struct {
 	Active    *catalog.Catalog // active.<lang>.toml
 	Translate *catalog.Catalog // translate.<lang>.toml, as the translator left it
 	Archive   ledger.Archive   // .glot/archive.<lang>.toml
+	Reviews   ledger.Reviews   // .glot/review.<lang>.toml
 	HasArchive,
 	HasTranslate bool
+}
+
+// Reviewed reports whether the translation in force of message id was
+// signed off by a reviewer, as it is now.
+func (l *Lang) Reviewed(id string) bool {
+	t := l.Active.Messages[id]
+	r, ok := l.Reviews[id]
+	return ok && t != nil && r.Translation == ledger.TextHash(t)
 }
 
 // ActivePath and TranslatePath name a language's files in the locales folder.
@@ -66,8 +83,12 @@ func Load(fsys fs.FS, name, source string) (*Site, error) {
 	}
 	s.onPage = map[string]bool{}
 	s.predecessor = map[string]bool{}
+	s.firstUse = map[string]Use{}
 	for _, p := range s.Pages {
 		for _, b := range p.Blocks {
+			if !s.onPage[b.ID] {
+				s.firstUse[b.ID] = Use{Page: p.Path, Line: b.Line, Kind: b.Kind}
+			}
 			s.onPage[b.ID] = true
 			for _, w := range b.Was {
 				s.predecessor[w] = true
@@ -94,7 +115,7 @@ func readCatalog(fsys fs.FS, name, file string) (*catalog.Catalog, bool, error) 
 
 // Lang reads the files of target language lang.
 func (s *Site) Lang(lang string) (*Lang, error) {
-	l := &Lang{Tag: lang, Archive: ledger.Archive{}}
+	l := &Lang{Tag: lang, Archive: ledger.Archive{}, Reviews: ledger.Reviews{}}
 	var err error
 	if l.Active, _, err = readCatalog(s.FS, s.Name, ActivePath(lang)); err != nil {
 		return nil, err
@@ -105,6 +126,13 @@ func (s *Site) Lang(lang string) (*Lang, error) {
 	if data, err := fs.ReadFile(s.FS, ledger.ArchivePath(lang)); err == nil {
 		l.HasArchive = true
 		if l.Archive, err = ledger.ParseArchive(path.Join(s.Name, ledger.ArchivePath(lang)), data); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	if data, err := fs.ReadFile(s.FS, ledger.ReviewPath(lang)); err == nil {
+		if l.Reviews, err = ledger.ParseReviews(path.Join(s.Name, ledger.ReviewPath(lang)), data); err != nil {
 			return nil, err
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -144,6 +172,13 @@ func (s *Site) SourceText(id string) string {
 // IsPredecessor reports whether id is one that a current message
 // succeeds: its translation is shown as stale, not merely kept.
 func (s *Site) IsPredecessor(id string) bool { return s.predecessor[id] }
+
+// FirstUse returns where message id is first used, in page order; ok is
+// false for a message on no page.
+func (s *Site) FirstUse(id string) (u Use, ok bool) {
+	u, ok = s.firstUse[id]
+	return u, ok
+}
 
 // OnPage reports whether some page holds message id.
 func (s *Site) OnPage(id string) bool { return s.onPage[id] }

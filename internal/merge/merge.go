@@ -27,6 +27,7 @@ import (
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/tm"
 )
 
 // Options tune a merge.
@@ -37,6 +38,9 @@ type Options struct {
 	// Page, when set, limits the translate file to pages whose path (in
 	// the content folder) matches this glob.
 	Page string
+	// Suggest is how alike (0 to 1) a translated source must be to a
+	// message's source for its translation to be suggested; 0 means 0.75.
+	Suggest float64
 }
 
 // Result is what a merge did and plans to write.
@@ -48,6 +52,9 @@ type Result struct {
 	Archived int       // translations moved to the archive
 	Missing  int       // entries left in translate.<lang>.toml
 	Stale    int
+	// Suggested counts the entries given a suggestion from the
+	// translation memory.
+	Suggested int
 	// Refused lists translations that were not taken, with the reason; they
 	// stay in translate.<lang>.toml as the translator wrote them.
 	Refused []Problem
@@ -158,6 +165,11 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	// The work left to do, page by page. A refused translation is always
 	// written back, whatever --page says, so that it is never lost.
 	merged := &locale.Lang{Tag: l.Tag, Active: active, Archive: archive}
+	memory := memoryOf(s, merged)
+	threshold := opts.Suggest
+	if threshold == 0 {
+		threshold = 0.75
+	}
 	var b bytes.Buffer
 	writeHeader(&b, l.Tag, opts)
 	written := map[string]bool{}
@@ -169,7 +181,16 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		} else {
 			res.Missing++
 		}
-		writeEntry(w, s, l.Tag, id, page, blk, st, prior, refused[id], opts)
+		sug, ok := memory.Suggest(s.Source.Messages[id].Other, threshold)
+		if ok && prior != nil && sug.Translation == prior.Translation.Other {
+			ok = false // already shown as the old translation
+		}
+		if !ok {
+			sug = tm.Suggestion{}
+		} else {
+			res.Suggested++
+		}
+		writeEntry(w, s, l.Tag, id, page, blk, st, prior, refused[id], sug, opts)
 	}
 	todo := func(id string) bool {
 		return !written[id] && active.Messages[id] == nil && s.Source.Messages[id] != nil
@@ -234,7 +255,29 @@ func writeHeader(b *bytes.Buffer, lang string, opts Options) {
 	}
 }
 
-func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *ledger.Block, st locale.State, prior *locale.Prior, kept *catalog.Message, opts Options) {
+// memoryOf indexes every translation of language l that has a known
+// source: those in force and those archived.
+func memoryOf(s *locale.Site, l *locale.Lang) *tm.Memory {
+	var pairs []tm.Pair
+	for _, id := range l.Active.IDs() {
+		if src := s.Source.Messages[id]; src != nil {
+			pairs = append(pairs, tm.Pair{ID: id, Source: src.Other, Translation: l.Active.Messages[id].Other})
+		}
+	}
+	ids := make([]string, 0, len(l.Archive))
+	for id := range l.Archive {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if e := l.Archive[id]; e.Source != "" && e.Other != "" {
+			pairs = append(pairs, tm.Pair{ID: id, Source: e.Source, Translation: e.Other})
+		}
+	}
+	return tm.New(pairs)
+}
+
+func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *ledger.Block, st locale.State, prior *locale.Prior, kept *catalog.Message, sug tm.Suggestion, opts Options) {
 	src := s.Source.Messages[id]
 	b.WriteByte('\n')
 	if blk != nil {
@@ -278,6 +321,13 @@ func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *led
 				tag = msgtext.OpenTag(i+1) + "…" + msgtext.CloseTag(i+1)
 			}
 			catalog.Comment(b, tag+" ", c)
+		}
+	}
+	if sug.Translation != "" {
+		catalog.Comment(b, fmt.Sprintf("suggestion (%d %%): ", int(sug.Score*100)), sug.Translation)
+		catalog.Comment(b, "  translates: ", sug.Source)
+		for _, r := range sug.Risks {
+			b.WriteString("# CAUTION: " + r + ": check the suggestion before using it\n")
 		}
 	}
 	m := &catalog.Message{Hash: catalog.Hash(src), Other: ""}

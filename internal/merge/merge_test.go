@@ -420,3 +420,31 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A new message close to one already translated gets that translation as a
+// suggestion, with its score, and a warning when numbers, units or
+// negations differ. A suggestion is a comment: nothing is translated until
+// the translator writes it in.
+func TestSuggestions(t *testing.T) {
+	s := translated(t, newSite(t, map[string]string{"a.md": pageA, "b.md": pageB}))
+	s.write("c.md", "# Page C\n\nThe first paragraph of page C talks about *ketamine* and [receptors](b.md).\n\nThe third paragraph of page A closes the page, not.\n\nThe second paragraph of page A is about 2 other things entirely.\n")
+	s.extract()
+	res := s.merge("es", merge.Options{})
+	if res.Suggested != 3 {
+		t.Fatalf("suggested %d: %s", res.Suggested, summary(res))
+	}
+	tr := s.file("translate.es.toml")
+	for _, want := range []string{
+		"# suggestion (93 %): ES The first paragraph of page A talks about <1>ketamine</1> and <2>receptors</2>.",
+		"#   translates: The first paragraph of page A talks about <1>ketamine</1> and <2>receptors</2>.",
+		"# CAUTION: negations differ: not here, none there: check the suggestion before using it",
+		"# CAUTION: numbers differ: 2 here, none there: check the suggestion before using it",
+	} {
+		if !strings.Contains(tr, want) {
+			t.Errorf("translate.es.toml lacks %q:\n%s", want, tr)
+		}
+	}
+	if st := s.status("es"); st.Missing != 4 {
+		t.Errorf("a suggestion is not a translation: %+v", st)
+	}
+}

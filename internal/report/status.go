@@ -38,6 +38,8 @@ type LangStatus struct {
 	Missing      int     `json:"missing"`
 	WordsMissing int     `json:"words_missing"`
 	Percent      float64 `json:"percent"`
+	// Reviewed counts the translated messages a reviewer signed off.
+	Reviewed int `json:"reviewed"`
 }
 
 // Status computes the coverage of langs.
@@ -55,6 +57,9 @@ func Status(s *locale.Site, langs []string) (*StatusReport, error) {
 			switch st {
 			case locale.Translated:
 				ls.Translated++
+				if l.Reviewed(id) {
+					ls.Reviewed++
+				}
 				continue
 			case locale.Stale:
 				ls.Stale++
@@ -81,9 +86,9 @@ func (r *StatusReport) WriteJSON(w io.Writer) error {
 // WriteText writes r as a table.
 func (r *StatusReport) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "lang\tmessages\ttranslated\tstale\tmissing\twords missing\tpercent\t\n")
+	fmt.Fprintf(tw, "lang\tmessages\ttranslated\treviewed\tstale\tmissing\twords missing\tpercent\t\n")
 	for _, l := range r.Languages {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%.2f%%\t\n", l.Lang, l.Messages, l.Translated, l.Stale, l.Missing, l.WordsMissing, l.Percent)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%.2f%%\t\n", l.Lang, l.Messages, l.Translated, l.Reviewed, l.Stale, l.Missing, l.WordsMissing, l.Percent)
 	}
 	return tw.Flush()
 }

@@ -50,7 +50,7 @@ other = "Fuente vieja"
 		t.Fatal(err)
 	}
 	es := got.Languages[0]
-	want := map[string]any{"lang": "es", "messages": 3.0, "translated": 1.0, "stale": 1.0, "missing": 1.0, "words_missing": 9.0, "percent": 33.33}
+	want := map[string]any{"lang": "es", "messages": 3.0, "translated": 1.0, "stale": 1.0, "missing": 1.0, "words_missing": 9.0, "percent": 33.33, "reviewed": 0.0}
 	for k, v := range want {
 		if es[k] != v {
 			t.Errorf("es %s = %v, want %v (all: %v)", k, es[k], v, es)

@@ -1,0 +1,103 @@
+package check
+
+import (
+	"strings"
+	"testing"
+)
+
+// found runs the checks and returns the ids of what they found.
+func found(c *Checker, lang, src, tr string) string {
+	var ids []string
+	for _, p := range c.Translation(lang, src, tr) {
+		ids = append(ids, p.Check+":"+string(p.Severity))
+	}
+	return strings.Join(ids, " ")
+}
+
+func TestChecks(t *testing.T) {
+	g, err := ParseGlossary("glossary.toml", []byte(`
+keep = ["NMDA", "BDNF", "Efficacy of Ketamine in the Rapid Treatment of Major Depressive Disorder"]
+
+[[term]]
+source = "ketamine"
+es = "ketamina"
+fr = "kétamine"
+de = "Ketamin"
+ar = "الكيتامين"
+
+[[term]]
+pattern = "treatment[- ]resistant depression"
+es = "depresión resistente al tratamiento"
+`), []string{"es", "fr", "de", "ar", "ja"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New("en", g)
+	tests := []struct {
+		name, lang, src, tr, want string
+	}{
+		// Good translations: nothing found.
+		{"good", "es", "Ketamine relieves depression in 2 hours.", "La ketamina alivia la depresión en 2 horas.", ""},
+		{"numbers in the language's own form", "de", "A dose of 0.5 mg/kg over 40 minutes.", "Eine Dosis von 0,5 mg/kg über 40 Minuten mit Ketamin.", ""},
+		{"numbers as written", "fr", "See doi:10.2147/NDT.S117146, 2016.", "Voir doi:10.2147/NDT.S117146, 2016.", ""},
+		{"arabic-indic digits", "ar", "In 12 hours.", "خلال ١٢ ساعة.", ""},
+		{"german compound", "de", "Ketamine infusion therapy works.", "Die Ketamin-Infusionstherapie wirkt.", ""},
+		{"arabic prefix", "ar", "Treated with ketamine.", "عولج بالكيتامين.", ""},
+		{"arabic prefix lil", "ar", "Use of ketamine.", "استعمال للكيتامين.", ""},
+		{"kept term", "es", "It blocks NMDA receptors.", "Bloquea los receptores NMDA.", ""},
+		{"kept title identical", "es", "Efficacy of Ketamine in the Rapid Treatment of Major Depressive Disorder", "Efficacy of Ketamine in the Rapid Treatment of Major Depressive Disorder", ""},
+		{"pattern", "es", "Treatment-resistant depression responds.", "La depresión resistente al tratamiento responde.", ""},
+		{"question mark in Arabic", "ar", "Who is a candidate?", "من هو المرشح؟", ""},
+		{"japanese full stop", "ja", "It works.", "効きます。", ""},
+
+		// Bad translations.
+		{"placeholder dropped", "es", "Read <1>the study</1>.", "Lea el estudio.", "placeholders:error"},
+		{"wrong dose", "es", "A dose of 0.5 mg/kg with ketamine.", "Una dosis de 5 mg/kg con ketamina.", "numbers:error"},
+		{"number dropped", "es", "Repair begins within 2 hours.", "La reparación empieza en horas.", "numbers:error"},
+		{"same digit twice", "es", "Take 5 then 5.", "Tome 5 y luego otra.", "numbers:error"},
+		{"url changed", "es", "See https://example.org/study now.", "Vea https://example.org/estudio ahora.", "addresses:error"},
+		{"email changed", "es", "Write to info@clinic.example today.", "Escriba a informacion@clinic.example hoy.", "addresses:error"},
+		{"phone changed", "es", "Call +1 555 010 0199 today.", "Llame al +1 555 010 0190 hoy.", "numbers:error addresses:error"},
+		{"glossary rendering", "es", "Ketamine works.", "La cetamina funciona.", "glossary:error"},
+		{"glossary kept term translated", "es", "BDNF is a protein.", "El FNDC es una proteína.", "glossary:error"},
+		{"arabic rendering missing", "ar", "Treated with ketamine.", "عولج بالدواء.", "glossary:error"},
+		{"whitespace", "es", "Hello.", " Hola.", "whitespace:warning"},
+		{"final punctuation lost", "es", "It works.", "Funciona", "punctuation:warning"},
+		{"final punctuation added", "es", "Results", "Resultados:", "punctuation:warning"},
+		{"question lost", "es", "Who is a candidate?", "Quién es candidato.", "punctuation:warning"},
+		{"identical", "es", "This sentence was not translated at all.", "This sentence was not translated at all.", "identical:warning"},
+		{"too short", "es", "Patients with recurrent thoughts of suicide benefit most.", "Sí.", "length:warning"},
+		{"too long", "es", "Ketamine works well.", "La ketamina funciona muy, muy bien en la gran mayoría de los casos estudiados hasta la fecha, según dicen.", "length:warning"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := found(c, tt.lang, tt.src, tt.tr); got != tt.want {
+				t.Errorf("found %q, want %q: %v", got, tt.want, c.Translation(tt.lang, tt.src, tt.tr))
+			}
+		})
+	}
+}
+
+func TestGlossaryErrors(t *testing.T) {
+	for data, want := range map[string]string{
+		"[[term]]\nsource = \"x\"\nxx = \"y\"\n":   `g.toml:1: term 1: xx: unknown key "xx": not a language of the site`,
+		"keep = [\"a\"]\n\n[[term]]\nes = \"y\"\n":  "g.toml:3: term 1 has neither source nor pattern",
+		"[[term]]\nsource = \"x\"\nes = 3\n":        "g.toml:1: term 1: es: must be a string or a list of strings",
+		"[[term]]\npattern = \"(\"\n":                "g.toml:1: term 1: pattern: error parsing regexp",
+		"kep = [\"NMDA\"]\n":                        `g.toml: unknown key "kep"`,
+		"keep = [\"NMDA\"\n":                        "g.toml:1:",
+	} {
+		_, err := ParseGlossary("g.toml", []byte(data), []string{"es"})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", data, err, want)
+		}
+	}
+}
+
+func TestDigitValue(t *testing.T) {
+	for r, want := range map[rune]rune{'7': 7, '٣': 3, '۹': 9, '०': 0, '𝟗': 9, '５': 5} {
+		if got := digitValue(r); got != want {
+			t.Errorf("digitValue(%q) = %d, want %d", r, got, want)
+		}
+	}
+}

@@ -1,0 +1,377 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/msgtext"
+)
+
+// Finding is one thing a reviewer should look at: a message missing, stale
+// or wrong in a language. Its JSON form is part of glot's interface.
+type Finding struct {
+	Lang     string `json:"lang"`
+	ID       string `json:"id"`   // the message
+	Page     string `json:"page"` // where it is first used, "content/a.md"; "" for a message on no page
+	Line     int    `json:"line"`
+	Kind     string `json:"kind"` // diff: missing, stale; check: the check's id
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+
+	Source      string   `json:"source,omitempty"`
+	Previous    string   `json:"previous_source,omitempty"` // stale: the source that was translated
+	Translation string   `json:"translation,omitempty"`
+	Words       int      `json:"words,omitempty"` // source words to translate
+	Diff        []DiffOp `json:"diff,omitempty"`  // stale: from the previous source to the source
+}
+
+// Findings is the report of glot diff and glot check.
+type Findings struct {
+	Findings []Finding `json:"findings"`
+	tool     string    // "diff" or "check", for the formats that name it
+}
+
+// Count returns how many findings have kind k (any kind when k is "") and
+// severity sev (any when "").
+func (f *Findings) Count(kind, sev string) int {
+	n := 0
+	for _, x := range f.Findings {
+		if (kind == "" || x.Kind == kind) && (sev == "" || x.Severity == sev) {
+			n++
+		}
+	}
+	return n
+}
+
+// place returns where message id is first used, with the content folder's
+// name.
+func place(s *locale.Site, content, id string) (string, int) {
+	if u, ok := s.FirstUse(id); ok {
+		return path.Join(content, u.Page), u.Line
+	}
+	return "", 0
+}
+
+// sortFindings orders findings by language, page, line and message.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		switch {
+		case a.Lang != b.Lang:
+			return a.Lang < b.Lang
+		case a.Page != b.Page:
+			return a.Page < b.Page
+		case a.Line != b.Line:
+			return a.Line < b.Line
+		}
+		return a.ID < b.ID
+	})
+}
+
+// DiffOptions tune Diff.
+type DiffOptions struct {
+	ContentName string
+	// Since, when set, limits the report to messages whose ids are not in
+	// it: those added or changed since the revision it was read from.
+	Since map[string]bool
+}
+
+// Diff lists, for each language, the messages that are missing or stale,
+// with a word-level diff of each stale message's source change.
+func Diff(s *locale.Site, langs []string, o DiffOptions) (*Findings, error) {
+	r := &Findings{Findings: []Finding{}, tool: "diff"}
+	for _, lang := range langs {
+		l, err := s.Lang(lang)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range s.Source.IDs() {
+			if o.Since != nil && o.Since[id] {
+				continue
+			}
+			st, prior := s.State(l, id)
+			if st == locale.Translated {
+				continue
+			}
+			src := s.Source.Messages[id].Other
+			page, line := place(s, o.ContentName, id)
+			f := Finding{Lang: lang, ID: id, Page: page, Line: line, Kind: st.String(), Severity: "warning",
+				Source: src, Words: msgtext.Words(src)}
+			if st == locale.Stale {
+				f.Previous = prior.Source
+				f.Translation = prior.Translation.Other
+				if prior.Source != "" {
+					f.Diff = WordDiff(prior.Source, src)
+					f.Message = "the source changed since it was translated: " + FormatDiff(f.Diff, "[-", "-]", "{+", "+}")
+				} else {
+					f.Message = "translated for an earlier version of the source"
+				}
+			} else {
+				f.Message = "no translation: " + clip(src, 120)
+			}
+			r.Findings = append(r.Findings, f)
+		}
+	}
+	sortFindings(r.Findings)
+	return r, nil
+}
+
+// Check runs the quality checks on every translation in force in langs.
+func Check(s *locale.Site, langs []string, c *check.Checker, content string) (*Findings, error) {
+	r := &Findings{Findings: []Finding{}, tool: "check"}
+	for _, lang := range langs {
+		l, err := s.Lang(lang)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range s.Source.IDs() {
+			t := l.Active.Messages[id]
+			if st, _ := s.State(l, id); st != locale.Translated || t == nil {
+				continue
+			}
+			src := s.Source.Messages[id].Other
+			page, line := place(s, content, id)
+			for _, p := range c.Translation(lang, src, t.Other) {
+				r.Findings = append(r.Findings, Finding{Lang: lang, ID: id, Page: page, Line: line, Kind: p.Check,
+					Severity: string(p.Severity), Message: p.Message, Source: src, Translation: t.Other})
+			}
+		}
+	}
+	sortFindings(r.Findings)
+	return r, nil
+}
+
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// Formats lists the formats Write knows.
+var Formats = []string{"text", "json", "markdown", "github", "sarif"}
+
+// Write writes the findings in format.
+func (f *Findings) Write(w io.Writer, format string) error {
+	switch format {
+	case "text":
+		return f.writeText(w)
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(f)
+	case "markdown":
+		return f.writeMarkdown(w)
+	case "github":
+		return f.writeGitHub(w)
+	case "sarif":
+		return f.writeSARIF(w)
+	}
+	return fmt.Errorf("unknown format %q (%s)", format, strings.Join(Formats, ", "))
+}
+
+func (f *Findings) writeText(w io.Writer) error {
+	if len(f.Findings) == 0 {
+		_, err := fmt.Fprintln(w, "nothing to report")
+		return err
+	}
+	lang := ""
+	for _, x := range f.Findings {
+		if x.Lang != lang {
+			lang = x.Lang
+			fmt.Fprintf(w, "%s: %s\n", lang, f.summary(lang))
+		}
+		where := x.Page
+		if x.Line > 0 {
+			where = fmt.Sprintf("%s:%d", x.Page, x.Line)
+		}
+		if where == "" {
+			where = "(no page)"
+		}
+		fmt.Fprintf(w, "  %s: %s: %s: %s\n", where, x.Severity, x.Kind, x.ID)
+		fmt.Fprintf(w, "      %s\n", x.Message)
+	}
+	return nil
+}
+
+// summary counts the findings of one language by kind.
+func (f *Findings) summary(lang string) string {
+	counts := map[string]int{}
+	words := 0
+	for _, x := range f.Findings {
+		if x.Lang == lang {
+			counts[x.Kind]++
+			words += x.Words
+		}
+	}
+	var kinds []string
+	for k := range counts {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	var parts []string
+	for _, k := range kinds {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
+	}
+	s := strings.Join(parts, ", ")
+	if f.tool == "diff" {
+		s += fmt.Sprintf(" (%d words)", words)
+	}
+	return s
+}
+
+// writeMarkdown writes a report fit for a pull-request comment.
+func (f *Findings) writeMarkdown(w io.Writer) error {
+	title := map[string]string{"diff": "Translations missing or stale", "check": "Translation checks"}[f.tool]
+	fmt.Fprintf(w, "### %s\n\n", title)
+	if len(f.Findings) == 0 {
+		_, err := fmt.Fprintln(w, "Nothing to report.")
+		return err
+	}
+	lang := ""
+	for _, x := range f.Findings {
+		if x.Lang != lang {
+			if lang != "" {
+				fmt.Fprintln(w)
+			}
+			lang = x.Lang
+			fmt.Fprintf(w, "#### `%s`: %s\n\n| Where | Kind | Message |\n|---|---|---|\n", lang, f.summary(lang))
+		}
+		where := x.Page
+		if x.Line > 0 {
+			where = fmt.Sprintf("%s:%d", x.Page, x.Line)
+		}
+		msg := x.Message
+		if x.Kind == "stale" && x.Diff != nil {
+			msg = "source changed: " + FormatDiff(x.Diff, "~~", "~~", "**", "**")
+		}
+		fmt.Fprintf(w, "| `%s` | %s %s | %s |\n", where, x.Severity, x.Kind, mdCell(msg))
+	}
+	return nil
+}
+
+func mdCell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ", "<", "&lt;").Replace(s)
+}
+
+// writeGitHub writes workflow commands that GitHub Actions shows as
+// annotations on the source lines.
+func (f *Findings) writeGitHub(w io.Writer) error {
+	for _, x := range f.Findings {
+		level := "warning"
+		if x.Severity == "error" {
+			level = "error"
+		}
+		props := []string{}
+		if x.Page != "" {
+			props = append(props, "file="+ghProp(x.Page))
+			if x.Line > 0 {
+				props = append(props, fmt.Sprintf("line=%d", x.Line))
+			}
+		}
+		props = append(props, "title="+ghProp(fmt.Sprintf("%s: %s %s", x.Lang, x.Kind, x.ID)))
+		fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), ghData(x.Message))
+	}
+	return nil
+}
+
+// ghData and ghProp escape workflow command values as GitHub's toolkit
+// does.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func ghProp(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// writeSARIF writes SARIF 2.1.0, which code-scanning tools read.
+func (f *Findings) writeSARIF(w io.Writer) error {
+	type msg struct {
+		Text string `json:"text"`
+	}
+	type rule struct {
+		ID               string `json:"id"`
+		ShortDescription msg    `json:"shortDescription"`
+	}
+	type region struct {
+		StartLine int `json:"startLine,omitempty"`
+	}
+	type location struct {
+		PhysicalLocation struct {
+			ArtifactLocation struct {
+				URI string `json:"uri"`
+			} `json:"artifactLocation"`
+			Region *region `json:"region,omitempty"`
+		} `json:"physicalLocation"`
+	}
+	type result struct {
+		RuleID     string         `json:"ruleId"`
+		Level      string         `json:"level"`
+		Message    msg            `json:"message"`
+		Locations  []location     `json:"locations,omitempty"`
+		Properties map[string]any `json:"properties"`
+	}
+	var results []result
+	seen := map[string]bool{}
+	var rules []rule
+	for _, x := range f.Findings {
+		if !seen[x.Kind] {
+			seen[x.Kind] = true
+			rules = append(rules, rule{ID: x.Kind, ShortDescription: msg{ruleText[x.Kind]}})
+		}
+		level := "warning"
+		if x.Severity == "error" {
+			level = "error"
+		}
+		r := result{RuleID: x.Kind, Level: level, Message: msg{x.Lang + ": " + x.Message},
+			Properties: map[string]any{"lang": x.Lang, "messageId": x.ID}}
+		if x.Page != "" {
+			var loc location
+			loc.PhysicalLocation.ArtifactLocation.URI = x.Page
+			if x.Line > 0 {
+				loc.PhysicalLocation.Region = &region{StartLine: x.Line}
+			}
+			r.Locations = []location{loc}
+		}
+		results = append(results, r)
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	if results == nil {
+		results = []result{}
+	}
+	if rules == nil {
+		rules = []rule{}
+	}
+	doc := map[string]any{
+		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+		"version": "2.1.0",
+		"runs": []any{map[string]any{
+			"tool":    map[string]any{"driver": map[string]any{"name": "glot", "informationUri": "https://github.com/glot-i18n/glot", "rules": rules}},
+			"results": results,
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// ruleText describes each kind of finding.
+var ruleText = map[string]string{
+	"missing":      "A message has no translation.",
+	"stale":        "A translation was made for an earlier version of its source.",
+	"placeholders": "The translation's placeholders do not match the source's.",
+	"numbers":      "A number of the source is not in the translation.",
+	"addresses":    "A URL, e-mail address, DOI or phone number of the source is not in the translation unchanged.",
+	"glossary":     "A glossary term is not rendered as the glossary requires.",
+	"whitespace":   "White space at the ends of the translation differs from the source's.",
+	"punctuation":  "The final punctuation of the translation differs from the source's.",
+	"identical":    "The translation is the source text, unchanged.",
+	"length":       "The translation is far shorter or longer than the source.",
+}
