@@ -81,11 +81,11 @@ es = "depresión resistente al tratamiento"
 func TestGlossaryErrors(t *testing.T) {
 	for data, want := range map[string]string{
 		"[[term]]\nsource = \"x\"\nxx = \"y\"\n":   `g.toml:1: term 1: xx: unknown key "xx": not a language of the site`,
-		"keep = [\"a\"]\n\n[[term]]\nes = \"y\"\n":  "g.toml:3: term 1 has neither source nor pattern",
-		"[[term]]\nsource = \"x\"\nes = 3\n":        "g.toml:1: term 1: es: must be a string or a list of strings",
-		"[[term]]\npattern = \"(\"\n":                "g.toml:1: term 1: pattern: error parsing regexp",
-		"kep = [\"NMDA\"]\n":                        `g.toml: unknown key "kep"`,
-		"keep = [\"NMDA\"\n":                        "g.toml:1:",
+		"keep = [\"a\"]\n\n[[term]]\nes = \"y\"\n": "g.toml:3: term 1 has neither source nor pattern",
+		"[[term]]\nsource = \"x\"\nes = 3\n":       "g.toml:1: term 1: es: must be a string or a list of strings",
+		"[[term]]\npattern = \"(\"\n":              "g.toml:1: term 1: pattern: error parsing regexp",
+		"kep = [\"NMDA\"]\n":                       `g.toml: unknown key "kep"`,
+		"keep = [\"NMDA\"\n":                       "g.toml:1:",
 	} {
 		_, err := ParseGlossary("g.toml", []byte(data), []string{"es"})
 		if err == nil || !strings.Contains(err.Error(), want) {
