@@ -41,11 +41,12 @@ type Page struct {
 
 // Block is one translatable block of a page.
 type Block struct {
-	ID    string   `toml:"id"`
-	Kind  string   `toml:"kind"`
-	Line  int      `toml:"line"`
-	Codes []string `toml:"codes,omitempty"` // what each placeholder stands for, in number order
-	Was   []string `toml:"was,omitempty"`   // ids this block held before, most recent first
+	ID      string   `toml:"id"`
+	Kind    string   `toml:"kind"`
+	Line    int      `toml:"line"`
+	Context string   `toml:"context,omitempty"` // the context a glot:context directive gave the block
+	Codes   []string `toml:"codes,omitempty"`   // what each placeholder stands for, in number order
+	Was     []string `toml:"was,omitempty"`     // ids this block held before, most recent first
 }
 
 // ParsePage reads a page record.
@@ -72,6 +73,9 @@ func (p *Page) Bytes() []byte {
 		fmt.Fprintf(&b, "id = %s\n", catalog.Quote(bl.ID))
 		fmt.Fprintf(&b, "kind = %s\n", catalog.Quote(bl.Kind))
 		fmt.Fprintf(&b, "line = %d\n", bl.Line)
+		if bl.Context != "" {
+			fmt.Fprintf(&b, "context = %s\n", catalog.Quote(bl.Context))
+		}
 		if len(bl.Codes) > 0 {
 			fmt.Fprintf(&b, "codes = %s\n", quoteList(bl.Codes))
 		}

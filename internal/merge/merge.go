@@ -281,7 +281,11 @@ func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *led
 	src := s.Source.Messages[id]
 	b.WriteByte('\n')
 	if blk != nil {
-		fmt.Fprintf(b, "# %s:%d (%s)", path.Join(opts.ContentName, page), blk.Line, blk.Kind)
+		fmt.Fprintf(b, "# %s:%d (%s", path.Join(opts.ContentName, page), blk.Line, blk.Kind)
+		if blk.Context != "" {
+			fmt.Fprintf(b, ", context %s", blk.Context)
+		}
+		b.WriteString(")")
 		if st == locale.Stale {
 			b.WriteString(" STALE: the source changed since it was translated")
 		}

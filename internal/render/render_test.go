@@ -287,3 +287,16 @@ func TestBareAddressesStayLinks(t *testing.T) {
 		}
 	}
 }
+
+// A translated shortcode parameter cannot end or break its shortcode.
+func TestShortcodeParameter(t *testing.T) {
+	src := "{{< figure src=\"a.png\" caption=\"A caption\" >}}\n"
+	p, err := segment.Markdown([]byte(src), &segment.Rules{Shortcodes: map[string][]string{"figure": {"caption"}}})
+	if err != nil || len(p.Segments) != 1 {
+		t.Fatalf("%v %+v", err, p)
+	}
+	out, _ := Splice([]byte(src), p.Segments, mapTr{p.Segments[0].ID: `C:\dir\ "q" >}} {{< x >}}`})
+	if want := "{{< figure src=\"a.png\" caption=\"C:\\\\dir\\\\ \\\"q\\\" >} } { {< x >} }\" >}}\n"; string(out) != want {
+		t.Errorf("got  %s\nwant %s", out, want)
+	}
+}

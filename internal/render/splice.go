@@ -167,7 +167,9 @@ func write(s *segment.Segment, t string, open, closing []string) (string, error)
 	case segment.MarkdownTitle:
 		return markdownTitle(toks, open, s.Quote), nil
 	case segment.ShortcodeParam:
-		return strings.NewReplacer(`"`, `\"`, "{{", "{ {").Replace(plainText(toks, open)), nil
+		// Inside a shortcode's quoted parameter: no quote, backslash or
+		// closing braces that would end it.
+		return strings.NewReplacer(`"`, `\"`, `\`, `\\`, "{{", "{ {", "}}", "} }").Replace(plainText(toks, open)), nil
 	}
 	return "", fmt.Errorf("no writer for syntax %d", s.Syntax)
 }

@@ -262,6 +262,8 @@ func (hs *htmlSegmenter) attributes(tag string, attrs []Attr) {
 		}
 		kind := a.Name
 		switch a.Name {
+		case "title":
+			kind = "title attribute"
 		case "value":
 			if tag != "input" || !contains([]string{"button", "submit", "reset"}, get("type")) {
 				continue

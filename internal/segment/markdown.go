@@ -268,7 +268,7 @@ func (w *mdWalker) definitionTitle(d *ast.LinkReferenceDefinition) {
 			ib.plain(k+1, w.src[k+1:e])
 			ib.flush()
 			if t := msgtext.Normalize(ib.text.String()); msgtext.HasWords(t) {
-				w.add(Segment{Kind: "title", Text: t, Start: k + 1, End: e, Syntax: MarkdownTitle, Quote: w.src[k], Codes: ib.codes})
+				w.add(Segment{Kind: "link title", Text: t, Start: k + 1, End: e, Syntax: MarkdownTitle, Quote: w.src[k], Codes: ib.codes})
 			}
 			return
 		}
@@ -611,8 +611,10 @@ func labelledByText(src []byte, ib *inlineBuilder, n *ast.Image) bool {
 // title makes a segment of the title of the link or image whose text ends
 // with the "]" at inner and whose markup ends at end: "](url "title")".
 func (ib *inlineBuilder) title(inner, end int) {
+	kind := "link title"
 	if inner >= end || ib.src[inner] != ']' {
 		// An image: find the "]" that ends its alt text.
+		kind = "image title"
 		i := bytes.LastIndex(ib.src[inner:end], []byte("]("))
 		if i < 0 {
 			return
@@ -623,7 +625,7 @@ func (ib *inlineBuilder) title(inner, end int) {
 		sub := ib.sub(ts)
 		sub.plain(ts, ib.src[ts:te])
 		sub.cursor = te
-		ib.nest(sub, "title", ts, MarkdownTitle, q)
+		ib.nest(sub, kind, ts, MarkdownTitle, q)
 	}
 }
 
@@ -806,9 +808,10 @@ func (ib *inlineBuilder) shortcode(k int) {
 	}
 }
 
-// unquoteParam resolves the escaped quotes of a shortcode parameter.
+// unquoteParam resolves the escaped quotes and backslashes of a shortcode
+// parameter.
 func unquoteParam(b []byte) []byte {
-	return bytes.ReplaceAll(b, []byte(`\"`), []byte(`"`))
+	return bytes.ReplaceAll(bytes.ReplaceAll(b, []byte(`\"`), []byte(`"`)), []byte(`\\`), []byte(`\`))
 }
 
 func isASCIIPunct(c byte) bool {

@@ -36,7 +36,13 @@ const (
 
 // Segment is one translatable run of text in a page.
 type Segment struct {
-	Kind    string // the block it comes from: "h1".."h6", "p", "li", "td", "th", "blockquote", "footnote", "title", "description"
+	// Kind says where the text is: the Markdown block ("h1".."h6", "p",
+	// "li", "td", "th", "blockquote", "footnote"), the HTML element ("p",
+	// "div", "title"...), the front matter key ("title", "description"),
+	// the attribute ("alt", "title attribute", "aria-label", "og:title"...),
+	// "link title", "image title", or a shortcode's parameter
+	// ("figure.caption").
+	Kind    string
 	Text    string // message text, placeholders included, normalized (msgtext.Normalize)
 	Context string // distinguishes identical text that must be translated differently; usually ""
 	ID      string // message id, from Context and Text

@@ -126,7 +126,7 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 		Dir:         langtag.Dir(lang),
 		SourceLang:  cfg.SourceLanguage,
 		Title:       info.title(lang, b),
-		Description: info.field(lang, b, "description"),
+		Description: description(info, lang, b),
 		SiteTitle:   b.home[lang],
 		Home:        relURL(curDir, lang+"/"),
 		Root:        relURL(curDir, ""),
@@ -154,6 +154,13 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 		d.Alternates = append(d.Alternates, Version{Hreflang: "x-default", URL: cfg.BaseURL + pageURL(cfg.SourceLanguage, info.page)})
 	}
 	return d
+}
+
+// description is the page's description in lang, from its front matter or
+// its <meta name="description">.
+func description(info *pageInfo, lang string, b *builder) string {
+	t, _ := info.text(lang, b, "description")
+	return t
 }
 
 // siteLangs is every real language of the site, source first.
@@ -415,6 +422,18 @@ func localizeDocument(src []byte, d *PageData, rewrite func(string) string) ([]b
 	}
 	edits = append(edits, edit{at, at, text})
 	return editHTML(src, edits, rewrite), nil
+}
+
+// localizeLang sets lang and dir on a document's <html>, and changes
+// nothing else.
+func localizeLang(src []byte, lang string) []byte {
+	var edits []edit
+	forTags(src, func(name string, start, end int, attrs []segment.Attr) {
+		if name == "html" && edits == nil {
+			edits = setAttrs(src, end, attrs, [][2]string{{"lang", lang}, {"dir", langtag.Dir(lang)}})
+		}
+	})
+	return editHTML(src, edits, func(u string) string { return u })
 }
 
 // setAttrs sets attributes of the start tag that ends at end: an existing

@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -296,7 +297,13 @@ func (b *builder) page(info *pageInfo) error {
 			b.count(l, info, fb)
 		}
 		if b.o.MD {
-			if err := b.write(path.Join(cfg.MarkdownDir, l, p.Path), out); err != nil {
+			md := out
+			if info.document {
+				// The content tree's copy of a document says its language
+				// too; links and head stay for the generator to make.
+				md = localizeLang(out, l)
+			}
+			if err := b.write(path.Join(cfg.MarkdownDir, l, p.Path), md); err != nil {
 				return err
 			}
 		}
@@ -335,16 +342,23 @@ func (b *builder) count(lang string, info *pageInfo, fb []render.Fallback) {
 	}
 }
 
-// title returns the page's title in lang: its front matter title, else its
-// first heading, else its file name.
+// title returns the page's title in lang: its front matter title or HTML
+// <title>, else its first top-level heading, else its file name.
 func (info *pageInfo) title(lang string, b *builder) string {
-	return info.field(lang, b, "title")
+	for _, kinds := range [][]string{{"title"}, {"h1"}, {"h2", "h3", "h4", "h5", "h6"}} {
+		if t, ok := info.text(lang, b, kinds...); ok {
+			return t
+		}
+	}
+	return strings.TrimSuffix(path.Base(info.page.Path), path.Ext(info.page.Path))
 }
 
-func (info *pageInfo) field(lang string, b *builder, kind string) string {
+// text returns, as plain text in lang, the first segment of the page of
+// one of kinds.
+func (info *pageInfo) text(lang string, b *builder, kinds ...string) (string, bool) {
 	for i := range info.segs {
 		s := &info.segs[i]
-		if s.Kind != kind && !(kind == "title" && s.Kind == "h1") {
+		if !slices.Contains(kinds, s.Kind) {
 			continue
 		}
 		text := s.Text
@@ -353,12 +367,9 @@ func (info *pageInfo) field(lang string, b *builder, kind string) string {
 				text = t
 			}
 		}
-		return render.PlainText(s, text)
+		return render.PlainText(s, text), true
 	}
-	if kind == "title" {
-		return strings.TrimSuffix(path.Base(info.page.Path), path.Ext(info.page.Path))
-	}
-	return ""
+	return "", false
 }
 
 // outputPath is where the HTML of page p in lang goes, in the output folder:

@@ -365,3 +365,22 @@ func TestTemplateLookalikesAreText(t *testing.T) {
 		t.Errorf("localized Markdown %q, want %q", got, want)
 	}
 }
+
+// A page's title is its front matter title or <title>, else its first
+// heading: never a link's title or an attribute.
+func TestPageTitle(t *testing.T) {
+	cfg := config.Default()
+	content := fstest.MapFS{
+		"page.md":   {Data: []byte("See [the docs](https://x.org \"A tooltip\") first.\n\n## Real heading\n")},
+		"frag.html": {Data: []byte("<p>See <a href=\"https://x.org\" title=\"A tooltip\">the docs</a>.</p>\n<h2>Fragment heading</h2>\n")},
+	}
+	sink := &memSink{}
+	if _, err := site.Build(site.Options{Config: &cfg, Content: content, Locales: translatedLocales(t, content, nil), HTML: true}, sink); err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{"public/en/page/index.html": "<title>Real heading</title>", "public/en/frag.html": "<title>Fragment heading</title>"} {
+		if !strings.Contains(string(sink.files[file]), want) {
+			t.Errorf("%s lacks %s", file, want)
+		}
+	}
+}

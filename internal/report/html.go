@@ -1,0 +1,197 @@
+package report
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/msgtext"
+)
+
+//go:embed templates/*.html
+var templates embed.FS
+
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"tags": showTags,
+	"pct": func(n, of int) float64 {
+		if of == 0 {
+			return 0
+		}
+		return float64(n) * 100 / float64(of)
+	},
+	"diff": func(ops []DiffOp) template.HTML {
+		var b strings.Builder
+		for _, op := range ops {
+			t := template.HTMLEscapeString(op.Text)
+			switch op.Op {
+			case "-":
+				b.WriteString("<del>" + t + "</del>")
+			case "+":
+				b.WriteString("<ins>" + t + "</ins>")
+			default:
+				b.WriteString(t)
+			}
+		}
+		return template.HTML(b.String())
+	},
+}).ParseFS(templates, "templates/*.html"))
+
+// showTags writes message text as HTML, its placeholders as small marks a
+// reader who knows no markup can follow.
+func showTags(s string) template.HTML {
+	var b strings.Builder
+	for _, t := range msgtext.Parse(s) {
+		switch t.Kind {
+		case msgtext.Text:
+			b.WriteString(template.HTMLEscapeString(t.Text))
+		default:
+			b.WriteString(`<span class="tag">` + template.HTMLEscapeString(t.Text) + `</span>`)
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// reviewBlock is one block of a page in the review.
+type reviewBlock struct {
+	Where, Kind, ID        string
+	Source, Translation    string
+	State                  string // translated, stale, missing
+	Reviewed               bool
+	Previous, Old          string // stale: the source translated, and its translation
+	Diff                   []DiffOp
+	Problems               []check.Problem
+	Repeat                 bool // the message was shown earlier on the page
+}
+
+type reviewPage struct {
+	Path   string
+	Blocks []reviewBlock
+	Counts map[string]int
+}
+
+// Review writes a self-contained HTML page with every page's source and
+// translation into lang side by side, block by block, for reviewers who
+// will never open a catalog. Missing and stale translations and the checks'
+// findings are marked.
+func Review(w io.Writer, s *locale.Site, lang string, c *check.Checker, content string) error {
+	l, err := s.Lang(lang)
+	if err != nil {
+		return err
+	}
+	data := struct {
+		Lang, Name, Dir, Source string
+		Pages                   []reviewPage
+		Totals                  map[string]int
+	}{Lang: lang, Name: langtag.Name(lang), Dir: langtag.Dir(lang), Source: s.SourceLang, Totals: map[string]int{}}
+	for _, p := range s.Pages {
+		rp := reviewPage{Path: path.Join(content, p.Path), Counts: map[string]int{}}
+		seen := map[string]bool{}
+		for _, blk := range p.Blocks {
+			src := s.Source.Messages[blk.ID]
+			if src == nil {
+				continue
+			}
+			st, prior := s.State(l, blk.ID)
+			rb := reviewBlock{Where: path.Join(content, p.Path), Kind: blk.Kind, ID: blk.ID, Source: src.Other, State: st.String(), Repeat: seen[blk.ID]}
+			seen[blk.ID] = true
+			switch st {
+			case locale.Translated:
+				rb.Translation = l.Active.Messages[blk.ID].Other
+				rb.Reviewed = l.Reviewed(blk.ID)
+				rb.Problems = c.Translation(lang, src.Other, rb.Translation)
+			case locale.Stale:
+				rb.Old = prior.Translation.Other
+				rb.Previous = prior.Source
+				if prior.Source != "" {
+					rb.Diff = WordDiff(prior.Source, src.Other)
+				}
+			}
+			if !rb.Repeat {
+				rp.Counts[rb.State]++
+				data.Totals[rb.State]++
+				if rb.Reviewed {
+					rp.Counts["reviewed"]++
+					data.Totals["reviewed"]++
+				}
+				if len(rb.Problems) > 0 {
+					rp.Counts["problems"]++
+					data.Totals["problems"]++
+				}
+			}
+			rp.Blocks = append(rp.Blocks, rb)
+		}
+		data.Pages = append(data.Pages, rp)
+	}
+	var buf bytes.Buffer
+	if err := pages.ExecuteTemplate(&buf, "review.html", data); err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// pageStatus is the coverage of one page in one language.
+type pageStatus struct {
+	Path                              string
+	Messages, Translated, Stale, Miss int
+}
+
+// WriteHTML writes the status as one self-contained page: progress per
+// language and per page, and the list of gaps.
+func (r *StatusReport) WriteHTML(w io.Writer, s *locale.Site, content string) error {
+	type langData struct {
+		LangStatus
+		Name  string
+		Pages []pageStatus
+		Gaps  []Finding
+	}
+	data := struct {
+		Source string
+		Langs  []langData
+	}{Source: r.Source}
+	for _, ls := range r.Languages {
+		l, err := s.Lang(ls.Lang)
+		if err != nil {
+			return err
+		}
+		ld := langData{LangStatus: ls, Name: langtag.Name(ls.Lang)}
+		for _, p := range s.Pages {
+			ps := pageStatus{Path: path.Join(content, p.Path)}
+			seen := map[string]bool{}
+			for _, b := range p.Blocks {
+				if seen[b.ID] || s.Source.Messages[b.ID] == nil {
+					continue
+				}
+				seen[b.ID] = true
+				ps.Messages++
+				switch st, _ := s.State(l, b.ID); st {
+				case locale.Translated:
+					ps.Translated++
+				case locale.Stale:
+					ps.Stale++
+				default:
+					ps.Miss++
+				}
+			}
+			ld.Pages = append(ld.Pages, ps)
+		}
+		gaps, err := Diff(s, []string{ls.Lang}, DiffOptions{ContentName: content})
+		if err != nil {
+			return err
+		}
+		ld.Gaps = gaps.Findings
+		data.Langs = append(data.Langs, ld)
+	}
+	var buf bytes.Buffer
+	if err := pages.ExecuteTemplate(&buf, "status.html", data); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
