@@ -16,6 +16,7 @@ type buildOptions struct {
 	langs      []string
 	formats    []string
 	allowStale bool
+	require    string
 }
 
 func newBuildCmd(g *glot) *cobra.Command {
@@ -36,6 +37,7 @@ current translation shows its source text.`,
 	langsFlag(c, &o.langs)
 	c.Flags().StringSliceVar(&o.formats, "format", []string{"html", "md"}, "what to write: `html,md`")
 	c.Flags().BoolVar(&o.allowStale, "allow-stale", false, "use a translation made for an earlier version of its source rather than the source text")
+	c.Flags().StringVar(&o.require, "require", "", "use only translations that are `reviewed` (glot approve)")
 	return c
 }
 
@@ -65,7 +67,16 @@ func runBuild(g *glot, o *buildOptions) error {
 			langs = append(langs, sel...)
 		}
 	}
-	opts := site.Options{Config: cfg, Langs: langs, AllowStale: o.allowStale, Rules: rules(cfg)}
+	switch o.require {
+	case "", "translated":
+	case "reviewed":
+		if o.allowStale {
+			return &usageError{fmt.Errorf("--allow-stale and --require reviewed contradict each other: a stale translation is not reviewed")}
+		}
+	default:
+		return &usageError{fmt.Errorf("--require %q: give reviewed", o.require)}
+	}
+	opts := site.Options{Config: cfg, Langs: langs, AllowStale: o.allowStale, RequireReviewed: o.require == "reviewed", Rules: rules(cfg)}
 	for _, f := range o.formats {
 		for _, f := range strings.Split(f, ",") {
 			switch strings.TrimSpace(f) {

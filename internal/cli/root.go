@@ -97,7 +97,8 @@ and builds localized HTML and Markdown pages for every language.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{fmt.Errorf("%w (see glot %s --help)", err, c.Name())}
 	})
-	root.AddCommand(newInitCmd(g), newExtractCmd(g), newMergeCmd(g), newBuildCmd(g), newStatusCmd(g))
+	root.AddCommand(newInitCmd(g), newExtractCmd(g), newMergeCmd(g), newBuildCmd(g), newStatusCmd(g),
+		newDiffCmd(g), newCheckCmd(g), newReviewCmd(g), newApproveCmd(g))
 	return root
 }
 

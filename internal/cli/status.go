@@ -1,12 +1,11 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
-	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/report"
 )
 
@@ -32,7 +31,7 @@ translated.`,
 		RunE: func(c *cobra.Command, args []string) error { return runStatus(g, o) },
 	}
 	langsFlag(c, &o.langs)
-	c.Flags().StringVar(&o.format, "format", "text", "`text` or json")
+	c.Flags().StringVar(&o.format, "format", "text", "`text`, json or html")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	return c
 }
@@ -46,8 +45,8 @@ func runStatus(g *glot, o *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.format != "text" && o.format != "json" {
-		return &usageError{fmt.Errorf("--format %q: glot status writes text or json", o.format)}
+	if o.format != "text" && o.format != "json" && o.format != "html" {
+		return &usageError{fmt.Errorf("--format %q: glot status writes text, json or html", o.format)}
 	}
 	site, err := g.locales(cfg, true)
 	if err != nil {
@@ -57,18 +56,13 @@ func runStatus(g *glot, o *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if o.format == "json" {
-		err = st.WriteJSON(&buf)
-	} else {
-		err = st.WriteText(&buf)
-	}
-	if err != nil {
-		return err
-	}
-	if o.output != "" {
-		return plan.WriteFile(g.userPath(o.output), buf.Bytes())
-	}
-	_, err = g.stdout.Write(buf.Bytes())
-	return err
+	return g.output(o.output, func(w io.Writer) error {
+		switch o.format {
+		case "json":
+			return st.WriteJSON(w)
+		case "html":
+			return st.WriteHTML(w, site, display(g.path(cfg.ContentDir)))
+		}
+		return st.WriteText(w)
+	})
 }

@@ -108,7 +108,7 @@ func Diff(s *locale.Site, langs []string, o DiffOptions) (*Findings, error) {
 				f.Translation = prior.Translation.Other
 				if prior.Source != "" {
 					f.Diff = WordDiff(prior.Source, src)
-					f.Message = "the source changed since it was translated: " + FormatDiff(f.Diff, "[-", "-]", "{+", "+}")
+					f.Message = "the source changed since it was translated: " + FormatDiff(f.Diff, "[-", "-]", "{+", "+}", "")
 				} else {
 					f.Message = "translated for an earlier version of the source"
 				}
@@ -249,7 +249,7 @@ func (f *Findings) writeMarkdown(w io.Writer) error {
 		}
 		msg := x.Message
 		if x.Kind == "stale" && x.Diff != nil {
-			msg = "source changed: " + FormatDiff(x.Diff, "~~", "~~", "**", "**")
+			msg = "source changed: " + FormatDiff(x.Diff, "~~", "~~", "**", "**", " ")
 		}
 		fmt.Fprintf(w, "| `%s` | %s %s | %s |\n", where, x.Severity, x.Kind, mdCell(msg))
 	}

@@ -26,19 +26,11 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 		return float64(n) * 100 / float64(of)
 	},
 	"diff": func(ops []DiffOp) template.HTML {
-		var b strings.Builder
-		for _, op := range ops {
-			t := template.HTMLEscapeString(op.Text)
-			switch op.Op {
-			case "-":
-				b.WriteString("<del>" + t + "</del>")
-			case "+":
-				b.WriteString("<ins>" + t + "</ins>")
-			default:
-				b.WriteString(t)
-			}
+		esc := make([]DiffOp, len(ops))
+		for i, op := range ops {
+			esc[i] = DiffOp{op.Op, template.HTMLEscapeString(op.Text)}
 		}
-		return template.HTML(b.String())
+		return template.HTML(FormatDiff(esc, "<del>", "</del>", "<ins>", "</ins>", ""))
 	},
 }).ParseFS(templates, "templates/*.html"))
 
@@ -59,14 +51,14 @@ func showTags(s string) template.HTML {
 
 // reviewBlock is one block of a page in the review.
 type reviewBlock struct {
-	Where, Kind, ID        string
-	Source, Translation    string
-	State                  string // translated, stale, missing
-	Reviewed               bool
-	Previous, Old          string // stale: the source translated, and its translation
-	Diff                   []DiffOp
-	Problems               []check.Problem
-	Repeat                 bool // the message was shown earlier on the page
+	Where, Kind, ID     string
+	Source, Translation string
+	State               string // translated, stale, missing
+	Reviewed            bool
+	Previous, Old       string // stale: the source translated, and its translation
+	Diff                []DiffOp
+	Problems            []check.Problem
+	Repeat              bool // the message was shown earlier on the page
 }
 
 type reviewPage struct {

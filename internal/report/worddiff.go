@@ -46,25 +46,26 @@ func WordDiff(a, b string) []DiffOp {
 			add("=", wb[j])
 			i++
 			j++
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			add("+", wb[j])
-			j++
-		default:
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
+			// What goes comes before what replaces it.
 			add("-", wa[i])
 			i++
+		default:
+			add("+", wb[j])
+			j++
 		}
 	}
 	return ops
 }
 
-// words splits s into words, each with the white space before it.
+// words splits s into words, each with the white space after it.
 func words(s string) []string {
 	var out []string
 	start := 0
-	inSpace := true
+	inSpace := false
 	for i, r := range s {
 		sp := unicode.IsSpace(r)
-		if !sp && inSpace && i > 0 && start < i && strings.TrimSpace(s[start:i]) != "" {
+		if !sp && inSpace {
 			out = append(out, s[start:i])
 			start = i
 		}
@@ -78,19 +79,23 @@ func words(s string) []string {
 
 // FormatDiff writes ops with removed text between delOpen and delClose and
 // added text between addOpen and addClose, as git's --word-diff does with
-// [-...-] and {+...+}.
-func FormatDiff(ops []DiffOp, delOpen, delClose, addOpen, addClose string) string {
+// [-...-] and {+...+}; white space at their ends stays outside the marks,
+// and sep goes between a removal and the addition right after it.
+func FormatDiff(ops []DiffOp, delOpen, delClose, addOpen, addClose, sep string) string {
 	var b strings.Builder
-	for _, op := range ops {
-		lead := op.Text[:len(op.Text)-len(strings.TrimLeftFunc(op.Text, unicode.IsSpace))]
-		body := op.Text[len(lead):]
+	for i, op := range ops {
+		body := strings.TrimRightFunc(op.Text, unicode.IsSpace)
+		trail := op.Text[len(body):]
 		switch op.Op {
 		case "=":
 			b.WriteString(op.Text)
 		case "-":
-			b.WriteString(lead + delOpen + body + delClose)
+			b.WriteString(delOpen + body + delClose + trail)
+			if trail == "" && i+1 < len(ops) && ops[i+1].Op == "+" {
+				b.WriteString(sep)
+			}
 		case "+":
-			b.WriteString(lead + addOpen + body + addClose)
+			b.WriteString(addOpen + body + addClose + trail)
 		}
 	}
 	return b.String()

@@ -54,6 +54,8 @@ type Options struct {
 	Langs      []string
 	HTML, MD   bool // which outputs to write
 	AllowStale bool // use a stale translation rather than the source text
+	// RequireReviewed uses only translations a reviewer signed off.
+	RequireReviewed bool
 	// Rules say what is translatable; nil means glot's defaults.
 	Rules *segment.Rules
 }
@@ -104,7 +106,7 @@ func Build(o Options, sink Sink) (*Report, error) {
 		if l == cfg.SourceLanguage || pseudo.Is(l) {
 			continue
 		}
-		t, err := newTranslator(o.Locales, l, o.AllowStale)
+		t, err := newTranslator(o.Locales, l, o.AllowStale, o.RequireReviewed)
 		if err != nil {
 			return nil, err
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/extract"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/site"
 )
 
@@ -382,5 +383,37 @@ func TestPageTitle(t *testing.T) {
 		if !strings.Contains(string(sink.files[file]), want) {
 			t.Errorf("%s lacks %s", file, want)
 		}
+	}
+}
+
+// glot build --require reviewed uses only what a reviewer signed off.
+func TestRequireReviewed(t *testing.T) {
+	ls := translatedLocales(t, testContent, map[string]func(string) (string, bool){"es": from(testES)})
+	l, err := ls.Lang("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, n, err := merge.Approve(ls, l, merge.Approval{Page: "guide/*"})
+	if err != nil || n != 3 {
+		t.Fatalf("approve: %d %v", n, err)
+	}
+	fsys := ls.FS.(fstest.MapFS)
+	for _, f := range p.Writes {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	if ls, err = locale.Load(fsys, "locales", "en"); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Default()
+	cfg.Languages = []string{"es"}
+	sink := &memSink{}
+	if _, err := site.Build(site.Options{Config: &cfg, Content: testContent, Locales: ls, MD: true, RequireReviewed: true}, sink); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(sink.files["localized/es/guide/setup.md"]); !strings.Contains(got, "# Instalación") {
+		t.Errorf("a reviewed translation is used:\n%s", got)
+	}
+	if got := string(sink.files["localized/es/index.md"]); !strings.Contains(got, "# Home") {
+		t.Errorf("a translation not reviewed is not:\n%s", got)
 	}
 }

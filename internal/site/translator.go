@@ -17,7 +17,7 @@ type translator struct {
 
 var _ render.Translator = (*translator)(nil)
 
-func newTranslator(s *locale.Site, lang string, allowStale bool) (*translator, error) {
+func newTranslator(s *locale.Site, lang string, allowStale, requireReviewed bool) (*translator, error) {
 	t := &translator{text: map[string]string{}, stale: map[string]bool{}, allowStale: allowStale}
 	if s == nil {
 		return t, nil
@@ -30,6 +30,9 @@ func newTranslator(s *locale.Site, lang string, allowStale bool) (*translator, e
 		// A translation made for this source is handed to the splice even
 		// if its placeholders are wrong: the splice refuses it and the
 		// build says why, rather than leaving it out in silence.
+		if requireReviewed && !l.Reviewed(id) {
+			continue
+		}
 		if m := l.Active.Messages[id]; m != nil && !catalog.Empty(m) && (m.Hash == "" || m.Hash == catalog.Hash(src)) {
 			t.text[id] = m.Other
 			continue

@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glot-i18n/glot/internal/report"
+)
+
+type checkOptions struct {
+	langs  []string
+	format string
+	output string
+}
+
+func newCheckCmd(g *glot) *cobra.Command {
+	o := &checkOptions{}
+	c := &cobra.Command{
+		Use:   "check",
+		Short: "Check the translations in force for mistakes; exit with status 1 on any error",
+		Long: `Check looks at every translation in force beside its source: placeholders,
+numbers (in the language's own digits and separators too), URLs, e-mail
+addresses and phone numbers, the terms of glossary.toml, white space, final
+punctuation, text left untranslated and lengths far off the source's. Each
+finding has an id, a severity (error or warning), the language, the message,
+and the page and line where it is used. Any error makes glot check exit with
+status 1.`,
+		Example: `  glot check
+  glot check --lang es --format json
+  glot check --format sarif -o glot.sarif`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error { return runCheck(g, o) },
+	}
+	langsFlag(c, &o.langs)
+	c.Flags().StringVar(&o.format, "format", "text", "`text`, json, github or sarif")
+	c.Flags().StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	return c
+}
+
+func runCheck(g *glot, o *checkOptions) error {
+	cfg, err := g.config()
+	if err != nil {
+		return err
+	}
+	langs, err := selectLangs(cfg, o.langs, false)
+	if err != nil {
+		return err
+	}
+	switch o.format {
+	case "text", "json", "github", "sarif":
+	default:
+		return &usageError{fmt.Errorf("--format %q: glot check writes text, json, github or sarif", o.format)}
+	}
+	site, err := g.locales(cfg, true)
+	if err != nil {
+		return err
+	}
+	c, err := g.checker(cfg)
+	if err != nil {
+		return err
+	}
+	r, err := report.Check(site, langs, c, display(g.path(cfg.ContentDir)))
+	if err != nil {
+		return err
+	}
+	if err := g.output(o.output, func(w io.Writer) error { return r.Write(w, o.format) }); err != nil {
+		return err
+	}
+	if n := r.Count("", "error"); n > 0 {
+		fmt.Fprintf(g.stderr, "glot: check: %s\n", plural(n, "error"))
+		return silentError{}
+	}
+	return nil
+}

@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glot-i18n/glot/internal/report"
+)
+
+type reviewOptions struct {
+	lang   string
+	output string
+}
+
+func newReviewCmd(g *glot) *cobra.Command {
+	o := &reviewOptions{}
+	c := &cobra.Command{
+		Use:   "review",
+		Short: "Write a bilingual HTML page for reviewers: source and translation side by side",
+		Long: `Review writes one self-contained HTML page with every page of the site,
+block by block, the source beside its translation into one language;
+missing and stale translations and the findings of glot check are marked.
+It is for reviewers, clinicians say, who will never open a catalog. Mark what
+they signed off with glot approve.`,
+		Example: `  glot review --lang es -o review.es.html`,
+		Args:    cobra.NoArgs,
+		RunE:    func(c *cobra.Command, args []string) error { return runReview(g, o) },
+	}
+	c.Flags().StringVar(&o.lang, "lang", "", "the language to review (`L`)")
+	c.Flags().StringVarP(&o.output, "output", "o", "", "write the page to `FILE` instead of standard output")
+	return c
+}
+
+func runReview(g *glot, o *reviewOptions) error {
+	cfg, err := g.config()
+	if err != nil {
+		return err
+	}
+	if o.lang == "" {
+		return &usageError{fmt.Errorf("--lang is required: which language to review")}
+	}
+	langs, err := selectLangs(cfg, []string{o.lang}, false)
+	if err != nil {
+		return err
+	}
+	if len(langs) != 1 {
+		return &usageError{fmt.Errorf("--lang: glot review takes one language")}
+	}
+	site, err := g.locales(cfg, true)
+	if err != nil {
+		return err
+	}
+	c, err := g.checker(cfg)
+	if err != nil {
+		return err
+	}
+	return g.output(o.output, func(w io.Writer) error {
+		return report.Review(w, site, langs[0], c, display(g.path(cfg.ContentDir)))
+	})
+}

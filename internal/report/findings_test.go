@@ -1,0 +1,181 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/report"
+)
+
+// site: three messages on a page; es has one current, one stale (edited
+// since), one missing; the current one has a wrong number.
+func site(t *testing.T) *locale.Site {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"active.en.toml": {Data: []byte(`
+dose-aaaa = "Take 2 tablets."
+edited-bbbb = "The text as it is now."
+new-cccc = "A new sentence."
+`)},
+		".glot/pages/a.md.toml": {Data: []byte(`
+[[block]]
+id = "dose-aaaa"
+kind = "p"
+line = 3
+
+[[block]]
+id = "edited-bbbb"
+kind = "p"
+line = 5
+was = ["old-bbbb"]
+
+[[block]]
+id = "new-cccc"
+kind = "li"
+line = 7
+`)},
+		".glot/retired.toml": {Data: []byte(`old-bbbb = "The text as it was."` + "\n")},
+		"active.es.toml": {Data: []byte(`
+[dose-aaaa]
+other = "Tome 3 comprimidos."
+`)},
+		".glot/archive.es.toml": {Data: []byte(`
+[old-bbbb]
+source = "The text as it was."
+other = "El texto como era."
+`)},
+	}
+	s, err := locale.Load(fsys, "locales", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestDiff(t *testing.T) {
+	r, err := report.Diff(site(t), []string{"es"}, report.DiffOptions{ContentName: "content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Findings) != 2 || r.Count("missing", "") != 1 || r.Count("stale", "") != 1 {
+		t.Fatalf("findings: %+v", r.Findings)
+	}
+	st := r.Findings[0]
+	if st.Kind != "stale" || st.Page != "content/a.md" || st.Line != 5 || st.Previous != "The text as it was." || st.Translation != "El texto como era." {
+		t.Errorf("stale finding: %+v", st)
+	}
+	if got := report.FormatDiff(st.Diff, "[-", "-]", "{+", "+}", ""); got != "The text as it [-was.-]{+is now.+}" {
+		t.Errorf("word diff: %q", got)
+	}
+	var out struct {
+		Findings []map[string]any `json:"findings"`
+	}
+	var buf bytes.Buffer
+	if err := r.Write(&buf, "json"); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"lang", "id", "page", "line", "kind", "severity", "message"} {
+		if _, ok := out.Findings[0][k]; !ok {
+			t.Errorf("JSON finding lacks %q: %s", k, buf.Bytes())
+		}
+	}
+	for format, want := range map[string]string{
+		"text":     "es: 1 missing, 1 stale (9 words)\n  content/a.md:5: warning: stale: edited-bbbb\n      the source changed since it was translated: The text as it [-was.-]{+is now.+}\n",
+		"markdown": "| `content/a.md:5` | warning stale | source changed: The text as it ~~was.~~ **is now.** |",
+		"github":   "::warning file=content/a.md,line=7,title=es%3A missing new-cccc::no translation: A new sentence.\n",
+	} {
+		buf.Reset()
+		if err := r.Write(&buf, format); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s:\n%s\nwant it to contain\n%s", format, buf.String(), want)
+		}
+	}
+	// Only what changed since a revision: new-cccc was not there.
+	r, _ = report.Diff(site(t), []string{"es"}, report.DiffOptions{Since: map[string]bool{"dose-aaaa": true, "edited-bbbb": true}})
+	if len(r.Findings) != 1 || r.Findings[0].ID != "new-cccc" {
+		t.Errorf("--since: %+v", r.Findings)
+	}
+}
+
+func TestCheckReport(t *testing.T) {
+	r, err := report.Check(site(t), []string{"es"}, check.New("en", nil), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Findings) != 1 || r.Findings[0].Kind != "numbers" || r.Findings[0].Severity != "error" || r.Findings[0].Line != 3 {
+		t.Fatalf("findings: %+v", r.Findings)
+	}
+	var buf bytes.Buffer
+	if err := r.Write(&buf, "sarif"); err != nil {
+		t.Fatal(err)
+	}
+	var sarif struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct{ ID string } `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Level     string `json:"level"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+						Region           struct{ StartLine int } `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &sarif); err != nil {
+		t.Fatal(err)
+	}
+	res := sarif.Runs[0].Results[0]
+	if sarif.Version != "2.1.0" || res.RuleID != "numbers" || res.Level != "error" || res.Locations[0].PhysicalLocation.ArtifactLocation.URI != "content/a.md" ||
+		res.Locations[0].PhysicalLocation.Region.StartLine != 3 || sarif.Runs[0].Tool.Driver.Rules[0].ID != "numbers" {
+		t.Errorf("SARIF: %s", buf.Bytes())
+	}
+}
+
+func TestWordDiff(t *testing.T) {
+	for _, tt := range []struct{ a, b, want string }{
+		{"It does so by turning back on BDNF production.", "It does so by turning BDNF production back on.", "It does so by turning [-back on-] BDNF [-production.-]{+production back on.+}"},
+		{"same", "same", "same"},
+		{"", "new text", "{+new text+}"},
+	} {
+		if got := report.FormatDiff(report.WordDiff(tt.a, tt.b), "[-", "-]", "{+", "+}", ""); got != tt.want {
+			t.Errorf("%q -> %q: %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestReviewPage(t *testing.T) {
+	var buf bytes.Buffer
+	if err := report.Review(&buf, site(t), "es", check.New("en", nil), "content"); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{
+		`<html lang="en">`, "<h2>content/a.md", "Tome 3 comprimidos.", "numbers", `<span class="state stale">stale</span>`,
+		`<span class="state missing">missing</span>`, "<del>was.</del><ins>is now.</ins>", "El texto como era.",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("review page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "<script") || strings.Contains(page, `<link rel="stylesheet"`) {
+		t.Error("the review page must be self-contained")
+	}
+}
