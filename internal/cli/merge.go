@@ -63,7 +63,11 @@ func runMerge(g *glot, o *mergeOptions) error {
 		if err != nil {
 			return err
 		}
-		res, err := merge.Run(site, l, merge.Options{ContentName: display(g.path(cfg.ContentDir)), Page: o.page})
+		suggest := float64(cfg.SuggestionThreshold) / 100
+		if suggest == 0 {
+			suggest = -1 // off
+		}
+		res, err := merge.Run(site, l, merge.Options{ContentName: display(g.path(cfg.ContentDir)), Page: o.page, Suggest: suggest})
 		if err != nil {
 			return &usageError{err}
 		}

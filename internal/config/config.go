@@ -32,7 +32,11 @@ type Config struct {
 	OutputDir      string   `toml:"output_dir"`
 	MarkdownDir    string   `toml:"markdown_dir"`
 	BaseURL        string   `toml:"base_url"`
-	Extract        Extract  `toml:"extract"`
+	// SuggestionThreshold is how alike, in percent, a translated source
+	// must be to a message's source for glot merge to suggest its
+	// translation; 0 turns suggestions off. Default 75.
+	SuggestionThreshold int     `toml:"suggestion_threshold"`
+	Extract             Extract `toml:"extract"`
 }
 
 // Extract holds the extraction rules: what in a page is translatable. An
@@ -64,6 +68,8 @@ func Default() Config {
 		OutputDir:      "public",
 		MarkdownDir:    "localized",
 		BaseURL:        "/",
+
+		SuggestionThreshold: 75,
 	}
 }
 
@@ -148,6 +154,9 @@ func (c *Config) validate() error {
 			}
 		}
 	}
+	if c.SuggestionThreshold < 0 || c.SuggestionThreshold > 100 {
+		return &keyError{"suggestion_threshold", fmt.Errorf("%d is not a percentage from 0 to 100", c.SuggestionThreshold)}
+	}
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
 	}
@@ -188,7 +197,7 @@ func Tag(s string) (string, error) {
 }
 
 func knownKeys() []string {
-	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language",
+	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language", "suggestion_threshold",
 		"[extract] front_matter, attributes, no_translate_classes, shortcodes"}
 }
 
@@ -267,6 +276,10 @@ markdown_dir = "localized"
 # Where the site is published: absolute URLs (canonical, hreflang, sitemap)
 # start with it.
 base_url = "https://example.com/"
+
+# How alike (in percent) an already translated text must be to a new one for
+# glot merge to suggest its translation. 0 turns suggestions off.
+suggestion_threshold = 75
 
 # What is translatable, beyond glot's defaults.
 [extract]

@@ -39,7 +39,8 @@ type Options struct {
 	// the content folder) matches this glob.
 	Page string
 	// Suggest is how alike (0 to 1) a translated source must be to a
-	// message's source for its translation to be suggested; 0 means 0.75.
+	// message's source for its translation to be suggested; 0 means 0.75,
+	// and a negative value turns suggestions off.
 	Suggest float64
 }
 
@@ -181,7 +182,10 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		} else {
 			res.Missing++
 		}
-		sug, ok := memory.Suggest(s.Source.Messages[id].Other, threshold)
+		sug, ok := tm.Suggestion{}, false
+		if threshold > 0 {
+			sug, ok = memory.Suggest(s.Source.Messages[id].Other, threshold)
+		}
 		if ok && prior != nil && sug.Translation == prior.Translation.Other {
 			ok = false // already shown as the old translation
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"sort"
@@ -480,5 +481,48 @@ func TestApprove(t *testing.T) {
 	s.locales["active.es.toml"] = &fstest.MapFile{Data: []byte(active)}
 	if st := s.status("es"); st.Reviewed != 1 {
 		t.Errorf("after an edit: %+v", st)
+	}
+}
+
+// On the sample site itself: a paragraph is edited; the Spanish translate
+// file carries the previous source and the old translation; the
+// translator's update, merged, clears it.
+func TestSampleSiteEdit(t *testing.T) {
+	s := &site{t: t, content: fstest.MapFS{}, locales: fstest.MapFS{}}
+	for dir, m := range map[string]fstest.MapFS{"../../content": s.content, "../../locales": s.locales} {
+		err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(path.Join(dir, p))
+			m[p] = &fstest.MapFile{Data: data}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	const before = "It does so by turning BDNF production back on."
+	s.edit("ketamine-infusion-therapy.md", before, "It does so by switching BDNF production back on.")
+	s.extract()
+	res := s.merge("es", merge.Options{})
+	if res.Stale != 1 || res.Missing != 0 {
+		t.Fatalf("merge: %s", summary(res))
+	}
+	tr := s.file("translate.es.toml")
+	for _, want := range []string{"# en (now):    It does so by switching BDNF production back on.", "# en (before): " + before, "# es (before): Lo hace reactivando la producción de BDNF."} {
+		if !strings.Contains(tr, want) {
+			t.Errorf("translate.es.toml lacks %q:\n%s", want, tr)
+		}
+	}
+	s.translate("es", func(src string) string {
+		return strings.Replace(src, "It does so by switching BDNF production back on.", "Lo hace volviendo a activar la producción de BDNF.", 1)
+	})
+	res = s.merge("es", merge.Options{})
+	if res.Folded != 1 || res.Stale != 0 || strings.Contains(s.file("translate.es.toml"), "STALE") {
+		t.Fatalf("after the update: %s\n%s", summary(res), s.file("translate.es.toml"))
+	}
+	if st := s.status("es"); st.Translated != st.Messages {
+		t.Errorf("status: %+v", st)
 	}
 }
