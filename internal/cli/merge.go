@@ -42,6 +42,11 @@ in translate.<lang>.toml with the reason, and glot merge exits with status 1.`,
 }
 
 func runMerge(g *glot, o *mergeOptions) error {
+	return runMergeWith(g, o, nil)
+}
+
+// runMergeWith merges, folding in the work imported for each language.
+func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported) error {
 	cfg, err := g.config()
 	if err != nil {
 		return err
@@ -67,7 +72,7 @@ func runMerge(g *glot, o *mergeOptions) error {
 		if suggest == 0 {
 			suggest = -1 // off
 		}
-		res, err := merge.Run(site, l, merge.Options{ContentName: display(g.path(cfg.ContentDir)), Page: o.page, Suggest: suggest})
+		res, err := merge.Run(site, l, merge.Options{ContentName: display(g.path(cfg.ContentDir)), Page: o.page, Suggest: suggest, Imported: imported[lang]})
 		if err != nil {
 			return &usageError{err}
 		}

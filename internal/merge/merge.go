@@ -38,10 +38,21 @@ type Options struct {
 	// Page, when set, limits the translate file to pages whose path (in
 	// the content folder) matches this glob.
 	Page string
+	// Imported holds translations brought back from translators' own
+	// files (glot import); they are folded in like those of the translate
+	// file, after them.
+	Imported []Imported
 	// Suggest is how alike (0 to 1) a translated source must be to a
 	// message's source for its translation to be suggested; 0 means 0.75,
 	// and a negative value turns suggestions off.
 	Suggest float64
+}
+
+// Imported is the work of one translator's file.
+type Imported struct {
+	File         string
+	Translations map[string]string // by message id
+	Lines        map[string]int
 }
 
 // Result is what a merge did and plans to write.
@@ -145,6 +156,22 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		if take(translateFile, l.Translate.Lines[id], id, l.Translate.Messages[id]) {
 			delete(archive, id)
 			res.Folded++
+		}
+	}
+	for _, im := range opts.Imported {
+		ids := make([]string, 0, len(im.Translations))
+		for id := range im.Translations {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			if cur := active.Messages[id]; cur != nil && cur.Other == im.Translations[id] {
+				continue // what was exported comes back unchanged
+			}
+			if take(im.File, im.Lines[id], id, &catalog.Message{ID: id, Other: im.Translations[id]}) {
+				delete(archive, id)
+				res.Folded++
+			}
 		}
 	}
 

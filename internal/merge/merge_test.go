@@ -526,3 +526,31 @@ func TestSampleSiteEdit(t *testing.T) {
 		t.Errorf("status: %+v", st)
 	}
 }
+
+// Work brought back from a translator's tool is folded in as the translate
+// file's is: checked, and refused when its placeholders do not fit.
+func TestImported(t *testing.T) {
+	s := newSite(t, map[string]string{"a.md": pageA})
+	s.extract()
+	ls := s.load()
+	var good, bad string
+	for id, m := range ls.Source.Messages {
+		switch {
+		case strings.Contains(m.Other, "<2>"):
+			bad = id
+		case m.Other == "Page A":
+			good = id
+		}
+	}
+	res := s.merge("es", merge.Options{Imported: []merge.Imported{{
+		File:         "es.xlf",
+		Translations: map[string]string{good: "Página A", bad: "Sin etiquetas."},
+		Lines:        map[string]int{good: 7, bad: 12},
+	}}})
+	if res.Folded != 1 || len(res.Refused) != 1 || res.Refused[0].File != "es.xlf" || res.Refused[0].Line != 12 {
+		t.Fatalf("merge: %s", summary(res))
+	}
+	if !strings.Contains(s.file("active.es.toml"), `other = "Página A"`) || !strings.Contains(s.file("translate.es.toml"), `other = "Sin etiquetas."`) {
+		t.Errorf("the good one is in force, the refused one waits in the translate file:\n%s", s.file("translate.es.toml"))
+	}
+}

@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glot-i18n/glot/internal/exchange"
+	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/merge"
+)
+
+type exportOptions struct {
+	lang   string
+	format string
+	only   []string
+	page   string
+	output string
+}
+
+func newExportCmd(g *glot) *cobra.Command {
+	o := &exportOptions{}
+	c := &cobra.Command{
+		Use:   "export --lang L --format xliff|po|tmx",
+		Short: "Hand messages to translators' own tools: XLIFF 2, gettext PO or TMX",
+		Long: `Export writes the messages of one language, page by page in page order, in a
+format translators' tools read: XLIFF 2.0 (placeholders as <pc> and <ph>),
+gettext PO (glot's <1>…</1> tags; a stale translation fuzzy, its previous
+source in a #| comment) or TMX 1.4 (placeholders as <bpt>, <ept>, <ph>).
+Each message carries its id, its state and where it is used. Take the work
+back with glot import.`,
+		Example: `  glot export --lang es --format xliff -o es.xlf
+  glot export --lang de --format po --only missing,stale --page 'guide/*' -o de.po
+  glot export --lang fr --format tmx -o fr.tmx`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error { return runExport(g, o) },
+	}
+	c.Flags().StringVar(&o.lang, "lang", "", "the language to export (`L`)")
+	c.Flags().StringVar(&o.format, "format", "", "`xliff`, po or tmx")
+	c.Flags().StringSliceVar(&o.only, "only", nil, "only messages in these states: `missing,stale,translated`")
+	c.Flags().StringVar(&o.page, "page", "", "only the messages of pages matching `GLOB`")
+	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	return c
+}
+
+func runExport(g *glot, o *exportOptions) error {
+	cfg, err := g.config()
+	if err != nil {
+		return err
+	}
+	if o.lang == "" || o.format == "" {
+		return &usageError{fmt.Errorf("--lang and --format are required")}
+	}
+	if !contains(exchange.Formats, o.format) {
+		return &usageError{fmt.Errorf("--format %q: give %s", o.format, strings.Join(exchange.Formats, ", "))}
+	}
+	langs, err := selectLangs(cfg, []string{o.lang}, false)
+	if err != nil {
+		return err
+	}
+	site, err := g.locales(cfg, true)
+	if err != nil {
+		return err
+	}
+	l, err := site.Lang(langs[0])
+	if err != nil {
+		return err
+	}
+	data, err := exchange.Export(site, l, exchange.Options{Format: o.format, Only: o.only, Page: o.page, ContentName: display(g.path(cfg.ContentDir))})
+	if err != nil {
+		return &usageError{err}
+	}
+	return g.output(o.output, func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+type importOptions struct {
+	dryRun bool
+}
+
+func newImportCmd(g *glot) *cobra.Command {
+	o := &importOptions{}
+	c := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Take translators' work back from XLIFF, PO or TMX files",
+		Long: `Import reads files written by glot export and worked on in translators'
+tools (XLIFF 2, gettext PO, TMX; the format is told by the content), and
+folds their translations into active.<lang>.toml exactly as glot merge folds
+a translate file: checked against their source, a mismatch refused, nothing
+ever lost. Fuzzy PO entries are not taken. translate.<lang>.toml is then
+written afresh.`,
+		Example: `  glot import es.xlf de.po`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE:    func(c *cobra.Command, args []string) error { return runImport(g, o, args) },
+	}
+	c.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "say what would be written, write nothing")
+	return c
+}
+
+func runImport(g *glot, o *importOptions, files []string) error {
+	cfg, err := g.config()
+	if err != nil {
+		return err
+	}
+	byLang := map[string][]merge.Imported{}
+	for _, f := range files {
+		data, err := os.ReadFile(g.userPath(f))
+		if err != nil {
+			return err
+		}
+		w, err := exchange.Import(display(g.userPath(f)), data)
+		if err != nil {
+			return err
+		}
+		langs, err := cfg.Select([]string{w.Lang}, false)
+		if err != nil {
+			return fileerr.At(display(g.userPath(f)), 0, 0, err)
+		}
+		byLang[langs[0]] = append(byLang[langs[0]], merge.Imported{File: display(g.userPath(f)), Translations: w.Translations, Lines: w.Lines})
+	}
+	var langs []string
+	for l := range byLang {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	mo := &mergeOptions{langs: langs, dryRun: o.dryRun}
+	return runMergeWith(g, mo, byLang)
+}
