@@ -47,8 +47,14 @@ func runApprove(g *glot, o *approveOptions, ids []string) error {
 	if o.lang == "" {
 		return &usageError{fmt.Errorf("--lang is required")}
 	}
-	if len(ids) == 0 && o.page == "" && !o.all {
-		return &usageError{fmt.Errorf("name the messages to approve, or give --page GLOB or --all")}
+	given := 0
+	for _, b := range []bool{len(ids) > 0, o.page != "", o.all} {
+		if b {
+			given++
+		}
+	}
+	if given != 1 {
+		return &usageError{fmt.Errorf("name the messages to approve, or give --page GLOB, or --all: one of the three")}
 	}
 	langs, err := selectLangs(cfg, []string{o.lang}, false)
 	if err != nil {

@@ -410,12 +410,17 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 		}
 		want[id] = true
 	}
+	matched := false
 	for _, pg := range s.Pages {
 		if ok, _ := path.Match(a.Page, pg.Path); a.Page != "" && ok {
+			matched = true
 			for _, b := range pg.Blocks {
 				want[b.ID] = true
 			}
 		}
+	}
+	if a.Page != "" && !matched {
+		return p, 0, fmt.Errorf("no page matches %q", a.Page)
 	}
 	reviews := ledger.Reviews{}
 	for id, r := range l.Reviews {

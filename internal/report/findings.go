@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
@@ -106,7 +107,9 @@ func Diff(s *locale.Site, langs []string, o DiffOptions) (*Findings, error) {
 			if st == locale.Stale {
 				f.Previous = prior.Source
 				f.Translation = prior.Translation.Other
-				if prior.Source != "" {
+				if err := msgtext.Check(src, prior.Translation.Other); prior.ID == id && err != nil {
+					f.Message = "the translation does not fit its source (" + err.Error() + "): it is not used"
+				} else if prior.Source != "" {
 					f.Diff = WordDiff(prior.Source, src)
 					f.Message = "the source changed since it was translated: " + FormatDiff(f.Diff, "[-", "-]", "{+", "+}", "")
 				} else {
@@ -131,8 +134,10 @@ func Check(s *locale.Site, langs []string, c *check.Checker, content string) (*F
 			return nil, err
 		}
 		for _, id := range s.Source.IDs() {
+			// Every translation made for this version of the source is
+			// checked, including one whose placeholders do not fit.
 			t := l.Active.Messages[id]
-			if st, _ := s.State(l, id); st != locale.Translated || t == nil {
+			if t == nil || catalog.Empty(t) || t.Hash != "" && t.Hash != catalog.Hash(s.Source.Messages[id]) {
 				continue
 			}
 			src := s.Source.Messages[id].Other
