@@ -4,6 +4,7 @@
 // id and a severity:
 //
 //	placeholders  error    tags missing, extra, unbalanced or moved out of their pair
+//	template      error    a template action other than the source's {{.Field}}s
 //	numbers       error    a number of the source is not in the translation (its
 //	                       digits and separators may be the language's own)
 //	addresses     error    a URL, e-mail address or phone number differs
@@ -68,6 +69,9 @@ func (c *Checker) Translation(lang, src, t string) []Problem {
 	}
 	if err := msgtext.Check(src, msgtext.Normalize(t)); err != nil {
 		add("placeholders", Error, "%v", err)
+	}
+	if err := msgtext.CheckTemplate(src, t); err != nil {
+		add("template", Error, "%v", err)
 	}
 	srcText, trText := msgtext.Plain(src), msgtext.Plain(t)
 	if missing := missingNumbers(c.source, lang, srcText, trText); len(missing) > 0 {

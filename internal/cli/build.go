@@ -90,9 +90,7 @@ func runBuild(g *glot, o *buildOptions) error {
 		}
 	}
 	opts.Content = os.DirFS(g.path(cfg.ContentDir))
-	if fi, err := os.Stat(g.path("layouts")); err == nil && fi.IsDir() {
-		opts.Layouts = os.DirFS(g.path("layouts"))
-	}
+	opts.Layouts = g.layouts()
 	if opts.Locales, err = g.locales(cfg, false); err != nil {
 		return err
 	}

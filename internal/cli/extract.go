@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/extract"
+	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/plan"
 )
 
@@ -41,7 +42,12 @@ func runExtract(g *glot, o *extractOptions) error {
 	if _, err := os.Stat(contentDir); err != nil {
 		return fmt.Errorf("content folder: %w", err)
 	}
+	set, err := layout.Load(g.layouts())
+	if err != nil {
+		return err
+	}
 	res, err := extract.Run(extract.Input{
+		Interface:   set.Interface(),
 		Content:     os.DirFS(contentDir),
 		Locales:     os.DirFS(localesDir),
 		Source:      cfg.SourceLanguage,

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -158,6 +159,14 @@ func rules(cfg *config.Config) *segment.Rules {
 		NoTranslateClasses: e.NoTranslateClasses,
 		Shortcodes:         e.Shortcodes,
 	}
+}
+
+// layouts returns the site's layouts folder, or nil when it has none.
+func (g *glot) layouts() fs.FS {
+	if fi, err := os.Stat(g.path("layouts")); err == nil && fi.IsDir() {
+		return os.DirFS(g.path("layouts"))
+	}
+	return nil
 }
 
 // plural writes a count and a noun, "1 page", "2 pages".

@@ -37,6 +37,20 @@ type Config struct {
 	// translation; 0 turns suggestions off. Default 75.
 	SuggestionThreshold int     `toml:"suggestion_threshold"`
 	Extract             Extract `toml:"extract"`
+	Build               Build   `toml:"build"`
+}
+
+// Build holds what the build does with pages that are not fully
+// translated.
+type Build struct {
+	// Threshold is the share of a page's text, in percent, that must be
+	// translated for the page to be built in a language as any other.
+	// Default 100.
+	Threshold int `toml:"threshold"`
+	// Incomplete says what becomes of a page below the threshold:
+	// "notice" (default) builds it with a notice that it is not fully
+	// translated, "skip" leaves that language's version out.
+	Incomplete string `toml:"incomplete"`
 }
 
 // Extract holds the extraction rules: what in a page is translatable. An
@@ -70,6 +84,7 @@ func Default() Config {
 		BaseURL:        "/",
 
 		SuggestionThreshold: 75,
+		Build:               Build{Threshold: 100, Incomplete: "notice"},
 	}
 }
 
@@ -154,6 +169,12 @@ func (c *Config) validate() error {
 			}
 		}
 	}
+	if c.Build.Threshold < 0 || c.Build.Threshold > 100 {
+		return &keyError{"threshold", fmt.Errorf("%d is not a percentage from 0 to 100", c.Build.Threshold)}
+	}
+	if c.Build.Incomplete != "notice" && c.Build.Incomplete != "skip" {
+		return &keyError{"incomplete", fmt.Errorf("%q: give notice or skip", c.Build.Incomplete)}
+	}
 	if c.SuggestionThreshold < 0 || c.SuggestionThreshold > 100 {
 		return &keyError{"suggestion_threshold", fmt.Errorf("%d is not a percentage from 0 to 100", c.SuggestionThreshold)}
 	}
@@ -198,7 +219,7 @@ func Tag(s string) (string, error) {
 
 func knownKeys() []string {
 	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language", "suggestion_threshold",
-		"[extract] front_matter, attributes, no_translate_classes, shortcodes"}
+		"[extract] front_matter, attributes, no_translate_classes, shortcodes", "[build] threshold, incomplete"}
 }
 
 // keyLine finds the first line that sets key, or opens it as a table.
@@ -293,4 +314,14 @@ no_translate_classes = ["notranslate"]
 # Shortcode parameters whose values are translated.
 [extract.shortcodes]
 # figure = ["caption", "alt"]
+
+# Pages not fully translated.
+[build]
+# The share of a page's text (in percent) that must be translated for the
+# page to be built in a language as any other ...
+threshold = 100
+# ... and what becomes of a page below it: "notice" builds it with a notice
+# that it is not fully translated (its untranslated parts marked as in the
+# source language); "skip" leaves that language's version out.
+incomplete = "notice"
 `

@@ -6,6 +6,9 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
 )
 
 // Kind says how a page is written.
@@ -110,4 +113,26 @@ func lineAt(src []byte, i int) ([]byte, int) {
 		return src[i:], len(src)
 	}
 	return src[i : i+j], i + j + 1
+}
+
+// Values decodes a page's front matter into a map, for the keys that are
+// not text to translate: a date, a slug, a weight. Errors are reported
+// with the page when it is segmented; here a page without readable front
+// matter has no values.
+func Values(src []byte) map[string]any {
+	fm, ok := SplitFrontMatter(src)
+	if !ok || fm.Format == "" {
+		return nil
+	}
+	m := map[string]any{}
+	var err error
+	if fm.Format == "yaml" {
+		err = yaml.Unmarshal(src[fm.Start:fm.End], &m)
+	} else {
+		err = toml.Unmarshal(src[fm.Start:fm.End], &m)
+	}
+	if err != nil {
+		return nil
+	}
+	return m
 }

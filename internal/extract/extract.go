@@ -37,6 +37,9 @@ type Input struct {
 	ContentName, LocalesName string
 	// Rules say what is translatable; nil means glot's defaults.
 	Rules *segment.Rules
+	// Interface holds the messages the layout calls (see package
+	// layout): they join the source catalog, used on no page.
+	Interface []*catalog.Message
 }
 
 // Result is what extraction found and plans to write.
@@ -148,6 +151,14 @@ func Run(in Input) (*Result, error) {
 		records[p.Path] = rec
 	}
 
+	for _, m := range in.Interface {
+		if old, ok := src.Messages[m.ID]; ok {
+			return nil, fmt.Errorf("the layout's message %s has the id of text at %s", m.ID, where[old.ID])
+		}
+		c := *m
+		src.Messages[m.ID] = &c
+	}
+
 	// Link each page's blocks to those it had at the last extraction, or,
 	// for a page that appeared as another disappeared, to that page's.
 	text := func(id string) string {
@@ -189,7 +200,9 @@ func Run(in Input) (*Result, error) {
 		retired[id] = t
 	}
 	for id, m := range old.source.Messages {
-		retired[id] = m.Other
+		if len(catalog.Forms(m)) == 1 {
+			retired[id] = m.Other
+		}
 	}
 	for id := range src.Messages {
 		delete(retired, id)

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/glot-i18n/glot/internal/extract"
+	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/merge"
@@ -92,7 +93,11 @@ func TestExtractErrorsWriteNothing(t *testing.T) {
 // is always a real, working one.
 func TestSampleSiteIsUpToDate(t *testing.T) {
 	content, locales := os.DirFS("../../content"), os.DirFS("../../locales")
-	res, err := extract.Run(extract.Input{Content: content, Locales: locales, Source: "en", ContentName: "content", LocalesName: "locales"})
+	set, err := layout.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := extract.Run(extract.Input{Content: content, Locales: locales, Source: "en", ContentName: "content", LocalesName: "locales", Interface: set.Interface()})
 	if err != nil {
 		t.Fatal(err)
 	}

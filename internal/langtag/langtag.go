@@ -7,10 +7,12 @@
 package langtag
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -59,4 +61,62 @@ func Dir(lang string) string {
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// PluralForms returns the CLDR plural forms lang distinguishes, as go-i18n
+// knows them, in CLDR order: "one", "other" for English; "zero", "one",
+// "two", "few", "many", "other" for Arabic. They are found by asking
+// go-i18n's own Localizer which form it picks for a range of counts, so
+// they are the forms a translation must have for go-i18n to use it.
+func PluralForms(lang string) []string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return []string{"other"}
+	}
+	b := i18n.NewBundle(tag)
+	all := &i18n.Message{ID: "m", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
+	if err := b.AddMessages(tag, all); err != nil {
+		return []string{"other"}
+	}
+	l := i18n.NewLocalizer(b, lang)
+	seen := map[string]bool{}
+	counts := []any{}
+	for n := 0; n <= 200; n++ {
+		counts = append(counts, n)
+	}
+	counts = append(counts, 1000000, 1000001, "0.5", "1.5", "2.5", "1.0", "10.25")
+	for _, n := range counts {
+		if f, err := l.Localize(&i18n.LocalizeConfig{MessageID: "m", PluralCount: n}); err == nil {
+			seen[f] = true
+		}
+	}
+	var out []string
+	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+		if seen[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// PluralExample gives a few counts that take plural form f in lang, for a
+// translator: "1" for English "one", "0, 5, 6, …" for "other".
+func PluralExample(lang, f string) string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return ""
+	}
+	b := i18n.NewBundle(tag)
+	_ = b.AddMessages(tag, &i18n.Message{ID: "m", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"})
+	l := i18n.NewLocalizer(b, lang)
+	var ns []string
+	for _, n := range []any{0, 1, 2, 3, 5, 11, 21, 100, 101, 1000000, "1.5"} {
+		if got, err := l.Localize(&i18n.LocalizeConfig{MessageID: "m", PluralCount: n}); err == nil && got == f {
+			ns = append(ns, fmt.Sprint(n))
+		}
+	}
+	if len(ns) > 4 {
+		ns = append(ns[:4], "…")
+	}
+	return strings.Join(ns, ", ")
 }

@@ -1,6 +1,9 @@
 package langtag
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNameAndDir(t *testing.T) {
 	tests := []struct{ tag, name, dir string }{
@@ -24,6 +27,17 @@ func TestNameAndDir(t *testing.T) {
 		}
 		if got := Dir(tt.tag); got != tt.dir {
 			t.Errorf("Dir(%s) = %q, want %q", tt.tag, got, tt.dir)
+		}
+	}
+}
+
+func TestPluralForms(t *testing.T) {
+	for lang, want := range map[string]string{
+		"en": "one other", "ja": "other", "ar": "zero one two few many other", "ru": "one few many other",
+		"fr": "one many other", "es": "one many other", "de": "one other",
+	} {
+		if got := strings.Join(PluralForms(lang), " "); got != want {
+			t.Errorf("PluralForms(%s) = %q, want %q", lang, got, want)
 		}
 	}
 }

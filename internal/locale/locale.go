@@ -11,8 +11,11 @@ package locale
 
 import (
 	"errors"
+
 	"io/fs"
 	"path"
+
+	"golang.org/x/text/language"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/ledger"
@@ -48,8 +51,26 @@ type Lang struct {
 	Translate *catalog.Catalog // translate.<lang>.toml, as the translator left it
 	Archive   ledger.Archive   // .glot/archive.<lang>.toml
 	Reviews   ledger.Reviews   // .glot/review.<lang>.toml
+	// Parents are the languages a regional variant falls back to, nearest
+	// first, that have a catalog: es-MX falls back to es-419, then es.
+	Parents []*Lang
 	HasArchive,
 	HasTranslate bool
+}
+
+// Inherited returns the translation in force of message id that l takes
+// from a parent language, and that language, when l has none of its own.
+func (s *Site) Inherited(l *Lang, id string) (*catalog.Message, *Lang) {
+	src := s.Source.Messages[id]
+	if src == nil {
+		return nil, nil
+	}
+	for _, p := range l.Parents {
+		if t := p.Active.Messages[id]; t != nil && !catalog.Empty(t) && current(src, t) {
+			return t, p
+		}
+	}
+	return nil, nil
 }
 
 // Reviewed reports whether the translation in force of message id was
@@ -138,7 +159,34 @@ func (s *Site) Lang(lang string) (*Lang, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
+	// A regional variant falls back through its parents (CLDR's, as
+	// x/text knows them) that have a catalog.
+	for _, p := range parents(lang) {
+		if _, err := fs.Stat(s.FS, ActivePath(p)); err != nil {
+			continue
+		}
+		pl, err := s.Lang(p)
+		if err != nil {
+			return nil, err
+		}
+		pl.Parents = nil // its own parents come next in l's list
+		l.Parents = append(l.Parents, pl)
+	}
 	return l, nil
+}
+
+// parents lists the parent languages of lang, nearest first: es-MX gives
+// es-419 and es; es gives none.
+func parents(lang string) []string {
+	t, err := language.Parse(lang)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for p := t.Parent(); p != language.Und; p = p.Parent() {
+		out = append(out, p.String())
+	}
+	return out
 }
 
 // State is where a message stands in a language.
@@ -207,6 +255,9 @@ func (s *Site) State(l *Lang, id string) (State, *Prior) {
 			return Translated, nil
 		}
 		return Stale, &Prior{ID: id, Translation: t}
+	}
+	if t, _ := s.Inherited(l, id); t != nil {
+		return Translated, nil
 	}
 	if e := l.Archive[id]; e != nil && !catalog.Empty(&e.Message) {
 		return Stale, &Prior{ID: id, Source: e.Source, Translation: &e.Message}

@@ -135,7 +135,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			res.Notes = append(res.Notes, Problem{file, line, id, "translated for an earlier version of its source: kept in the archive as stale"})
 			return false
 		}
-		if err := msgtext.Check(src.Other, t.Other); err != nil {
+		if err := fits(src, t); err != nil {
 			refused[id] = t
 			res.Refused = append(res.Refused, Problem{file, line, id, err.Error()})
 			return false
@@ -192,7 +192,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 
 	// The work left to do, page by page. A refused translation is always
 	// written back, whatever --page says, so that it is never lost.
-	merged := &locale.Lang{Tag: l.Tag, Active: active, Archive: archive}
+	merged := &locale.Lang{Tag: l.Tag, Active: active, Archive: archive, Parents: l.Parents}
 	memory := memoryOf(s, merged)
 	threshold := opts.Suggest
 	if threshold == 0 {
@@ -224,7 +224,13 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		writeEntry(w, s, l.Tag, id, page, blk, st, prior, refused[id], sug, opts)
 	}
 	todo := func(id string) bool {
-		return !written[id] && active.Messages[id] == nil && s.Source.Messages[id] != nil
+		if written[id] || active.Messages[id] != nil || s.Source.Messages[id] == nil {
+			return false
+		}
+		// A regional variant has nothing to do where its parent
+		// language's translation serves.
+		t, _ := s.Inherited(merged, id)
+		return t == nil
 	}
 	for _, p := range s.Pages {
 		if ok, _ := path.Match(opts.Page, p.Path); opts.Page != "" && !ok {
@@ -284,6 +290,30 @@ func writeHeader(b *bytes.Buffer, lang string, opts Options) {
 	if opts.Page != "" {
 		fmt.Fprintf(b, "#\n# Only pages matching %s.\n", opts.Page)
 	}
+}
+
+// pluralNote says which counts take each plural form of lang, as an
+// example for the translator.
+func pluralNote(lang string) string {
+	var parts []string
+	for _, f := range langtag.PluralForms(lang) {
+		parts = append(parts, f+" ("+langtag.PluralExample(lang, f)+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// fits checks a translation against its source: its placeholders, and in
+// every plural form its template actions.
+func fits(src, t *catalog.Message) error {
+	if err := msgtext.Check(src.Other, t.Other); err != nil {
+		return err
+	}
+	for _, f := range catalog.Forms(t) {
+		if err := msgtext.CheckTemplate(src.Other, f.Text); err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+	}
+	return nil
 }
 
 // memoryOf indexes every translation of language l that has a known
@@ -376,6 +406,15 @@ func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *led
 	forms := catalog.Forms(m)
 	if len(forms) == 0 {
 		forms = []catalog.Form{{Name: "other"}}
+		if len(catalog.Forms(src)) > 1 {
+			// A message with plural forms gets those of the language
+			// it is translated into: Arabic has six.
+			forms = nil
+			for _, f := range langtag.PluralForms(lang) {
+				forms = append(forms, catalog.Form{Name: f})
+			}
+			b.WriteString("# plural forms of " + lang + ": " + pluralNote(lang) + "\n")
+		}
 	}
 	for _, f := range forms {
 		fmt.Fprintf(b, "%s = %s\n", f.Name, catalog.Quote(f.Text))

@@ -132,3 +132,33 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckTemplate(t *testing.T) {
+	const src = "Reading time: {{.Count}} minutes"
+	tests := []struct {
+		src, tr, want string
+	}{
+		{src, "Tiempo de lectura: {{.Count}} minutos", ""},
+		{src, "Tiempo de lectura: {{ .Count }} min", ""},
+		{src, "Lesezeit: {{.Count}} Minuten, {{.Count}} min", ""},
+		{src, "Tiempo de lectura: minutos", ""},
+		{src, "{{.Secret}} minutos", "template action {{.Secret}} is not allowed: a translation may use only {{.Count}}"},
+		{src, "{{range .Items}}x{{end}}", "is not allowed"},
+		{src, `{{printf "%s" .Count}}`, "is not allowed"},
+		{src, "{{template \"x\"}}", "is not allowed"},
+		{src, "{{$x := .Count}}{{$x}}", "is not allowed"},
+		{src, "{{.Count", "malformed template action"},
+		{"Languages", "{{.Count}}", "may use only none"},
+		// Page text with braces that are not a template stays text.
+		{"Write {{ x }} here", "Escriba {{ x }} aquí", ""},
+	}
+	for _, tt := range tests {
+		err := CheckTemplate(tt.src, tt.tr)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.tr, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%q: %v, want %q", tt.tr, err, tt.want)
+		}
+	}
+}

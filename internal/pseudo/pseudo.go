@@ -15,6 +15,7 @@
 package pseudo
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,15 +47,25 @@ func Translate(lang, s string) string {
 	return "⟦" + mapText(s, accent) + padding(letters*35/100) + "⟧"
 }
 
-// mapText applies f to the text of s, leaving its placeholders.
+// action matches a template action, {{.Count}}: it is code, not text.
+var action = regexp.MustCompile(`\{\{.*?\}\}`)
+
+// mapText applies f to the text of s, leaving its placeholders and
+// template actions.
 func mapText(s string, f func(string) string) string {
 	var b strings.Builder
 	for _, t := range msgtext.Parse(s) {
-		if t.Kind == msgtext.Text {
-			b.WriteString(f(t.Text))
-		} else {
+		if t.Kind != msgtext.Text {
 			b.WriteString(t.Text)
+			continue
 		}
+		last := 0
+		for _, m := range action.FindAllStringIndex(t.Text, -1) {
+			b.WriteString(f(t.Text[last:m[0]]))
+			b.WriteString(t.Text[m[0]:m[1]])
+			last = m[1]
+		}
+		b.WriteString(f(t.Text[last:]))
 	}
 	return b.String()
 }

@@ -37,3 +37,9 @@ func TestArXB(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+func TestTemplateActionsStay(t *testing.T) {
+	if got := Translate("en-XA", "Reading time: {{.Count}} minutes"); !strings.Contains(got, "{{.Count}}") || !strings.HasPrefix(got, "⟦Ŕéåđîñĝ ţîɱé: {{.Count}} ɱîñûţéš") {
+		t.Errorf("got %q", got)
+	}
+}

@@ -33,6 +33,29 @@ type Fallback struct {
 	Reason  string // "missing", or why the translation was refused
 }
 
+// Span is where a segment stands in the output.
+type Span struct {
+	Segment    int
+	Start, End int
+	Fallback   bool // it shows its source text
+}
+
+// Result is a page in another language.
+type Result struct {
+	Bytes     []byte
+	Fallbacks []Fallback
+	Spans     []Span // of the segments not nested in another, in order
+}
+
+// Page returns src with the translation of every segment in place, as
+// Splice does, and where each segment ended up.
+func Page(src []byte, segs []segment.Segment, tr Translator) *Result {
+	sp := newSplicer(src, segs, tr, false)
+	r := &Result{Bytes: sp.run()}
+	r.Fallbacks, r.Spans = sp.fallbacks, sp.spans
+	return r
+}
+
 // Splice returns src with the translation of every segment in place, and
 // the segments that kept their source text. segs must be in page order
 // (by Start). A segment may lie inside the markup of another (an HTML
@@ -47,6 +70,12 @@ func Splice(src []byte, segs []segment.Segment, tr Translator) ([]byte, []Fallba
 // splice is Splice; with rewrite, a translation equal to its source is
 // written out as any other would be, rather than copied from the page.
 func splice(src []byte, segs []segment.Segment, tr Translator, rewrite bool) ([]byte, []Fallback) {
+	sp := newSplicer(src, segs, tr, rewrite)
+	out := sp.run()
+	return out, sp.fallbacks
+}
+
+func newSplicer(src []byte, segs []segment.Segment, tr Translator, rewrite bool) *splicer {
 	sp := &splicer{src: src, segs: segs, tr: tr, kids: make([][]int, len(segs)), rewrite: rewrite}
 	// Nest each segment in the innermost one that holds it.
 	var top []int
@@ -63,12 +92,16 @@ func splice(src []byte, segs []segment.Segment, tr Translator, rewrite bool) ([]
 		}
 		stack = append(stack, i)
 	}
-	if len(segs) == 0 {
-		return src, nil
+	sp.top = top
+	return sp
+}
+
+func (sp *splicer) run() []byte {
+	if len(sp.segs) == 0 {
+		return sp.src
 	}
-	out := make([]byte, 0, len(src)+len(src)/4)
-	out = sp.copyRange(out, 0, len(src), top)
-	return out, sp.fallbacks
+	out := make([]byte, 0, len(sp.src)+len(sp.src)/4)
+	return sp.copyRange(out, 0, len(sp.src), sp.top)
 }
 
 type splicer struct {
@@ -76,8 +109,11 @@ type splicer struct {
 	segs      []segment.Segment
 	tr        Translator
 	kids      [][]int // segments nested in each segment
+	top       []int   // segments nested in none
 	fallbacks []Fallback
+	spans     []Span
 	rewrite   bool
+	depth     int // how deep in nested segments the splice is
 }
 
 // copyRange appends src[lo:hi] with the segments of list, which lie in
@@ -89,7 +125,14 @@ func (sp *splicer) copyRange(out []byte, lo, hi int, list []int) []byte {
 			continue
 		}
 		out = append(out, sp.src[lo:s.Start]...)
+		start, fb := len(out), len(sp.fallbacks)
+		sp.depth++
 		out = sp.segment(out, i)
+		sp.depth--
+		if sp.depth == 0 {
+			fell := len(sp.fallbacks) > fb && sp.fallbacks[fb].Segment == i
+			sp.spans = append(sp.spans, Span{Segment: i, Start: start, End: len(out), Fallback: fell})
+		}
 		lo = s.End
 	}
 	return append(out, sp.src[lo:hi]...)

@@ -372,6 +372,7 @@ var ruleText = map[string]string{
 	"missing":      "A message has no translation.",
 	"stale":        "A translation was made for an earlier version of its source.",
 	"placeholders": "The translation's placeholders do not match the source's.",
+	"template":     "The translation has a template action its source does not allow.",
 	"numbers":      "A number of the source is not in the translation.",
 	"addresses":    "A URL, e-mail address, DOI or phone number of the source is not in the translation unchanged.",
 	"glossary":     "A glossary term is not rendered as the glossary requires.",

@@ -20,6 +20,8 @@ import (
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/pseudo"
+	"github.com/glot-i18n/glot/internal/render"
 	"github.com/glot-i18n/glot/internal/segment"
 )
 
@@ -58,41 +60,78 @@ type Version struct {
 
 // PageData is what a page layout is executed with.
 type PageData struct {
-	Lang, Dir    string
-	SourceLang   string
-	Title        string
-	Description  string
-	SiteTitle    string        // the home page's title, in this language
-	Home         string        // relative link to this language's home page
-	Content      template.HTML // the page's body
-	Canonical    string        // absolute URL of this page
-	Languages    []Version     // every language version, for the switcher
-	Alternates   []Version     // hreflang alternates, x-default included
-	Root         string        // relative path from this page to the output root
-	Path         string        // the source page, relative to the content folder
-	IsPseudo     bool
-	BaseURL      string
-	ContentLangs []string
+	Lang, Dir   string
+	SourceLang  string
+	Title       string
+	Description string
+	SiteTitle   string        // the home page's title, in this language
+	Home        string        // relative link to this language's home page
+	Content     template.HTML // the page's body
+	Canonical   string        // absolute URL of this page; "" for a pseudo-language
+	Languages   []Version     // every language version built, for the switcher
+	Alternates  []Version     // hreflang alternates, x-default included
+	Root        string        // relative path from this page to the output root
+	Path        string        // the source page, relative to the content folder
+	IsPseudo    bool
+	BaseURL     string
+	// Untranslated says the page is below the site's completeness
+	// threshold and shows parts in the source language; Outdated that it
+	// uses translations made for an earlier version of its source.
+	Untranslated, Outdated bool
+	ReadingTime            int    // in minutes
+	LastUpdated            string // the date, written for the language; "" when unknown
 }
 
-func (b *builder) html(info *pageInfo, lang string, localized []byte) ([]byte, error) {
-	curDir := path.Dir(outputPath(lang, info.page))
+func (b *builder) html(info *pageInfo, lang string, res *render.Result) ([]byte, error) {
+	curDir := path.Dir(b.outputPath(lang, info.page))
+	data := b.pageData(info, lang, curDir)
+	rewrite := func(u string) string { return string(b.rewrite([]byte(u), info.page, lang, curDir)) }
 	if info.page.Kind == content.HTML {
-		rewrite := func(u string) string { return string(b.rewrite([]byte(u), info.page, lang, curDir)) }
+		// Text shown in the source language says so (WCAG 3.1.2), for
+		// screen readers to switch voice.
+		localized := editHTML(res.Bytes, b.fallbackSpans(info, lang, res), func(u string) string { return u })
 		if info.document {
 			// A whole document stays itself: it gets its language and
 			// its alternates, and no layout.
-			d := b.pageData(info, lang, curDir)
-			return localizeDocument(localized, d, rewrite)
+			return localizeDocument(localized, data, rewrite)
 		}
-		data := b.pageData(info, lang, curDir)
 		data.Content = template.HTML(editHTML(localized, nil, rewrite))
-		return execute(b.layouts, "page.html", data)
+		return b.ui.execute(lang, "page.html", data)
 	}
-	fm, _ := content.SplitFrontMatter(localized)
-	body := localized[fm.Body:]
+	fm, _ := content.SplitFrontMatter(res.Bytes)
+	body := res.Bytes[fm.Body:]
+	// HTML blocks that show source text get their lang in the bytes; the
+	// Markdown blocks get it on their element, below.
+	var marks []edit
+	var fallback []render.Span
+	for _, sp := range res.Spans {
+		if !sp.Fallback || sp.Start < fm.Body || lang == b.o.Config.SourceLanguage {
+			continue
+		}
+		if info.segs[sp.Segment].Syntax == segment.HTMLText {
+			marks = append(marks, b.langSpan(sp.Start-fm.Body, sp.End-fm.Body)...)
+		} else {
+			fallback = append(fallback, render.Span{Start: sp.Start - fm.Body, End: sp.End - fm.Body})
+		}
+	}
+	if len(marks) > 0 {
+		body = editHTML(body, marks, func(u string) string { return u })
+		// The marks moved what follows them.
+		moved := func(at int) int {
+			for _, m := range marks {
+				if m.start <= at {
+					at += len(m.text)
+				}
+			}
+			return at
+		}
+		for i := range fallback {
+			fallback[i].Start, fallback[i].End = moved(fallback[i].Start), moved(fallback[i].End)
+		}
+	}
 	doc := md.Parser().Parse(text.NewReader(body))
 	i := 0
+	src := []byte(b.o.Config.SourceLanguage)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -108,32 +147,82 @@ func (b *builder) html(info *pageInfo, lang string, localized []byte) ([]byte, e
 		case *ast.Image:
 			n.Destination = b.rewrite(n.Destination, info.page, lang, curDir)
 		}
+		if n.Type() == ast.TypeBlock && n.Kind() != ast.KindHTMLBlock && n.Lines().Len() > 0 && inSpans(n.Lines().At(0).Start, fallback) {
+			// A tight list item's text has no element of its own: its
+			// lang goes on the item.
+			target := n
+			if n.Kind() == ast.KindTextBlock {
+				target = n.Parent()
+			}
+			target.SetAttributeString("lang", src)
+		}
 		return ast.WalkContinue, nil
 	})
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, body, doc); err != nil {
 		return nil, err
 	}
-	data := b.pageData(info, lang, curDir)
 	data.Content = template.HTML(buf.String())
-	return execute(b.layouts, "page.html", data)
+	return b.ui.execute(lang, "page.html", data)
+}
+
+// inSpans reports whether offset at is inside one of spans.
+func inSpans(at int, spans []render.Span) bool {
+	for _, s := range spans {
+		if at >= s.Start && at < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// langSpan wraps bytes [start, end) in a span in the source language.
+func (b *builder) langSpan(start, end int) []edit {
+	return []edit{
+		{start, start, `<span lang="` + html.EscapeString(b.o.Config.SourceLanguage) + `">`},
+		{end, end, "</span>"},
+	}
+}
+
+// fallbackSpans marks the text of an HTML page shown in the source
+// language.
+func (b *builder) fallbackSpans(info *pageInfo, lang string, res *render.Result) []edit {
+	if lang == b.o.Config.SourceLanguage || pseudo.Is(lang) {
+		return nil
+	}
+	var edits []edit
+	for _, sp := range res.Spans {
+		if sp.Fallback && info.segs[sp.Segment].Syntax == segment.HTMLText && info.segs[sp.Segment].Kind != "title" {
+			edits = append(edits, b.langSpan(sp.Start, sp.End)...)
+		}
+	}
+	return edits
 }
 
 func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 	cfg := b.o.Config
+	v := b.versions[info.page.Path]
 	d := &PageData{
-		Lang:        lang,
-		Dir:         langtag.Dir(lang),
-		SourceLang:  cfg.SourceLanguage,
-		Title:       info.title(lang, b),
-		Description: description(info, lang, b),
-		SiteTitle:   b.home[lang],
-		Home:        relURL(curDir, lang+"/"),
-		Root:        relURL(curDir, ""),
-		Path:        info.page.Path,
-		IsPseudo:    config.IsPseudo(lang),
-		BaseURL:     cfg.BaseURL,
-		Canonical:   cfg.BaseURL + pageURL(lang, info.page),
+		Lang:         lang,
+		Dir:          langtag.Dir(lang),
+		SourceLang:   cfg.SourceLanguage,
+		Title:        info.title(lang, b),
+		Description:  description(info, lang, b),
+		SiteTitle:    b.home[lang],
+		Root:         relURL(curDir, ""),
+		Path:         info.page.Path,
+		IsPseudo:     config.IsPseudo(lang),
+		BaseURL:      cfg.BaseURL,
+		Canonical:    cfg.BaseURL + b.url(lang, info.page),
+		Untranslated: v.percent[lang] < cfg.Build.Threshold,
+		Outdated:     v.stale[lang],
+		ReadingTime:  info.readingTime(lang, b),
+	}
+	if t, ok := pageDate(info.values); ok {
+		d.LastUpdated = formatDate(lang, t)
+	}
+	if home, ok := b.homePage(); ok {
+		d.Home = relURL(curDir, b.url(lang, home))
 	}
 	if d.IsPseudo {
 		// A pseudo-language is for looking at, not for search engines.
@@ -142,8 +231,8 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 	if d.SiteTitle == "" {
 		d.SiteTitle = b.home[cfg.SourceLanguage]
 	}
-	for _, l := range siteLangs(cfg) {
-		u := pageURL(l, info.page)
+	for _, l := range b.emitted(info.page) {
+		u := b.url(l, info.page)
 		v := Version{Lang: l, Name: langtag.Name(l), Dir: langtag.Dir(l), Href: relURL(curDir, u), URL: cfg.BaseURL + u, Hreflang: l, Current: l == lang}
 		d.Languages = append(d.Languages, v)
 		if !d.IsPseudo {
@@ -151,9 +240,19 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 		}
 	}
 	if !d.IsPseudo {
-		d.Alternates = append(d.Alternates, Version{Hreflang: "x-default", URL: cfg.BaseURL + pageURL(cfg.SourceLanguage, info.page)})
+		d.Alternates = append(d.Alternates, Version{Hreflang: "x-default", URL: cfg.BaseURL + b.url(cfg.SourceLanguage, info.page)})
 	}
 	return d
+}
+
+// homePage returns the site's home page, if it has one.
+func (b *builder) homePage() (content.Page, bool) {
+	for _, p := range []string{"index.md", "_index.md", "index.html"} {
+		if pg, ok := b.pageSet[p]; ok {
+			return pg, true
+		}
+	}
+	return content.Page{}, false
 }
 
 // description is the page's description in lang, from its front matter or
@@ -163,26 +262,10 @@ func description(info *pageInfo, lang string, b *builder) string {
 	return t
 }
 
-// siteLangs is every real language of the site, source first.
-func siteLangs(cfg *config.Config) []string {
-	return append([]string{cfg.SourceLanguage}, cfg.Languages...)
-}
-
-// pageURL is the URL path of page p in lang, relative to the site's root.
-func pageURL(lang string, p content.Page) string {
-	if p.Kind == content.HTML {
-		return path.Join(lang, p.Path)
-	}
-	d := pageDir(p.Path)
-	if d == "." {
-		return lang + "/"
-	}
-	return lang + "/" + d + "/"
-}
-
 // rewrite points a relative link to another page of the site at that
-// page's version in the same language, and a link to an asset at the one
-// copy of it in the output root. Other links are left alone.
+// page's version in the same language (or in the source language, when the
+// page is not built in this one), and a link to an asset at the one copy
+// of it in the output root. Other links are left alone.
 func (b *builder) rewrite(dest []byte, from content.Page, lang, curDir string) []byte {
 	d := string(dest)
 	if d == "" || strings.HasPrefix(d, "#") || strings.HasPrefix(d, "/") || strings.HasPrefix(d, "?") {
@@ -194,16 +277,15 @@ func (b *builder) rewrite(dest []byte, from content.Page, lang, curDir string) [
 	}
 	target := path.Join(path.Dir(from.Path), u.Path)
 	var to string
-	switch {
-	case b.isPage(target):
-		to = pageURL(lang, b.pageSet[target])
-	case b.isPage(path.Join(target, "index.md")):
-		to = pageURL(lang, b.pageSet[path.Join(target, "index.md")])
-	case b.isPage(path.Join(target, "_index.md")):
-		to = pageURL(lang, b.pageSet[path.Join(target, "_index.md")])
-	case b.assetSet[target]:
+	if p, ok := b.findPage(target); ok {
+		l := lang
+		if v := b.versions[p.Path]; v != nil && !v.emitted[lang] {
+			l = b.o.Config.SourceLanguage
+		}
+		to = b.url(l, p)
+	} else if b.assetSet[target] {
 		to = target
-	default:
+	} else {
 		return dest
 	}
 	out := relURL(curDir, to)
@@ -216,9 +298,15 @@ func (b *builder) rewrite(dest []byte, from content.Page, lang, curDir string) [
 	return []byte(out)
 }
 
-func (b *builder) isPage(p string) bool {
-	_, ok := b.pageSet[p]
-	return ok
+// findPage finds the page a link's path names: the page itself, or the
+// index page of a folder.
+func (b *builder) findPage(target string) (content.Page, bool) {
+	for _, p := range []string{target, path.Join(target, "index.md"), path.Join(target, "_index.md")} {
+		if pg, ok := b.pageSet[p]; ok {
+			return pg, true
+		}
+	}
+	return content.Page{}, false
 }
 
 // relURL returns a relative URL from a page in folder fromDir to target,
@@ -255,10 +343,10 @@ func splitPath(p string) []string {
 }
 
 // writeRoot writes the output root's index.html, which leads to the
-// languages, and sitemap.xml, which lists every page with its alternates.
+// languages of the home page, and sitemap.xml, which lists every page built
+// with its alternates.
 func (b *builder) writeRoot() error {
 	cfg := b.o.Config
-	home := content.Page{Path: "index.md", Kind: content.Markdown}
 	d := &PageData{
 		Lang: cfg.SourceLanguage, Dir: langtag.Dir(cfg.SourceLanguage), SourceLang: cfg.SourceLanguage,
 		Title: b.home[cfg.SourceLanguage], Canonical: cfg.BaseURL, BaseURL: cfg.BaseURL,
@@ -266,41 +354,52 @@ func (b *builder) writeRoot() error {
 	if d.Title == "" {
 		d.Title = cfg.BaseURL
 	}
-	for _, l := range siteLangs(cfg) {
-		u := pageURL(l, home)
+	langs := siteLangs(cfg)
+	home, ok := b.homePage()
+	if ok {
+		langs = b.emitted(home)
+	}
+	for _, l := range langs {
+		u := l + "/"
+		if ok {
+			u = b.url(l, home)
+		}
 		v := Version{Lang: l, Name: langtag.Name(l), Dir: langtag.Dir(l), Href: u, URL: cfg.BaseURL + u, Hreflang: l}
 		d.Languages = append(d.Languages, v)
 		d.Alternates = append(d.Alternates, v)
 	}
 	d.Alternates = append(d.Alternates, Version{Hreflang: "x-default", URL: cfg.BaseURL})
-	index, err := execute(b.layouts, "index.html", d)
+	index, err := b.ui.execute(cfg.SourceLanguage, "index.html", d)
 	if err != nil {
 		return err
 	}
 	if err := b.write(path.Join(cfg.OutputDir, "index.html"), index); err != nil {
 		return err
 	}
-	return b.write(path.Join(cfg.OutputDir, "sitemap.xml"), sitemap(cfg, b.pages))
+	return b.write(path.Join(cfg.OutputDir, "sitemap.xml"), b.sitemap())
 }
 
-func sitemap(cfg *config.Config, pages []content.Page) []byte {
+// sitemap lists every version built of every page, each with the others
+// and itself as alternates, and x-default.
+func (b *builder) sitemap() []byte {
+	cfg := b.o.Config
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-	langs := siteLangs(cfg)
 	esc := func(s string) string {
 		var b strings.Builder
 		_ = xml.EscapeText(&b, []byte(s))
 		return b.String()
 	}
-	for _, p := range pages {
+	for _, p := range b.pages {
+		langs := b.emitted(p)
 		for _, l := range langs {
 			buf.WriteString("  <url>\n")
-			buf.WriteString("    <loc>" + esc(cfg.BaseURL+pageURL(l, p)) + "</loc>\n")
+			buf.WriteString("    <loc>" + esc(cfg.BaseURL+b.url(l, p)) + "</loc>\n")
 			for _, a := range langs {
-				buf.WriteString(`    <xhtml:link rel="alternate" hreflang="` + a + `" href="` + esc(cfg.BaseURL+pageURL(a, p)) + `"/>` + "\n")
+				buf.WriteString(`    <xhtml:link rel="alternate" hreflang="` + a + `" href="` + esc(cfg.BaseURL+b.url(a, p)) + `"/>` + "\n")
 			}
-			buf.WriteString(`    <xhtml:link rel="alternate" hreflang="x-default" href="` + esc(cfg.BaseURL+pageURL(cfg.SourceLanguage, p)) + `"/>` + "\n")
+			buf.WriteString(`    <xhtml:link rel="alternate" hreflang="x-default" href="` + esc(cfg.BaseURL+b.url(cfg.SourceLanguage, p)) + `"/>` + "\n")
 			buf.WriteString("  </url>\n")
 		}
 	}

@@ -21,7 +21,7 @@ import (
 )
 
 // identity runs the whole pipeline on content: extract, merge, fill every
-// entry of translate.xx.toml with its own source text, merge again, build.
+// entry of translate.eo.toml with its own source text, merge again, build.
 // It returns the build's files.
 func identity(t *testing.T, content fstest.MapFS, rules *segment.Rules) map[string][]byte {
 	t.Helper()
@@ -38,7 +38,7 @@ func identity(t *testing.T, content fstest.MapFS, rules *segment.Rules) map[stri
 		if err != nil {
 			t.Fatal(err)
 		}
-		l, err := ls.Lang("xx")
+		l, err := ls.Lang("eo")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,20 +59,20 @@ func identity(t *testing.T, content fstest.MapFS, rules *segment.Rules) map[stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := catalog.Parse("translate.xx.toml", locales[locale.TranslatePath("xx")].Data)
+	tr, err := catalog.Parse("translate.eo.toml", locales[locale.TranslatePath("eo")].Data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for id, m := range tr.Messages {
 		m.Other = ls.Source.Messages[id].Other
 	}
-	locales[locale.TranslatePath("xx")] = &fstest.MapFile{Data: tr.Bytes("", false)}
+	locales[locale.TranslatePath("eo")] = &fstest.MapFile{Data: tr.Bytes("", false)}
 	doMerge()
 	if ls, err = locale.Load(locales, "locales", "en"); err != nil {
 		t.Fatal(err)
 	}
 	cfg := config.Default()
-	cfg.Languages = []string{"xx"}
+	cfg.Languages = []string{"eo"}
 	cfg.BaseURL = "https://example.org/"
 	sink := &memSink{}
 	rep, err := site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true, Rules: rules}, sink)
@@ -82,8 +82,8 @@ func identity(t *testing.T, content fstest.MapFS, rules *segment.Rules) map[stri
 	// Every segment was translated (by itself): none fell back to the
 	// source, which would make the round trip pass for nothing.
 	for _, l := range rep.Langs {
-		if l.Lang == "xx" && (l.Fallbacks != 0 || l.Segments == 0) {
-			t.Fatalf("xx: %d of %d segments fell back to the source", l.Fallbacks, l.Segments)
+		if l.Lang == "eo" && (l.Fallbacks != 0 || l.Segments == 0) {
+			t.Fatalf("eo: %d of %d segments fell back to the source", l.Fallbacks, l.Segments)
 		}
 	}
 	return sink.files
@@ -108,16 +108,16 @@ func TestIdentityRoundTrip(t *testing.T) {
 	}
 	files := identity(t, content, nil)
 	for name, f := range content {
-		got := files["localized/xx/"+name]
+		got := files["localized/eo/"+name]
 		if doc := strings.HasSuffix(name, ".html") && segment.IsDocument(f.Data); doc && documentAdditions(string(got)) != documentAdditions(string(f.Data)) ||
 			!doc && string(got) != string(f.Data) {
-			t.Errorf("localized/xx/%s differs from the page:\n%s", name, got)
+			t.Errorf("localized/eo/%s differs from the page:\n%s", name, got)
 		}
 		if strings.HasSuffix(name, ".html") && segment.IsDocument(f.Data) {
-			got := documentAdditions(string(files["public/xx/"+name]))
+			got := documentAdditions(string(files["public/eo/"+name]))
 			want := documentAdditions(string(f.Data))
 			if got != want {
-				t.Errorf("public/xx/%s differs from the page by more than its language:\n%s", name, files["public/xx/"+name])
+				t.Errorf("public/eo/%s differs from the page by more than its language:\n%s", name, files["public/eo/"+name])
 			}
 		}
 	}
@@ -146,7 +146,7 @@ func TestIdentityRoundTripSpec(t *testing.T) {
 	}
 	files := identity(t, content, &segment.Rules{CommonMark: true})
 	for name, f := range content {
-		if got := files["localized/xx/"+name]; string(got) != string(f.Data) {
+		if got := files["localized/eo/"+name]; string(got) != string(f.Data) {
 			t.Errorf("%s: %q comes back as %q", name, f.Data, got)
 		}
 	}

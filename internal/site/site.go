@@ -2,39 +2,35 @@
 // as HTML through a layout and as Markdown, with the switcher, alternate
 // links, root language chooser and sitemap that tie the languages together.
 //
-// Work is done page by page on all cores: a page is read and segmented once,
-// then written in each language. Output goes to a Sink as it is produced, so
-// memory holds a few pages at a time, not the site.
+// A build has three steps. Every page is read and segmented, on all cores,
+// before anything is written: a broken page stops the build with no file
+// written. Then the versions are planned: which language versions of each
+// page are built (a page below the completeness threshold may be left
+// out), at which URL (a translated slug gives one of its own), so that
+// every switcher, alternate link and sitemap entry names exactly the
+// versions that exist. Then each page is written in each language, page by
+// page on all cores, its output going to the Sink as it is made, so memory
+// holds the plan and a few pages, not the site.
 //
 //	rep, err := site.Build(site.Options{...}, sink)
 package site
 
 import (
-	"bytes"
-	"embed"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
-	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/content"
-	"github.com/glot-i18n/glot/internal/extract"
-	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/pseudo"
-	"github.com/glot-i18n/glot/internal/render"
 	"github.com/glot-i18n/glot/internal/segment"
 )
-
-//go:embed layouts/*.html
-var defaultLayouts embed.FS
 
 // Sink receives the files of the build. Paths are slash-separated and
 // relative to the site's root ("public/es/index.html"). It is called from
@@ -69,12 +65,13 @@ type Report struct {
 }
 
 // LangReport counts, for one language, the segments that showed source
-// text.
+// text and the pages left out.
 type LangReport struct {
 	Lang      string
 	Segments  int
 	Fallbacks int
 	Stale     int // stale translations used (with AllowStale)
+	Skipped   int // pages below the threshold, not built
 }
 
 // Build writes the site.
@@ -88,11 +85,11 @@ func Build(o Options, sink Sink) (*Report, error) {
 	if len(langs) == 0 {
 		langs = append([]string{cfg.SourceLanguage}, cfg.Languages...)
 	}
-	layouts, err := loadLayouts(o.Layouts)
+	set, err := layout.Load(o.Layouts)
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{o: o, sink: sink, layouts: layouts, pages: pages, langs: langs, rep: &Report{Pages: len(pages)}}
+	b := &builder{o: o, sink: sink, pages: pages, langs: langs, rep: &Report{Pages: len(pages)}}
 	b.pageSet = map[string]content.Page{}
 	for _, p := range pages {
 		b.pageSet[p.Path] = p
@@ -102,15 +99,20 @@ func Build(o Options, sink Sink) (*Report, error) {
 		b.assetSet[a] = true
 	}
 	b.tr = map[string]*translator{}
-	for _, l := range langs {
-		if l == cfg.SourceLanguage || pseudo.Is(l) {
+	for _, l := range siteLangs(cfg) {
+		if l == cfg.SourceLanguage || o.Locales == nil {
 			continue
 		}
+		// Every language of the site, built or not: a page's other
+		// versions are listed from what they would be.
 		t, err := newTranslator(o.Locales, l, o.AllowStale, o.RequireReviewed)
 		if err != nil {
 			return nil, err
 		}
 		b.tr[l] = t
+	}
+	if b.ui, err = newUI(set, o.Locales, cfg, append(siteLangs(cfg), pseudo.Langs...)); err != nil {
+		return nil, err
 	}
 	b.stats = make(map[string]*LangReport, len(langs))
 	for _, l := range langs {
@@ -144,13 +146,11 @@ func Build(o Options, sink Sink) (*Report, error) {
 			}
 		}
 	}
-	if o.HTML {
-		if len(o.Langs) == 0 {
-			// The language chooser and the sitemap list every language:
-			// they are written when the whole site is built.
-			if err := b.writeRoot(); err != nil {
-				return nil, err
-			}
+	if o.HTML && len(o.Langs) == 0 {
+		// The language chooser and the sitemap list every language:
+		// they are written when the whole site is built.
+		if err := b.writeRoot(); err != nil {
+			return nil, err
 		}
 	}
 	for _, l := range langs {
@@ -163,17 +163,20 @@ func Build(o Options, sink Sink) (*Report, error) {
 type builder struct {
 	o        Options
 	sink     Sink
-	layouts  *template.Template
+	ui       *ui
 	pages    []content.Page
 	pageSet  map[string]content.Page
 	assetSet map[string]bool
 	langs    []string
 	tr       map[string]*translator
 
+	// The plan: the versions of each page, by page path.
+	versions map[string]*versions
+	home     map[string]string // lang -> title of the home page
+
 	mu    sync.Mutex
 	rep   *Report
 	stats map[string]*LangReport
-	home  map[string]string // lang -> title of the home page
 }
 
 func (b *builder) write(name string, data []byte) error {
@@ -186,15 +189,8 @@ func (b *builder) write(name string, data []byte) error {
 	return nil
 }
 
-func (b *builder) warn(s string) {
-	b.mu.Lock()
-	b.rep.Warnings = append(b.rep.Warnings, s)
-	b.mu.Unlock()
-}
-
-// run builds every page on all cores. Every page is read and segmented
-// before anything is written, so a page with an error stops the build with
-// no file written.
+// run builds every page on all cores: read and segment them all, plan
+// their versions, write them.
 func (b *builder) run() error {
 	infos := make([]*pageInfo, len(b.pages))
 	err := parallel(len(b.pages), func(i int) (err error) {
@@ -204,15 +200,7 @@ func (b *builder) run() error {
 	if err != nil {
 		return err
 	}
-	// The home page's title names the site in each language's header.
-	b.home = map[string]string{}
-	for _, info := range infos {
-		if info.page.Path == "index.md" || info.page.Path == "_index.md" {
-			for _, l := range b.langs {
-				b.home[l] = info.title(l, b)
-			}
-		}
-	}
+	b.plan(infos)
 	return parallel(len(infos), func(i int) error {
 		err := b.page(infos[i])
 		infos[i] = nil // done with it: let the collector have it
@@ -243,184 +231,7 @@ func parallel(n int, f func(i int) error) error {
 	return errors.Join(errs...)
 }
 
-// pageInfo is what is worked out once per page, whatever the language.
-type pageInfo struct {
-	page       content.Page
-	src        []byte
-	segs       []segment.Segment
-	headingIDs [][]byte // the id of each heading, from the source text
-	document   bool     // an HTML page that is a whole document
-}
-
-func (b *builder) prepare(p content.Page) (*pageInfo, error) {
-	sp, src, err := extract.Segment(b.o.Content, p, b.o.Rules)
-	if err != nil {
-		return nil, fileerr.InFile(path.Join(b.o.Config.ContentDir, p.Path), err)
-	}
-	info := &pageInfo{page: p, src: src, segs: sp.Segments}
-	if p.Kind == content.Markdown {
-		fm, _ := content.SplitFrontMatter(src)
-		info.headingIDs = headingIDs(src[fm.Body:])
-	} else {
-		info.document = segment.IsDocument(src)
-	}
-	return info, nil
-}
-
-// translator returns what translates info's page into lang: the catalog,
-// a pseudo-translation, or nothing for the source language.
-func (b *builder) translator(lang string, info *pageInfo) render.Translator {
-	if pseudo.Is(lang) {
-		t := pseudoTranslator{}
-		for _, s := range info.segs {
-			t[s.ID] = pseudo.Translate(lang, s.Text)
-		}
-		return t
-	}
-	if t := b.tr[lang]; t != nil {
-		return t
-	}
-	return nil
-}
-
-// pseudoTranslator holds the pseudo-translations of one page.
-type pseudoTranslator map[string]string
-
-func (p pseudoTranslator) Lookup(id string) (string, bool) { s, ok := p[id]; return s, ok }
-
-func (b *builder) page(info *pageInfo) error {
-	p := info.page
-	cfg := b.o.Config
-	for _, l := range b.langs {
-		out := info.src
-		if tr := b.translator(l, info); tr != nil {
-			var fb []render.Fallback
-			out, fb = render.Splice(info.src, info.segs, tr)
-			b.count(l, info, fb)
-		}
-		if b.o.MD {
-			md := out
-			if info.document {
-				// The content tree's copy of a document says its language
-				// too; links and head stay for the generator to make.
-				md = localizeLang(out, l)
-			}
-			if err := b.write(path.Join(cfg.MarkdownDir, l, p.Path), md); err != nil {
-				return err
-			}
-		}
-		if b.o.HTML {
-			html, err := b.html(info, l, out)
-			if err != nil {
-				return fileerr.InFile(path.Join(cfg.ContentDir, p.Path), err)
-			}
-			if err := b.write(path.Join(cfg.OutputDir, outputPath(l, p)), html); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func (b *builder) count(lang string, info *pageInfo, fb []render.Fallback) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	st := b.stats[lang]
-	st.Segments += len(info.segs)
-	st.Fallbacks += len(fb)
-	for _, f := range fb {
-		if f.Reason != "missing" {
-			s := info.segs[f.Segment]
-			b.rep.Warnings = append(b.rep.Warnings, fmt.Sprintf("%s:%d: %s: message %s: %s; built from the source text",
-				path.Join(b.o.Config.ContentDir, info.page.Path), s.Line, lang, s.ID, f.Reason))
-		}
-	}
-	if tr := b.tr[lang]; tr != nil && tr.allowStale {
-		for _, s := range info.segs {
-			if tr.stale[s.ID] {
-				st.Stale++
-			}
-		}
-	}
-}
-
-// title returns the page's title in lang: its front matter title or HTML
-// <title>, else its first top-level heading, else its file name.
-func (info *pageInfo) title(lang string, b *builder) string {
-	for _, kinds := range [][]string{{"title"}, {"h1"}, {"h2", "h3", "h4", "h5", "h6"}} {
-		if t, ok := info.text(lang, b, kinds...); ok {
-			return t
-		}
-	}
-	return strings.TrimSuffix(path.Base(info.page.Path), path.Ext(info.page.Path))
-}
-
-// text returns, as plain text in lang, the first segment of the page of
-// one of kinds.
-func (info *pageInfo) text(lang string, b *builder, kinds ...string) (string, bool) {
-	for i := range info.segs {
-		s := &info.segs[i]
-		if !slices.Contains(kinds, s.Kind) {
-			continue
-		}
-		text := s.Text
-		if tr := b.translator(lang, info); tr != nil {
-			if t, ok := tr.Lookup(s.ID); ok && render.Fits(s, t) {
-				text = t
-			}
-		}
-		return render.PlainText(s, text), true
-	}
-	return "", false
-}
-
-// outputPath is where the HTML of page p in lang goes, in the output folder:
-// content/P.md at lang/P/index.html, an index page at its folder's
-// index.html, content/P.html at lang/P.html.
-func outputPath(lang string, p content.Page) string {
-	if p.Kind == content.HTML {
-		return path.Join(lang, p.Path)
-	}
-	return path.Join(lang, pageDir(p.Path), "index.html")
-}
-
-// pageDir is the folder, in a language's output, whose index.html is the
-// Markdown page p.
-func pageDir(p string) string {
-	dir, file := path.Split(p)
-	stem := strings.TrimSuffix(file, path.Ext(file))
-	if stem == "index" || stem == "_index" {
-		return path.Clean(dir)
-	}
-	return path.Join(dir, stem)
-}
-
-func loadLayouts(site fs.FS) (*template.Template, error) {
-	t := template.New("")
-	for _, name := range []string{"page.html", "index.html"} {
-		data, err := fs.ReadFile(defaultLayouts, "layouts/"+name)
-		if err != nil {
-			return nil, err
-		}
-		file := "glot's default layout " + name
-		if site != nil {
-			if own, err := fs.ReadFile(site, name); err == nil {
-				data, file = own, "layouts/"+name
-			} else if !errors.Is(err, fs.ErrNotExist) {
-				return nil, err
-			}
-		}
-		if _, err := t.New(name).Parse(string(data)); err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
-		}
-	}
-	return t, nil
-}
-
-func execute(t *template.Template, name string, data any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+// siteLangs is every real language of the site, source first.
+func siteLangs(cfg *config.Config) []string {
+	return append([]string{cfg.SourceLanguage}, cfg.Languages...)
 }

@@ -30,11 +30,20 @@ func newTranslator(s *locale.Site, lang string, allowStale, requireReviewed bool
 		// A translation made for this source is handed to the splice even
 		// if its placeholders are wrong: the splice refuses it and the
 		// build says why, rather than leaving it out in silence.
-		if requireReviewed && !l.Reviewed(id) {
+		if m := l.Active.Messages[id]; m != nil && !catalog.Empty(m) && (m.Hash == "" || m.Hash == catalog.Hash(src)) {
+			if !requireReviewed || l.Reviewed(id) {
+				t.text[id] = m.Other
+			}
 			continue
 		}
-		if m := l.Active.Messages[id]; m != nil && !catalog.Empty(m) && (m.Hash == "" || m.Hash == catalog.Hash(src)) {
-			t.text[id] = m.Other
+		// A regional variant takes what it lacks from its parents.
+		if m, from := s.Inherited(l, id); m != nil {
+			if !requireReviewed || from.Reviewed(id) {
+				t.text[id] = m.Other
+			}
+			continue
+		}
+		if requireReviewed {
 			continue
 		}
 		if !allowStale {

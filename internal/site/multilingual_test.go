@@ -1,0 +1,265 @@
+package site_test
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/extract"
+	"github.com/glot-i18n/glot/internal/layout"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/segment"
+	"github.com/glot-i18n/glot/internal/site"
+)
+
+// catalogs makes a locales folder for content: the source catalog with the
+// default layout's messages, and for each language the translations of
+// tr, by source text (interface messages by id, with their forms).
+func catalogs(t *testing.T, content fstest.MapFS, tr map[string]map[string]*catalog.Message) *locale.Site {
+	t.Helper()
+	set, err := layout.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	locales := fstest.MapFS{}
+	res, err := extract.Run(extract.Input{Content: content, Locales: locales, Source: "en", ContentName: "content", LocalesName: "locales", Interface: set.Interface()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Plan.Writes {
+		locales[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	ls, _ := locale.Load(locales, "locales", "en")
+	for lang, msgs := range tr {
+		c := catalog.New()
+		for id, src := range ls.Source.Messages {
+			m := msgs[src.Other]
+			if m == nil {
+				m = msgs[id]
+			}
+			if m != nil {
+				cp := *m
+				cp.ID, cp.Hash = id, catalog.Hash(src)
+				c.Messages[id] = &cp
+			}
+		}
+		locales[locale.ActivePath(lang)] = &fstest.MapFile{Data: c.Bytes("", false)}
+	}
+	ls, err = locale.Load(locales, "locales", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ls
+}
+
+// rulesFor are the extraction rules of cfg.
+func rulesFor(cfg config.Config) *segment.Rules {
+	return &segment.Rules{FrontMatter: cfg.Extract.FrontMatter}
+}
+
+func other(s string) *catalog.Message { return &catalog.Message{Other: s} }
+
+func build(t *testing.T, cfg config.Config, content fstest.MapFS, ls *locale.Site, o site.Options) map[string][]byte {
+	t.Helper()
+	o.Config, o.Content, o.Locales = &cfg, content, ls
+	if !o.MD && !o.HTML {
+		o.HTML = true
+	}
+	sink := &memSink{}
+	if _, err := site.Build(o, sink); err != nil {
+		t.Fatal(err)
+	}
+	return sink.files
+}
+
+var page = fstest.MapFS{
+	"index.md": {Data: []byte("---\ntitle: Home\nlastmod: 2026-11-25\n---\n# Home\n\nFirst paragraph.\n\nSecond paragraph.\n\n- one item\n- another item\n\n[Other page](other.md)\n")},
+	"other.md": {Data: []byte("# Other\n\nOther text.\n")},
+}
+
+// The layout's interface text goes through go-i18n with each language's
+// plural forms; a translation that would run a template action it has no
+// right to is not used.
+func TestInterfaceText(t *testing.T) {
+	ar := map[string]*catalog.Message{
+		"ui-reading-time": {Zero: "صفر {{.Count}}", One: "دقيقة واحدة", Two: "دقيقتان", Few: "{{.Count}} دقائق", Many: "{{.Count}} دقيقة", Other: "{{.Count}} دقيقة (كثير)"},
+		"ui-skip":         other("{{.Secret}} انتقل"), // not allowed: refused
+		"ui-languages":    other("اللغات"),
+		"ui-last-updated": other("آخر تحديث: {{.Date}}"),
+	}
+	cfg := config.Default()
+	cfg.Languages = []string{"ar"}
+	files := build(t, cfg, page, catalogs(t, page, map[string]map[string]*catalog.Message{"ar": ar}), site.Options{})
+	home := string(files["public/ar/index.html"])
+	for _, want := range []string{
+		`aria-label="اللغات"`,
+		`<span lang="ar">دقيقة واحدة</span>`,                 // one minute: Arabic's "one" form
+		`<span lang="ar">آخر تحديث: ٢٠٢٦-١١-٢٥</span>`,      // the date in Arabic digits
+		`<a class="skip" href="#content" lang="en">Skip to content</a>`, // the refused translation: the source, marked English
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("public/ar/index.html lacks %s", want)
+		}
+	}
+	if strings.Contains(home, "Secret") {
+		t.Error("a refused interface translation was used")
+	}
+}
+
+// A page not fully translated: its untranslated blocks are marked with the
+// source language; below the threshold it gets a notice, or with "skip" is
+// not built, and then no switcher, alternate or sitemap names it.
+func TestIncompletePages(t *testing.T) {
+	de := map[string]*catalog.Message{"Home": other("Startseite"), "First paragraph.": other("Erster Absatz."), "one item": other("ein Punkt"), "ui-untranslated": other("Noch nicht ganz übersetzt.")}
+	ls := catalogs(t, page, map[string]map[string]*catalog.Message{"de": de})
+	cfg := config.Default()
+	cfg.Languages = []string{"de"}
+	cfg.BaseURL = "https://example.org/"
+	files := build(t, cfg, page, ls, site.Options{})
+	home := string(files["public/de/index.html"])
+	for _, want := range []string{
+		`<p class="notice" role="note" lang="de">Noch nicht ganz übersetzt.</p>`,
+		`<p>Erster Absatz.</p>`,
+		`<p lang="en">Second paragraph.</p>`,
+		`<li>ein Punkt</li>`,
+		`<li lang="en">another item</li>`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("public/de/index.html lacks %s:\n%s", want, home)
+		}
+	}
+	// Skip what is below 50 %: other.md is not translated at all.
+	cfg.Build = config.Build{Threshold: 50, Incomplete: "skip"}
+	files = build(t, cfg, page, ls, site.Options{})
+	if files["public/de/other/index.html"] != nil {
+		t.Error("a page below the threshold is not built with incomplete = skip")
+	}
+	if strings.Contains(string(files["public/de/index.html"]), `class="notice"`) {
+		t.Error("a page above the threshold gets no notice")
+	}
+	other := string(files["public/en/other/index.html"])
+	if strings.Contains(other, "/de/") || strings.Contains(string(files["public/sitemap.xml"]), "de/other") {
+		t.Errorf("a version not built is listed:\n%s", other)
+	}
+	// The link from the German home page to it goes to the page that exists.
+	if !strings.Contains(string(files["public/de/index.html"]), `<a href="../en/other/" lang="en">`) && !strings.Contains(string(files["public/de/index.html"]), `href="../en/other/"`) {
+		t.Errorf("the link to a page not built in German:\n%s", files["public/de/index.html"])
+	}
+}
+
+// es-MX falls back to es for what it lacks, page text and interface text
+// alike; and says it only where it differs.
+func TestRegionalFallback(t *testing.T) {
+	es := map[string]*catalog.Message{"Home": other("Inicio"), "First paragraph.": other("Primer párrafo."), "ui-skip": other("Ir al contenido")}
+	mx := map[string]*catalog.Message{"First paragraph.": other("Primer párrafo, en México.")}
+	cfg := config.Default()
+	cfg.Languages = []string{"es", "es-MX"}
+	files := build(t, cfg, page, catalogs(t, page, map[string]map[string]*catalog.Message{"es": es, "es-MX": mx}), site.Options{MD: true, HTML: true})
+	mxHome := string(files["localized/es-MX/index.md"])
+	if !strings.Contains(mxHome, "# Inicio") || !strings.Contains(mxHome, "Primer párrafo, en México.") || !strings.Contains(mxHome, "Second paragraph.") {
+		t.Errorf("localized/es-MX/index.md:\n%s", mxHome)
+	}
+	if html := string(files["public/es-MX/index.html"]); !strings.Contains(html, `lang="es">Ir al contenido</a>`) {
+		t.Errorf("the interface text falls back to es, and says so:\n%s", html)
+	}
+}
+
+// A translated slug gives a version a URL of its own, made safe: a
+// translation cannot put a page outside its language's folder.
+func TestTranslatedSlug(t *testing.T) {
+	content := fstest.MapFS{
+		"index.md":   {Data: []byte("# Home\n\nSee [the therapy](therapy.md).\n")},
+		"therapy.md": {Data: []byte("---\ntitle: Therapy\nslug: therapy\n---\n# Therapy\n")},
+	}
+	es := map[string]*catalog.Message{"therapy": other("terapia de ketamina"), "See <1>the therapy</1>.": other("Vea <1>la terapia</1>.")}
+	fr := map[string]*catalog.Message{"therapy": other("../../etc/passwd")}
+	cfg := config.Default()
+	cfg.Languages = []string{"es", "fr"}
+	cfg.Extract.FrontMatter = []string{"title", "slug"}
+	o := site.Options{}
+	o.Rules = rulesFor(cfg)
+	set, _ := layout.Load(nil)
+	locales := fstest.MapFS{}
+	res, err := extract.Run(extract.Input{Content: content, Locales: locales, Source: "en", ContentName: "content", LocalesName: "locales", Interface: set.Interface(), Rules: o.Rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Plan.Writes {
+		locales[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	ls, _ := locale.Load(locales, "locales", "en")
+	for lang, msgs := range map[string]map[string]*catalog.Message{"es": es, "fr": fr} {
+		c := catalog.New()
+		for id, src := range ls.Source.Messages {
+			if m := msgs[src.Other]; m != nil {
+				c.Messages[id] = &catalog.Message{ID: id, Hash: catalog.Hash(src), Other: m.Other}
+			}
+		}
+		locales[locale.ActivePath(lang)] = &fstest.MapFile{Data: c.Bytes("", false)}
+	}
+	ls, _ = locale.Load(locales, "locales", "en")
+	files := build(t, cfg, content, ls, o)
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, want := range []string{"public/es/terapia-de-ketamina/index.html", "public/en/therapy/index.html", "public/fr/etc-passwd/index.html"} {
+		if files[want] == nil {
+			t.Errorf("no %s in %v", want, names)
+		}
+	}
+	for _, n := range names {
+		if strings.Contains(n, "..") || !strings.HasPrefix(n, "public/") {
+			t.Errorf("%s is outside the output", n)
+		}
+	}
+	if !strings.Contains(string(files["public/es/index.html"]), `<a href="terapia-de-ketamina/">la terapia</a>`) {
+		t.Errorf("links follow the translated slug:\n%s", files["public/es/index.html"])
+	}
+	if !strings.Contains(string(files["public/en/therapy/index.html"]), `hreflang="es" href="/es/terapia-de-ketamina/"`) {
+		t.Errorf("alternates follow it too:\n%s", files["public/en/therapy/index.html"])
+	}
+}
+
+// Every version built lists every version built of its page, itself
+// included, and x-default, with absolute URLs; so does the sitemap.
+func TestAlternatesEverywhere(t *testing.T) {
+	es := map[string]*catalog.Message{"Home": other("Inicio")}
+	cfg := config.Default()
+	cfg.Languages = []string{"es", "ar"}
+	cfg.BaseURL = "https://example.org/"
+	files := build(t, cfg, page, catalogs(t, page, map[string]map[string]*catalog.Message{"es": es}), site.Options{})
+	alt := regexp.MustCompile(`<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">`)
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") || name == "public/index.html" {
+			continue
+		}
+		got := map[string]string{}
+		for _, m := range alt.FindAllStringSubmatch(string(data), -1) {
+			got[m[1]] = m[2]
+		}
+		if len(got) != 4 || got["x-default"] != got["en"] {
+			t.Errorf("%s: alternates %v", name, got)
+		}
+		for l, u := range got {
+			if !strings.HasPrefix(u, "https://example.org/") {
+				t.Errorf("%s: %s is not absolute: %s", name, l, u)
+			}
+			if l != "x-default" && files["public/"+strings.TrimPrefix(u, "https://example.org/")+map[bool]string{true: "index.html", false: ""}[strings.HasSuffix(u, "/")]] == nil {
+				t.Errorf("%s: the alternate %s (%s) was not built", name, l, u)
+			}
+		}
+	}
+	sm := string(files["public/sitemap.xml"])
+	if n, want := strings.Count(sm, "<url>"), 2*3; n != want {
+		t.Errorf("sitemap: %d urls, want %d", n, want)
+	}
+	if n := strings.Count(sm, `rel="alternate"`); n != 6*4 {
+		t.Errorf("sitemap: %d alternates: %s", n, sm)
+	}
+}

@@ -1,0 +1,185 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/extract"
+	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/pseudo"
+	"github.com/glot-i18n/glot/internal/render"
+	"github.com/glot-i18n/glot/internal/segment"
+)
+
+// pageInfo is what is worked out once per page, whatever the language.
+type pageInfo struct {
+	page       content.Page
+	src        []byte
+	segs       []segment.Segment
+	headingIDs [][]byte       // the id of each heading, from the source text
+	document   bool           // an HTML page that is a whole document
+	values     map[string]any // the front matter's values
+}
+
+func (b *builder) prepare(p content.Page) (*pageInfo, error) {
+	sp, src, err := extract.Segment(b.o.Content, p, b.o.Rules)
+	if err != nil {
+		return nil, fileerr.InFile(path.Join(b.o.Config.ContentDir, p.Path), err)
+	}
+	info := &pageInfo{page: p, src: src, segs: sp.Segments}
+	if p.Kind == content.Markdown {
+		fm, _ := content.SplitFrontMatter(src)
+		info.headingIDs = headingIDs(src[fm.Body:])
+		info.values = content.Values(src)
+	} else {
+		info.document = segment.IsDocument(src)
+	}
+	return info, nil
+}
+
+// translator returns what translates info's page into lang: the catalog,
+// a pseudo-translation, or nothing for the source language.
+func (b *builder) translator(lang string, info *pageInfo) render.Translator {
+	if pseudo.Is(lang) {
+		t := pseudoTranslator{}
+		for _, s := range info.segs {
+			t[s.ID] = pseudo.Translate(lang, s.Text)
+		}
+		return t
+	}
+	if t := b.tr[lang]; t != nil {
+		return t
+	}
+	return nil
+}
+
+// pseudoTranslator holds the pseudo-translations of one page.
+type pseudoTranslator map[string]string
+
+func (p pseudoTranslator) Lookup(id string) (string, bool) { s, ok := p[id]; return s, ok }
+
+// page writes info's page in every language being built.
+func (b *builder) page(info *pageInfo) error {
+	p := info.page
+	cfg := b.o.Config
+	v := b.versions[p.Path]
+	for _, l := range b.langs {
+		if !v.emitted[l] {
+			b.mu.Lock()
+			b.stats[l].Skipped++
+			b.mu.Unlock()
+			continue
+		}
+		res := &render.Result{Bytes: info.src}
+		if tr := b.translator(l, info); tr != nil {
+			res = render.Page(info.src, info.segs, tr)
+			b.count(l, info, res.Fallbacks)
+		}
+		if b.o.MD {
+			md := res.Bytes
+			if info.document {
+				// The content tree's copy of a document says its language
+				// too; links and head stay for the generator to make.
+				md = localizeLang(md, l)
+			}
+			if err := b.write(path.Join(cfg.MarkdownDir, l, p.Path), md); err != nil {
+				return err
+			}
+		}
+		if b.o.HTML {
+			html, err := b.html(info, l, res)
+			if err != nil {
+				return fileerr.InFile(path.Join(cfg.ContentDir, p.Path), err)
+			}
+			if err := b.write(path.Join(cfg.OutputDir, b.outputPath(l, p)), html); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (b *builder) count(lang string, info *pageInfo, fb []render.Fallback) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	st := b.stats[lang]
+	st.Segments += len(info.segs)
+	st.Fallbacks += len(fb)
+	for _, f := range fb {
+		if f.Reason != "missing" {
+			s := info.segs[f.Segment]
+			b.rep.Warnings = append(b.rep.Warnings, fmt.Sprintf("%s:%d: %s: message %s: %s; built from the source text",
+				path.Join(b.o.Config.ContentDir, info.page.Path), s.Line, lang, s.ID, f.Reason))
+		}
+	}
+	if tr := b.tr[lang]; tr != nil && tr.allowStale {
+		for _, s := range info.segs {
+			if tr.stale[s.ID] {
+				st.Stale++
+			}
+		}
+	}
+}
+
+// title returns the page's title in lang: its front matter title or HTML
+// <title>, else its first top-level heading, else its file name.
+func (info *pageInfo) title(lang string, b *builder) string {
+	for _, kinds := range [][]string{{"title"}, {"h1"}, {"h2", "h3", "h4", "h5", "h6"}} {
+		if t, ok := info.text(lang, b, kinds...); ok {
+			return t
+		}
+	}
+	return strings.TrimSuffix(path.Base(info.page.Path), path.Ext(info.page.Path))
+}
+
+// text returns, as plain text in lang, the first segment of the page of
+// one of kinds.
+func (info *pageInfo) text(lang string, b *builder, kinds ...string) (string, bool) {
+	for i := range info.segs {
+		s := &info.segs[i]
+		if !slices.Contains(kinds, s.Kind) {
+			continue
+		}
+		return render.PlainText(s, info.translated(s, b.translator(lang, info))), true
+	}
+	return "", false
+}
+
+// translated returns the text segment s shows with tr: its translation
+// if it has one that fits, else its source.
+func (info *pageInfo) translated(s *segment.Segment, tr render.Translator) string {
+	if tr != nil {
+		if t, ok := tr.Lookup(s.ID); ok && render.Fits(s, t) {
+			return t
+		}
+	}
+	return s.Text
+}
+
+// readingTime estimates the minutes the page takes to read in lang: 200
+// words a minute, scripts written without spaces counted by character (as
+// msgtext.Words does) at 500 a minute.
+func (info *pageInfo) readingTime(lang string, b *builder) int {
+	tr := b.translator(lang, info)
+	words, chars := 0, 0
+	for i := range info.segs {
+		s := &info.segs[i]
+		if s.Kind == "title" || s.Kind == "description" || s.Syntax == segment.HTMLAttr {
+			continue
+		}
+		t := msgtext.Plain(info.translated(s, tr))
+		if msgtext.Words(t) > utf8.RuneCountInString(t)/2 {
+			chars += msgtext.Words(t)
+		} else {
+			words += msgtext.Words(t)
+		}
+	}
+	minutes := (words + 199) / 200
+	minutes += (chars + 499) / 500
+	return max(minutes, 1)
+}

@@ -1,0 +1,161 @@
+package site
+
+import (
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/pseudo"
+	"github.com/glot-i18n/glot/internal/render"
+)
+
+// versions are the language versions of one page.
+type versions struct {
+	emitted map[string]bool   // built in this language
+	url     map[string]string // its URL path, relative to the output root
+	percent map[string]int    // the share of its text translated
+	stale   map[string]bool   // it uses a stale translation
+}
+
+// plan works out, before anything is written, which language versions of
+// each page are built and where: a page below the completeness threshold
+// is left out when the site says so, and a translated slug gives a version
+// a URL of its own. Switchers, alternate links and the sitemap list what
+// the plan says, and only that.
+func (b *builder) plan(infos []*pageInfo) {
+	cfg := b.o.Config
+	langs := siteLangs(cfg)
+	for _, l := range b.langs {
+		if pseudo.Is(l) {
+			langs = append(langs, l)
+		}
+	}
+	b.versions = make(map[string]*versions, len(infos))
+	b.home = map[string]string{}
+	for _, info := range infos {
+		v := &versions{emitted: map[string]bool{}, url: map[string]string{}, percent: map[string]int{}, stale: map[string]bool{}}
+		for _, l := range langs {
+			tr := b.translator(l, info)
+			done := len(info.segs)
+			if tr != nil {
+				done = 0
+				for i := range info.segs {
+					s := &info.segs[i]
+					if t, ok := tr.Lookup(s.ID); ok && render.Fits(s, t) {
+						done++
+						if st := b.tr[l]; st != nil && st.stale[s.ID] {
+							v.stale[l] = true
+						}
+					}
+				}
+			}
+			v.percent[l] = 100
+			if len(info.segs) > 0 {
+				v.percent[l] = done * 100 / len(info.segs)
+			}
+			v.emitted[l] = l == cfg.SourceLanguage || pseudo.Is(l) || v.percent[l] >= cfg.Build.Threshold || cfg.Build.Incomplete != "skip"
+			v.url[l] = b.pageURLFor(l, info, tr)
+		}
+		b.versions[info.page.Path] = v
+		if info.page.Path == "index.md" || info.page.Path == "_index.md" || info.page.Path == "index.html" {
+			for _, l := range langs {
+				b.home[l] = info.title(l, b)
+			}
+		}
+	}
+}
+
+// pageURLFor is where info's page is, in lang, relative to the output root:
+// "es/guide/setup/" for content/guide/setup.md, "es/about.html" for
+// content/about.html. A Markdown page's front matter slug, translated or
+// not, names its last folder.
+func (b *builder) pageURLFor(lang string, info *pageInfo, tr render.Translator) string {
+	p := info.page
+	if p.Kind == content.HTML {
+		return path.Join(lang, p.Path)
+	}
+	d := pageDir(p.Path)
+	for i := range info.segs {
+		s := &info.segs[i]
+		if s.Kind != "slug" {
+			continue
+		}
+		if slug := slugify(render.PlainText(s, info.translated(s, tr))); slug != "" && d != "." {
+			d = path.Join(path.Dir(d), slug)
+		}
+		break
+	}
+	if d == "." {
+		return lang + "/"
+	}
+	return lang + "/" + d + "/"
+}
+
+// slugify makes a translated slug safe as one folder of a URL: letters,
+// digits and marks of any script, and "-" for anything else, so that a
+// translation cannot name a path outside its language's folder.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.TrimSpace(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(unicode.ToLower(r))
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+// url is where page p is in lang, relative to the output root.
+func (b *builder) url(lang string, p content.Page) string {
+	if v := b.versions[p.Path]; v != nil {
+		if u, ok := v.url[lang]; ok {
+			return u
+		}
+	}
+	if p.Kind == content.HTML {
+		return path.Join(lang, p.Path)
+	}
+	if d := pageDir(p.Path); d != "." {
+		return lang + "/" + d + "/"
+	}
+	return lang + "/"
+}
+
+// emitted lists the languages page p is built in, source first.
+func (b *builder) emitted(p content.Page) []string {
+	var out []string
+	v := b.versions[p.Path]
+	for _, l := range siteLangs(b.o.Config) {
+		if v == nil || v.emitted[l] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// outputPath is where the HTML of page p in lang goes, in the output folder.
+func (b *builder) outputPath(lang string, p content.Page) string {
+	u := b.url(lang, p)
+	if strings.HasSuffix(u, "/") {
+		return u + "index.html"
+	}
+	return u
+}
+
+// pageDir is the folder, in a language's output, whose index.html is the
+// Markdown page p: content/P.md at P/, an index page at its folder.
+func pageDir(p string) string {
+	dir, file := path.Split(p)
+	stem := strings.TrimSuffix(file, path.Ext(file))
+	if stem == "index" || stem == "_index" {
+		return path.Clean(dir)
+	}
+	return path.Join(dir, stem)
+}
