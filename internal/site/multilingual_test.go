@@ -97,8 +97,8 @@ func TestInterfaceText(t *testing.T) {
 	home := string(files["public/ar/index.html"])
 	for _, want := range []string{
 		`aria-label="اللغات"`,
-		`<span lang="ar">دقيقة واحدة</span>`,                 // one minute: Arabic's "one" form
-		`<span lang="ar">آخر تحديث: ٢٠٢٦-١١-٢٥</span>`,      // the date in Arabic digits
+		`<span lang="ar">دقيقة واحدة</span>`,                            // one minute: Arabic's "one" form
+		`<span lang="ar">آخر تحديث: ٢٠٢٦-١١-٢٥</span>`,                  // the date in Arabic digits
 		`<a class="skip" href="#content" lang="en">Skip to content</a>`, // the refused translation: the source, marked English
 	} {
 		if !strings.Contains(home, want) {
