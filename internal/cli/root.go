@@ -99,7 +99,7 @@ and builds localized HTML and Markdown pages for every language.`,
 		return &usageError{fmt.Errorf("%w (see glot %s --help)", err, c.Name())}
 	})
 	root.AddCommand(newInitCmd(g), newExtractCmd(g), newMergeCmd(g), newBuildCmd(g), newStatusCmd(g),
-		newDiffCmd(g), newCheckCmd(g), newReviewCmd(g), newApproveCmd(g), newExportCmd(g), newImportCmd(g))
+		newDiffCmd(g), newCheckCmd(g), newReviewCmd(g), newApproveCmd(g), newExportCmd(g), newImportCmd(g), newServeCmd(g))
 	return root
 }
 

@@ -1,0 +1,186 @@
+package site_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/site"
+)
+
+// diskSink writes the build under a folder.
+type diskSink string
+
+func (d diskSink) WriteFile(name string, data []byte) error {
+	return plan.WriteFile(filepath.Join(string(d), filepath.FromSlash(name)), data)
+}
+
+// chrome finds headless Chromium: $GLOT_CHROME, or Debian's chromium,
+// which .ci/run installs.
+func chrome(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("GLOT_CHROME"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Fatal("the browser test needs Chromium (Debian: apt-get install chromium), or GLOT_CHROME set to a Chrome")
+	return ""
+}
+
+// TestBrowser builds the sample site and opens it in headless Chromium:
+// the Spanish and Arabic pages say their language and direction, Arabic is
+// laid out right to left, the switcher leads to the other languages'
+// versions of the same page, and a German page shows its notice and marks
+// its English parts. Screenshots are saved in $GLOT_SCREENSHOTS, or in the
+// test's temporary folder.
+func TestBrowser(t *testing.T) {
+	exe := chrome(t)
+	data, err := os.ReadFile("../../glot.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Parse("glot.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := locale.Load(os.DirFS("../../locales"), "locales", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if _, err := site.Build(site.Options{Config: cfg, Content: os.DirFS("../../content"), Locales: ls, HTML: true}, diskSink(out)); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(out, cfg.OutputDir))))
+	defer srv.Close()
+	shots := os.Getenv("GLOT_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1024, 900),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	// eval runs a script in the page and returns its value.
+	eval := func(js string) any {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](js))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		return v
+	}
+	var heading string
+	check := func(url, wantLang, wantDir string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+url), chromedp.WaitVisible(chromedp.CSS("main h1"))); err != nil {
+			t.Fatalf("%s: %v", url, err)
+		}
+		lang, dir := eval(`document.documentElement.lang`), eval(`document.documentElement.dir`)
+		h1Dir := eval(`getComputedStyle(document.querySelector("main h1")).direction`)
+		if lang != wantLang || dir != wantDir || h1Dir != wantDir {
+			t.Errorf("%s: lang %q dir %q (heading laid out %s), want %q %q", url, lang, dir, h1Dir, wantLang, wantDir)
+		}
+		var err error
+		if heading, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main h1"))); err != nil {
+			t.Fatal(err)
+		}
+		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(shots, strings.Trim(strings.ReplaceAll(url, "/", "_"), "_")+".jpg")
+		if err := os.WriteFile(name, shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %q, screenshot %s", url, heading, name)
+	}
+	check("/es/ketamine-infusion-therapy/", "es", "ltr")
+	if heading != "Terapia de infusión de ketamina" {
+		t.Errorf("the Spanish page's heading is %q", heading)
+	}
+	check("/ar/ketamine-infusion-therapy/", "ar", "rtl")
+	if !strings.Contains(heading, "الكيتامين") {
+		t.Errorf("the Arabic page's heading is %q", heading)
+	}
+	// Right to left: the language switcher, at the end of the header, is
+	// on the left of the Arabic page.
+	homeX := eval(`document.querySelector("header .home").getBoundingClientRect().left`).(float64)
+	navX := eval(`document.querySelector("nav.languages").getBoundingClientRect().left`).(float64)
+	if navX >= homeX {
+		t.Errorf("in Arabic the switcher (x=%v) should be left of the site's name (x=%v)", navX, homeX)
+	}
+
+	// Follow the switcher from Arabic to Deutsch: the same page in German.
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`nav.languages a[hreflang="de"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if lang := eval(`document.documentElement.lang`); lang != "de" {
+		t.Errorf("after the switcher: lang %v", lang)
+	}
+	if url, _ := chromedp.Run(ctx, chromedp.Location()); !strings.HasSuffix(url, "/de/ketamine-infusion-therapy/") {
+		t.Errorf("the switcher led to %s", url)
+	}
+	// The German trauma page is not fully translated: a notice, in German,
+	// and its English paragraphs marked as English for screen readers.
+	check("/de/depression-and-trauma/", "de", "ltr")
+	notice, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main .notice")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	english := eval(`document.querySelectorAll('main [lang="en"]').length`).(float64)
+	if !strings.Contains(notice, "nicht vollständig übersetzt") || english == 0 {
+		t.Errorf("German page: notice %q, %v elements marked English", notice, english)
+	}
+	// Every switcher link leads to a page that exists.
+	links := eval(`[...document.querySelectorAll("nav.languages a")].map(a => a.href)`).([]any)
+	if len(links) != 5 {
+		t.Errorf("the switcher has %d languages: %v", len(links), links)
+	}
+	for _, l := range links {
+		resp, err := http.Get(l.(string))
+		if err != nil {
+			t.Errorf("switcher link %v: %v", l, err)
+			continue
+		}
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("switcher link %v: %s", l, resp.Status)
+		}
+		resp.Body.Close()
+	}
+}
