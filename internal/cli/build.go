@@ -120,6 +120,9 @@ func runBuild(g *glot, o *buildOptions) error {
 		if l.Fallbacks > 0 {
 			fmt.Fprintf(g.stdout, "; %d shown in %s", l.Fallbacks, cfg.SourceLanguage)
 		}
+		if l.Skipped > 0 && opts.HTML {
+			fmt.Fprintf(g.stdout, "; %s below the %d %% threshold left out of %s/", plural(l.Skipped, "page"), cfg.Build.Threshold, cfg.OutputDir)
+		}
 		fmt.Fprintln(g.stdout)
 	}
 	return nil

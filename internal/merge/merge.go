@@ -397,7 +397,13 @@ func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *led
 	}
 	m := &catalog.Message{Hash: catalog.Hash(src), Other: ""}
 	if kept != nil {
-		b.WriteString("# REFUSED: " + strings.ReplaceAll(msgtext.Check(src.Other, kept.Other).Error(), "\n", " ") + "\n")
+		// The reason it was refused: its placeholders, or in a plural
+		// form its template actions.
+		reason := "it does not fit its source"
+		if err := fits(src, kept); err != nil {
+			reason = err.Error()
+		}
+		b.WriteString("# REFUSED: " + strings.ReplaceAll(reason, "\n", " ") + "\n")
 		m = kept
 		m.Hash = catalog.Hash(src)
 	}

@@ -29,6 +29,7 @@ type site struct {
 	t       *testing.T
 	content fstest.MapFS
 	locales fstest.MapFS
+	ui      []*catalog.Message // the layout's interface messages
 }
 
 func newSite(t *testing.T, pages map[string]string) *site {
@@ -65,7 +66,7 @@ func (s *site) apply(p plan.Plan) {
 
 func (s *site) extract() *extract.Result {
 	s.t.Helper()
-	res, err := extract.Run(extract.Input{Content: s.content, Locales: s.locales, Source: "en", ContentName: "content", LocalesName: "locales"})
+	res, err := extract.Run(extract.Input{Content: s.content, Locales: s.locales, Source: "en", ContentName: "content", LocalesName: "locales", Interface: s.ui})
 	if err != nil {
 		s.t.Fatal(err)
 	}
@@ -341,6 +342,33 @@ func TestRefusedTranslationStaysWithTheTranslator(t *testing.T) {
 	}
 	if !strings.Contains(s.file("translate.es.toml"), "sin el enlace") {
 		t.Error("the refused translation was lost on the second merge")
+	}
+}
+
+// An interface message's translation may use its source's template fields
+// and nothing else. One that reaches for more is refused, stays in the
+// translate file with the reason, and the merge goes on.
+func TestRefusedTemplateAction(t *testing.T) {
+	s := newSite(t, map[string]string{"a.md": pageA})
+	s.ui = []*catalog.Message{{ID: "ui-reading-time", One: "Reading time: {{.Count}} minute", Other: "Reading time: {{.Count}} minutes"}}
+	s.extract()
+	s.merge("es", merge.Options{})
+	s.translate("es", func(src string) string {
+		if strings.Contains(src, "{{.Count}}") {
+			return `Tiempo de lectura: {{.Minutes}} minutos`
+		}
+		return spanish(src)
+	})
+	res := s.merge("es", merge.Options{})
+	if len(res.Refused) != 1 || res.Refused[0].ID != "ui-reading-time" || !strings.Contains(res.Refused[0].Text, "{{.Minutes}}") {
+		t.Fatalf("refused: %+v", res.Refused)
+	}
+	tr := s.file("translate.es.toml")
+	if !strings.Contains(tr, "# REFUSED: other: template action {{.Minutes}} is not allowed") || !strings.Contains(tr, "{{.Minutes}} minutos") {
+		t.Errorf("the refused translation must stay in the translate file, with its reason:\n%s", tr)
+	}
+	if strings.Contains(s.file("active.es.toml"), "Minutes") {
+		t.Error("a refused translation must not be in force")
 	}
 }
 

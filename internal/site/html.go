@@ -222,7 +222,7 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 		d.LastUpdated = formatDate(lang, t)
 	}
 	if home, ok := b.homePage(); ok {
-		d.Home = relURL(curDir, b.url(lang, home))
+		d.Home = relURL(curDir, b.builtURL(lang, home))
 	}
 	if d.IsPseudo {
 		// A pseudo-language is for looking at, not for search engines.
@@ -278,11 +278,7 @@ func (b *builder) rewrite(dest []byte, from content.Page, lang, curDir string) [
 	target := path.Join(path.Dir(from.Path), u.Path)
 	var to string
 	if p, ok := b.findPage(target); ok {
-		l := lang
-		if v := b.versions[p.Path]; v != nil && !v.emitted[lang] {
-			l = b.o.Config.SourceLanguage
-		}
-		to = b.url(l, p)
+		to = b.builtURL(lang, p)
 	} else if b.assetSet[target] {
 		to = target
 	} else {

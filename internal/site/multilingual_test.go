@@ -43,7 +43,10 @@ func catalogs(t *testing.T, content fstest.MapFS, tr map[string]map[string]*cata
 			}
 			if m != nil {
 				cp := *m
-				cp.ID, cp.Hash = id, catalog.Hash(src)
+				cp.ID = id
+				if cp.Hash == "" { // else a translation made for an earlier source
+					cp.Hash = catalog.Hash(src)
+				}
 				c.Messages[id] = &cp
 			}
 		}
@@ -107,6 +110,50 @@ func TestInterfaceText(t *testing.T) {
 	}
 	if strings.Contains(home, "Secret") {
 		t.Error("a refused interface translation was used")
+	}
+}
+
+// Interface text a language lacks shows in the source language, marked so:
+// never in a pseudo-language, however near its tag (ar-XB to ar, en-XA to
+// en), and with the build's policy on stale and unreviewed translations,
+// as page text.
+func TestInterfaceFallback(t *testing.T) {
+	es := map[string]*catalog.Message{
+		"ui-skip":      other("Ir al contenido"),
+		"ui-languages": {Other: "Idiomas antiguos", Hash: "sha1-0000000000000000000000000000000000000000"}, // stale
+	}
+	ls := catalogs(t, page, map[string]map[string]*catalog.Message{"es": es})
+	cfg := config.Default()
+	cfg.Languages = []string{"es", "ar"}
+	files := build(t, cfg, page, ls, site.Options{})
+	ar := string(files["public/ar/index.html"])
+	if !strings.Contains(ar, `<a class="skip" href="#content" lang="en">Skip to content</a>`) || strings.ContainsAny(ar, "\u202e⟦") {
+		t.Errorf("Arabic without interface translations shows English, marked:\n%s", ar)
+	}
+	// A site written in German, translated into English: the English pages
+	// show German where English is missing, never pseudo-English.
+	deCfg := config.Default()
+	deCfg.SourceLanguage, deCfg.Languages = "de", []string{"en"}
+	o := site.Options{Config: &deCfg, Content: page, HTML: true}
+	sink := &memSink{}
+	if _, err := site.Build(o, sink); err != nil {
+		t.Fatal(err)
+	}
+	if en := string(sink.files["public/en/index.html"]); strings.Contains(en, "⟦") {
+		t.Errorf("pseudo-English on a real English page:\n%s", en)
+	}
+
+	es0 := string(files["public/es/index.html"])
+	if !strings.Contains(es0, `lang="es">Ir al contenido</a>`) || !strings.Contains(es0, `aria-label="Languages"`) {
+		t.Errorf("a stale interface translation is not used by default:\n%s", es0)
+	}
+	files = build(t, cfg, page, ls, site.Options{AllowStale: true})
+	if es := string(files["public/es/index.html"]); !strings.Contains(es, `aria-label="Idiomas antiguos"`) {
+		t.Errorf("--allow-stale uses a stale interface translation:\n%s", es)
+	}
+	files = build(t, cfg, page, ls, site.Options{RequireReviewed: true})
+	if es := string(files["public/es/index.html"]); !strings.Contains(es, `lang="en">Skip to content</a>`) {
+		t.Errorf("--require reviewed leaves out an unreviewed interface translation:\n%s", es)
 	}
 }
 

@@ -69,10 +69,17 @@ func (b *builder) page(info *pageInfo) error {
 	cfg := b.o.Config
 	v := b.versions[p.Path]
 	for _, l := range b.langs {
+		// A version below the completeness threshold, with incomplete =
+		// "skip", is left out of the HTML. The Markdown tree stays whole:
+		// its links are kept byte for byte and must lead somewhere, and a
+		// generator that takes it over decides what it publishes.
+		html := b.o.HTML && v.emitted[l]
 		if !v.emitted[l] {
 			b.mu.Lock()
 			b.stats[l].Skipped++
 			b.mu.Unlock()
+		}
+		if !html && !b.o.MD {
 			continue
 		}
 		res := &render.Result{Bytes: info.src}
@@ -91,7 +98,7 @@ func (b *builder) page(info *pageInfo) error {
 				return err
 			}
 		}
-		if b.o.HTML {
+		if html {
 			html, err := b.html(info, l, res)
 			if err != nil {
 				return fileerr.InFile(path.Join(cfg.ContentDir, p.Path), err)
@@ -117,7 +124,7 @@ func (b *builder) count(lang string, info *pageInfo, fb []render.Fallback) {
 				path.Join(b.o.Config.ContentDir, info.page.Path), s.Line, lang, s.ID, f.Reason))
 		}
 	}
-	if tr := b.tr[lang]; tr != nil && tr.allowStale {
+	if tr := b.tr[lang]; tr != nil && len(tr.stale) > 0 {
 		for _, s := range info.segs {
 			if tr.stale[s.ID] {
 				st.Stale++

@@ -99,19 +99,20 @@ func Build(o Options, sink Sink) (*Report, error) {
 		b.assetSet[a] = true
 	}
 	b.tr = map[string]*translator{}
+	pol := policy{allowStale: o.AllowStale, requireReviewed: o.RequireReviewed}
 	for _, l := range siteLangs(cfg) {
 		if l == cfg.SourceLanguage || o.Locales == nil {
 			continue
 		}
 		// Every language of the site, built or not: a page's other
 		// versions are listed from what they would be.
-		t, err := newTranslator(o.Locales, l, o.AllowStale, o.RequireReviewed)
+		t, err := newTranslator(o.Locales, l, pol)
 		if err != nil {
 			return nil, err
 		}
 		b.tr[l] = t
 	}
-	if b.ui, err = newUI(set, o.Locales, cfg, append(siteLangs(cfg), pseudo.Langs...)); err != nil {
+	if b.ui, err = newUI(set, o.Locales, cfg, append(siteLangs(cfg), pseudo.Langs...), pol); err != nil {
 		return nil, err
 	}
 	b.stats = make(map[string]*LangReport, len(langs))

@@ -21,76 +21,32 @@ import (
 )
 
 // ui renders a layout's interface text in each language: its messages go
-// through go-i18n's Localizer, with the language's plural rules and its
-// fallbacks (es-MX, es-419, es, then the source language); numbers and
-// dates are written with x/text in the language's own digits.
+// through go-i18n's Localizer, with the language's plural rules; numbers
+// and dates are written with x/text in the language's own digits.
+//
+// Each language has a bundle of its own, holding the source messages and
+// the translations chosen for that language, its parents' included (es-MX
+// takes what it lacks from es). One bundle for every language would let
+// go-i18n's matcher answer "ar" with "ar-XB", pseudo-Arabic, when ar
+// lacks a message.
 type ui struct {
-	bundle    *i18n.Bundle
 	source    string
-	chains    map[string][]string // lang -> the languages it falls back through, itself first
+	bundles   map[string]*i18n.Bundle
 	templates map[string]*template.Template
-	has       map[string]map[string]bool // lang -> ids of the messages it has
+	from      map[string]map[string]string // lang -> message id -> the language its text is in
 }
 
-// newUI loads the interface messages into a go-i18n bundle: the layout's
-// own, in the source language, and, in each of langs, the translations in
-// force that fit their source (a translation may use only its source's
-// template fields: it is untrusted).
-func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string) (*ui, error) {
-	u := &ui{source: cfg.SourceLanguage, chains: map[string][]string{}, templates: map[string]*template.Template{}, has: map[string]map[string]bool{}}
+// newUI loads the interface messages: the layout's own, in the source
+// language, and, for each of langs, the translations p lets the build use
+// that fit their source (a translation may use only its source's template
+// fields: it is untrusted).
+func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string, p policy) (*ui, error) {
+	u := &ui{source: cfg.SourceLanguage, bundles: map[string]*i18n.Bundle{}, templates: map[string]*template.Template{}, from: map[string]map[string]string{}}
 	src, err := language.Parse(cfg.SourceLanguage)
 	if err != nil {
 		return nil, err
 	}
-	u.bundle = i18n.NewBundle(src)
 	used := set.Used()
-	for _, id := range used {
-		m := *set.Messages.Messages[id]
-		if err := u.bundle.AddMessages(src, &m); err != nil {
-			return nil, err
-		}
-	}
-	for _, l := range langs {
-		if l == cfg.SourceLanguage {
-			continue
-		}
-		tag, err := language.Parse(l)
-		if err != nil {
-			return nil, err
-		}
-		var msgs []*i18n.Message
-		switch {
-		case pseudo.Is(l):
-			for _, id := range used {
-				m := *set.Messages.Messages[id]
-				m.Zero, m.One, m.Two, m.Few, m.Many, m.Other = pseudoForm(l, m.Zero), pseudoForm(l, m.One), pseudoForm(l, m.Two), pseudoForm(l, m.Few), pseudoForm(l, m.Many), pseudoForm(l, m.Other)
-				msgs = append(msgs, &m)
-			}
-		case s != nil:
-			lang, err := s.Lang(l)
-			if err != nil {
-				return nil, err
-			}
-			for _, id := range used {
-				t := lang.Active.Messages[id]
-				if t == nil || catalog.Empty(t) || t.Hash != "" && t.Hash != catalog.Hash(set.Messages.Messages[id]) || !fits(set.Messages.Messages[id], t) {
-					continue
-				}
-				m := *t
-				m.ID = id
-				msgs = append(msgs, &m)
-			}
-		}
-		if len(msgs) > 0 {
-			if err := u.bundle.AddMessages(tag, msgs...); err != nil {
-				return nil, err
-			}
-		}
-		u.has[l] = map[string]bool{}
-		for _, m := range msgs {
-			u.has[l][m.ID] = true
-		}
-	}
 	base := template.New("").Funcs(template.FuncMap{"t": func(string, ...any) (string, error) { return "", nil }, "tlang": func(string) string { return "" }})
 	for _, n := range layout.Names {
 		if _, err := base.New(n).Parse(set.Templates[n]); err != nil {
@@ -98,11 +54,55 @@ func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string) 
 		}
 	}
 	for _, l := range langs {
+		tag, err := language.Parse(l)
+		if err != nil {
+			return nil, err
+		}
+		bundle := i18n.NewBundle(src)
+		for _, id := range used {
+			m := *set.Messages.Messages[id]
+			if err := bundle.AddMessages(src, &m); err != nil {
+				return nil, err
+			}
+		}
+		from := map[string]string{}
+		var msgs []*i18n.Message
+		switch {
+		case l == cfg.SourceLanguage:
+		case pseudo.Is(l):
+			for _, id := range used {
+				m := *set.Messages.Messages[id]
+				m.Zero, m.One, m.Two, m.Few, m.Many, m.Other = pseudoForm(l, m.Zero), pseudoForm(l, m.One), pseudoForm(l, m.Two), pseudoForm(l, m.Few), pseudoForm(l, m.Many), pseudoForm(l, m.Other)
+				msgs = append(msgs, &m)
+				from[id] = l
+			}
+		case s != nil:
+			lang, err := s.Lang(l)
+			if err != nil {
+				return nil, err
+			}
+			for _, id := range used {
+				srcMsg := set.Messages.Messages[id]
+				c, ok := choose(s, lang, id, srcMsg, p)
+				if !ok || !fits(srcMsg, c.m) {
+					continue
+				}
+				m := *c.m
+				m.ID = id
+				msgs = append(msgs, &m)
+				from[id] = c.lang
+			}
+		}
+		if len(msgs) > 0 {
+			if err := bundle.AddMessages(tag, msgs...); err != nil {
+				return nil, err
+			}
+		}
+		u.bundles[l], u.from[l] = bundle, from
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err
 		}
-		u.chains[l] = chain(l, cfg)
 		u.templates[l] = t.Funcs(template.FuncMap{"t": u.localizer(l), "tlang": u.langOf(l)})
 	}
 	return u, nil
@@ -126,22 +126,6 @@ func fits(src, t *catalog.Message) bool {
 	return true
 }
 
-// chain lists the languages lang falls back through: itself, its parents
-// among the site's languages, the source language.
-func chain(lang string, cfg *config.Config) []string {
-	out := []string{lang}
-	if t, err := language.Parse(lang); err == nil {
-		for p := t.Parent(); p != language.Und; p = p.Parent() {
-			for _, l := range cfg.Languages {
-				if l == p.String() {
-					out = append(out, l)
-				}
-			}
-		}
-	}
-	return append(out, cfg.SourceLanguage)
-}
-
 // localizer returns the template function t of lang:
 //
 //	{{t "ui-skip"}}                          a message
@@ -153,7 +137,14 @@ func (u *ui) localizer(lang string) func(id string, args ...any) (string, error)
 		lc := &i18n.LocalizeConfig{MessageID: id}
 		if n, ok := oneInt(args); ok {
 			lc.PluralCount = n
-			lc.TemplateData = map[string]any{"Count": formatNumber(lang, n)}
+			// The count is written as the language of the text around
+			// it writes numbers: Arabic digits in Arabic, not in the
+			// English shown for want of a translation.
+			in, ok := u.from[lang][id]
+			if !ok {
+				in = u.source
+			}
+			lc.TemplateData = map[string]any{"Count": formatNumber(in, n)}
 		} else if len(args) > 0 {
 			if len(args)%2 != 0 {
 				return "", fmt.Errorf("t %q: give a count, or template data as key-value pairs", id)
@@ -168,11 +159,12 @@ func (u *ui) localizer(lang string) func(id string, args ...any) (string, error)
 			}
 			lc.TemplateData = data
 		}
-		out, err := i18n.NewLocalizer(u.bundle, u.chains[lang]...).Localize(lc)
+		bundle := u.bundles[lang]
+		out, err := i18n.NewLocalizer(bundle, lang, u.source).Localize(lc)
 		if err != nil {
 			// A translation without the plural form a count needs: the
 			// source language says it.
-			if out, err = i18n.NewLocalizer(u.bundle, u.source).Localize(lc); err != nil {
+			if out, err = i18n.NewLocalizer(bundle, u.source).Localize(lc); err != nil {
 				return "", err
 			}
 		}
@@ -186,10 +178,8 @@ func (u *ui) localizer(lang string) func(id string, args ...any) (string, error)
 // translated page says so, as page text does.
 func (u *ui) langOf(lang string) func(id string) string {
 	return func(id string) string {
-		for _, l := range u.chains[lang] {
-			if l == u.source || u.has[l][id] {
-				return l
-			}
+		if l, ok := u.from[lang][id]; ok {
+			return l
 		}
 		return u.source
 	}

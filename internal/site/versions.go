@@ -128,6 +128,15 @@ func (b *builder) url(lang string, p content.Page) string {
 	return lang + "/"
 }
 
+// builtURL is where a link in lang to page p leads: p's version in lang,
+// or in the source language when p is not built in lang.
+func (b *builder) builtURL(lang string, p content.Page) string {
+	if v := b.versions[p.Path]; v != nil && !v.emitted[lang] {
+		lang = b.o.Config.SourceLanguage
+	}
+	return b.url(lang, p)
+}
+
 // emitted lists the languages page p is built in, source first.
 func (b *builder) emitted(p content.Page) []string {
 	var out []string
