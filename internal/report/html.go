@@ -8,8 +8,10 @@ import (
 	"path"
 	"strings"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
 )
@@ -49,16 +51,49 @@ func showTags(s string) template.HTML {
 	return template.HTML(b.String())
 }
 
+// InterfaceSection names, in the HTML reports, the messages used on no
+// page: the layouts' interface text.
+const InterfaceSection = "Interface text (layouts)"
+
+// section is a part of the site a report walks: a page and its blocks, or
+// the interface text.
+type section struct {
+	Path   string
+	Blocks []ledger.Block
+}
+
+// sections lists the site's pages in order, then the messages on no page,
+// so that a reviewer sees and signs off everything the site shows.
+func sections(s *locale.Site, content string) []section {
+	var out []section
+	for _, p := range s.Pages {
+		out = append(out, section{Path: path.Join(content, p.Path), Blocks: p.Blocks})
+	}
+	ui := section{Path: InterfaceSection}
+	for _, id := range s.Source.IDs() {
+		if !s.OnPage(id) {
+			ui.Blocks = append(ui.Blocks, ledger.Block{ID: id, Kind: "interface"})
+		}
+	}
+	if len(ui.Blocks) > 0 {
+		out = append(out, ui)
+	}
+	return out
+}
+
 // reviewBlock is one block of a page in the review.
 type reviewBlock struct {
 	Where, Kind, ID     string
 	Source, Translation string
-	State               string // translated, stale, missing
-	Reviewed            bool
-	Previous, Old       string // stale: the source translated, and its translation
-	Diff                []DiffOp
-	Problems            []check.Problem
-	Repeat              bool // the message was shown earlier on the page
+	// SourceForms and TranslationForms are the plural forms of a message
+	// that has them: "Reading time: 1 minute" / "... 3 minutes".
+	SourceForms, TranslationForms []catalog.Form
+	State                         string // translated, stale, missing
+	Reviewed                      bool
+	Previous, Old                 string // stale: the source translated, and its translation
+	Diff                          []DiffOp
+	Problems                      []check.Problem
+	Repeat                        bool // the message was shown earlier on the page
 }
 
 type reviewPage struct {
@@ -81,8 +116,8 @@ func Review(w io.Writer, s *locale.Site, lang string, c *check.Checker, content 
 		Pages                   []reviewPage
 		Totals                  map[string]int
 	}{Lang: lang, Name: langtag.Name(lang), Dir: langtag.Dir(lang), Source: s.SourceLang, Totals: map[string]int{}}
-	for _, p := range s.Pages {
-		rp := reviewPage{Path: path.Join(content, p.Path), Counts: map[string]int{}}
+	for _, p := range sections(s, content) {
+		rp := reviewPage{Path: p.Path, Counts: map[string]int{}}
 		seen := map[string]bool{}
 		for _, blk := range p.Blocks {
 			src := s.Source.Messages[blk.ID]
@@ -90,11 +125,18 @@ func Review(w io.Writer, s *locale.Site, lang string, c *check.Checker, content 
 				continue
 			}
 			st, prior := s.State(l, blk.ID)
-			rb := reviewBlock{Where: path.Join(content, p.Path), Kind: blk.Kind, ID: blk.ID, Source: src.Other, State: st.String(), Repeat: seen[blk.ID]}
+			rb := reviewBlock{Where: p.Path, Kind: blk.Kind, ID: blk.ID, Source: src.Other, State: st.String(), Repeat: seen[blk.ID]}
 			seen[blk.ID] = true
 			switch st {
 			case locale.Translated:
-				rb.Translation = l.Active.Messages[blk.ID].Other
+				t := l.Active.Messages[blk.ID]
+				if t == nil { // a regional variant's, from its parent
+					t, _ = s.Inherited(l, blk.ID)
+				}
+				rb.Translation = t.Other
+				if len(catalog.Forms(src)) > 1 {
+					rb.SourceForms, rb.TranslationForms = catalog.Forms(src), catalog.Forms(t)
+				}
 				rb.Reviewed = l.Reviewed(blk.ID)
 				rb.Problems = c.Translation(lang, src.Other, rb.Translation)
 			case locale.Stale:
@@ -153,8 +195,8 @@ func (r *StatusReport) WriteHTML(w io.Writer, s *locale.Site, content string) er
 			return err
 		}
 		ld := langData{LangStatus: ls, Name: langtag.Name(ls.Lang)}
-		for _, p := range s.Pages {
-			ps := pageStatus{Path: path.Join(content, p.Path)}
+		for _, p := range sections(s, content) {
+			ps := pageStatus{Path: p.Path}
 			seen := map[string]bool{}
 			for _, b := range p.Blocks {
 				if seen[b.ID] || s.Source.Messages[b.ID] == nil {
