@@ -122,7 +122,7 @@ func (s *Set) usedIn(id string) string {
 
 // calls finds the message ids of the calls {{t "id" ...}} in a template.
 func calls(text string) []string {
-	trees, err := parse.Parse("x", text, "{{", "}}", map[string]any{"t": true, "tlang": true}, msgtext.TemplateFuncs)
+	trees, err := parse.Parse("x", text, "{{", "}}", map[string]any{"t": true, "tlang": true, "tdir": true}, msgtext.TemplateFuncs)
 	if err != nil {
 		return nil // the build reports it, with its place
 	}

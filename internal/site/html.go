@@ -64,16 +64,20 @@ type PageData struct {
 	SourceLang  string
 	Title       string
 	Description string
-	SiteTitle   string        // the home page's title, in this language
-	Home        string        // relative link to this language's home page
-	Content     template.HTML // the page's body
-	Canonical   string        // absolute URL of this page; "" for a pseudo-language
-	Languages   []Version     // every language version built, for the switcher
-	Alternates  []Version     // hreflang alternates, x-default included
-	Root        string        // relative path from this page to the output root
-	Path        string        // the source page, relative to the content folder
-	IsPseudo    bool
-	BaseURL     string
+	SiteTitle   string // the home page's title, in this language
+	// SiteTitleLang is the language SiteTitle is in when it is not Lang
+	// (it has no translation): for its element's lang attribute.
+	SiteTitleLang string
+	SiteTitleDir  string        // its direction, when it is not Dir
+	Home          string        // relative link to this language's home page
+	Content       template.HTML // the page's body
+	Canonical     string        // absolute URL of this page; "" for a pseudo-language
+	Languages     []Version     // every language version built, for the switcher
+	Alternates    []Version     // hreflang alternates, x-default included
+	Root          string        // relative path from this page to the output root
+	Path          string        // the source page, relative to the content folder
+	IsPseudo      bool
+	BaseURL       string
 	// Untranslated says the page is below the site's completeness
 	// threshold and shows parts in the source language; Outdated that it
 	// uses translations made for an earlier version of its source.
@@ -109,7 +113,7 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result) ([]byte,
 			continue
 		}
 		if info.segs[sp.Segment].Syntax == segment.HTMLText {
-			marks = append(marks, b.langSpan(sp.Start-fm.Body, sp.End-fm.Body)...)
+			marks = append(marks, b.langSpan(lang, sp.Start-fm.Body, sp.End-fm.Body)...)
 		} else {
 			fallback = append(fallback, render.Span{Start: sp.Start - fm.Body, End: sp.End - fm.Body})
 		}
@@ -132,6 +136,25 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result) ([]byte,
 	doc := md.Parser().Parse(text.NewReader(body))
 	i := 0
 	src := []byte(b.o.Config.SourceLanguage)
+	var srcDir []byte
+	if d := langtag.Dir(b.o.Config.SourceLanguage); d != langtag.Dir(lang) {
+		srcDir = []byte(d)
+	}
+	// The alt texts shown in the source language. Alt text lies inside
+	// the markup of its block, so it has no span of its own in the output;
+	// it is known by its text, which is its message's.
+	fallbackAlts := map[string]bool{}
+	for _, f := range res.Fallbacks {
+		if sg := &info.segs[f.Segment]; sg.Kind == "alt" && sg.Syntax != segment.HTMLAttr && lang != b.o.Config.SourceLanguage {
+			fallbackAlts[render.PlainText(sg, sg.Text)] = true
+		}
+	}
+	mark := func(n ast.Node) {
+		n.SetAttributeString("lang", src)
+		if srcDir != nil {
+			n.SetAttributeString("dir", srcDir)
+		}
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -146,6 +169,11 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result) ([]byte,
 			n.Destination = b.rewrite(n.Destination, info.page, lang, curDir)
 		case *ast.Image:
 			n.Destination = b.rewrite(n.Destination, info.page, lang, curDir)
+			// Alt text shown in the source language in a translated
+			// block: the image says so.
+			if fallbackAlts[plainAlt(n, body)] && !inSpans(blockStart(n), fallback) {
+				mark(n)
+			}
 		}
 		if n.Type() == ast.TypeBlock && n.Kind() != ast.KindHTMLBlock && n.Lines().Len() > 0 && inSpans(n.Lines().At(0).Start, fallback) {
 			// A tight list item's text has no element of its own: its
@@ -154,7 +182,7 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result) ([]byte,
 			if n.Kind() == ast.KindTextBlock {
 				target = n.Parent()
 			}
-			target.SetAttributeString("lang", src)
+			mark(target)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -164,6 +192,36 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result) ([]byte,
 	}
 	data.Content = template.HTML(buf.String())
 	return b.ui.execute(lang, "page.html", data)
+}
+
+// plainAlt is the alt text goldmark writes for image n.
+func plainAlt(n *ast.Image, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// blockStart is where the text of the block around inline node n starts.
+func blockStart(n ast.Node) int {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return -1
 }
 
 // inSpans reports whether offset at is inside one of spans.
@@ -176,12 +234,26 @@ func inSpans(at int, spans []render.Span) bool {
 	return false
 }
 
-// langSpan wraps bytes [start, end) in a span in the source language.
-func (b *builder) langSpan(start, end int) []edit {
+// langSpan wraps bytes [start, end) of a page in lang in a span in the
+// source language, with its direction when it is not lang's: English on an
+// Arabic page is laid out left to right.
+func (b *builder) langSpan(lang string, start, end int) []edit {
 	return []edit{
-		{start, start, `<span lang="` + html.EscapeString(b.o.Config.SourceLanguage) + `">`},
+		{start, start, `<span` + b.sourceAttrs(lang) + `>`},
 		{end, end, "</span>"},
 	}
+}
+
+// sourceAttrs are the attributes of an element of a page in lang that
+// shows source text: ` lang="en"`, and ` dir="ltr"` on a right-to-left
+// page.
+func (b *builder) sourceAttrs(lang string) string {
+	src := b.o.Config.SourceLanguage
+	a := ` lang="` + html.EscapeString(src) + `"`
+	if d := langtag.Dir(src); d != langtag.Dir(lang) {
+		a += ` dir="` + d + `"`
+	}
+	return a
 }
 
 // fallbackSpans marks the text of an HTML page shown in the source
@@ -193,7 +265,7 @@ func (b *builder) fallbackSpans(info *pageInfo, lang string, res *render.Result)
 	var edits []edit
 	for _, sp := range res.Spans {
 		if sp.Fallback && info.segs[sp.Segment].Syntax == segment.HTMLText && info.segs[sp.Segment].Kind != "title" {
-			edits = append(edits, b.langSpan(sp.Start, sp.End)...)
+			edits = append(edits, b.langSpan(lang, sp.Start, sp.End)...)
 		}
 	}
 	return edits
@@ -230,6 +302,12 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 	}
 	if d.SiteTitle == "" {
 		d.SiteTitle = b.home[cfg.SourceLanguage]
+		d.SiteTitleLang = cfg.SourceLanguage
+	} else if in := b.homeLang[lang]; in != lang {
+		d.SiteTitleLang = in
+	}
+	if d.SiteTitleLang != "" && langtag.Dir(d.SiteTitleLang) != d.Dir {
+		d.SiteTitleDir = langtag.Dir(d.SiteTitleLang)
 	}
 	for _, l := range b.emitted(info.page) {
 		u := b.url(l, info.page)
@@ -258,7 +336,7 @@ func (b *builder) homePage() (content.Page, bool) {
 // description is the page's description in lang, from its front matter or
 // its <meta name="description">.
 func description(info *pageInfo, lang string, b *builder) string {
-	t, _ := info.text(lang, b, "description")
+	t, _, _ := info.text(lang, b, "description")
 	return t
 }
 

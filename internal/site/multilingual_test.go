@@ -100,9 +100,9 @@ func TestInterfaceText(t *testing.T) {
 	home := string(files["public/ar/index.html"])
 	for _, want := range []string{
 		`aria-label="اللغات"`,
-		`<span lang="ar">دقيقة واحدة</span>`,                            // one minute: Arabic's "one" form
-		`<span lang="ar">آخر تحديث: ٢٠٢٦-١١-٢٥</span>`,                  // the date in Arabic digits
-		`<a class="skip" href="#content" lang="en">Skip to content</a>`, // the refused translation: the source, marked English
+		`<span lang="ar">دقيقة واحدة</span>`,                                      // one minute: Arabic's "one" form
+		`<span lang="ar">آخر تحديث: ٢٠٢٦-١١-٢٥</span>`,                            // the date in Arabic digits
+		`<a class="skip" href="#content" lang="en" dir="ltr">Skip to content</a>`, // the refused translation: the source, marked English, left to right
 	} {
 		if !strings.Contains(home, want) {
 			t.Errorf("public/ar/index.html lacks %s", want)
@@ -127,7 +127,7 @@ func TestInterfaceFallback(t *testing.T) {
 	cfg.Languages = []string{"es", "ar"}
 	files := build(t, cfg, page, ls, site.Options{})
 	ar := string(files["public/ar/index.html"])
-	if !strings.Contains(ar, `<a class="skip" href="#content" lang="en">Skip to content</a>`) || strings.ContainsAny(ar, "\u202e⟦") {
+	if !strings.Contains(ar, `<a class="skip" href="#content" lang="en" dir="ltr">Skip to content</a>`) || strings.ContainsAny(ar, "\u202e⟦") {
 		t.Errorf("Arabic without interface translations shows English, marked:\n%s", ar)
 	}
 	// A site written in German, translated into English: the English pages
@@ -154,6 +154,29 @@ func TestInterfaceFallback(t *testing.T) {
 	files = build(t, cfg, page, ls, site.Options{RequireReviewed: true})
 	if es := string(files["public/es/index.html"]); !strings.Contains(es, `lang="en">Skip to content</a>`) {
 		t.Errorf("--require reviewed leaves out an unreviewed interface translation:\n%s", es)
+	}
+}
+
+// Every text shown in the source language on a translated page says so,
+// down to an image's alt text and the site's name in the header; on a
+// right-to-left page it is also laid out left to right.
+func TestFallbackMarks(t *testing.T) {
+	content := fstest.MapFS{"index.md": {Data: []byte("# Home\n\nSee ![Our logo](logo.png) here.\n")}}
+	tr := map[string]*catalog.Message{"See <1/> here.": other("Vea <1/> aquí.")}
+	arTr := map[string]*catalog.Message{"See <1/> here.": other("انظر <1/> هنا.")}
+	cfg := config.Default()
+	cfg.Languages = []string{"es", "ar"}
+	files := build(t, cfg, content, catalogs(t, content, map[string]map[string]*catalog.Message{"es": tr, "ar": arTr}), site.Options{})
+	for file, want := range map[string][]string{
+		"public/es/index.html": {`<p>Vea <img src="logo.png" alt="Our logo" lang="en"> aquí.</p>`, `<a class="home" href="./" lang="en">Home</a>`, `<h1 id="home" lang="en">Home</h1>`},
+		"public/ar/index.html": {`<p>انظر <img src="logo.png" alt="Our logo" lang="en" dir="ltr"> هنا.</p>`, `<a class="home" href="./" lang="en" dir="ltr">Home</a>`, `<h1 id="home" lang="en" dir="ltr">Home</h1>`},
+		"public/en/index.html": {`<p>See <img src="logo.png" alt="Our logo"> here.</p>`, `<a class="home" href="./">Home</a>`},
+	} {
+		for _, w := range want {
+			if !strings.Contains(string(files[file]), w) {
+				t.Errorf("%s lacks %s:\n%s", file, w, files[file])
+			}
+		}
 	}
 }
 

@@ -136,25 +136,45 @@ func (b *builder) count(lang string, info *pageInfo, fb []render.Fallback) {
 // title returns the page's title in lang: its front matter title or HTML
 // <title>, else its first top-level heading, else its file name.
 func (info *pageInfo) title(lang string, b *builder) string {
+	t, _ := info.titleIn(lang, b)
+	return t
+}
+
+// titleIn is title, with the language the title is shown in: lang, or
+// the source language when it has no translation.
+func (info *pageInfo) titleIn(lang string, b *builder) (string, string) {
 	for _, kinds := range [][]string{{"title"}, {"h1"}, {"h2", "h3", "h4", "h5", "h6"}} {
-		if t, ok := info.text(lang, b, kinds...); ok {
-			return t
+		if t, in, ok := info.text(lang, b, kinds...); ok {
+			return t, in
 		}
 	}
-	return strings.TrimSuffix(path.Base(info.page.Path), path.Ext(info.page.Path))
+	return strings.TrimSuffix(path.Base(info.page.Path), path.Ext(info.page.Path)), b.o.Config.SourceLanguage
 }
 
 // text returns, as plain text in lang, the first segment of the page of
-// one of kinds.
-func (info *pageInfo) text(lang string, b *builder, kinds ...string) (string, bool) {
+// one of kinds, and the language it is in: lang, or the source language
+// when the segment has no translation.
+func (info *pageInfo) text(lang string, b *builder, kinds ...string) (string, string, bool) {
 	for i := range info.segs {
 		s := &info.segs[i]
 		if !slices.Contains(kinds, s.Kind) {
 			continue
 		}
-		return render.PlainText(s, info.translated(s, b.translator(lang, info))), true
+		tr := b.translator(lang, info)
+		t := info.translated(s, tr)
+		in := lang
+		if tr == nil || !isTranslated(s, tr) {
+			in = b.o.Config.SourceLanguage
+		}
+		return render.PlainText(s, t), in, true
 	}
-	return "", false
+	return "", "", false
+}
+
+// isTranslated reports whether tr has a translation of s that fits.
+func isTranslated(s *segment.Segment, tr render.Translator) bool {
+	t, ok := tr.Lookup(s.ID)
+	return ok && render.Fits(s, t)
 }
 
 // translated returns the text segment s shows with tr: its translation

@@ -174,6 +174,7 @@ type builder struct {
 	// The plan: the versions of each page, by page path.
 	versions map[string]*versions
 	home     map[string]string // lang -> title of the home page
+	homeLang map[string]string // lang -> the language that title is in
 
 	mu    sync.Mutex
 	rep   *Report

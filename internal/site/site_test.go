@@ -205,9 +205,9 @@ func TestBuildPathsAndFallback(t *testing.T) {
 	es := string(files["public/es/index.html"])
 	for _, want := range []string{
 		`<html lang="es" dir="ltr">`, `<title>Inicio</title>`, `content="La página de inicio."`,
-		`<a href="guide/setup/#install-it">guía</a>`, // a link to a page goes to the same language's page
-		`<img src="../img/logo.png" alt="logo">`,     // an asset is linked from the one copy at the root
-		`This paragraph has no translation.`,         // the fallback
+		`<a href="guide/setup/#install-it">guía</a>`,       // a link to a page goes to the same language's page
+		`<img src="../img/logo.png" alt="logo" lang="en">`, // an asset is linked from the one copy at the root; its alt is English
+		`This paragraph has no translation.`,               // the fallback
 	} {
 		if !strings.Contains(es, want) {
 			t.Errorf("public/es/index.html lacks %s", want)

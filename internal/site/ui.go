@@ -14,6 +14,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
@@ -47,7 +48,7 @@ func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string, 
 		return nil, err
 	}
 	used := set.Used()
-	base := template.New("").Funcs(template.FuncMap{"t": func(string, ...any) (string, error) { return "", nil }, "tlang": func(string) string { return "" }})
+	base := template.New("").Funcs(template.FuncMap{"t": func(string, ...any) (string, error) { return "", nil }, "tlang": func(string) string { return "" }, "tdir": func(string) string { return "" }})
 	for _, n := range layout.Names {
 		if _, err := base.New(n).Parse(set.Templates[n]); err != nil {
 			return nil, fmt.Errorf("%s: %w", set.Files[n], err)
@@ -103,7 +104,7 @@ func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string, 
 		if err != nil {
 			return nil, err
 		}
-		u.templates[l] = t.Funcs(template.FuncMap{"t": u.localizer(l), "tlang": u.langOf(l)})
+		u.templates[l] = t.Funcs(template.FuncMap{"t": u.localizer(l), "tlang": u.langOf(l), "tdir": u.dirOf(l)})
 	}
 	return u, nil
 }
@@ -182,6 +183,21 @@ func (u *ui) langOf(lang string) func(id string) string {
 			return l
 		}
 		return u.source
+	}
+}
+
+// dirOf returns the template function tdir of lang: the direction of the
+// text of message id when it is not lang's (English shown on an Arabic
+// page is "ltr"), else "", so that a layout writes
+//
+//	<p lang="{{tlang "ui-footer"}}"{{with tdir "ui-footer"}} dir="{{.}}"{{end}}>
+func (u *ui) dirOf(lang string) func(id string) string {
+	langOf := u.langOf(lang)
+	return func(id string) string {
+		if d := langtag.Dir(langOf(id)); d != langtag.Dir(lang) {
+			return d
+		}
+		return ""
 	}
 }
 

@@ -32,7 +32,7 @@ func (b *builder) plan(infos []*pageInfo) {
 		}
 	}
 	b.versions = make(map[string]*versions, len(infos))
-	b.home = map[string]string{}
+	b.home, b.homeLang = map[string]string{}, map[string]string{}
 	for _, info := range infos {
 		v := &versions{emitted: map[string]bool{}, url: map[string]string{}, percent: map[string]int{}, stale: map[string]bool{}}
 		for _, l := range langs {
@@ -60,7 +60,7 @@ func (b *builder) plan(infos []*pageInfo) {
 		b.versions[info.page.Path] = v
 		if info.page.Path == "index.md" || info.page.Path == "_index.md" || info.page.Path == "index.html" {
 			for _, l := range langs {
-				b.home[l] = info.title(l, b)
+				b.home[l], b.homeLang[l] = info.titleIn(l, b)
 			}
 		}
 	}
