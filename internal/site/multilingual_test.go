@@ -1,6 +1,9 @@
 package site_test
 
 import (
+	"encoding/xml"
+	"io/fs"
+	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -66,7 +69,7 @@ func rulesFor(cfg config.Config) *segment.Rules {
 
 func other(s string) *catalog.Message { return &catalog.Message{Other: s} }
 
-func build(t *testing.T, cfg config.Config, content fstest.MapFS, ls *locale.Site, o site.Options) map[string][]byte {
+func build(t *testing.T, cfg config.Config, content fs.FS, ls *locale.Site, o site.Options) map[string][]byte {
 	t.Helper()
 	o.Config, o.Content, o.Locales = &cfg, content, ls
 	if !o.MD && !o.HTML {
@@ -297,39 +300,130 @@ func TestTranslatedSlug(t *testing.T) {
 }
 
 // Every version built lists every version built of its page, itself
-// included, and x-default, with absolute URLs; so does the sitemap.
+// included, and x-default, with absolute URLs; every version of a page
+// lists the same ones; so does the sitemap. Checked on a small site, on
+// the sample site, and on the sample site with its incomplete German pages
+// left out.
 func TestAlternatesEverywhere(t *testing.T) {
 	es := map[string]*catalog.Message{"Home": other("Inicio")}
 	cfg := config.Default()
 	cfg.Languages = []string{"es", "ar"}
 	cfg.BaseURL = "https://example.org/"
 	files := build(t, cfg, page, catalogs(t, page, map[string]map[string]*catalog.Message{"es": es}), site.Options{})
+	checkAlternates(t, cfg.BaseURL, files, 2*3)
+
+	data, err := os.ReadFile("../../glot.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample, err := config.Parse("glot.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := locale.Load(os.DirFS("../../locales"), "locales", sample.SourceLanguage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := os.DirFS("../../content")
+	pages := 3
+	t.Run("sample", func(t *testing.T) {
+		files := build(t, *sample, content, ls, site.Options{})
+		checkAlternates(t, sample.BaseURL, files, pages*(len(sample.Languages)+1))
+	})
+	t.Run("sample, incomplete pages skipped", func(t *testing.T) {
+		skip := *sample
+		skip.Build = config.Build{Threshold: 100, Incomplete: "skip"}
+		files := build(t, skip, content, ls, site.Options{})
+		n := 0
+		for name := range files {
+			if strings.HasPrefix(name, "public/de/") {
+				n++
+			}
+		}
+		if n == 0 || n == pages {
+			t.Fatalf("German should be partly built: %d of %d pages", n, pages)
+		}
+		checkAlternates(t, skip.BaseURL, files, pages*len(skip.Languages)+n)
+	})
+}
+
+// checkAlternates checks the alternates of every page of a build, and its
+// sitemap, which should list urls versions.
+func checkAlternates(t *testing.T, base string, files map[string][]byte, urls int) {
+	t.Helper()
+	built := func(u string) bool {
+		name := "public/" + strings.TrimPrefix(u, base)
+		if strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		return strings.HasPrefix(u, base) && files[name] != nil
+	}
 	alt := regexp.MustCompile(`<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">`)
+	canon := regexp.MustCompile(`<link rel="canonical" href="([^"]+)">`)
+	sets := map[string]string{} // url -> its alternates, written out
 	for name, data := range files {
 		if !strings.HasSuffix(name, ".html") || name == "public/index.html" {
 			continue
 		}
 		got := map[string]string{}
+		var list []string
 		for _, m := range alt.FindAllStringSubmatch(string(data), -1) {
 			got[m[1]] = m[2]
+			list = append(list, m[1]+"="+m[2])
 		}
-		if len(got) != 4 || got["x-default"] != got["en"] {
-			t.Errorf("%s: alternates %v", name, got)
+		self := canon.FindStringSubmatch(string(data))
+		if self == nil {
+			t.Errorf("%s: no canonical link", name)
+			continue
 		}
+		if got["x-default"] == "" || !built(got["x-default"]) {
+			t.Errorf("%s: x-default %q", name, got["x-default"])
+		}
+		listsSelf := false
 		for l, u := range got {
-			if !strings.HasPrefix(u, "https://example.org/") {
-				t.Errorf("%s: %s is not absolute: %s", name, l, u)
+			if !built(u) {
+				t.Errorf("%s: the alternate %s (%s) is not a page that was built", name, l, u)
 			}
-			if l != "x-default" && files["public/"+strings.TrimPrefix(u, "https://example.org/")+map[bool]string{true: "index.html", false: ""}[strings.HasSuffix(u, "/")]] == nil {
-				t.Errorf("%s: the alternate %s (%s) was not built", name, l, u)
+			listsSelf = listsSelf || u == self[1] && l != "x-default"
+		}
+		if !listsSelf {
+			t.Errorf("%s: its alternates %v do not list it (%s)", name, got, self[1])
+		}
+		sort.Strings(list)
+		sets[self[1]] = strings.Join(list, " ")
+	}
+	// Each version lists the same versions as every other it lists.
+	for u, set := range sets {
+		for _, a := range strings.Fields(set) {
+			other := a[strings.Index(a, "=")+1:]
+			if o, ok := sets[other]; ok && o != set {
+				t.Errorf("%s lists %s, which lists %s", u, set, o)
 			}
 		}
 	}
-	sm := string(files["public/sitemap.xml"])
-	if n, want := strings.Count(sm, "<url>"), 2*3; n != want {
-		t.Errorf("sitemap: %d urls, want %d", n, want)
+	var sm struct {
+		URLs []struct {
+			Loc   string `xml:"loc"`
+			Links []struct {
+				Hreflang string `xml:"hreflang,attr"`
+				Href     string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"url"`
 	}
-	if n := strings.Count(sm, `rel="alternate"`); n != 6*4 {
-		t.Errorf("sitemap: %d alternates: %s", n, sm)
+	if err := xml.Unmarshal(files["public/sitemap.xml"], &sm); err != nil {
+		t.Fatalf("sitemap.xml: %v", err)
+	}
+	if len(sm.URLs) != urls {
+		t.Errorf("sitemap: %d urls, want %d", len(sm.URLs), urls)
+	}
+	for _, u := range sm.URLs {
+		var list []string
+		for _, l := range u.Links {
+			list = append(list, l.Hreflang+"="+l.Href)
+		}
+		sort.Strings(list)
+		if set, ok := sets[u.Loc]; !ok || set != strings.Join(list, " ") {
+			t.Errorf("sitemap: %s lists %v; the page lists %q", u.Loc, list, set)
+		}
 	}
 }
