@@ -134,6 +134,10 @@ func fits(src, t *catalog.Message) bool {
 //	                                         the count, in the language's digits, as .Count
 //	{{t "ui-last-updated" "Date" .Date}}     a message with template data, as key-value pairs
 func (u *ui) localizer(lang string) func(id string, args ...any) (string, error) {
+	// A Localizer only reads its bundle: one per language serves every
+	// page, in parallel.
+	loc := i18n.NewLocalizer(u.bundles[lang], lang, u.source)
+	srcLoc := i18n.NewLocalizer(u.bundles[lang], u.source)
 	return func(id string, args ...any) (string, error) {
 		lc := &i18n.LocalizeConfig{MessageID: id}
 		if n, ok := oneInt(args); ok {
@@ -160,12 +164,11 @@ func (u *ui) localizer(lang string) func(id string, args ...any) (string, error)
 			}
 			lc.TemplateData = data
 		}
-		bundle := u.bundles[lang]
-		out, err := i18n.NewLocalizer(bundle, lang, u.source).Localize(lc)
+		out, err := loc.Localize(lc)
 		if err != nil {
 			// A translation without the plural form a count needs: the
 			// source language says it.
-			if out, err = i18n.NewLocalizer(bundle, u.source).Localize(lc); err != nil {
+			if out, err = srcLoc.Localize(lc); err != nil {
 				return "", err
 			}
 		}
