@@ -10,9 +10,8 @@ import (
 )
 
 type checkOptions struct {
-	langs  []string
-	format string
-	output string
+	langs []string
+	reportOut
 }
 
 func newCheckCmd(g *glot) *cobra.Command {
@@ -34,8 +33,7 @@ status 1.`,
 		RunE: func(c *cobra.Command, args []string) error { return runCheck(g, o) },
 	}
 	langsFlag(c, &o.langs)
-	c.Flags().StringVar(&o.format, "format", "text", "`text`, json, github or sarif")
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	reportFlags(c, &o.reportOut, "text", "json", "github", "sarif")
 	return c
 }
 
@@ -48,10 +46,8 @@ func runCheck(g *glot, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	switch o.format {
-	case "text", "json", "github", "sarif":
-	default:
-		return &usageError{fmt.Errorf("--format %q: glot check writes text, json, github or sarif", o.format)}
+	if err := o.checkFormat("check"); err != nil {
+		return err
 	}
 	site, err := g.locales(cfg, true)
 	if err != nil {

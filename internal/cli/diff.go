@@ -11,9 +11,8 @@ import (
 )
 
 type diffOptions struct {
-	langs  []string
-	format string
-	output string
+	langs []string
+	reportOut
 	failOn []string
 	since  string
 }
@@ -38,8 +37,7 @@ only the messages added or changed since a git revision.`,
 		RunE: func(c *cobra.Command, args []string) error { return runDiff(g, o) },
 	}
 	langsFlag(c, &o.langs)
-	c.Flags().StringVar(&o.format, "format", "text", "`text`, json, markdown or github")
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	reportFlags(c, &o.reportOut, "text", "json", "markdown", "github")
 	c.Flags().StringSliceVar(&o.failOn, "fail-on", nil, "exit with status 1 when anything is `missing|stale`")
 	c.Flags().StringVar(&o.since, "since", "", "only messages added or changed since git revision `REV`")
 	return c
@@ -54,10 +52,8 @@ func runDiff(g *glot, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	switch o.format {
-	case "text", "json", "markdown", "github":
-	default:
-		return &usageError{fmt.Errorf("--format %q: glot diff writes text, json, markdown or github", o.format)}
+	if err := o.checkFormat("diff"); err != nil {
+		return err
 	}
 	for _, f := range o.failOn {
 		if f != "missing" && f != "stale" {

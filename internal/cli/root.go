@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -195,6 +196,38 @@ func startsWithDotDot(p string) bool {
 // langsFlag adds --lang.
 func langsFlag(c *cobra.Command, v *[]string) {
 	c.Flags().StringSliceVar(v, "lang", nil, "work on these languages only (`L[,L...]`; default: every language of glot.toml)")
+}
+
+// reportOut is the --format and -o of a command that writes a report.
+type reportOut struct {
+	format, output string
+	formats        []string // what the command writes, its default first
+}
+
+// reportFlags adds --format, one of formats (the first by default), and
+// -o FILE.
+func reportFlags(c *cobra.Command, r *reportOut, formats ...string) {
+	r.formats = formats
+	c.Flags().StringVar(&r.format, "format", formats[0], "`"+formats[0]+"`, "+orList(formats[1:]))
+	c.Flags().StringVarP(&r.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+}
+
+// checkFormat refuses a --format the command does not write.
+func (r *reportOut) checkFormat(cmd string) error {
+	for _, f := range r.formats {
+		if r.format == f {
+			return nil
+		}
+	}
+	return &usageError{fmt.Errorf("--format %q: glot %s writes %s", r.format, cmd, orList(r.formats))}
+}
+
+// orList writes "a, b or c".
+func orList(ss []string) string {
+	if len(ss) < 2 {
+		return strings.Join(ss, "")
+	}
+	return strings.Join(ss[:len(ss)-1], ", ") + " or " + ss[len(ss)-1]
 }
 
 // selectLangs validates --lang.

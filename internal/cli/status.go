@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -10,9 +9,8 @@ import (
 )
 
 type statusOptions struct {
-	langs  []string
-	format string
-	output string
+	langs []string
+	reportOut
 }
 
 func newStatusCmd(g *glot) *cobra.Command {
@@ -31,8 +29,7 @@ translated.`,
 		RunE: func(c *cobra.Command, args []string) error { return runStatus(g, o) },
 	}
 	langsFlag(c, &o.langs)
-	c.Flags().StringVar(&o.format, "format", "text", "`text`, json or html")
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	reportFlags(c, &o.reportOut, "text", "json", "html")
 	return c
 }
 
@@ -45,8 +42,8 @@ func runStatus(g *glot, o *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.format != "text" && o.format != "json" && o.format != "html" {
-		return &usageError{fmt.Errorf("--format %q: glot status writes text, json or html", o.format)}
+	if err := o.checkFormat("status"); err != nil {
+		return err
 	}
 	site, err := g.locales(cfg, true)
 	if err != nil {
