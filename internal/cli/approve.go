@@ -44,9 +44,6 @@ func runApprove(g *glot, o *approveOptions, ids []string) error {
 	if err != nil {
 		return err
 	}
-	if o.lang == "" {
-		return &usageError{fmt.Errorf("--lang is required")}
-	}
 	given := 0
 	for _, b := range []bool{len(ids) > 0, o.page != "", o.all} {
 		if b {
@@ -56,15 +53,7 @@ func runApprove(g *glot, o *approveOptions, ids []string) error {
 	if given != 1 {
 		return &usageError{fmt.Errorf("name the messages to approve, or give --page GLOB, or --all: one of the three")}
 	}
-	langs, err := selectLangs(cfg, []string{o.lang}, false)
-	if err != nil {
-		return err
-	}
-	site, err := g.locales(cfg, true)
-	if err != nil {
-		return err
-	}
-	l, err := site.Lang(langs[0])
+	site, l, err := g.oneLang(cfg, "approve", o.lang)
 	if err != nil {
 		return err
 	}

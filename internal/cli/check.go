@@ -38,11 +38,7 @@ status 1.`,
 }
 
 func runCheck(g *glot, o *checkOptions) error {
-	cfg, err := g.config()
-	if err != nil {
-		return err
-	}
-	langs, err := selectLangs(cfg, o.langs, false)
+	cfg, langs, err := g.configLangs(o.langs)
 	if err != nil {
 		return err
 	}

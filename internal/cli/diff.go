@@ -44,11 +44,7 @@ only the messages added or changed since a git revision.`,
 }
 
 func runDiff(g *glot, o *diffOptions) error {
-	cfg, err := g.config()
-	if err != nil {
-		return err
-	}
-	langs, err := selectLangs(cfg, o.langs, false)
+	cfg, langs, err := g.configLangs(o.langs)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,18 +56,10 @@ func runExport(g *glot, o *exportOptions) error {
 	if o.lang == "" || o.format == "" {
 		return &usageError{fmt.Errorf("--lang and --format are required")}
 	}
-	if !contains(exchange.Formats, o.format) {
+	if !slices.Contains(exchange.Formats, o.format) {
 		return &usageError{fmt.Errorf("--format %q: give %s", o.format, strings.Join(exchange.Formats, ", "))}
 	}
-	langs, err := selectLangs(cfg, []string{o.lang}, false)
-	if err != nil {
-		return err
-	}
-	site, err := g.locales(cfg, true)
-	if err != nil {
-		return err
-	}
-	l, err := site.Lang(langs[0])
+	site, l, err := g.oneLang(cfg, "export", o.lang)
 	if err != nil {
 		return err
 	}
@@ -75,15 +68,6 @@ func runExport(g *glot, o *exportOptions) error {
 		return &usageError{err}
 	}
 	return g.output(o.output, func(w io.Writer) error { _, err := w.Write(data); return err })
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 type importOptions struct {

@@ -47,11 +47,7 @@ func runMerge(g *glot, o *mergeOptions) error {
 
 // runMergeWith merges, folding in the work imported for each language.
 func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported) error {
-	cfg, err := g.config()
-	if err != nil {
-		return err
-	}
-	langs, err := selectLangs(cfg, o.langs, false)
+	cfg, langs, err := g.configLangs(o.langs)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -38,17 +37,7 @@ func runReview(g *glot, o *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.lang == "" {
-		return &usageError{fmt.Errorf("--lang is required: which language to review")}
-	}
-	langs, err := selectLangs(cfg, []string{o.lang}, false)
-	if err != nil {
-		return err
-	}
-	if len(langs) != 1 {
-		return &usageError{fmt.Errorf("--lang: glot review takes one language")}
-	}
-	site, err := g.locales(cfg, true)
+	site, l, err := g.oneLang(cfg, "review", o.lang)
 	if err != nil {
 		return err
 	}
@@ -57,6 +46,6 @@ func runReview(g *glot, o *reviewOptions) error {
 		return err
 	}
 	return g.output(o.output, func(w io.Writer) error {
-		return report.Review(w, site, langs[0], c, display(g.path(cfg.ContentDir)))
+		return report.Review(w, site, l.Tag, c, display(g.path(cfg.ContentDir)))
 	})
 }

@@ -150,6 +150,30 @@ func (g *glot) locales(cfg *config.Config, extracted bool) (*locale.Site, error)
 	return s, err
 }
 
+// oneLang reads the --lang of a command that works on one language (cmd),
+// and loads the site's catalogs and that language's files.
+func (g *glot) oneLang(cfg *config.Config, cmd, flag string) (*locale.Site, *locale.Lang, error) {
+	if flag == "" {
+		return nil, nil, &usageError{fmt.Errorf("--lang is required: glot %s works on one language", cmd)}
+	}
+	langs, err := selectLangs(cfg, []string{flag}, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(langs) != 1 {
+		return nil, nil, &usageError{fmt.Errorf("--lang: glot %s takes one language", cmd)}
+	}
+	site, err := g.locales(cfg, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := site.Lang(langs[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	return site, l, nil
+}
+
 // rules are the site's extraction rules, from the [extract] section of
 // glot.toml.
 func rules(cfg *config.Config) *segment.Rules {
@@ -228,6 +252,20 @@ func orList(ss []string) string {
 		return strings.Join(ss, "")
 	}
 	return strings.Join(ss[:len(ss)-1], ", ") + " or " + ss[len(ss)-1]
+}
+
+// configLangs reads glot.toml and the --lang of a command that works on
+// the site's languages (all of them by default).
+func (g *glot) configLangs(flag []string) (*config.Config, []string, error) {
+	cfg, err := g.config()
+	if err != nil {
+		return nil, nil, err
+	}
+	langs, err := selectLangs(cfg, flag, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cfg, langs, nil
 }
 
 // selectLangs validates --lang.

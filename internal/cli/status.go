@@ -34,11 +34,7 @@ translated.`,
 }
 
 func runStatus(g *glot, o *statusOptions) error {
-	cfg, err := g.config()
-	if err != nil {
-		return err
-	}
-	langs, err := selectLangs(cfg, o.langs, false)
+	cfg, langs, err := g.configLangs(o.langs)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ package locale
 
 import (
 	"errors"
+	"slices"
 
 	"io/fs"
 	"path"
@@ -113,7 +114,7 @@ func Load(fsys fs.FS, name, source string) (*Site, error) {
 			s.onPage[b.ID] = true
 			for _, w := range b.Was {
 				s.predecessor[w] = true
-				if !contains(s.was[b.ID], w) {
+				if !slices.Contains(s.was[b.ID], w) {
 					s.was[b.ID] = append(s.was[b.ID], w)
 				}
 			}
@@ -275,13 +276,4 @@ func (s *Site) State(l *Lang, id string) (State, *Prior) {
 		}
 	}
 	return Missing, nil
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

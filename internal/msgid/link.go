@@ -1,9 +1,12 @@
 package msgid
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/glot-i18n/glot/internal/lcs"
 
 	"github.com/glot-i18n/glot/internal/msgtext"
 )
@@ -128,20 +131,11 @@ func pair(gone, fresh []int, prev, next []Block, text func(string) string) map[i
 func succession(old Block, id string) []string {
 	was := []string{old.ID}
 	for _, w := range old.Was {
-		if w != id && len(was) < MaxWas && !contains(was, w) {
+		if w != id && len(was) < MaxWas && !slices.Contains(was, w) {
 			was = append(was, w)
 		}
 	}
 	return was
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func wordBag(s string) map[string]int {
@@ -205,34 +199,14 @@ func hunks(a, b []string) []hunk {
 		emit()
 		return out
 	}
-	// lcs[i][j] is the length of the LCS of am[i:] and bm[j:].
-	n, m := len(am), len(bm)
-	lcs := make([][]int32, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if am[i] == bm[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && am[i] == bm[j]:
+	for _, st := range lcs.Align(len(am), len(bm), func(i, j int) bool { return am[i] == bm[j] }) {
+		switch st.Kind {
+		case lcs.Keep:
 			emit()
-			i++
-			j++
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			cur.new = append(cur.new, p+j)
-			j++
-		default:
-			cur.old = append(cur.old, p+i)
-			i++
+		case lcs.Delete:
+			cur.old = append(cur.old, p+st.I)
+		case lcs.Insert:
+			cur.new = append(cur.new, p+st.J)
 		}
 	}
 	emit()

@@ -2,6 +2,7 @@ package msgtext
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -244,7 +245,7 @@ func shape(toks []Token) (map[int]place, error) {
 			}
 		case Close:
 			switch {
-			case len(stack) == 0 || !contains(stack, t.N):
+			case len(stack) == 0 || !slices.Contains(stack, t.N):
 				return nil, &Error{Problem: fmt.Sprintf("%s closes a pair that is not open", CloseTag(t.N))}
 			case top() != t.N:
 				return nil, &Error{Problem: fmt.Sprintf("%s closes before %s: pairs cross", CloseTag(t.N), CloseTag(top()))}
@@ -256,15 +257,6 @@ func shape(toks []Token) (map[int]place, error) {
 		return nil, &Error{Problem: fmt.Sprintf("%s is never closed", OpenTag(stack[len(stack)-1]))}
 	}
 	return m, nil
-}
-
-func contains(s []int, n int) bool {
-	for _, v := range s {
-		if v == n {
-			return true
-		}
-	}
-	return false
 }
 
 func sortedKeys(m map[int]place) []int {

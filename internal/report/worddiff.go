@@ -3,6 +3,8 @@ package report
 import (
 	"strings"
 	"unicode"
+
+	"github.com/glot-i18n/glot/internal/lcs"
 )
 
 // DiffOp is one step of a word-level diff: text kept ("="), removed ("-")
@@ -17,19 +19,12 @@ type DiffOp struct {
 // the space before them, so the ops joined give back the texts.
 func WordDiff(a, b string) []DiffOp {
 	wa, wb := words(a), words(b)
-	n, m := len(wa), len(wb)
-	lcs := make([][]int32, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, m+1)
+	ka, kb := make([]string, len(wa)), make([]string, len(wb))
+	for i, w := range wa {
+		ka[i] = strings.TrimSpace(w)
 	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if strings.TrimSpace(wa[i]) == strings.TrimSpace(wb[j]) {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
+	for j, w := range wb {
+		kb[j] = strings.TrimSpace(w)
 	}
 	var ops []DiffOp
 	add := func(op, text string) {
@@ -39,20 +34,13 @@ func WordDiff(a, b string) []DiffOp {
 		}
 		ops = append(ops, DiffOp{op, text})
 	}
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && strings.TrimSpace(wa[i]) == strings.TrimSpace(wb[j]):
-			add("=", wb[j])
-			i++
-			j++
-		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
-			// What goes comes before what replaces it.
-			add("-", wa[i])
-			i++
-		default:
-			add("+", wb[j])
-			j++
+	// What goes comes before what replaces it.
+	for _, st := range lcs.Align(len(ka), len(kb), func(i, j int) bool { return ka[i] == kb[j] }) {
+		switch st.Kind {
+		case lcs.Keep, lcs.Insert:
+			add(string(rune(st.Kind)), wb[st.J])
+		case lcs.Delete:
+			add("-", wa[st.I])
 		}
 	}
 	return ops

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"io"
+	"slices"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -257,7 +258,7 @@ func (hs *htmlSegmenter) attributes(tag string, attrs []Attr) {
 		return ""
 	}
 	for _, a := range attrs {
-		if a.ValStart < 0 || !contains(wanted, a.Name) {
+		if a.ValStart < 0 || !slices.Contains(wanted, a.Name) {
 			continue
 		}
 		kind := a.Name
@@ -265,7 +266,7 @@ func (hs *htmlSegmenter) attributes(tag string, attrs []Attr) {
 		case "title":
 			kind = "title attribute"
 		case "value":
-			if tag != "input" || !contains([]string{"button", "submit", "reset"}, get("type")) {
+			if tag != "input" || !slices.Contains([]string{"button", "submit", "reset"}, get("type")) {
 				continue
 			}
 		case "content":
@@ -273,7 +274,7 @@ func (hs *htmlSegmenter) attributes(tag string, attrs []Attr) {
 			if name == "" {
 				name = get("property")
 			}
-			if tag != "meta" || !contains(MetaNames, name) {
+			if tag != "meta" || !slices.Contains(MetaNames, name) {
 				continue
 			}
 			kind = name
@@ -309,15 +310,6 @@ func literalTags(t string, syntax Syntax) (string, []Code) {
 		b.WriteString(msgtext.AtomTag(len(codes)))
 	}
 	return b.String(), codes
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // flush makes a segment of the inline content gathered so far.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -797,7 +798,7 @@ func (ib *inlineBuilder) shortcode(k int) {
 	}
 	params := ib.rules.Shortcodes[sc.name]
 	for _, m := range shortcodeParamRE.FindAllSubmatchIndex(ib.src[sc.start:sc.end], -1) {
-		if !contains(params, string(ib.src[sc.start+m[2]:sc.start+m[3]])) {
+		if !slices.Contains(params, string(ib.src[sc.start+m[2]:sc.start+m[3]])) {
 			continue
 		}
 		vs, ve := sc.start+m[4], sc.start+m[5]

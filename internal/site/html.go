@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -500,7 +501,7 @@ type edit struct {
 func editHTML(src []byte, edits []edit, rewrite func(string) string) []byte {
 	forTags(src, func(name string, start, end int, attrs []segment.Attr) {
 		for _, a := range attrs {
-			if a.ValStart < 0 || !contains(linkAttrs[name], a.Name) || a.Name == "srcset" {
+			if a.ValStart < 0 || !slices.Contains(linkAttrs[name], a.Name) || a.Name == "srcset" {
 				continue
 			}
 			if to := rewrite(a.Value); to != a.Value {
@@ -543,15 +544,6 @@ func forTags(src []byte, f func(name string, start, end int, attrs []segment.Att
 			f("/"+string(name), start, pos, nil)
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // localizeDocument makes a whole HTML document the version of d.Lang: lang

@@ -21,6 +21,7 @@ type pageInfo struct {
 	page       content.Page
 	src        []byte
 	segs       []segment.Segment
+	byID       map[string]int // segment index by message id (the first, when repeated)
 	headingIDs [][]byte       // the id of each heading, from the source text
 	document   bool           // an HTML page that is a whole document
 	values     map[string]any // the front matter's values
@@ -31,7 +32,10 @@ func (b *builder) prepare(p content.Page) (*pageInfo, error) {
 	if err != nil {
 		return nil, fileerr.InFile(path.Join(b.o.Config.ContentDir, p.Path), err)
 	}
-	info := &pageInfo{page: p, src: src, segs: sp.Segments}
+	info := &pageInfo{page: p, src: src, segs: sp.Segments, byID: make(map[string]int, len(sp.Segments))}
+	for i := len(info.segs) - 1; i >= 0; i-- {
+		info.byID[info.segs[i].ID] = i
+	}
 	if p.Kind == content.Markdown {
 		fm, _ := content.SplitFrontMatter(src)
 		info.headingIDs = headingIDs(src[fm.Body:])
@@ -46,11 +50,7 @@ func (b *builder) prepare(p content.Page) (*pageInfo, error) {
 // a pseudo-translation, or nothing for the source language.
 func (b *builder) translator(lang string, info *pageInfo) render.Translator {
 	if pseudo.Is(lang) {
-		t := pseudoTranslator{}
-		for _, s := range info.segs {
-			t[s.ID] = pseudo.Translate(lang, s.Text)
-		}
-		return t
+		return pseudoTranslator{lang, info}
 	}
 	if t := b.tr[lang]; t != nil {
 		return t
@@ -58,10 +58,21 @@ func (b *builder) translator(lang string, info *pageInfo) render.Translator {
 	return nil
 }
 
-// pseudoTranslator holds the pseudo-translations of one page.
-type pseudoTranslator map[string]string
+// pseudoTranslator pseudo-translates the segments of one page as they
+// are looked up: the title and reading time ask for a few, the page for
+// all of them once.
+type pseudoTranslator struct {
+	lang string
+	info *pageInfo
+}
 
-func (p pseudoTranslator) Lookup(id string) (string, bool) { s, ok := p[id]; return s, ok }
+func (p pseudoTranslator) Lookup(id string) (string, bool) {
+	i, ok := p.info.byID[id]
+	if !ok {
+		return "", false
+	}
+	return pseudo.Translate(p.lang, p.info.segs[i].Text), true
+}
 
 // page writes info's page in every language being built.
 func (b *builder) page(info *pageInfo) error {

@@ -1,0 +1,33 @@
+package lcs
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestAlign(t *testing.T) {
+	for _, tt := range []struct{ a, b, want string }{
+		{"", "", ""},
+		{"abc", "abc", "=a =b =c"},
+		{"abc", "", "-a -b -c"},
+		{"", "xy", "+x +y"},
+		{"abcd", "abxd", "=a =b -c +x =d"},                  // a replaced run: deletions first
+		{"xabc", "abcy", "-x =a =b =c +y"},                  // the longest common run kept
+		{"abcabba", "cbabac", "-a -b =c -a =b +a =b =a +c"}, // one of the LCSs of length 4
+	} {
+		steps := Align(len(tt.a), len(tt.b), func(i, j int) bool { return tt.a[i] == tt.b[j] })
+		var got []string
+		for _, s := range steps {
+			var c byte
+			if s.Kind == Insert {
+				c = tt.b[s.J]
+			} else {
+				c = tt.a[s.I]
+			}
+			got = append(got, string(rune(s.Kind))+string(c))
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("Align(%q, %q) = %s, want %s", tt.a, tt.b, g, tt.want)
+		}
+	}
+}
