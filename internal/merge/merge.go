@@ -135,7 +135,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			res.Notes = append(res.Notes, Problem{file, line, id, "translated for an earlier version of its source: kept in the archive as stale"})
 			return false
 		}
-		if err := fits(src, t); err != nil {
+		if err := catalog.Fits(src, t); err != nil {
 			refused[id] = t
 			res.Refused = append(res.Refused, Problem{file, line, id, err.Error()})
 			return false
@@ -302,20 +302,6 @@ func pluralNote(lang string) string {
 	return strings.Join(parts, ", ")
 }
 
-// fits checks a translation against its source: its placeholders, and in
-// every plural form its template actions.
-func fits(src, t *catalog.Message) error {
-	if err := msgtext.Check(src.Other, t.Other); err != nil {
-		return err
-	}
-	for _, f := range catalog.Forms(t) {
-		if err := msgtext.CheckTemplate(src.Other, f.Text); err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
-		}
-	}
-	return nil
-}
-
 // memoryOf indexes every translation of language l that has a known
 // source: those in force and those archived.
 func memoryOf(s *locale.Site, l *locale.Lang) *tm.Memory {
@@ -400,7 +386,7 @@ func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *led
 		// The reason it was refused: its placeholders, or in a plural
 		// form its template actions.
 		reason := "it does not fit its source"
-		if err := fits(src, kept); err != nil {
+		if err := catalog.Fits(src, kept); err != nil {
 			reason = err.Error()
 		}
 		b.WriteString("# REFUSED: " + strings.ReplaceAll(reason, "\n", " ") + "\n")

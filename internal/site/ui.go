@@ -17,7 +17,6 @@ import (
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/locale"
-	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/pseudo"
 )
 
@@ -85,7 +84,7 @@ func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string, 
 			for _, id := range used {
 				srcMsg := set.Messages.Messages[id]
 				c, ok := choose(s, lang, id, srcMsg, p)
-				if !ok || !fits(srcMsg, c.m) {
+				if !ok || catalog.Fits(srcMsg, c.m) != nil {
 					continue
 				}
 				m := *c.m
@@ -114,17 +113,6 @@ func pseudoForm(lang, s string) string {
 		return ""
 	}
 	return pseudo.Translate(lang, s)
-}
-
-// fits reports whether translation t of interface message src may be
-// used: every form's template actions are its source's.
-func fits(src, t *catalog.Message) bool {
-	for _, f := range catalog.Forms(t) {
-		if msgtext.CheckTemplate(src.Other, f.Text) != nil {
-			return false
-		}
-	}
-	return true
 }
 
 // localizer returns the template function t of lang:
