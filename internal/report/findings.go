@@ -140,16 +140,37 @@ func Check(s *locale.Site, langs []string, c *check.Checker, content string) (*F
 			if t == nil || catalog.Empty(t) || t.Hash != "" && t.Hash != catalog.Hash(s.Source.Messages[id]) {
 				continue
 			}
-			src := s.Source.Messages[id].Other
+			srcMsg := s.Source.Messages[id]
 			page, line := place(s, content, id)
-			for _, p := range c.Translation(lang, src, t.Other) {
-				r.Findings = append(r.Findings, Finding{Lang: lang, ID: id, Page: page, Line: line, Kind: p.Check,
-					Severity: string(p.Severity), Message: p.Message, Source: src, Translation: t.Other})
+			// Every plural form is shown to readers, so every form is
+			// checked, against the source's form of the same name.
+			forms := catalog.Forms(t)
+			for _, f := range forms {
+				src := formText(srcMsg, f.Name)
+				for _, p := range c.Translation(lang, src, f.Text) {
+					msg := p.Message
+					if len(forms) > 1 {
+						msg = f.Name + ": " + msg
+					}
+					r.Findings = append(r.Findings, Finding{Lang: lang, ID: id, Page: page, Line: line, Kind: p.Check,
+						Severity: string(p.Severity), Message: msg, Source: src, Translation: f.Text})
+				}
 			}
 		}
 	}
 	sortFindings(r.Findings)
 	return r, nil
+}
+
+// formText is the text of m's plural form name, or its other form when it
+// has none of that name (English has no few; Arabic has).
+func formText(m *catalog.Message, name string) string {
+	for _, f := range catalog.Forms(m) {
+		if f.Name == name {
+			return f.Text
+		}
+	}
+	return m.Other
 }
 
 func clip(s string, n int) string {

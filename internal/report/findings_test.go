@@ -179,3 +179,32 @@ func TestReviewPage(t *testing.T) {
 		t.Error("the review page must be self-contained")
 	}
 }
+
+// Every plural form of a translation is checked, against the source's form
+// of the same name, and a finding says which form.
+func TestCheckPluralForms(t *testing.T) {
+	fsys := fstest.MapFS{
+		"active.en.toml": {Data: []byte(`
+[ui-reading-time]
+one = "Reading time: {{.Count}} minute"
+other = "Reading time: {{.Count}} minutes"
+`)},
+		"active.ar.toml": {Data: []byte(`
+[ui-reading-time]
+one = "مدة القراءة: دقيقة واحدة"
+few = "مدة القراءة: {{.Count}} دقائق {{.Secret}}"
+other = "مدة القراءة: {{.Count}} دقيقة"
+`)},
+	}
+	s, err := locale.Load(fsys, "locales", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.Check(s, []string{"ar"}, check.New("en", nil), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Findings) != 1 || r.Findings[0].Kind != "template" || !strings.HasPrefix(r.Findings[0].Message, "few: template action {{.Secret}}") {
+		t.Fatalf("findings: %+v", r.Findings)
+	}
+}
