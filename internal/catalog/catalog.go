@@ -6,8 +6,9 @@ import (
 	"crypto/sha1"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -191,12 +192,7 @@ func Empty(m *Message) bool {
 
 // IDs returns the ids of c, sorted.
 func (c *Catalog) IDs() []string {
-	ids := make([]string, 0, len(c.Messages))
-	for id := range c.Messages {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return slices.Sorted(maps.Keys(c.Messages))
 }
 
 // Bytes writes c as a TOML message file, ids sorted, after the comment

@@ -3,9 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -114,11 +114,7 @@ func runImport(g *glot, o *importOptions, files []string) error {
 		}
 		byLang[langs[0]] = append(byLang[langs[0]], merge.Imported{File: display(g.userPath(f)), Translations: w.Translations, Lines: w.Lines})
 	}
-	var langs []string
-	for l := range byLang {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
+	langs := slices.Sorted(maps.Keys(byLang))
 	mo := &mergeOptions{langs: langs, dryRun: o.dryRun}
 	return runMergeWith(g, mo, byLang)
 }

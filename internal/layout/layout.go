@@ -19,7 +19,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"sort"
+	"maps"
+	"slices"
 	"text/template/parse"
 
 	"github.com/glot-i18n/glot/internal/catalog"
@@ -101,12 +102,7 @@ func (s *Set) Used() []string {
 			seen[id] = true
 		}
 	}
-	ids := make([]string, 0, len(seen))
-	for id := range seen {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return slices.Sorted(maps.Keys(seen))
 }
 
 func (s *Set) usedIn(id string) string {

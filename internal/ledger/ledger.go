@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -153,11 +155,7 @@ func (a Archive) Bytes(lang string) []byte {
 	b.WriteString("# changed or is gone. glot merge offers them to the translator beside the new\n")
 	b.WriteString("# source, and restores one by itself if its source text comes back.\n")
 	b.WriteString("# Written by `glot merge`. Commit it; do not edit it.\n")
-	ids := make([]string, 0, len(a))
-	for id := range a {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(a))
 	for _, id := range ids {
 		e := a[id]
 		b.WriteByte('\n')
@@ -206,11 +204,7 @@ func (r Reviews) Bytes(lang string) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Translations into %s signed off by a reviewer, each for the exact text\n", lang)
 	b.WriteString("# reviewed. Written by `glot approve`. Commit it; do not edit it.\n")
-	ids := make([]string, 0, len(r))
-	for id := range r {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(r))
 	for _, id := range ids {
 		v := r[id]
 		fmt.Fprintf(&b, "\n[%s]\ntranslation = %s\n", catalog.Key(id), catalog.Quote(v.Translation))
@@ -229,12 +223,7 @@ func decode(file string, data []byte, v any) error {
 }
 
 func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(m))
 }
 
 // LoadPages reads every page record of the bookkeeping, sorted by page.

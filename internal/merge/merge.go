@@ -17,7 +17,9 @@ package merge
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -159,11 +161,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		}
 	}
 	for _, im := range opts.Imported {
-		ids := make([]string, 0, len(im.Translations))
-		for id := range im.Translations {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
+		ids := slices.Sorted(maps.Keys(im.Translations))
 		for _, id := range ids {
 			if cur := active.Messages[id]; cur != nil && cur.Other == im.Translations[id] {
 				continue // what was exported comes back unchanged
@@ -311,11 +309,7 @@ func memoryOf(s *locale.Site, l *locale.Lang) *tm.Memory {
 			pairs = append(pairs, tm.Pair{ID: id, Source: src.Other, Translation: l.Active.Messages[id].Other})
 		}
 	}
-	ids := make([]string, 0, len(l.Archive))
-	for id := range l.Archive {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(l.Archive))
 	for _, id := range ids {
 		if e := l.Archive[id]; e.Source != "" && e.Other != "" {
 			pairs = append(pairs, tm.Pair{ID: id, Source: e.Source, Translation: e.Other})

@@ -5,9 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -433,11 +434,7 @@ func TestDeterministic(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		s := translated(t, newSite(t, map[string]string{"a.md": pageA, "b.md": pageB}))
 		var b strings.Builder
-		names := make([]string, 0, len(s.locales))
-		for n := range s.locales {
-			names = append(names, n)
-		}
-		sort.Strings(names)
+		names := slices.Sorted(maps.Keys(s.locales))
 		for _, n := range names {
 			fmt.Fprintf(&b, "== %s\n%s", n, s.locales[n].Data)
 		}

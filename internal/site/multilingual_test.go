@@ -3,8 +3,10 @@ package site_test
 import (
 	"encoding/xml"
 	"io/fs"
+	"maps"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -276,11 +278,7 @@ func TestTranslatedSlug(t *testing.T) {
 	}
 	ls, _ = locale.Load(locales, "locales", "en")
 	files := build(t, cfg, content, ls, o)
-	var names []string
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(files))
 	for _, want := range []string{"public/es/terapia-de-ketamina/index.html", "public/en/therapy/index.html", "public/fr/etc-passwd/index.html"} {
 		if files[want] == nil {
 			t.Errorf("no %s in %v", want, names)

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -158,11 +159,7 @@ func buildSite(t *testing.T, opts site.Options, tr map[string]map[string]string)
 // links, alternates, sitemap, Markdown.
 func TestBuildGolden(t *testing.T) {
 	rep, files := buildSite(t, site.Options{HTML: true, MD: true}, map[string]map[string]string{"es": testES})
-	var names []string
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(files))
 	var b bytes.Buffer
 	for _, n := range names {
 		data := files[n]
@@ -295,11 +292,7 @@ func TestBuildHTMLPages(t *testing.T) {
 
 func TestBuildOneLanguageMarkdownOnly(t *testing.T) {
 	_, files := buildSite(t, site.Options{Langs: []string{"es"}, MD: true}, map[string]map[string]string{"es": testES})
-	var names []string
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(files))
 	if fmt.Sprint(names) != "[localized/es/about.html localized/es/contact.html localized/es/guide/setup.md localized/es/img/logo.png localized/es/index.md]" {
 		t.Errorf("wrote %v", names)
 	}
