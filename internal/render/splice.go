@@ -174,21 +174,6 @@ func (sp *splicer) segment(out []byte, i int) []byte {
 	return append(out, rendered...)
 }
 
-// Segment renders translation t of segment s alone, nothing nested in it
-// translated, as the bytes that replace the segment in src.
-func Segment(src []byte, s *segment.Segment, t string) (string, error) {
-	t = msgtext.Normalize(t)
-	if t == s.Text {
-		return string(src[s.Start:s.End]), nil
-	}
-	open := make([]string, len(s.Codes))
-	closing := make([]string, len(s.Codes))
-	for n, c := range s.Codes {
-		open[n], closing[n] = c.Open, c.Close
-	}
-	return write(s, t, open, closing)
-}
-
 // write renders translation t of s in the syntax of s, with open and
 // closing as the markup of each placeholder.
 func write(s *segment.Segment, t string, open, closing []string) (string, error) {

@@ -5,7 +5,9 @@
 // as it is served; the files on disk stay exactly what glot build writes.
 //
 //	s := serve.New(serve.Options{Root: "public", Watch: []string{"content", "locales"}, Rebuild: build})
-//	err := s.ListenAndServe(ctx, "127.0.0.1:1313")
+//	ln, err := net.Listen("tcp", "127.0.0.1:1313")
+//	...
+//	err = s.Serve(ctx, ln)
 package serve
 
 import (
@@ -47,7 +49,7 @@ type Server struct {
 	lastErr error
 }
 
-// New returns a server; nothing runs until ListenAndServe.
+// New returns a server; nothing runs until Serve.
 func New(o Options) *Server {
 	if o.Debounce == 0 {
 		o.Debounce = 100 * time.Millisecond
@@ -144,15 +146,6 @@ func (s *Server) Builds() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.builds
-}
-
-// ListenAndServe serves on addr until ctx is done, rebuilding on changes.
-func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
-	}
-	return s.Serve(ctx, ln)
 }
 
 // Serve serves on ln until ctx is done, rebuilding on changes.
