@@ -12,8 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/glot-i18n/glot/internal/msgtext"
-
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
@@ -166,22 +164,6 @@ func Forms(m *Message) []Form {
 type Form struct {
 	Name string // "zero", "one", "two", "few", "many" or "other"
 	Text string
-}
-
-// Fits checks translation t against its source src: its placeholders
-// (see msgtext.Check), and in every plural form its template actions,
-// which may be only the source's fields (see msgtext.CheckTemplate). A
-// translation that does not fit is never used.
-func Fits(src, t *Message) error {
-	if err := msgtext.Check(src.Other, t.Other); err != nil {
-		return err
-	}
-	for _, f := range Forms(t) {
-		if err := msgtext.CheckTemplate(src.Other, f.Text); err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
-		}
-	}
-	return nil
 }
 
 // Empty reports whether m has no text at all: an empty translation counts as

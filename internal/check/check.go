@@ -3,8 +3,6 @@
 // looks at one translation beside its source and reports findings with an
 // id and a severity:
 //
-//	placeholders  error    tags missing, extra, unbalanced or moved out of their pair
-//	template      error    a template action other than the source's {{.Field}}s
 //	numbers       error    a number of the source is not in the translation (its
 //	                       digits and separators may be the language's own)
 //	addresses     error    a URL, e-mail address or phone number differs
@@ -13,6 +11,10 @@
 //	punctuation   warning  the final punctuation differs
 //	identical     warning  the translation is the source, unchanged
 //	length        warning  the translation is far shorter or longer than the source
+//
+// Whether a translation fits its source at all (its placeholders, template
+// actions and plural forms) is decided by package verdict, which glot check
+// reports beside these as the errors placeholders, template and plural.
 //
 //	c := check.New("en", glossary)
 //	findings := c.Translation("es", src, translation)
@@ -61,17 +63,13 @@ func New(source string, g *Glossary) *Checker {
 }
 
 // Translation checks translation t into lang of source text src (both
-// message text, with placeholders).
+// message text, with placeholders). Whether t fits src at all (its
+// placeholders, template actions and plural forms) is not a quality but a
+// verdict, which package verdict gives; glot check reports both.
 func (c *Checker) Translation(lang, src, t string) []Problem {
 	var ps []Problem
 	add := func(id string, sev Severity, format string, args ...any) {
 		ps = append(ps, Problem{Check: id, Severity: sev, Message: fmt.Sprintf(format, args...)})
-	}
-	if err := msgtext.Check(src, msgtext.Normalize(t)); err != nil {
-		add("placeholders", Error, "%v", err)
-	}
-	if err := msgtext.CheckTemplate(src, t); err != nil {
-		add("template", Error, "%v", err)
 	}
 	srcText, trText := msgtext.Plain(src), msgtext.Plain(t)
 	if missing := missingNumbers(c.source, lang, srcText, trText); len(missing) > 0 {

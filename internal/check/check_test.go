@@ -51,7 +51,6 @@ es = "depresión resistente al tratamiento"
 		{"japanese full stop", "ja", "It works.", "効きます。", ""},
 
 		// Bad translations.
-		{"placeholder dropped", "es", "Read <1>the study</1>.", "Lea el estudio.", "placeholders:error"},
 		{"wrong dose", "es", "A dose of 0.5 mg/kg with ketamine.", "Una dosis de 5 mg/kg con ketamina.", "numbers:error"},
 		{"number dropped", "es", "Repair begins within 2 hours.", "La reparación empieza en horas.", "numbers:error"},
 		{"same digit twice", "es", "Take 5 then 5.", "Tome 5 y luego otra.", "numbers:error"},

@@ -53,10 +53,11 @@ func runCheck(g *glot, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	r, err := report.Check(site, langs, c, display(g.path(cfg.ContentDir)))
+	tables, err := g.tables(site, langs)
 	if err != nil {
 		return err
 	}
+	r := report.Check(site, tables, c, display(g.path(cfg.ContentDir)))
 	if err := g.output(o.output, func(w io.Writer) error { return r.Write(w, o.format) }); err != nil {
 		return err
 	}

@@ -66,10 +66,11 @@ func runDiff(g *glot, o *diffOptions) error {
 			return err
 		}
 	}
-	r, err := report.Diff(site, langs, opts)
+	tables, err := g.tables(site, langs)
 	if err != nil {
 		return err
 	}
+	r := report.Diff(site, tables, opts)
 	if err := g.output(o.output, func(w io.Writer) error { return r.Write(w, o.format) }); err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/report"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 type reviewOptions struct {
@@ -46,6 +47,6 @@ func runReview(g *glot, o *reviewOptions) error {
 		return err
 	}
 	return g.output(o.output, func(w io.Writer) error {
-		return report.Review(w, site, l.Tag, c, display(g.path(cfg.ContentDir)))
+		return report.Review(w, site, verdict.Compile(site, l), c, display(g.path(cfg.ContentDir)))
 	})
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/segment"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // Exit codes.
@@ -172,6 +173,11 @@ func (g *glot) oneLang(cfg *config.Config, cmd, flag string) (*locale.Site, *loc
 		return nil, nil, err
 	}
 	return site, l, nil
+}
+
+// tables compiles the catalog of each of langs.
+func (g *glot) tables(site *locale.Site, langs []string) ([]*verdict.Table, error) {
+	return verdict.CompileLangs(site, langs)
 }
 
 // rules are the site's extraction rules, from the [extract] section of

@@ -45,16 +45,17 @@ func runStatus(g *glot, o *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	st, err := report.Status(site, langs)
+	tables, err := g.tables(site, langs)
 	if err != nil {
 		return err
 	}
+	st := report.Status(site, tables)
 	return g.output(o.output, func(w io.Writer) error {
 		switch o.format {
 		case "json":
 			return st.WriteJSON(w)
 		case "html":
-			return st.WriteHTML(w, site, display(g.path(cfg.ContentDir)))
+			return st.WriteHTML(w, site, tables, display(g.path(cfg.ContentDir)))
 		}
 		return st.WriteText(w)
 	})

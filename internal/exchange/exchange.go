@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // Formats are the formats glot exchanges, by name.
@@ -32,7 +33,7 @@ type Options struct {
 type unit struct {
 	id       string
 	source   string
-	state    locale.State
+	state    verdict.State // Held is handed over as stale: it needs a translator
 	reviewed bool
 	target   string // the translation in force
 	previous string // stale: the source that was translated
@@ -45,7 +46,7 @@ type unit struct {
 
 // units lists the messages of s to hand over for language l, page by page
 // in page order, then those used on no page.
-func units(s *locale.Site, l *locale.Lang, o Options) ([]unit, error) {
+func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
 	if o.Page != "" {
 		if _, err := path.Match(o.Page, ""); err != nil {
 			return nil, fmt.Errorf("--page %q: %w", o.Page, err)
@@ -67,17 +68,21 @@ func units(s *locale.Site, l *locale.Lang, o Options) ([]unit, error) {
 			return
 		}
 		seen[id] = true
-		st, prior := s.State(l, id)
+		e := t.Entry(id)
+		st := e.State
+		if st == verdict.Held {
+			st = verdict.Stale
+		}
 		if len(only) > 0 && !only[st.String()] {
 			return
 		}
 		u := unit{id: id, source: s.Source.Messages[id].Other, state: st, page: page, line: line, kind: kind, codes: codes}
 		switch st {
-		case locale.Translated:
-			u.target = l.Active.Messages[id].Other
-			u.reviewed = l.Reviewed(id)
-		case locale.Stale:
-			u.previous, u.old = prior.Source, prior.Translation.Other
+		case verdict.Translated:
+			u.target = e.InForce.Other
+			u.reviewed = e.Reviewed
+		case verdict.Stale:
+			u.previous, u.old = e.Prior.Source, e.Prior.Translation.Other
 		}
 		out = append(out, u)
 	}
@@ -100,19 +105,19 @@ func units(s *locale.Site, l *locale.Lang, o Options) ([]unit, error) {
 	return out, nil
 }
 
-// Export writes the messages of language l in a translator's format.
-func Export(s *locale.Site, l *locale.Lang, o Options) ([]byte, error) {
-	us, err := units(s, l, o)
+// Export writes the messages of t's language in a translator's format.
+func Export(s *locale.Site, t *verdict.Table, o Options) ([]byte, error) {
+	us, err := units(s, t, o)
 	if err != nil {
 		return nil, err
 	}
 	switch o.Format {
 	case "xliff":
-		return xliffOut(s.SourceLang, l.Tag, us), nil
+		return xliffOut(s.SourceLang, t.Lang, us), nil
 	case "po":
-		return poOut(s.SourceLang, l.Tag, us), nil
+		return poOut(s.SourceLang, t.Lang, us), nil
 	case "tmx":
-		return tmxOut(s.SourceLang, l.Tag, us), nil
+		return tmxOut(s.SourceLang, t.Lang, us), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (%s)", o.Format, strings.Join(Formats, ", "))
 }

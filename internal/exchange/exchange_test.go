@@ -10,6 +10,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/exchange"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // site: a page of three messages; es has one translated, one stale and
@@ -64,7 +65,7 @@ other = "El texto como era."
 func export(t *testing.T, format string, only ...string) []byte {
 	t.Helper()
 	s, l := site(t)
-	data, err := exchange.Export(s, l, exchange.Options{Format: format, Only: only, ContentName: "content"})
+	data, err := exchange.Export(s, verdict.Compile(s, l), exchange.Options{Format: format, Only: only, ContentName: "content"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,10 +195,10 @@ func TestOnlyAndPage(t *testing.T) {
 		t.Errorf("--only missing,stale:\n%s", p)
 	}
 	s, l := site(t)
-	if data, _ := exchange.Export(s, l, exchange.Options{Format: "po", Page: "other/*"}); strings.Contains(string(data), "msgctxt") {
+	if data, _ := exchange.Export(s, verdict.Compile(s, l), exchange.Options{Format: "po", Page: "other/*"}); strings.Contains(string(data), "msgctxt") {
 		t.Errorf("--page other/* exports nothing of a.md:\n%s", data)
 	}
-	if _, err := exchange.Export(s, l, exchange.Options{Format: "po", Only: []string{"fuzzy"}}); err == nil {
+	if _, err := exchange.Export(s, verdict.Compile(s, l), exchange.Options{Format: "po", Only: []string{"fuzzy"}}); err == nil {
 		t.Error("--only fuzzy is not a state")
 	}
 }

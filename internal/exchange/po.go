@@ -10,7 +10,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/langtag"
-	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // poQuote writes s as a PO string.
@@ -47,7 +47,7 @@ func poOut(src, trg string, us []unit) []byte {
 			fmt.Fprintf(&b, "#: %s:%d\n", u.page, u.line)
 		}
 		msgstr := u.target
-		if u.state == locale.Stale {
+		if u.state == verdict.Stale {
 			b.WriteString("#, fuzzy\n")
 			if u.previous != "" {
 				fmt.Fprintf(&b, "#| msgctxt %s\n#| msgid %s\n", poQuote(u.id), poQuote(u.previous))

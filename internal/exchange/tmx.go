@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/glot-i18n/glot/internal/fileerr"
-	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // tmxInline writes message text as TMX 1.4 segment content: a pair of tags
@@ -46,7 +46,7 @@ func tmxOut(src, trg string, us []unit) []byte {
 		}
 		fmt.Fprintf(&b, "  <prop type=\"x-state\">%s</prop>\n", u.state)
 		fmt.Fprintf(&b, "  <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(src), tmxInline(u.source))
-		if u.state == locale.Translated {
+		if u.state == verdict.Translated {
 			fmt.Fprintf(&b, "  <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(trg), tmxInline(u.target))
 		}
 		b.WriteString(" </tu>\n")

@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/glot-i18n/glot/internal/fileerr"
-	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // xliffNS is the namespace of XLIFF 2.0 and 2.1 documents.
@@ -94,7 +94,7 @@ func xliffOut(src, trg string, us []unit) []byte {
 		if u.kind != "" {
 			fmt.Fprintf(&b, "    <note category=\"kind\">%s</note>\n", esc(u.kind))
 		}
-		if u.state == locale.Stale {
+		if u.state == verdict.Stale {
 			fmt.Fprintf(&b, "    <note category=\"previous-source\">%s</note>\n", esc(u.previous))
 			fmt.Fprintf(&b, "    <note category=\"previous-translation\">%s</note>\n", esc(u.old))
 		}
@@ -103,7 +103,7 @@ func xliffOut(src, trg string, us []unit) []byte {
 		switch {
 		case u.reviewed:
 			state = "reviewed"
-		case u.state == locale.Translated:
+		case u.state == verdict.Translated:
 			state = "translated"
 		}
 		fmt.Fprintf(&b, "   <segment state=\"%s\">\n    <source>%s</source>\n", state, xliffInline(u.source, u.codes))

@@ -1,12 +1,12 @@
 // Package locale owns a site's locales folder as a whole: it loads the
-// source catalog, the bookkeeping and each language's files together, and
-// answers the one question every later step asks: is this message
-// translated, stale or missing in this language, and if stale, what was its
-// translation?
+// source catalog, the bookkeeping and each language's files together, with
+// the links between them (which message each block of a page holds, which
+// message an edited one succeeds, which languages a regional variant falls
+// back to). Whether a translation stands is package verdict's to say.
 //
 //	site, err := locale.Load(os.DirFS("locales"), "locales", "en")
 //	es, err := site.Lang("es")
-//	st, prior := site.State(es, id)
+//	table := verdict.Compile(site, es)
 package locale
 
 import (
@@ -20,7 +20,6 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/ledger"
-	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
 // Site is a loaded locales folder.
@@ -57,29 +56,6 @@ type Lang struct {
 	Parents []*Lang
 	HasArchive,
 	HasTranslate bool
-}
-
-// Inherited returns the translation in force of message id that l takes
-// from a parent language, and that language, when l has none of its own.
-func (s *Site) Inherited(l *Lang, id string) (*catalog.Message, *Lang) {
-	src := s.Source.Messages[id]
-	if src == nil {
-		return nil, nil
-	}
-	for _, p := range l.Parents {
-		if t := p.Active.Messages[id]; t != nil && !catalog.Empty(t) && current(src, t) {
-			return t, p
-		}
-	}
-	return nil, nil
-}
-
-// Reviewed reports whether the translation in force of message id was
-// signed off by a reviewer, as it is now.
-func (l *Lang) Reviewed(id string) bool {
-	t := l.Active.Messages[id]
-	r, ok := l.Reviews[id]
-	return ok && t != nil && r.Translation == ledger.TextHash(t)
 }
 
 // ActivePath and TranslatePath name a language's files in the locales folder.
@@ -190,26 +166,6 @@ func parents(lang string) []string {
 	return out
 }
 
-// State is where a message stands in a language.
-type State uint8
-
-const (
-	Missing    State = iota // no translation at all
-	Stale                   // translated, but for an earlier version of its source
-	Translated              // translated for its current source
-)
-
-func (s State) String() string {
-	return [...]string{"missing", "stale", "translated"}[s]
-}
-
-// Prior is the translation a stale message had.
-type Prior struct {
-	ID          string // the message it translated: the same id, or one this message succeeds
-	Source      string // the source text it translated, when known
-	Translation *catalog.Message
-}
-
 // SourceText returns the source text of id, current or retired.
 func (s *Site) SourceText(id string) string {
 	if m, ok := s.Source.Messages[id]; ok {
@@ -234,46 +190,3 @@ func (s *Site) OnPage(id string) bool { return s.onPage[id] }
 
 // Was returns the ids that message id succeeds, most recent first.
 func (s *Site) Was(id string) []string { return s.was[id] }
-
-// current reports whether t is a usable translation of source message
-// src: made for this version of the source, with the same placeholders.
-func current(src, t *catalog.Message) bool {
-	if t.Hash != "" && t.Hash != catalog.Hash(src) {
-		return false
-	}
-	return msgtext.Check(src.Other, t.Other) == nil
-}
-
-// State returns the state of source message id in l, and the earlier
-// translation of a stale one.
-func (s *Site) State(l *Lang, id string) (State, *Prior) {
-	src := s.Source.Messages[id]
-	if src == nil {
-		return Missing, nil
-	}
-	if t := l.Active.Messages[id]; t != nil && !catalog.Empty(t) {
-		if current(src, t) {
-			return Translated, nil
-		}
-		return Stale, &Prior{ID: id, Translation: t}
-	}
-	if t, _ := s.Inherited(l, id); t != nil {
-		return Translated, nil
-	}
-	if e := l.Archive[id]; e != nil && !catalog.Empty(&e.Message) {
-		return Stale, &Prior{ID: id, Source: e.Source, Translation: &e.Message}
-	}
-	for _, w := range s.was[id] {
-		if t := l.Active.Messages[w]; t != nil && !catalog.Empty(t) {
-			return Stale, &Prior{ID: w, Source: s.SourceText(w), Translation: t}
-		}
-		if e := l.Archive[w]; e != nil && !catalog.Empty(&e.Message) {
-			src := e.Source
-			if src == "" {
-				src = s.SourceText(w)
-			}
-			return Stale, &Prior{ID: w, Source: src, Translation: &e.Message}
-		}
-	}
-	return Missing, nil
-}

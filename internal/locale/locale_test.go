@@ -5,7 +5,7 @@ import (
 	"testing/fstest"
 )
 
-func TestState(t *testing.T) {
+func TestLoad(t *testing.T) {
 	fsys := fstest.MapFS{
 		"active.en.toml": {Data: []byte(`
 cur-a = "Current text"
@@ -50,34 +50,8 @@ other = "Primer texto"
 	if err != nil {
 		t.Fatal(err)
 	}
-	es, err := s.Lang("es")
-	if err != nil {
+	if _, err := s.Lang("es"); err != nil {
 		t.Fatal(err)
-	}
-	tests := []struct {
-		id          string
-		state       State
-		prior, from string
-	}{
-		{"cur-a", Translated, "", ""},
-		{"new-b", Stale, "Texto original", "Original text"},
-		{"newer-c", Stale, "Primer texto", "First text"}, // found through the chain
-		{"fresh-d", Missing, "", ""},
-		{"empty-e", Missing, "", ""},
-		{"bad-f", Stale, "Sin el par", ""}, // not usable as it is: shown to the translator
-	}
-	for _, tt := range tests {
-		st, prior := s.State(es, tt.id)
-		if st != tt.state {
-			t.Errorf("%s: %s, want %s", tt.id, st, tt.state)
-			continue
-		}
-		if tt.prior == "" {
-			continue
-		}
-		if prior == nil || prior.Translation.Other != tt.prior || prior.Source != tt.from {
-			t.Errorf("%s: prior %+v, want %q from %q", tt.id, prior, tt.prior, tt.from)
-		}
 	}
 	if !s.IsPredecessor("old-b") || s.IsPredecessor("cur-a") || !s.OnPage("new-b") || s.OnPage("cur-a") {
 		t.Error("IsPredecessor / OnPage")

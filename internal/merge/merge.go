@@ -30,6 +30,7 @@ import (
 	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/tm"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // Options tune a merge.
@@ -120,11 +121,10 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	// is now in force.
 	take := func(file string, line int, id string, t *catalog.Message) bool {
 		src := s.Source.Messages[id]
-		switch {
-		case catalog.Empty(t):
-			// An empty translation is no translation; nothing is lost.
-			return false
-		case src == nil:
+		if src == nil {
+			if catalog.Empty(t) {
+				return false
+			}
 			retire(id, t, s.Retired[id])
 			if !s.IsPredecessor(id) {
 				// An edited message's old translation is shown as stale;
@@ -132,14 +132,18 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 				res.Notes = append(res.Notes, Problem{file, line, id, "no page uses this message any more: its translation is kept in the archive"})
 			}
 			return false
-		case t.Hash != "" && t.Hash != catalog.Hash(src):
+		}
+		switch v := verdict.Judge(l.Tag, src, t); v.State {
+		case verdict.Missing:
+			// An empty translation is no translation; nothing is lost.
+			return false
+		case verdict.Stale:
 			retire(id, t, "")
 			res.Notes = append(res.Notes, Problem{file, line, id, "translated for an earlier version of its source: kept in the archive as stale"})
 			return false
-		}
-		if err := catalog.Fits(src, t); err != nil {
+		case verdict.Held:
 			refused[id] = t
-			res.Refused = append(res.Refused, Problem{file, line, id, err.Error()})
+			res.Refused = append(res.Refused, Problem{file, line, id, v.Reason.Error()})
 			return false
 		}
 		m := *t
@@ -173,15 +177,19 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		}
 	}
 
-	// An archived translation whose exact source is back is current again.
+	// An archived translation whose exact source is back is current again,
+	// if it stands for it as any other translation must.
 	for id, e := range archive {
 		src := s.Source.Messages[id]
-		if src == nil || active.Messages[id] != nil || refused[id] != nil || catalog.Empty(&e.Message) {
+		if src == nil || active.Messages[id] != nil || refused[id] != nil {
 			continue
 		}
-		if (e.Hash == catalog.Hash(src) || e.Hash == "" && e.Source == src.Other) && msgtext.Check(src.Other, e.Other) == nil {
-			m := e.Message
+		m := e.Message
+		if m.Hash == "" && e.Source == src.Other {
 			m.Hash = catalog.Hash(src)
+		}
+		if verdict.Judge(l.Tag, src, &m).State == verdict.Translated {
+			m.ID = id
 			active.Messages[id] = &m
 			delete(archive, id)
 			res.Restored++
@@ -190,7 +198,8 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 
 	// The work left to do, page by page. A refused translation is always
 	// written back, whatever --page says, so that it is never lost.
-	merged := &locale.Lang{Tag: l.Tag, Active: active, Archive: archive, Parents: l.Parents}
+	merged := &locale.Lang{Tag: l.Tag, Active: active, Archive: archive, Reviews: l.Reviews, Parents: l.Parents}
+	table := verdict.Compile(s, merged)
 	memory := memoryOf(s, merged)
 	threshold := opts.Suggest
 	if threshold == 0 {
@@ -201,8 +210,8 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	written := map[string]bool{}
 	entry := func(w *bytes.Buffer, id, page string, blk *ledger.Block) {
 		written[id] = true
-		st, prior := s.State(merged, id)
-		if st == locale.Stale {
+		e := table.Entry(id)
+		if e.State == verdict.Stale {
 			res.Stale++
 		} else {
 			res.Missing++
@@ -211,7 +220,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		if threshold > 0 {
 			sug, ok = memory.Suggest(s.Source.Messages[id].Other, threshold)
 		}
-		if ok && prior != nil && sug.Translation == prior.Translation.Other {
+		if ok && e.Prior != nil && sug.Translation == e.Prior.Translation.Other {
 			ok = false // already shown as the old translation
 		}
 		if !ok {
@@ -219,7 +228,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		} else {
 			res.Suggested++
 		}
-		writeEntry(w, s, l.Tag, id, page, blk, st, prior, refused[id], sug, opts)
+		writeEntry(w, s, l.Tag, id, page, blk, e, refused[id], sug, opts)
 	}
 	todo := func(id string) bool {
 		if written[id] || active.Messages[id] != nil || s.Source.Messages[id] == nil {
@@ -227,8 +236,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		}
 		// A regional variant has nothing to do where its parent
 		// language's translation serves.
-		t, _ := s.Inherited(merged, id)
-		return t == nil
+		return table.Entry(id).InForce == nil
 	}
 	for _, p := range s.Pages {
 		if ok, _ := path.Match(opts.Page, p.Path); opts.Page != "" && !ok {
@@ -318,7 +326,11 @@ func memoryOf(s *locale.Site, l *locale.Lang) *tm.Memory {
 	return tm.New(pairs)
 }
 
-func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *ledger.Block, st locale.State, prior *locale.Prior, kept *catalog.Message, sug tm.Suggestion, opts Options) {
+func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *ledger.Block, e *verdict.Entry, kept *catalog.Message, sug tm.Suggestion, opts Options) {
+	// Only a translation made for an earlier source is shown as stale; one
+	// refused for this source is written back in place, below.
+	stale := e.State == verdict.Stale
+	prior := e.Prior
 	src := s.Source.Messages[id]
 	b.WriteByte('\n')
 	if blk != nil {
@@ -327,15 +339,15 @@ func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *led
 			fmt.Fprintf(b, ", context %s", blk.Context)
 		}
 		b.WriteString(")")
-		if st == locale.Stale {
+		if stale {
 			b.WriteString(" STALE: the source changed since it was translated")
 		}
 		b.WriteByte('\n')
-	} else if st == locale.Stale {
+	} else if stale {
 		b.WriteString("# STALE: the source changed since it was translated\n")
 	}
 	srcLang := s.SourceLang
-	if st == locale.Stale {
+	if stale {
 		catalog.Comment(b, srcLang+" (now):    ", src.Other)
 		if prior.Source != "" {
 			catalog.Comment(b, srcLang+" (before): ", prior.Source)
@@ -380,8 +392,8 @@ func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *led
 		// The reason it was refused: its placeholders, or in a plural
 		// form its template actions.
 		reason := "it does not fit its source"
-		if err := catalog.Fits(src, kept); err != nil {
-			reason = err.Error()
+		if p := verdict.Fits(lang, src, kept); p != nil {
+			reason = p.Error()
 		}
 		b.WriteString("# REFUSED: " + strings.ReplaceAll(reason, "\n", " ") + "\n")
 		m = kept
@@ -417,7 +429,9 @@ type Approval struct {
 
 // Approve records the sign-off of the translations in force of l that a
 // selects, each for its exact text, in the review file. It returns the
-// plan and how many translations it marked.
+// plan and how many translations it marked. Only l's own translations are
+// signed off: one a regional variant shows from its parent language is
+// that language's to review.
 func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error) {
 	var p plan.Plan
 	if a.Page != "" {
@@ -425,12 +439,17 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 			return p, 0, fmt.Errorf("--page %q: %w", a.Page, err)
 		}
 	}
+	table := verdict.Compile(s, l)
+	own := func(id string) bool {
+		e := table.Entry(id)
+		return e != nil && e.State == verdict.Translated && e.From == l.Tag
+	}
 	want := map[string]bool{}
 	for _, id := range a.IDs {
 		if s.Source.Messages[id] == nil {
 			return p, 0, fmt.Errorf("no message %q in the source catalog", id)
 		}
-		if st, _ := s.State(l, id); st != locale.Translated {
+		if !own(id) {
 			return p, 0, fmt.Errorf("message %s has no translation in force in %s: nothing to approve", id, l.Tag)
 		}
 		want[id] = true
@@ -456,7 +475,7 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 		if !a.All && !want[id] {
 			continue
 		}
-		if st, _ := s.State(l, id); st != locale.Translated || l.Reviewed(id) {
+		if !own(id) || table.Entry(id).Reviewed {
 			continue
 		}
 		reviews[id] = ledger.Review{Translation: ledger.TextHash(l.Active.Messages[id]), By: a.By}

@@ -20,6 +20,7 @@ import (
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/report"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
@@ -125,10 +126,12 @@ func (s *site) file(name string) string {
 
 func (s *site) status(lang string) report.LangStatus {
 	s.t.Helper()
-	st, err := report.Status(s.load(), []string{lang})
+	ls := s.load()
+	ts, err := verdict.CompileLangs(ls, []string{lang})
 	if err != nil {
 		s.t.Fatal(err)
 	}
+	st := report.Status(ls, ts)
 	return st.Languages[0]
 }
 

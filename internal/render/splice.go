@@ -61,8 +61,11 @@ func Page(src []byte, segs []segment.Segment, tr Translator) *Result {
 // (by Start). A segment may lie inside the markup of another (an HTML
 // attribute inside a tag of a paragraph, an image's alt text inside a
 // paragraph): it is translated inside that markup, wherever the
-// translation of the outer segment puts it. A translation that does not
-// fit its source (see msgtext.Check) is not used.
+// translation of the outer segment puts it.
+//
+// Whether a translation may be shown is the Translator's to decide (see
+// package verdict); the splice still refuses one whose placeholders it
+// cannot put back, so that no Translator can make it write broken markup.
 func Splice(src []byte, segs []segment.Segment, tr Translator) ([]byte, []Fallback) {
 	return splice(src, segs, tr, false)
 }
@@ -177,6 +180,9 @@ func (sp *splicer) segment(out []byte, i int) []byte {
 // write renders translation t of s in the syntax of s, with open and
 // closing as the markup of each placeholder.
 func write(s *segment.Segment, t string, open, closing []string) (string, error) {
+	// The markup comes out whole only if every placeholder is there once,
+	// pairs nested as in the source: the guard that keeps a wrong
+	// Translator from breaking a page.
 	if err := msgtext.Check(s.Text, t); err != nil {
 		return "", err
 	}
@@ -238,11 +244,6 @@ func yamlQuote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
-}
-
-// Fits reports whether translation t can stand in for segment s.
-func Fits(s *segment.Segment, t string) bool {
-	return msgtext.Check(s.Text, msgtext.Normalize(t)) == nil
 }
 
 // PlainText returns message text t of segment s as plain text, markup

@@ -14,6 +14,7 @@ import (
 	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // Finding is one thing a reviewer should look at: a message missing, stale
@@ -85,83 +86,87 @@ type DiffOptions struct {
 	Since map[string]bool
 }
 
-// Diff lists, for each language, the messages that are missing or stale,
-// with a word-level diff of each stale message's source change.
-func Diff(s *locale.Site, langs []string, o DiffOptions) (*Findings, error) {
+// Diff lists, for each language of tables, the messages that are missing
+// or stale, with a word-level diff of each stale message's source change.
+// A translation held back (it does not fit its source) is listed as stale,
+// with the reason.
+func Diff(s *locale.Site, tables []*verdict.Table, o DiffOptions) *Findings {
 	r := &Findings{Findings: []Finding{}, tool: "diff"}
-	for _, lang := range langs {
-		l, err := s.Lang(lang)
-		if err != nil {
-			return nil, err
-		}
+	for _, t := range tables {
 		for _, id := range s.Source.IDs() {
 			if o.Since != nil && o.Since[id] {
 				continue
 			}
-			st, prior := s.State(l, id)
-			if st == locale.Translated {
+			e := t.Entry(id)
+			if e.State == verdict.Translated {
 				continue
 			}
 			src := s.Source.Messages[id].Other
 			page, line := place(s, o.ContentName, id)
-			f := Finding{Lang: lang, ID: id, Page: page, Line: line, Kind: st.String(), Severity: "warning",
+			f := Finding{Lang: t.Lang, ID: id, Page: page, Line: line, Kind: "missing", Severity: "warning",
 				Source: src, Words: msgtext.Words(src)}
-			if st == locale.Stale {
-				f.Previous = prior.Source
-				f.Translation = prior.Translation.Other
-				if err := msgtext.Check(src, prior.Translation.Other); prior.ID == id && err != nil {
-					f.Message = "the translation does not fit its source (" + err.Error() + "): it is not used"
-				} else if prior.Source != "" {
-					f.Diff = WordDiff(prior.Source, src)
+			switch {
+			case e.State == verdict.Missing:
+				f.Message = "no translation: " + clip(src, 120)
+			case e.State == verdict.Held:
+				f.Kind = "stale"
+				f.Translation = e.Own.Other
+				f.Message = "the translation does not fit its source (" + e.Reason.Error() + "): it is not used"
+			default:
+				f.Kind = "stale"
+				f.Previous = e.Prior.Source
+				f.Translation = e.Prior.Translation.Other
+				if e.Prior.Source != "" {
+					f.Diff = WordDiff(e.Prior.Source, src)
 					f.Message = "the source changed since it was translated: " + FormatDiff(f.Diff, "[-", "-]", "{+", "+}", "")
 				} else {
 					f.Message = "translated for an earlier version of the source"
 				}
-			} else {
-				f.Message = "no translation: " + clip(src, 120)
 			}
 			r.Findings = append(r.Findings, f)
 		}
 	}
 	sortFindings(r.Findings)
-	return r, nil
+	return r
 }
 
-// Check runs the quality checks on every translation in force in langs.
-func Check(s *locale.Site, langs []string, c *check.Checker, content string) (*Findings, error) {
+// Check runs the quality checks on every translation made in the
+// languages of tables for the current version of its source: those in
+// force and those held back, for a reviewer must see why.
+func Check(s *locale.Site, tables []*verdict.Table, c *check.Checker, content string) *Findings {
 	r := &Findings{Findings: []Finding{}, tool: "check"}
-	for _, lang := range langs {
-		l, err := s.Lang(lang)
-		if err != nil {
-			return nil, err
-		}
+	for _, tb := range tables {
 		for _, id := range s.Source.IDs() {
-			// Every translation made for this version of the source is
-			// checked, including one whose placeholders do not fit.
-			t := l.Active.Messages[id]
-			if t == nil || catalog.Empty(t) || t.Hash != "" && t.Hash != catalog.Hash(s.Source.Messages[id]) {
+			e := tb.Entry(id)
+			t := e.Own
+			if t == nil {
 				continue
 			}
 			srcMsg := s.Source.Messages[id]
 			page, line := place(s, content, id)
+			if e.State == verdict.Held {
+				// It is not shown at all: the verdict says why.
+				r.Findings = append(r.Findings, Finding{Lang: tb.Lang, ID: id, Page: page, Line: line, Kind: e.Reason.Check,
+					Severity: string(check.Error), Message: e.Reason.Error() + ": the translation is not used", Source: srcMsg.Other, Translation: t.Other})
+			}
 			// Every plural form is shown to readers, so every form is
 			// checked, against the source's form of the same name.
 			forms := catalog.Forms(t)
 			for _, f := range forms {
 				src := formText(srcMsg, f.Name)
-				for _, p := range c.Translation(lang, src, f.Text) {
+				for _, p := range c.Translation(tb.Lang, src, f.Text) {
 					msg := p.Message
 					if len(forms) > 1 {
 						msg = f.Name + ": " + msg
 					}
-					r.Findings = append(r.Findings, Finding{Lang: lang, ID: id, Page: page, Line: line, Kind: p.Check,
+					r.Findings = append(r.Findings, Finding{Lang: tb.Lang, ID: id, Page: page, Line: line, Kind: p.Check,
 						Severity: string(p.Severity), Message: msg, Source: src, Translation: f.Text})
 				}
 			}
 		}
 	}
 	sortFindings(r.Findings)
-	return r, nil
+	return r
 }
 
 // formText is the text of m's plural form name, or its other form when it
@@ -392,6 +397,7 @@ var ruleText = map[string]string{
 	"stale":        "A translation was made for an earlier version of its source.",
 	"placeholders": "The translation's placeholders do not match the source's.",
 	"template":     "The translation has a template action its source does not allow.",
+	"plural":       "The translation lacks a plural form its language needs.",
 	"numbers":      "A number of the source is not in the translation.",
 	"addresses":    "A URL, e-mail address, DOI or phone number of the source is not in the translation unchanged.",
 	"glossary":     "A glossary term is not rendered as the glossary requires.",

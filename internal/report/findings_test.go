@@ -58,10 +58,7 @@ other = "El texto como era."
 }
 
 func TestDiff(t *testing.T) {
-	r, err := report.Diff(site(t), []string{"es"}, report.DiffOptions{ContentName: "content"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := report.Diff(site(t), tables(t, site(t), "es"), report.DiffOptions{ContentName: "content"})
 	if len(r.Findings) != 2 || r.Count("missing", "") != 1 || r.Count("stale", "") != 1 {
 		t.Fatalf("findings: %+v", r.Findings)
 	}
@@ -101,17 +98,14 @@ func TestDiff(t *testing.T) {
 		}
 	}
 	// Only what changed since a revision: new-cccc was not there.
-	r, _ = report.Diff(site(t), []string{"es"}, report.DiffOptions{Since: map[string]bool{"dose-aaaa": true, "edited-bbbb": true}})
+	r = report.Diff(site(t), tables(t, site(t), "es"), report.DiffOptions{Since: map[string]bool{"dose-aaaa": true, "edited-bbbb": true}})
 	if len(r.Findings) != 1 || r.Findings[0].ID != "new-cccc" {
 		t.Errorf("--since: %+v", r.Findings)
 	}
 }
 
 func TestCheckReport(t *testing.T) {
-	r, err := report.Check(site(t), []string{"es"}, check.New("en", nil), "content")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := report.Check(site(t), tables(t, site(t), "es"), check.New("en", nil), "content")
 	if len(r.Findings) != 1 || r.Findings[0].Kind != "numbers" || r.Findings[0].Severity != "error" || r.Findings[0].Line != 3 {
 		t.Fatalf("findings: %+v", r.Findings)
 	}
@@ -163,7 +157,7 @@ func TestWordDiff(t *testing.T) {
 
 func TestReviewPage(t *testing.T) {
 	var buf bytes.Buffer
-	if err := report.Review(&buf, site(t), "es", check.New("en", nil), "content"); err != nil {
+	if err := report.Review(&buf, site(t), tables(t, site(t), "es")[0], check.New("en", nil), "content"); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -200,10 +194,7 @@ other = "مدة القراءة: {{.Count}} دقيقة"
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := report.Check(s, []string{"ar"}, check.New("en", nil), "content")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := report.Check(s, tables(t, s, "ar"), check.New("en", nil), "content")
 	if len(r.Findings) != 1 || r.Findings[0].Kind != "template" || !strings.HasPrefix(r.Findings[0].Message, "few: template action {{.Secret}}") {
 		t.Fatalf("findings: %+v", r.Findings)
 	}

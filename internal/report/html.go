@@ -14,6 +14,7 @@ import (
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 //go:embed templates/*.html
@@ -91,6 +92,7 @@ type reviewBlock struct {
 	State                         string // translated, stale, missing
 	Reviewed                      bool
 	Previous, Old                 string // stale: the source translated, and its translation
+	Held                          bool   // Old is a translation of this source, held back
 	Diff                          []DiffOp
 	Problems                      []check.Problem
 	Repeat                        bool // the message was shown earlier on the page
@@ -103,14 +105,11 @@ type reviewPage struct {
 }
 
 // Review writes a self-contained HTML page with every page's source and
-// translation into lang side by side, block by block, for reviewers who
-// will never open a catalog. Missing and stale translations and the checks'
-// findings are marked.
-func Review(w io.Writer, s *locale.Site, lang string, c *check.Checker, content string) error {
-	l, err := s.Lang(lang)
-	if err != nil {
-		return err
-	}
+// translation into t's language side by side, block by block, for
+// reviewers who will never open a catalog. Missing, stale and held-back
+// translations and the checks' findings are marked.
+func Review(w io.Writer, s *locale.Site, t *verdict.Table, c *check.Checker, content string) error {
+	lang := t.Lang
 	data := struct {
 		Lang, Name, Dir, Source string
 		Pages                   []reviewPage
@@ -124,26 +123,27 @@ func Review(w io.Writer, s *locale.Site, lang string, c *check.Checker, content 
 			if src == nil {
 				continue
 			}
-			st, prior := s.State(l, blk.ID)
-			rb := reviewBlock{Where: p.Path, Kind: blk.Kind, ID: blk.ID, Source: src.Other, State: st.String(), Repeat: seen[blk.ID]}
+			e := t.Entry(blk.ID)
+			rb := reviewBlock{Where: p.Path, Kind: blk.Kind, ID: blk.ID, Source: src.Other, State: reviewState(e.State), Repeat: seen[blk.ID]}
 			seen[blk.ID] = true
-			switch st {
-			case locale.Translated:
-				t := l.Active.Messages[blk.ID]
-				if t == nil { // a regional variant's, from its parent
-					t, _ = s.Inherited(l, blk.ID)
-				}
-				rb.Translation = t.Other
+			switch e.State {
+			case verdict.Translated:
+				tr := e.InForce
+				rb.Translation = tr.Other
 				if len(catalog.Forms(src)) > 1 {
-					rb.SourceForms, rb.TranslationForms = catalog.Forms(src), catalog.Forms(t)
+					rb.SourceForms, rb.TranslationForms = catalog.Forms(src), catalog.Forms(tr)
 				}
-				rb.Reviewed = l.Reviewed(blk.ID)
+				rb.Reviewed = e.Reviewed
 				rb.Problems = c.Translation(lang, src.Other, rb.Translation)
-			case locale.Stale:
-				rb.Old = prior.Translation.Other
-				rb.Previous = prior.Source
-				if prior.Source != "" {
-					rb.Diff = WordDiff(prior.Source, src.Other)
+			case verdict.Held:
+				rb.Old, rb.Held = e.Own.Other, true
+				rb.Problems = append([]check.Problem{{Check: e.Reason.Check, Severity: check.Error, Message: e.Reason.Error() + ": the translation is not used"}},
+					c.Translation(lang, src.Other, e.Own.Other)...)
+			case verdict.Stale:
+				rb.Old = e.Prior.Translation.Other
+				rb.Previous = e.Prior.Source
+				if e.Prior.Source != "" {
+					rb.Diff = WordDiff(e.Prior.Source, src.Other)
 				}
 			}
 			if !rb.Repeat {
@@ -166,7 +166,7 @@ func Review(w io.Writer, s *locale.Site, lang string, c *check.Checker, content 
 	if err := pages.ExecuteTemplate(&buf, "review.html", data); err != nil {
 		return err
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 
@@ -176,9 +176,18 @@ type pageStatus struct {
 	Messages, Translated, Stale, Miss int
 }
 
+// reviewState is how the reports name a state: a translation held back
+// is stale, for it needs a translator as a stale one does.
+func reviewState(st verdict.State) string {
+	if st == verdict.Held {
+		return verdict.Stale.String()
+	}
+	return st.String()
+}
+
 // WriteHTML writes the status as one self-contained page: progress per
 // language and per page, and the list of gaps.
-func (r *StatusReport) WriteHTML(w io.Writer, s *locale.Site, content string) error {
+func (r *StatusReport) WriteHTML(w io.Writer, s *locale.Site, tables []*verdict.Table, content string) error {
 	type langData struct {
 		LangStatus
 		Name  string
@@ -189,11 +198,8 @@ func (r *StatusReport) WriteHTML(w io.Writer, s *locale.Site, content string) er
 		Source string
 		Langs  []langData
 	}{Source: r.Source}
-	for _, ls := range r.Languages {
-		l, err := s.Lang(ls.Lang)
-		if err != nil {
-			return err
-		}
+	for i, ls := range r.Languages {
+		t := tables[i]
 		ld := langData{LangStatus: ls, Name: langtag.Name(ls.Lang)}
 		for _, p := range sections(s, content) {
 			ps := pageStatus{Path: p.Path}
@@ -204,10 +210,10 @@ func (r *StatusReport) WriteHTML(w io.Writer, s *locale.Site, content string) er
 				}
 				seen[b.ID] = true
 				ps.Messages++
-				switch st, _ := s.State(l, b.ID); st {
-				case locale.Translated:
+				switch t.Entry(b.ID).State {
+				case verdict.Translated:
 					ps.Translated++
-				case locale.Stale:
+				case verdict.Stale, verdict.Held:
 					ps.Stale++
 				default:
 					ps.Miss++
@@ -215,11 +221,7 @@ func (r *StatusReport) WriteHTML(w io.Writer, s *locale.Site, content string) er
 			}
 			ld.Pages = append(ld.Pages, ps)
 		}
-		gaps, err := Diff(s, []string{ls.Lang}, DiffOptions{ContentName: content})
-		if err != nil {
-			return err
-		}
-		ld.Gaps = gaps.Findings
+		ld.Gaps = Diff(s, []*verdict.Table{t}, DiffOptions{ContentName: content}).Findings
 		data.Langs = append(data.Langs, ld)
 	}
 	var buf bytes.Buffer

@@ -16,10 +16,7 @@ func TestSampleSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := report.Diff(s, []string{"de"}, report.DiffOptions{ContentName: "content"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := report.Diff(s, tables(t, s, "de"), report.DiffOptions{ContentName: "content"})
 	if n := d.Count("missing", ""); n < 15 || n > 20 || d.Count("stale", "") != 0 {
 		t.Errorf("German gaps: %d missing, %d stale", n, d.Count("stale", ""))
 	}
@@ -36,10 +33,7 @@ func TestSampleSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := report.Check(s, []string{"es", "fr", "ar", "de"}, check.New("en", g), "content")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := report.Check(s, tables(t, s, "es", "fr", "ar", "de"), check.New("en", g), "content")
 	for _, f := range r.Findings {
 		t.Errorf("%s:%d: %s: %s: %s", f.Page, f.Line, f.Lang, f.Kind, f.Message)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // StatusReport is the coverage of each language. Its JSON form is part of
@@ -42,26 +43,24 @@ type LangStatus struct {
 	Reviewed int `json:"reviewed"`
 }
 
-// Status computes the coverage of langs.
-func Status(s *locale.Site, langs []string) (*StatusReport, error) {
+// Status computes the coverage of each language of tables. A translation
+// held back (it does not fit its source) counts as stale: it is there, and
+// needs a translator.
+func Status(s *locale.Site, tables []*verdict.Table) *StatusReport {
 	r := &StatusReport{Source: s.SourceLang, Languages: []LangStatus{}}
 	ids := s.Source.IDs()
-	for _, lang := range langs {
-		l, err := s.Lang(lang)
-		if err != nil {
-			return nil, err
-		}
-		ls := LangStatus{Lang: lang, Messages: len(ids)}
+	for _, t := range tables {
+		ls := LangStatus{Lang: t.Lang, Messages: len(ids)}
 		for _, id := range ids {
-			st, _ := s.State(l, id)
-			switch st {
-			case locale.Translated:
+			e := t.Entry(id)
+			switch e.State {
+			case verdict.Translated:
 				ls.Translated++
-				if l.Reviewed(id) {
+				if e.Reviewed {
 					ls.Reviewed++
 				}
 				continue
-			case locale.Stale:
+			case verdict.Stale, verdict.Held:
 				ls.Stale++
 			default:
 				ls.Missing++
@@ -73,7 +72,7 @@ func Status(s *locale.Site, langs []string) (*StatusReport, error) {
 		}
 		r.Languages = append(r.Languages, ls)
 	}
-	return r, nil
+	return r
 }
 
 // WriteJSON writes r as JSON.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 func TestStatus(t *testing.T) {
@@ -34,10 +35,7 @@ other = "Fuente vieja"
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := report.Status(s, []string{"es", "fr"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := report.Status(s, tables(t, s, "es", "fr"))
 	var buf bytes.Buffer
 	if err := st.WriteJSON(&buf); err != nil {
 		t.Fatal(err)
@@ -67,4 +65,14 @@ other = "Fuente vieja"
 	if err := st.WriteText(&buf); err != nil || !bytes.Contains(buf.Bytes(), []byte("33.33%")) {
 		t.Errorf("text: %s %v", buf.Bytes(), err)
 	}
+}
+
+// tables compiles the catalogs of langs.
+func tables(t *testing.T, s *locale.Site, langs ...string) []*verdict.Table {
+	t.Helper()
+	ts, err := verdict.CompileLangs(s, langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ts
 }

@@ -128,16 +128,22 @@ func (b *builder) count(lang string, info *pageInfo, fb []render.Fallback) {
 	st := b.stats[lang]
 	st.Segments += len(info.segs)
 	st.Fallbacks += len(fb)
+	tr := b.tr[lang]
 	for _, f := range fb {
-		if f.Reason != "missing" {
+		reason := f.Reason
+		if reason == "missing" && tr != nil {
+			// Missing here, or held back by the verdict on it.
+			reason = tr.problem(info.segs[f.Segment].ID)
+		}
+		if reason != "" && reason != "missing" {
 			s := info.segs[f.Segment]
 			b.rep.Warnings = append(b.rep.Warnings, fmt.Sprintf("%s:%d: %s: message %s: %s; built from the source text",
-				path.Join(b.o.Config.ContentDir, info.page.Path), s.Line, lang, s.ID, f.Reason))
+				path.Join(b.o.Config.ContentDir, info.page.Path), s.Line, lang, s.ID, reason))
 		}
 	}
-	if tr := b.tr[lang]; tr != nil && len(tr.stale) > 0 {
+	if tr != nil {
 		for _, s := range info.segs {
-			if tr.stale[s.ID] {
+			if tr.stale(s.ID) {
 				st.Stale++
 			}
 		}
@@ -182,17 +188,17 @@ func (info *pageInfo) text(lang string, b *builder, kinds ...string) (string, st
 	return "", "", false
 }
 
-// isTranslated reports whether tr has a translation of s that fits.
+// isTranslated reports whether tr shows a translation of s.
 func isTranslated(s *segment.Segment, tr render.Translator) bool {
-	t, ok := tr.Lookup(s.ID)
-	return ok && render.Fits(s, t)
+	_, ok := tr.Lookup(s.ID)
+	return ok
 }
 
 // translated returns the text segment s shows with tr: its translation
-// if it has one that fits, else its source.
+// if it has one, else its source.
 func (info *pageInfo) translated(s *segment.Segment, tr render.Translator) string {
 	if tr != nil {
-		if t, ok := tr.Lookup(s.ID); ok && render.Fits(s, t) {
+		if t, ok := tr.Lookup(s.ID); ok {
 			return t
 		}
 	}

@@ -22,6 +22,7 @@ import (
 	"path"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/glot-i18n/glot/internal/config"
@@ -30,6 +31,7 @@ import (
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/pseudo"
 	"github.com/glot-i18n/glot/internal/segment"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // Sink receives the files of the build. Paths are slash-separated and
@@ -99,7 +101,7 @@ func Build(o Options, sink Sink) (*Report, error) {
 		b.assetSet[a] = true
 	}
 	b.tr = map[string]*translator{}
-	pol := policy{allowStale: o.AllowStale, requireReviewed: o.RequireReviewed}
+	pol := verdict.Policy{AllowStale: o.AllowStale, RequireReviewed: o.RequireReviewed}
 	for _, l := range siteLangs(cfg) {
 		if l == cfg.SourceLanguage || o.Locales == nil {
 			continue
@@ -112,7 +114,7 @@ func Build(o Options, sink Sink) (*Report, error) {
 		}
 		b.tr[l] = t
 	}
-	if b.ui, err = newUI(set, o.Locales, cfg, append(siteLangs(cfg), pseudo.Langs...), pol); err != nil {
+	if b.ui, err = newUI(set, o.Locales, cfg, append(siteLangs(cfg), pseudo.Langs...), b.tr); err != nil {
 		return nil, err
 	}
 	b.stats = make(map[string]*LangReport, len(langs))
@@ -156,6 +158,11 @@ func Build(o Options, sink Sink) (*Report, error) {
 	}
 	for _, l := range langs {
 		b.rep.Langs = append(b.rep.Langs, *b.stats[l])
+		for _, w := range b.ui.warnings {
+			if strings.HasPrefix(w, l+": ") {
+				b.rep.Warnings = append(b.rep.Warnings, w)
+			}
+		}
 	}
 	sort.Strings(b.rep.Warnings)
 	return b.rep, nil

@@ -333,30 +333,40 @@ func TestBrokenTranslationFallsBackWithWarning(t *testing.T) {
 }
 
 // Page text is text: "{{" in a page or a translation never reaches a
-// template engine, go-i18n's or html/template's.
+// template engine, go-i18n's or html/template's. A translation may write
+// only the template fields its source has; one with any other action is
+// held back, whatever the message.
 func TestTemplateLookalikesAreText(t *testing.T) {
 	cfg := config.Default()
-	cfg.Languages = []string{"es"}
+	cfg.Languages = []string{"es", "fr"}
 	content := fstest.MapFS{"a.md": {Data: []byte("Write {{ .Title }} and {{< x >}} here.\n")}}
-	ls := translatedLocales(t, content, map[string]func(string) (string, bool){"es": func(string) (string, bool) {
+	ls := translatedLocales(t, content, map[string]func(string) (string, bool){
 		// {{< x >}} in the page is a shortcode, a placeholder; the rest is
 		// the translator's.
-		return "Escriba {{ .Title }} y <1/> {{< y >}} {{ printf \"%s\" 1 }} aquí.", true
-	}})
+		"es": func(string) (string, bool) { return "Escriba {{ .Title }} y <1/> aquí.", true },
+		"fr": func(string) (string, bool) { return "Écrivez {{ printf \"%s\" 1 }} et <1/> ici.", true },
+	})
 	sink := &memSink{}
-	if _, err := site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true}, sink); err != nil {
+	rep, err := site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true}, sink)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if got := string(sink.files["public/en/a/index.html"]); !strings.Contains(got, "<p>Write {{ .Title }} and {{&lt; x &gt;}} here.</p>") {
 		t.Errorf("source page:\n%s", got)
 	}
-	if got := string(sink.files["public/es/a/index.html"]); !strings.Contains(got, `<p>Escriba {{ .Title }} y {{&lt; x &gt;}} {{&lt; y &gt;}} {{ printf &quot;%s&quot; 1 }} aquí.</p>`) {
+	if got := string(sink.files["public/es/a/index.html"]); !strings.Contains(got, `<p>Escriba {{ .Title }} y {{&lt; x &gt;}} aquí.</p>`) {
 		t.Errorf("translated page:\n%s", got)
 	}
 	// In the Markdown that a site generator reads, only the page's own
 	// shortcode is one.
-	if got, want := string(sink.files["localized/es/a.md"]), "Escriba {\\{ .Title }} y {{< x >}} {\\{\\< y >}} {\\{ printf \"%s\" 1 }} aquí.\n"; got != want {
+	if got, want := string(sink.files["localized/es/a.md"]), "Escriba {\\{ .Title }} y {{< x >}} aquí.\n"; got != want {
 		t.Errorf("localized Markdown %q, want %q", got, want)
+	}
+	if got := string(sink.files["localized/fr/a.md"]); got != "Write {{ .Title }} and {{< x >}} here.\n" {
+		t.Errorf("a translation with a template action is shown: %q", got)
+	}
+	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "fr: message") || !strings.Contains(rep.Warnings[0], "printf") {
+		t.Errorf("warnings: %q", rep.Warnings)
 	}
 }
 

@@ -34,13 +34,15 @@ type ui struct {
 	bundles   map[string]*i18n.Bundle
 	templates map[string]*template.Template
 	from      map[string]map[string]string // lang -> message id -> the language its text is in
+	// warnings name the interface translations held back, and why.
+	warnings []string
 }
 
 // newUI loads the interface messages: the layout's own, in the source
-// language, and, for each of langs, the translations p lets the build use
-// that fit their source (a translation may use only its source's template
-// fields: it is untrusted).
-func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string, p policy) (*ui, error) {
+// language, and, for each of langs, the translations its translator lets
+// the build show (the compiled table has judged them: a translation may use
+// only its source's template fields, for it is untrusted).
+func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string, trs map[string]*translator) (*ui, error) {
 	u := &ui{source: cfg.SourceLanguage, bundles: map[string]*i18n.Bundle{}, templates: map[string]*template.Template{}, from: map[string]map[string]string{}}
 	src, err := language.Parse(cfg.SourceLanguage)
 	if err != nil {
@@ -76,21 +78,26 @@ func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string, 
 				msgs = append(msgs, &m)
 				from[id] = l
 			}
-		case s != nil:
-			lang, err := s.Lang(l)
-			if err != nil {
-				return nil, err
-			}
+		case s != nil && trs[l] != nil:
+			tr := trs[l]
 			for _, id := range used {
-				srcMsg := set.Messages.Messages[id]
-				c, ok := choose(s, lang, id, srcMsg, p)
-				if !ok || catalog.Fits(srcMsg, c.m) != nil {
+				// The table judged translations against the extracted
+				// source; a layout changed since then has text of its own.
+				if cur := s.Source.Messages[id]; cur == nil || catalog.Hash(cur) != catalog.Hash(set.Messages.Messages[id]) {
 					continue
 				}
-				m := *c.m
+				e := tr.table.Entry(id)
+				t, in, _, ok := e.Use(tr.policy)
+				if !ok {
+					if p := e.Problem(tr.policy); p != nil {
+						u.warnings = append(u.warnings, fmt.Sprintf("%s: interface message %s: %v; shown in the source language", l, id, p))
+					}
+					continue
+				}
+				m := *t
 				m.ID = id
 				msgs = append(msgs, &m)
-				from[id] = c.lang
+				from[id] = in
 			}
 		}
 		if len(msgs) > 0 {

@@ -42,9 +42,9 @@ func (b *builder) plan(infos []*pageInfo) {
 				done = 0
 				for i := range info.segs {
 					s := &info.segs[i]
-					if t, ok := tr.Lookup(s.ID); ok && render.Fits(s, t) {
+					if _, ok := tr.Lookup(s.ID); ok {
 						done++
-						if st := b.tr[l]; st != nil && st.stale[s.ID] {
+						if st := b.tr[l]; st != nil && st.stale(s.ID) {
 							v.stale[l] = true
 						}
 					}

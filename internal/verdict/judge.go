@@ -1,0 +1,172 @@
+package verdict
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/msgtext"
+)
+
+// State is where a message stands in a language.
+type State uint8
+
+const (
+	// Missing: no translation at all (an empty one is none).
+	Missing State = iota
+	// Stale: translated, but for an earlier version of its source.
+	Stale
+	// Held: translated for this version of its source, but the
+	// translation does not fit it (a placeholder lost, a template action
+	// added), so it is held back and the source text shows.
+	Held
+	// Translated: a translation in force, made for this source and
+	// fitting it.
+	Translated
+)
+
+func (s State) String() string {
+	return [...]string{"missing", "stale", "held", "translated"}[s]
+}
+
+// Verdict is the judgement on one translation.
+type Verdict struct {
+	State State
+	// Reason says why a Held translation may not stand for its source.
+	Reason *Problem
+}
+
+// Problem is why a translation does not fit its source.
+type Problem struct {
+	// Check names what it breaks, as glot check reports it:
+	// "placeholders", "template" or "plural".
+	Check string
+	Err   error
+}
+
+func (p *Problem) Error() string { return p.Err.Error() }
+func (p *Problem) Unwrap() error { return p.Err }
+
+// Judge decides whether translation t into lang may stand for source
+// message src: it must not be empty, must have been made for this version
+// of the source (its hash, when it has one, is the source's), and must fit
+// it (see Fits). It is the one place that decides; every command asks it.
+func Judge(lang string, src, t *catalog.Message) Verdict {
+	switch {
+	case t == nil || catalog.Empty(t):
+		return Verdict{State: Missing}
+	case t.Hash != "" && t.Hash != catalog.Hash(src):
+		return Verdict{State: Stale}
+	}
+	if p := Fits(lang, src, t); p != nil {
+		return Verdict{State: Held, Reason: p}
+	}
+	return Verdict{State: Translated}
+}
+
+// Fits reports why translation t into lang cannot be shown in place of
+// source message src, or nil when it can, whatever version of the source
+// it was made for:
+//
+//   - every plural form it has keeps the source's placeholders, each once
+//     and in the same nesting (msgtext.Check), so the markup they stand for
+//     comes out whole;
+//   - its template actions are only the {{.Field}}s the source uses
+//     (msgtext.CheckTemplate), and it keeps the source's delimiters: a
+//     translation is untrusted input and runs through go-i18n's templates;
+//   - a message with plural forms has every form lang distinguishes, for
+//     go-i18n picks among them by count.
+//
+// A template action may use any field of any of the source's forms: the
+// English "one" form need not say {{.Count}} for the Arabic "one" to.
+func Fits(lang string, src, t *catalog.Message) *Problem {
+	if t.LeftDelim != src.LeftDelim || t.RightDelim != src.RightDelim {
+		return &Problem{"template", errors.New("a translation may not change the template delimiters")}
+	}
+	srcForms := catalog.Forms(src)
+	plural := len(srcForms) > 1
+	var fields strings.Builder
+	for _, f := range srcForms {
+		fields.WriteString(f.Text)
+		fields.WriteByte('\n')
+	}
+	for _, f := range catalog.Forms(t) {
+		if !plural && f.Name != "other" {
+			// Page text has one form; another is never shown.
+			continue
+		}
+		if err := msgtext.Check(formText(src, f.Name), msgtext.Normalize(f.Text)); err != nil {
+			return &Problem{"placeholders", named(plural, f.Name, err)}
+		}
+		if err := msgtext.CheckTemplate(fields.String(), f.Text); err != nil {
+			return &Problem{"template", named(plural, f.Name, err)}
+		}
+	}
+	if !plural {
+		if t.Other == "" {
+			return &Problem{"plural", errors.New("the translation has no other form")}
+		}
+		return nil
+	}
+	var lack []string
+	for _, name := range pluralForms(lang) {
+		if !hasForm(t, name) {
+			lack = append(lack, name)
+		}
+	}
+	if len(lack) > 0 {
+		return &Problem{"plural", fmt.Errorf("the plural form %s is missing: %s distinguishes %s",
+			strings.Join(lack, ", "), lang, strings.Join(pluralForms(lang), ", "))}
+	}
+	return nil
+}
+
+func named(plural bool, form string, err error) error {
+	if !plural {
+		return err
+	}
+	return fmt.Errorf("%s: %w", form, err)
+}
+
+// formText is the text of m's plural form name, or its other form when it
+// has none of that name (English has no "few"; Arabic has).
+func formText(m *catalog.Message, name string) string {
+	if t := formOf(m, name); t != "" {
+		return t
+	}
+	return m.Other
+}
+
+func hasForm(m *catalog.Message, name string) bool { return formOf(m, name) != "" }
+
+func formOf(m *catalog.Message, name string) string {
+	switch name {
+	case "zero":
+		return m.Zero
+	case "one":
+		return m.One
+	case "two":
+		return m.Two
+	case "few":
+		return m.Few
+	case "many":
+		return m.Many
+	}
+	return m.Other
+}
+
+// pluralForms memoizes langtag.PluralForms, which asks go-i18n about a
+// few hundred counts.
+func pluralForms(lang string) []string {
+	if v, ok := pluralCache.Load(lang); ok {
+		return v.([]string)
+	}
+	fs := langtag.PluralForms(lang)
+	pluralCache.Store(lang, fs)
+	return fs
+}
+
+var pluralCache sync.Map

@@ -1,0 +1,61 @@
+package verdict
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/glot-i18n/glot/internal/catalog"
+)
+
+func TestJudge(t *testing.T) {
+	page := &catalog.Message{ID: "p", Other: "Read <1>the study</1> in <2/>."}
+	ui := &catalog.Message{ID: "u", One: "Reading time: {{.Count}} minute", Other: "Reading time: {{.Count}} minutes"}
+	withHash := func(src *catalog.Message, m catalog.Message) *catalog.Message {
+		m.Hash = catalog.Hash(src)
+		return &m
+	}
+	arabic := catalog.Message{Zero: "{{.Count}} دقيقة", One: "دقيقة واحدة", Two: "دقيقتان", Few: "{{.Count}} دقائق", Many: "{{.Count}} دقيقة", Other: "{{.Count}} دقيقة"}
+	noFew := arabic
+	noFew.Few = ""
+	tests := []struct {
+		name      string
+		lang      string
+		src, t    *catalog.Message
+		state     State
+		check, in string // for Held: the check and a word of the reason
+	}{
+		{"none", "es", page, nil, Missing, "", ""},
+		{"empty", "es", page, &catalog.Message{Other: "  "}, Missing, "", ""},
+		{"fits, no hash", "es", page, &catalog.Message{Other: "Lea <1>el estudio</1> en <2/>."}, Translated, "", ""},
+		{"fits, hash of the source", "es", page, withHash(page, catalog.Message{Other: "En <2/>, lea <1>el estudio</1>."}), Translated, "", ""},
+		{"made for an earlier source", "es", page, &catalog.Message{Hash: "sha1-0", Other: "Lea <1>el estudio</1> en <2/>."}, Stale, "", ""},
+		{"placeholder dropped", "es", page, &catalog.Message{Other: "Lea el estudio en <2/>."}, Held, "placeholders", "<1>"},
+		{"placeholder added", "es", page, &catalog.Message{Other: "Lea <1>el estudio</1> en <2/><3/>."}, Held, "placeholders", "<3/>"},
+		{"template action in page text", "es", page, &catalog.Message{Other: `Lea <1>el estudio</1> en <2/> {{printf "%v" .}}.`}, Held, "template", "printf"},
+		{"other form missing", "es", page, &catalog.Message{One: "Lea <1>el estudio</1> en <2/>."}, Held, "plural", "other"},
+		{"plural, every form, fields of any source form", "ar", ui, withHash(ui, arabic), Translated, "", ""},
+		{"plural form the language needs is missing", "ar", ui, withHash(ui, noFew), Held, "plural", "few"},
+		{"plural, Spanish needs one, many and other", "es", ui, &catalog.Message{One: "{{.Count}} minuto", Many: "{{.Count}} de minutos", Other: "{{.Count}} minutos"}, Translated, "", ""},
+		{"plural, Spanish without many", "es", ui, &catalog.Message{One: "{{.Count}} minuto", Other: "{{.Count}} minutos"}, Held, "plural", "many"},
+		{"plural, other field", "es", ui, &catalog.Message{One: "{{.Count}} minuto", Other: "{{.Secret}} minutos"}, Held, "template", ".Secret"},
+		{"plural, a loop", "es", ui, &catalog.Message{One: "{{.Count}} minuto", Other: "{{range 9}}x{{end}}"}, Held, "template", "range"},
+		{"changed delimiters", "es", ui, &catalog.Message{LeftDelim: "[[", RightDelim: "]]", One: "[[.Count]] minuto", Other: "[[range 20000000]]R[[end]]"}, Held, "template", "delimiters"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := Judge(tt.lang, tt.src, tt.t)
+			if v.State != tt.state {
+				t.Fatalf("state %s (%v), want %s", v.State, v.Reason, tt.state)
+			}
+			if tt.state != Held {
+				if v.Reason != nil {
+					t.Errorf("a reason for a %s translation: %v", v.State, v.Reason)
+				}
+				return
+			}
+			if v.Reason == nil || v.Reason.Check != tt.check || !strings.Contains(v.Reason.Error(), tt.in) {
+				t.Errorf("reason %+v, want %s mentioning %q", v.Reason, tt.check, tt.in)
+			}
+		})
+	}
+}
