@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha1"
 	"fmt"
@@ -9,10 +8,8 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"github.com/glot-i18n/glot/internal/fileerr"
@@ -34,18 +31,17 @@ func New() *Catalog {
 	return &Catalog{Messages: map[string]*Message{}, Lines: map[string]int{}}
 }
 
-// Parse reads a TOML message file. Errors name the file and, where the TOML
-// reader knows it, the line.
+// Parse reads a TOML message file. Errors name the file and the line (and
+// column, for syntax errors).
 func Parse(path string, data []byte) (*Catalog, error) {
 	c := New()
 	if len(bytes.TrimSpace(data)) == 0 {
 		return c, nil
 	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(data), &raw); err != nil {
-		return nil, fileerr.TOML(path, 0, err)
+	raw, lines, err := decode(path, data)
+	if err != nil {
+		return nil, err
 	}
-	lines := headerLines(data)
 	// Check every value before go-i18n sees it: its errors carry no
 	// position, and it silently ignores keys it does not know.
 	for id, v := range raw {
@@ -53,21 +49,29 @@ func Parse(path string, data []byte) (*Catalog, error) {
 			return nil, fileerr.At(path, lines[id], 0, err)
 		}
 	}
-	// go-i18n reads the messages from the tables already decoded: parsing
-	// the TOML a second time was a third of a build's time.
+	// go-i18n makes the messages from the tables already decoded, so
+	// that whatever glot accepts, go-i18n's own Bundle reads the same.
 	msgs, err := i18n.ParseMessageBytes(data, func(_ []byte, v any) error {
-		if p, ok := v.(*any); ok {
-			*p = raw
-			return nil
+		p, ok := v.(*any)
+		if !ok {
+			return fmt.Errorf("go-i18n asked for a %T", v)
 		}
-		return toml.Unmarshal(data, v)
+		*p = raw
+		return nil
 	})
 	if err != nil {
 		return nil, fileerr.At(path, 0, 0, err)
 	}
+	c.Messages = make(map[string]*Message, len(msgs))
+	c.Lines = make(map[string]int, len(msgs))
 	for _, m := range msgs {
 		c.Messages[m.ID] = m
-		c.Lines[m.ID] = lines[m.ID]
+		line, ok := lines[m.ID]
+		if !ok {
+			// A nested table's message: the line of its outer table.
+			line = lines[strings.SplitN(m.ID, ".", 2)[0]]
+		}
+		c.Lines[m.ID] = line
 	}
 	return c, nil
 }
@@ -100,44 +104,6 @@ func checkMessage(id string, v any) error {
 		return nil
 	}
 	return fmt.Errorf("message %q must be a string or a table", id)
-}
-
-var headerRE = regexp.MustCompile(`^\s*(?:\[\s*("(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)\s*\]|("(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)\s*=)`)
-
-// headerLines finds the line of each top-level message: a table header
-// "[id]" or a top-level "id = ..." line.
-func headerLines(data []byte) map[string]int {
-	lines := map[string]int{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), len(data)+1)
-	n := 0
-	inTable := false
-	for sc.Scan() {
-		n++
-		m := headerRE.FindSubmatch(sc.Bytes())
-		if m == nil {
-			continue
-		}
-		key := m[1]
-		if key == nil {
-			if inTable {
-				continue
-			}
-			key = m[2]
-		} else {
-			inTable = true
-		}
-		id := string(key)
-		if id[0] == '"' {
-			if s, err := strconv.Unquote(id); err == nil {
-				id = s
-			}
-		}
-		if _, seen := lines[id]; !seen {
-			lines[id] = n
-		}
-	}
-	return lines
 }
 
 // Hash is go-i18n's hash of a message's source, as goi18n merge writes it:

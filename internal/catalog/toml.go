@@ -1,0 +1,239 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2/unstable"
+
+	"github.com/glot-i18n/glot/internal/fileerr"
+)
+
+// decode reads a TOML document into the tables and strings it holds, as
+// a TOML decoder's map[string]any, and the line on which each top-level
+// key is first defined.
+//
+// Catalogs are the largest files glot reads, tens of megabytes on a large
+// site, and every command used to decode them with a general decoder at
+// a few tens of megabytes a second. go-toml's parser does the syntax, at
+// several hundred; this function builds the tables and applies TOML's
+// rules on keys (no key defined twice, no table defined twice, inline
+// tables closed), which are the decoder's part. Values that are not strings
+// or tables are kept as nonString, for the caller to refuse by name.
+func decode(file string, data []byte) (map[string]any, map[string]int, error) {
+	d := &decoder{file: file, root: map[string]any{}, lines: map[string]int{}, defined: map[string]uint8{}}
+	// An editor may start the file with a byte order mark; TOML decoders
+	// skip it.
+	d.p.Reset(bytes.TrimPrefix(data, []byte("\ufeff")))
+	cur, curPath := d.root, "" // the table key-values go in, and its path
+	for d.p.NextExpression() {
+		e := d.p.Expression()
+		switch e.Kind {
+		case unstable.Table:
+			keys, first := d.keys(e.Key())
+			t, path, err := d.table(keys, first, true)
+			if err != nil {
+				return nil, nil, err
+			}
+			cur, curPath = t, path
+		case unstable.ArrayTable:
+			keys, first := d.keys(e.Key())
+			return nil, nil, d.at(first, fmt.Errorf("message %q must be a string or a table", keys[0]))
+		case unstable.KeyValue:
+			keys, first := d.keys(e.Key())
+			if err := d.keyValue(cur, curPath, keys, first, e.Value()); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	if err := d.p.Error(); err != nil {
+		var pe *unstable.ParserError
+		if errors.As(err, &pe) {
+			return nil, nil, d.atBytes(pe.Highlight, errors.New(pe.Message))
+		}
+		return nil, nil, fileerr.At(file, 0, 0, err)
+	}
+	return d.root, d.lines, nil
+}
+
+// nonString stands for a value that is neither a string nor a table: a
+// number, a date, a boolean, an array.
+type nonString struct{ kind string }
+
+// How a table was defined, for TOML's rules.
+const (
+	implicit uint8 = iota + 1 // made on the way to another ([a.b] makes a)
+	header                    // by a [header]
+	dotted                    // by a dotted key (a.b = "x" makes a)
+	inline                    // an inline table {...}: closed
+)
+
+type decoder struct {
+	file  string
+	p     unstable.Parser
+	root  map[string]any
+	lines map[string]int
+	// defined records how each table was defined, by its path (keys
+	// joined with a NUL, which no key of a catalog holds).
+	defined map[string]uint8
+	// The line at offset seen, for counting lines forward: the parser's
+	// own Shape counts from the start of the document, every time.
+	seen, seenLine int
+}
+
+// keys returns the parts of a key, and the node of its first part.
+func (d *decoder) keys(it unstable.Iterator) ([]string, *unstable.Node) {
+	var keys []string
+	var first *unstable.Node
+	for it.Next() {
+		n := it.Node()
+		if first == nil {
+			first = n
+		}
+		keys = append(keys, string(n.Data))
+	}
+	return keys, first
+}
+
+// table opens the table a [header] names, making the tables on the way.
+func (d *decoder) table(keys []string, at *unstable.Node, isHeader bool) (map[string]any, string, error) {
+	t, path := d.root, ""
+	for i, k := range keys {
+		if i == 0 {
+			d.line(k, at)
+		}
+		path = join(path, k)
+		switch v := t[k].(type) {
+		case nil:
+			m := map[string]any{}
+			t[k] = m
+			d.defined[path] = implicit
+			t = m
+		case map[string]any:
+			// A header may open a table a dotted key made, and one inside
+			// an inline table, but not an inline table itself: so says
+			// BurntSushi's decoder, go-i18n's, which catalogs follow.
+			if d.defined[path] == inline && i == len(keys)-1 {
+				return nil, "", d.at(at, fmt.Errorf("key %s is defined twice", strings.Join(keys, ".")))
+			}
+			t = v
+		default:
+			return nil, "", d.at(at, fmt.Errorf("key %s is defined twice", strings.Join(keys[:i+1], ".")))
+		}
+	}
+	if isHeader {
+		if d.defined[path] == header {
+			return nil, "", d.at(at, fmt.Errorf("table %s is defined twice", strings.Join(keys, ".")))
+		}
+		d.defined[path] = header
+	}
+	return t, path, nil
+}
+
+// keyValue sets keys = value in table t, whose path is path.
+func (d *decoder) keyValue(t map[string]any, path string, keys []string, at *unstable.Node, value *unstable.Node) error {
+	for i, k := range keys {
+		if path == "" && i == 0 {
+			d.line(k, at)
+		}
+		path = join(path, k)
+		if i == len(keys)-1 {
+			if _, dup := t[k]; dup {
+				return d.at(at, fmt.Errorf("key %s is defined twice", strings.Join(keys, ".")))
+			}
+			v, err := d.value(path, value)
+			if err != nil {
+				return err
+			}
+			t[k] = v
+			return nil
+		}
+		switch v := t[k].(type) {
+		case nil:
+			m := map[string]any{}
+			t[k] = m
+			d.defined[path] = dotted
+			t = m
+		case map[string]any:
+			if how := d.defined[path]; how != dotted {
+				return d.at(at, fmt.Errorf("table %s is defined twice", strings.Join(keys[:i+1], ".")))
+			}
+			t = v
+		default:
+			return d.at(at, fmt.Errorf("key %s is defined twice", strings.Join(keys[:i+1], ".")))
+		}
+	}
+	return nil
+}
+
+// value converts a value node.
+func (d *decoder) value(path string, n *unstable.Node) (any, error) {
+	switch n.Kind {
+	case unstable.String:
+		return string(n.Data), nil
+	case unstable.InlineTable:
+		m := map[string]any{}
+		d.defined[path] = inline
+		it := n.Children()
+		for it.Next() {
+			kv := it.Node()
+			keys, first := d.keys(kv.Key())
+			if err := d.keyValue(m, path, keys, first, kv.Value()); err != nil {
+				return nil, err
+			}
+		}
+		return m, nil
+	case unstable.Array:
+		var out []any
+		it := n.Children()
+		for it.Next() {
+			v, err := d.value("", it.Node())
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	}
+	return nonString{strings.ToLower(n.Kind.String())}, nil
+}
+
+// line records where top-level key k is first defined.
+func (d *decoder) line(k string, at *unstable.Node) {
+	if _, ok := d.lines[k]; !ok {
+		d.lines[k] = d.lineAt(int(at.Raw.Offset))
+	}
+}
+
+// lineAt returns the line of offset, which is never before one asked for
+// earlier: expressions come in order.
+func (d *decoder) lineAt(offset int) int {
+	if d.seenLine == 0 {
+		d.seenLine = 1
+	}
+	if offset >= d.seen {
+		d.seenLine += bytes.Count(d.p.Data()[d.seen:offset], []byte{'\n'})
+		d.seen = offset
+	}
+	return d.seenLine
+}
+
+func (d *decoder) at(n *unstable.Node, err error) error {
+	s := d.p.Shape(n.Raw)
+	return fileerr.At(d.file, s.Start.Line, s.Start.Column, err)
+}
+
+// atBytes positions err at highlight, a part of the document (or at its
+// end, when the parser names none).
+func (d *decoder) atBytes(highlight []byte, err error) error {
+	r := unstable.Range{Offset: uint32(len(d.p.Data()))}
+	if highlight != nil {
+		r = d.p.Range(highlight)
+	}
+	s := d.p.Shape(r)
+	return fileerr.At(d.file, s.Start.Line, s.Start.Column, err)
+}
+
+func join(path, k string) string { return path + "\x00" + k }

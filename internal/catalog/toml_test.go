@@ -1,0 +1,128 @@
+package catalog
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/glot-i18n/glot/internal/fileerr"
+)
+
+// tomlCases are documents a translator's editor or another tool might
+// write, valid and not.
+var tomlCases = []string{
+	"",
+	"a = \"x\"\n",
+	"\"quoted id\" = \"x\"\n'literal id' = 'y'\n",
+	"[a]\nother = \"x\"\n[b]\none = \"1\"\nother = \"\"\"\nmany\nlines\"\"\"\n",
+	"[a]\nother = 'C:\\path'\n",
+	"[a]\nother = \"tab\\there \\u00e9 \\U0001F600 \\\" \\\\\"\n",
+	"[a.b]\nother = \"x\"\n[a]\nc = \"y\"\n",
+	"[a]\n[a.b]\nother = \"x\"\n",
+	"a.b.other = \"x\"\na.c = \"y\"\n",
+	"a = {other = \"x\", hash = \"h\"}\n",
+	"[a]\nother = \"x\"\n[a]\nother = \"y\"\n",
+	"a = \"x\"\na = \"y\"\n",
+	"a = \"x\"\n[a]\nother = \"y\"\n",
+	"[a]\nb.c = \"x\"\n[a.b]\nd = \"y\"\n",
+	"a = {other = \"x\"}\n[a.b]\nc = \"y\"\n",
+	"[[a]]\nother = \"x\"\n",
+	"a = 3\nb = true\nc = 1979-05-27\nd = [\"x\", 1]\n",
+	"[a]\nother = \"unterminated\n",
+	"[a\nother = \"x\"\n",
+	"a = \"x\" b = \"y\"\n",
+	"a = \"bad \\q escape\"\n",
+	"a = \"bad \\uD800 surrogate\"\n",
+	"a = \"control \x01 char\"\n",
+	"# comment \x01\na = \"x\"\n",
+	"a = \"\xff invalid utf-8\"\n",
+	"\ufeffa = \"x\"\n",
+	"a = \"x\"\r\n[b]\r\nother = \"y\"\r\n",
+	"[ a . b ]\nother = \"x\"\n",
+	"[\"a.b\"]\nother = \"x\"\n",
+	"=\"x\"\n",
+	"\"\" = \"x\"\n",
+}
+
+// TestDecodeAgreesWithBurntSushi holds decode to a full TOML decoder: on
+// every case, and on every catalog of the sample site, both accept or both
+// refuse, and what they read is the same tables and strings.
+func TestDecodeAgreesWithBurntSushi(t *testing.T) {
+	cases := append([]string(nil), tomlCases...)
+	files, _ := filepath.Glob("../../locales/*.toml")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, string(data))
+	}
+	for _, c := range cases {
+		agree(t, []byte(c))
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, c := range tomlCases {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { agree(t, data) })
+}
+
+// agree checks that decode accepts a catalog exactly when BurntSushi's
+// decoder does, and reads the same from it. A catalog holds tables and
+// strings only, so a document with any other value is refused either way
+// (checkMessage), however well formed the value.
+func agree(t *testing.T, data []byte) {
+	t.Helper()
+	var want map[string]any
+	_, wantErr := toml.Decode(string(data), &want)
+	if wantErr == nil {
+		wantErr = checkAll(want)
+	}
+	got, _, err := decode("x.toml", data)
+	if err != nil {
+		if fe, ok := err.(*fileerr.Error); !ok || fe.File != "x.toml" || fe.Line < 1 {
+			t.Errorf("%q: error %v is not positioned", data, err)
+		}
+	} else {
+		err = checkAll(got)
+	}
+	if (err == nil) != (wantErr == nil) {
+		if wantErr == nil && toml11(data) {
+			return // TOML 1.1 syntax, which go-toml does not read yet
+		}
+		if wantErr == nil && (bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe})) {
+			return // BurntSushi skips a UTF-16 byte order mark; a catalog is UTF-8
+		}
+		t.Fatalf("%q: decode error %v, BurntSushi error %v", data, err, wantErr)
+	}
+	if err == nil && !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q:\ndecode     %#v\nBurntSushi %#v", data, got, want)
+	}
+}
+
+func checkAll(raw map[string]any) error {
+	for id, v := range raw {
+		if err := checkMessage(id, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// toml11 reports whether a document may use what TOML 1.1 added: the \e
+// and \x escapes, line breaks and a trailing comma in inline tables, times
+// without seconds.
+func toml11(data []byte) bool {
+	s := string(data)
+	return strings.Contains(s, `\e`) || strings.Contains(s, `\x`) || toml11RE.MatchString(s)
+}
+
+var toml11RE = regexp.MustCompile(`\{[^}]*(\n|,\s*\})|\d:\d\d([^:]|$)`)
