@@ -45,19 +45,18 @@ func runCheck(g *glot, o *checkOptions) error {
 	if err := o.checkFormat("check"); err != nil {
 		return err
 	}
-	site, err := g.locales(cfg, true)
-	if err != nil {
-		return err
-	}
 	c, err := g.checker(cfg)
 	if err != nil {
 		return err
 	}
-	tables, err := g.tables(site, langs)
+	src, tables, err := g.compiled(cfg, langs)
 	if err != nil {
 		return err
 	}
-	r := report.Check(site, tables, c, display(g.path(cfg.ContentDir)))
+	r, err := report.Check(src, tables, c, display(g.path(cfg.ContentDir)))
+	if err != nil {
+		return err
+	}
 	if err := g.output(o.output, func(w io.Writer) error { return r.Write(w, o.format) }); err != nil {
 		return err
 	}

@@ -56,21 +56,20 @@ func runDiff(g *glot, o *diffOptions) error {
 			return &usageError{fmt.Errorf("--fail-on %q: give missing, stale or both", f)}
 		}
 	}
-	site, err := g.locales(cfg, true)
-	if err != nil {
-		return err
-	}
 	opts := report.DiffOptions{ContentName: display(g.path(cfg.ContentDir))}
 	if o.since != "" {
 		if opts.Since, err = g.sourceAt(cfg, o.since); err != nil {
 			return err
 		}
 	}
-	tables, err := g.tables(site, langs)
+	src, tables, err := g.compiled(cfg, langs)
 	if err != nil {
 		return err
 	}
-	r := report.Diff(site, tables, opts)
+	r, err := report.Diff(src, tables, opts)
+	if err != nil {
+		return err
+	}
 	if err := g.output(o.output, func(w io.Writer) error { return r.Write(w, o.format) }); err != nil {
 		return err
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/glot-i18n/glot/internal/exchange"
 	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/merge"
-	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 type exportOptions struct {
@@ -64,7 +63,11 @@ func runExport(g *glot, o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := exchange.Export(site, verdict.Compile(site, l), exchange.Options{Format: o.format, Only: o.only, Page: o.page, ContentName: display(g.path(cfg.ContentDir))})
+	_, tables, err := g.compiled(cfg, []string{l.Tag})
+	if err != nil {
+		return err
+	}
+	data, err := exchange.Export(site, tables[0], exchange.Options{Format: o.format, Only: o.only, Page: o.page, ContentName: display(g.path(cfg.ContentDir))})
 	if err != nil {
 		return &usageError{err}
 	}

@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/report"
-	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 type reviewOptions struct {
@@ -46,7 +45,11 @@ func runReview(g *glot, o *reviewOptions) error {
 	if err != nil {
 		return err
 	}
+	_, tables, err := g.compiled(cfg, []string{l.Tag})
+	if err != nil {
+		return err
+	}
 	return g.output(o.output, func(w io.Writer) error {
-		return report.Review(w, site, verdict.Compile(site, l), c, display(g.path(cfg.ContentDir)))
+		return report.Review(w, site, tables[0], c, display(g.path(cfg.ContentDir)))
 	})
 }

@@ -15,10 +15,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/glot-i18n/glot/internal/cache"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/segment"
-	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // Exit codes.
@@ -42,6 +42,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
+	g.done()
 	if err == nil {
 		return exitOK
 	}
@@ -84,6 +85,18 @@ func (silentError) Error() string { return "failed" }
 type glot struct {
 	dir            string // -C
 	stdout, stderr io.Writer
+	c              *cache.Cache // see cache()
+	open           []io.Closer  // compiled catalogs, closed when the command ends
+}
+
+// done releases what the command opened and saves what the cache learned.
+func (g *glot) done() {
+	for _, c := range g.open {
+		c.Close()
+	}
+	if g.c != nil {
+		_ = g.c.Close() // a cache that cannot be saved only costs time
+	}
 }
 
 func newRoot(g *glot) *cobra.Command {
@@ -173,11 +186,6 @@ func (g *glot) oneLang(cfg *config.Config, cmd, flag string) (*locale.Site, *loc
 		return nil, nil, err
 	}
 	return site, l, nil
-}
-
-// tables compiles the catalog of each of langs.
-func (g *glot) tables(site *locale.Site, langs []string) ([]*verdict.Table, error) {
-	return verdict.CompileLangs(site, langs)
 }
 
 // rules are the site's extraction rules, from the [extract] section of

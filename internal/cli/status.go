@@ -41,20 +41,21 @@ func runStatus(g *glot, o *statusOptions) error {
 	if err := o.checkFormat("status"); err != nil {
 		return err
 	}
-	site, err := g.locales(cfg, true)
+	src, tables, err := g.compiled(cfg, langs)
 	if err != nil {
 		return err
 	}
-	tables, err := g.tables(site, langs)
-	if err != nil {
-		return err
-	}
-	st := report.Status(site, tables)
+	st := report.Status(src, tables)
 	return g.output(o.output, func(w io.Writer) error {
 		switch o.format {
 		case "json":
 			return st.WriteJSON(w)
 		case "html":
+			// The page by page view needs the pages' records.
+			site, err := g.locales(cfg, true)
+			if err != nil {
+				return err
+			}
 			return st.WriteHTML(w, site, tables, display(g.path(cfg.ContentDir)))
 		}
 		return st.WriteText(w)

@@ -65,7 +65,7 @@ other = "El texto como era."
 func export(t *testing.T, format string, only ...string) []byte {
 	t.Helper()
 	s, l := site(t)
-	data, err := exchange.Export(s, verdict.Compile(s, l), exchange.Options{Format: format, Only: only, ContentName: "content"})
+	data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: format, Only: only, ContentName: "content"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,10 +195,10 @@ func TestOnlyAndPage(t *testing.T) {
 		t.Errorf("--only missing,stale:\n%s", p)
 	}
 	s, l := site(t)
-	if data, _ := exchange.Export(s, verdict.Compile(s, l), exchange.Options{Format: "po", Page: "other/*"}); strings.Contains(string(data), "msgctxt") {
+	if data, _ := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Page: "other/*"}); strings.Contains(string(data), "msgctxt") {
 		t.Errorf("--page other/* exports nothing of a.md:\n%s", data)
 	}
-	if _, err := exchange.Export(s, verdict.Compile(s, l), exchange.Options{Format: "po", Only: []string{"fuzzy"}}); err == nil {
+	if _, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Only: []string{"fuzzy"}}); err == nil {
 		t.Error("--only fuzzy is not a state")
 	}
 }
@@ -215,4 +215,14 @@ func TestImportErrors(t *testing.T) {
 			t.Errorf("%s: error %v, want %q", name, err, tt.want)
 		}
 	}
+}
+
+// table compiles l's catalog.
+func table(t *testing.T, s *locale.Site, l *locale.Lang) *verdict.Table {
+	t.Helper()
+	tb, err := verdict.Compile(verdict.NewSource(s), l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tb
 }

@@ -15,6 +15,7 @@ import (
 
 	"io/fs"
 	"path"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -48,7 +49,7 @@ type Use struct {
 type Lang struct {
 	Tag       string
 	Active    *catalog.Catalog // active.<lang>.toml
-	Translate *catalog.Catalog // translate.<lang>.toml, as the translator left it
+	Translate *catalog.Catalog // translate.<lang>.toml, as the translator left it, once ReadTranslate has read it
 	Archive   ledger.Archive   // .glot/archive.<lang>.toml
 	Reviews   ledger.Reviews   // .glot/review.<lang>.toml
 	// Parents are the languages a regional variant falls back to, nearest
@@ -113,12 +114,9 @@ func readCatalog(fsys fs.FS, name, file string) (*catalog.Catalog, bool, error) 
 
 // Lang reads the files of target language lang.
 func (s *Site) Lang(lang string) (*Lang, error) {
-	l := &Lang{Tag: lang, Archive: ledger.Archive{}, Reviews: ledger.Reviews{}}
+	l := &Lang{Tag: lang, Translate: catalog.New(), Archive: ledger.Archive{}, Reviews: ledger.Reviews{}}
 	var err error
 	if l.Active, _, err = readCatalog(s.FS, s.Name, ActivePath(lang)); err != nil {
-		return nil, err
-	}
-	if l.Translate, l.HasTranslate, err = readCatalog(s.FS, s.Name, TranslatePath(lang)); err != nil {
 		return nil, err
 	}
 	if data, err := fs.ReadFile(s.FS, ledger.ArchivePath(lang)); err == nil {
@@ -150,6 +148,13 @@ func (s *Site) Lang(lang string) (*Lang, error) {
 		l.Parents = append(l.Parents, pl)
 	}
 	return l, nil
+}
+
+// ReadTranslate reads l's translate file, which only glot merge needs.
+func (s *Site) ReadTranslate(l *Lang) error {
+	var err error
+	l.Translate, l.HasTranslate, err = readCatalog(s.FS, s.Name, TranslatePath(l.Tag))
+	return err
 }
 
 // parents lists the parent languages of lang, nearest first: es-MX gives
@@ -190,3 +195,38 @@ func (s *Site) OnPage(id string) bool { return s.onPage[id] }
 
 // Was returns the ids that message id succeeds, most recent first.
 func (s *Site) Was(id string) []string { return s.was[id] }
+
+// SourceFiles lists the files of locales folder fsys that the source side
+// of a site is read from: the source catalog, the retired sources and the
+// record of every page. Anything made from them is current as long as
+// they are.
+func SourceFiles(fsys fs.FS, source string) ([]string, error) {
+	files := []string{ActivePath(source), ledger.RetiredPath}
+	root := path.Join(ledger.Dir, "pages")
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == root {
+			return fs.SkipDir
+		}
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".toml") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
+}
+
+// LangFiles lists the files of locales folder fsys that language lang is
+// read from (see Lang), but its translate file: its catalog, archive and
+// reviews, and the catalog and reviews of each language it falls back to.
+func LangFiles(fsys fs.FS, lang string) []string {
+	files := []string{ActivePath(lang), ledger.ArchivePath(lang), ledger.ReviewPath(lang)}
+	for _, p := range parents(lang) {
+		if _, err := fs.Stat(fsys, ActivePath(p)); err == nil {
+			files = append(files, ActivePath(p), ledger.ReviewPath(p))
+		}
+	}
+	return files
+}

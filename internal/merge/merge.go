@@ -100,6 +100,9 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			return nil, fmt.Errorf("--page %q: %w", opts.Page, err)
 		}
 	}
+	if err := s.ReadTranslate(l); err != nil {
+		return nil, err
+	}
 	res := &Result{Lang: l.Tag}
 	active := catalog.New()
 	archive := ledger.Archive{}
@@ -199,7 +202,10 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	// The work left to do, page by page. A refused translation is always
 	// written back, whatever --page says, so that it is never lost.
 	merged := &locale.Lang{Tag: l.Tag, Active: active, Archive: archive, Reviews: l.Reviews, Parents: l.Parents}
-	table := verdict.Compile(s, merged)
+	table, err := verdict.Compile(verdict.NewSource(s), merged)
+	if err != nil {
+		return nil, err
+	}
 	memory := memoryOf(s, merged)
 	threshold := opts.Suggest
 	if threshold == 0 {
@@ -439,7 +445,10 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 			return p, 0, fmt.Errorf("--page %q: %w", a.Page, err)
 		}
 	}
-	table := verdict.Compile(s, l)
+	table, err := verdict.Compile(verdict.NewSource(s), l)
+	if err != nil {
+		return p, 0, err
+	}
 	own := func(id string) bool {
 		e := table.Entry(id)
 		return e != nil && e.State == verdict.Translated && e.From == l.Tag

@@ -127,11 +127,11 @@ func (s *site) file(name string) string {
 func (s *site) status(lang string) report.LangStatus {
 	s.t.Helper()
 	ls := s.load()
-	ts, err := verdict.CompileLangs(ls, []string{lang})
+	src, ts, err := verdict.CompileLangs(ls, []string{lang})
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	st := report.Status(ls, ts)
+	st := report.Status(src, ts)
 	return st.Languages[0]
 }
 

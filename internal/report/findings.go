@@ -12,8 +12,6 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/check"
-	"github.com/glot-i18n/glot/internal/locale"
-	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -53,13 +51,13 @@ func (f *Findings) Count(kind, sev string) int {
 	return n
 }
 
-// place returns where message id is first used, with the content folder's
+// place returns where message m is first used, with the content folder's
 // name.
-func place(s *locale.Site, content, id string) (string, int) {
-	if u, ok := s.FirstUse(id); ok {
-		return path.Join(content, u.Page), u.Line
+func place(m *verdict.SourceMessage, content string) (string, int) {
+	if m.Page == "" {
+		return "", 0
 	}
-	return "", 0
+	return path.Join(content, m.Page), m.Line
 }
 
 // sortFindings orders findings by language, page, line and message.
@@ -86,28 +84,32 @@ type DiffOptions struct {
 	Since map[string]bool
 }
 
-// Diff lists, for each language of tables, the messages that are missing
-// or stale, with a word-level diff of each stale message's source change.
-// A translation held back (it does not fit its source) is listed as stale,
-// with the reason.
-func Diff(s *locale.Site, tables []*verdict.Table, o DiffOptions) *Findings {
+// Diff lists, for each language of tables (compiled against src), the
+// messages that are missing or stale, with a word-level diff of each stale
+// message's source change. A translation held back (it does not fit its
+// source) is listed as stale, with the reason.
+func Diff(src *verdict.Source, tables []*verdict.Table, o DiffOptions) (*Findings, error) {
 	r := &Findings{Findings: []Finding{}, tool: "diff"}
 	for _, t := range tables {
-		for _, id := range s.Source.IDs() {
-			if o.Since != nil && o.Since[id] {
-				continue
+		var idx []int
+		for i, id := range src.IDs() {
+			if t.State(i) != verdict.Translated && !(o.Since != nil && o.Since[id]) {
+				idx = append(idx, i)
 			}
-			e := t.Entry(id)
-			if e.State == verdict.Translated {
-				continue
-			}
-			src := s.Source.Messages[id].Other
-			page, line := place(s, o.ContentName, id)
-			f := Finding{Lang: t.Lang, ID: id, Page: page, Line: line, Kind: "missing", Severity: "warning",
-				Source: src, Words: msgtext.Words(src)}
+		}
+		srcs, err := src.Messages(idx)
+		if err != nil {
+			return nil, err
+		}
+		entries := t.Entries(idx)
+		for k, sm := range srcs {
+			e, text := entries[k], sm.Message.Other
+			page, line := place(sm, o.ContentName)
+			f := Finding{Lang: t.Lang, ID: sm.ID, Page: page, Line: line, Kind: "missing", Severity: "warning",
+				Source: text, Words: sm.Words}
 			switch {
 			case e.State == verdict.Missing:
-				f.Message = "no translation: " + clip(src, 120)
+				f.Message = "no translation: " + clip(text, 120)
 			case e.State == verdict.Held:
 				f.Kind = "stale"
 				f.Translation = e.Own.Other
@@ -117,7 +119,7 @@ func Diff(s *locale.Site, tables []*verdict.Table, o DiffOptions) *Findings {
 				f.Previous = e.Prior.Source
 				f.Translation = e.Prior.Translation.Other
 				if e.Prior.Source != "" {
-					f.Diff = WordDiff(e.Prior.Source, src)
+					f.Diff = WordDiff(e.Prior.Source, text)
 					f.Message = "the source changed since it was translated: " + FormatDiff(f.Diff, "[-", "-]", "{+", "+}", "")
 				} else {
 					f.Message = "translated for an earlier version of the source"
@@ -125,48 +127,70 @@ func Diff(s *locale.Site, tables []*verdict.Table, o DiffOptions) *Findings {
 			}
 			r.Findings = append(r.Findings, f)
 		}
-	}
-	sortFindings(r.Findings)
-	return r
-}
-
-// Check runs the quality checks on every translation made in the
-// languages of tables for the current version of its source: those in
-// force and those held back, for a reviewer must see why.
-func Check(s *locale.Site, tables []*verdict.Table, c *check.Checker, content string) *Findings {
-	r := &Findings{Findings: []Finding{}, tool: "check"}
-	for _, tb := range tables {
-		for _, id := range s.Source.IDs() {
-			e := tb.Entry(id)
-			t := e.Own
-			if t == nil {
-				continue
-			}
-			srcMsg := s.Source.Messages[id]
-			page, line := place(s, content, id)
-			if e.State == verdict.Held {
-				// It is not shown at all: the verdict says why.
-				r.Findings = append(r.Findings, Finding{Lang: tb.Lang, ID: id, Page: page, Line: line, Kind: e.Reason.Check,
-					Severity: string(check.Error), Message: e.Reason.Error() + ": the translation is not used", Source: srcMsg.Other, Translation: t.Other})
-			}
-			// Every plural form is shown to readers, so every form is
-			// checked, against the source's form of the same name.
-			forms := catalog.Forms(t)
-			for _, f := range forms {
-				src := formText(srcMsg, f.Name)
-				for _, p := range c.Translation(tb.Lang, src, f.Text) {
-					msg := p.Message
-					if len(forms) > 1 {
-						msg = f.Name + ": " + msg
-					}
-					r.Findings = append(r.Findings, Finding{Lang: tb.Lang, ID: id, Page: page, Line: line, Kind: p.Check,
-						Severity: string(p.Severity), Message: msg, Source: src, Translation: f.Text})
-				}
-			}
+		if err := t.Err(); err != nil {
+			return nil, err
 		}
 	}
 	sortFindings(r.Findings)
-	return r
+	return r, nil
+}
+
+// Check runs the quality checks on every translation made in the
+// languages of tables (compiled against src) for the current version of
+// its source: those in force and those held back, for a reviewer must see
+// why.
+func Check(src *verdict.Source, tables []*verdict.Table, c *check.Checker, content string) (*Findings, error) {
+	r := &Findings{Findings: []Finding{}, tool: "check"}
+	for _, tb := range tables {
+		var idx []int
+		for i := range src.IDs() {
+			if tb.HasOwn(i) {
+				idx = append(idx, i)
+			}
+		}
+		for start := 0; start < len(idx); start += 1024 {
+			batch := idx[start:min(start+1024, len(idx))]
+			srcs, err := src.Messages(batch)
+			if err != nil {
+				return nil, err
+			}
+			for k, e := range tb.Entries(batch) {
+				r.Findings = append(r.Findings, checkOne(tb.Lang, srcs[k], e, c, content)...)
+			}
+		}
+		if err := tb.Err(); err != nil {
+			return nil, err
+		}
+	}
+	sortFindings(r.Findings)
+	return r, nil
+}
+
+// checkOne checks the translation a language made of source message sm.
+func checkOne(lang string, sm *verdict.SourceMessage, e *verdict.Entry, c *check.Checker, content string) []Finding {
+	var out []Finding
+	t, srcMsg := e.Own, sm.Message
+	page, line := place(sm, content)
+	if e.State == verdict.Held {
+		// It is not shown at all: the verdict says why.
+		out = append(out, Finding{Lang: lang, ID: sm.ID, Page: page, Line: line, Kind: e.Reason.Check,
+			Severity: string(check.Error), Message: e.Reason.Error() + ": the translation is not used", Source: srcMsg.Other, Translation: t.Other})
+	}
+	// Every plural form is shown to readers, so every form is checked,
+	// against the source's form of the same name.
+	forms := catalog.Forms(t)
+	for _, f := range forms {
+		src := formText(srcMsg, f.Name)
+		for _, p := range c.Translation(lang, src, f.Text) {
+			msg := p.Message
+			if len(forms) > 1 {
+				msg = f.Name + ": " + msg
+			}
+			out = append(out, Finding{Lang: lang, ID: sm.ID, Page: page, Line: line, Kind: p.Check,
+				Severity: string(p.Severity), Message: msg, Source: src, Translation: f.Text})
+		}
+	}
+	return out
 }
 
 // formText is the text of m's plural form name, or its other form when it

@@ -58,7 +58,7 @@ other = "El texto como era."
 }
 
 func TestDiff(t *testing.T) {
-	r := report.Diff(site(t), tables(t, site(t), "es"), report.DiffOptions{ContentName: "content"})
+	r := diff(t, site(t), report.DiffOptions{ContentName: "content"}, "es")
 	if len(r.Findings) != 2 || r.Count("missing", "") != 1 || r.Count("stale", "") != 1 {
 		t.Fatalf("findings: %+v", r.Findings)
 	}
@@ -98,14 +98,14 @@ func TestDiff(t *testing.T) {
 		}
 	}
 	// Only what changed since a revision: new-cccc was not there.
-	r = report.Diff(site(t), tables(t, site(t), "es"), report.DiffOptions{Since: map[string]bool{"dose-aaaa": true, "edited-bbbb": true}})
+	r = diff(t, site(t), report.DiffOptions{Since: map[string]bool{"dose-aaaa": true, "edited-bbbb": true}}, "es")
 	if len(r.Findings) != 1 || r.Findings[0].ID != "new-cccc" {
 		t.Errorf("--since: %+v", r.Findings)
 	}
 }
 
 func TestCheckReport(t *testing.T) {
-	r := report.Check(site(t), tables(t, site(t), "es"), check.New("en", nil), "content")
+	r := checks(t, site(t), check.New("en", nil), "es")
 	if len(r.Findings) != 1 || r.Findings[0].Kind != "numbers" || r.Findings[0].Severity != "error" || r.Findings[0].Line != 3 {
 		t.Fatalf("findings: %+v", r.Findings)
 	}
@@ -194,7 +194,7 @@ other = "مدة القراءة: {{.Count}} دقيقة"
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := report.Check(s, tables(t, s, "ar"), check.New("en", nil), "content")
+	r := checks(t, s, check.New("en", nil), "ar")
 	if len(r.Findings) != 1 || r.Findings[0].Kind != "template" || !strings.HasPrefix(r.Findings[0].Message, "few: template action {{.Secret}}") {
 		t.Fatalf("findings: %+v", r.Findings)
 	}

@@ -162,6 +162,9 @@ func Review(w io.Writer, s *locale.Site, t *verdict.Table, c *check.Checker, con
 		}
 		data.Pages = append(data.Pages, rp)
 	}
+	if err := t.Err(); err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	if err := pages.ExecuteTemplate(&buf, "review.html", data); err != nil {
 		return err
@@ -210,7 +213,8 @@ func (r *StatusReport) WriteHTML(w io.Writer, s *locale.Site, tables []*verdict.
 				}
 				seen[b.ID] = true
 				ps.Messages++
-				switch t.Entry(b.ID).State {
+				i, _ := t.Source().Index(b.ID)
+				switch t.State(i) {
 				case verdict.Translated:
 					ps.Translated++
 				case verdict.Stale, verdict.Held:
@@ -221,7 +225,11 @@ func (r *StatusReport) WriteHTML(w io.Writer, s *locale.Site, tables []*verdict.
 			}
 			ld.Pages = append(ld.Pages, ps)
 		}
-		ld.Gaps = Diff(s, []*verdict.Table{t}, DiffOptions{ContentName: content}).Findings
+		gaps, err := Diff(t.Source(), []*verdict.Table{t}, DiffOptions{ContentName: content})
+		if err != nil {
+			return err
+		}
+		ld.Gaps = gaps.Findings
 		data.Langs = append(data.Langs, ld)
 	}
 	var buf bytes.Buffer

@@ -16,7 +16,7 @@ func TestSampleSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := report.Diff(s, tables(t, s, "de"), report.DiffOptions{ContentName: "content"})
+	d := diff(t, s, report.DiffOptions{ContentName: "content"}, "de")
 	if n := d.Count("missing", ""); n < 15 || n > 20 || d.Count("stale", "") != 0 {
 		t.Errorf("German gaps: %d missing, %d stale", n, d.Count("stale", ""))
 	}
@@ -33,7 +33,7 @@ func TestSampleSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := report.Check(s, tables(t, s, "es", "fr", "ar", "de"), check.New("en", g), "content")
+	r := checks(t, s, check.New("en", g), "es", "fr", "ar", "de")
 	for _, f := range r.Findings {
 		t.Errorf("%s:%d: %s: %s: %s", f.Page, f.Line, f.Lang, f.Kind, f.Message)
 	}

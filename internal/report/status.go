@@ -13,8 +13,6 @@ import (
 	"math"
 	"text/tabwriter"
 
-	"github.com/glot-i18n/glot/internal/locale"
-	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -43,30 +41,15 @@ type LangStatus struct {
 	Reviewed int `json:"reviewed"`
 }
 
-// Status computes the coverage of each language of tables. A translation
-// held back (it does not fit its source) counts as stale: it is there, and
-// needs a translator.
-func Status(s *locale.Site, tables []*verdict.Table) *StatusReport {
-	r := &StatusReport{Source: s.SourceLang, Languages: []LangStatus{}}
-	ids := s.Source.IDs()
+// Status computes the coverage of each language of tables, which were
+// compiled against src. A translation held back (it does not fit its
+// source) counts as stale: it is there, and needs a translator.
+func Status(src *verdict.Source, tables []*verdict.Table) *StatusReport {
+	r := &StatusReport{Source: src.Lang, Languages: []LangStatus{}}
 	for _, t := range tables {
-		ls := LangStatus{Lang: t.Lang, Messages: len(ids)}
-		for _, id := range ids {
-			e := t.Entry(id)
-			switch e.State {
-			case verdict.Translated:
-				ls.Translated++
-				if e.Reviewed {
-					ls.Reviewed++
-				}
-				continue
-			case verdict.Stale, verdict.Held:
-				ls.Stale++
-			default:
-				ls.Missing++
-			}
-			ls.WordsMissing += msgtext.Words(s.Source.Messages[id].Other)
-		}
+		sum := t.Summary()
+		ls := LangStatus{Lang: t.Lang, Messages: src.Len(), Translated: sum.Translated, Stale: sum.Stale + sum.Held,
+			Missing: sum.Missing, WordsMissing: sum.WordsMissing, Reviewed: sum.Reviewed}
 		if ls.Messages > 0 {
 			ls.Percent = math.Round(float64(ls.Translated)/float64(ls.Messages)*10000) / 100
 		}

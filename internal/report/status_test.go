@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
 	"github.com/glot-i18n/glot/internal/verdict"
@@ -35,7 +36,7 @@ other = "Fuente vieja"
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := report.Status(s, tables(t, s, "es", "fr"))
+	st := report.Status(compiled(t, s, "es", "fr"))
 	var buf bytes.Buffer
 	if err := st.WriteJSON(&buf); err != nil {
 		t.Fatal(err)
@@ -67,12 +68,41 @@ other = "Fuente vieja"
 	}
 }
 
-// tables compiles the catalogs of langs.
-func tables(t *testing.T, s *locale.Site, langs ...string) []*verdict.Table {
+// compiled compiles the source and the catalogs of langs.
+func compiled(t *testing.T, s *locale.Site, langs ...string) (*verdict.Source, []*verdict.Table) {
 	t.Helper()
-	ts, err := verdict.CompileLangs(s, langs)
+	src, ts, err := verdict.CompileLangs(s, langs)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return src, ts
+}
+
+// tables compiles the catalogs of langs.
+func tables(t *testing.T, s *locale.Site, langs ...string) []*verdict.Table {
+	t.Helper()
+	_, ts := compiled(t, s, langs...)
 	return ts
+}
+
+// diff runs report.Diff on langs.
+func diff(t *testing.T, s *locale.Site, o report.DiffOptions, langs ...string) *report.Findings {
+	t.Helper()
+	src, ts := compiled(t, s, langs...)
+	r, err := report.Diff(src, ts, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// checks runs report.Check on langs.
+func checks(t *testing.T, s *locale.Site, c *check.Checker, langs ...string) *report.Findings {
+	t.Helper()
+	src, ts := compiled(t, s, langs...)
+	r, err := report.Check(src, ts, c, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -102,13 +102,17 @@ func Build(o Options, sink Sink) (*Report, error) {
 	}
 	b.tr = map[string]*translator{}
 	pol := verdict.Policy{AllowStale: o.AllowStale, RequireReviewed: o.RequireReviewed}
+	var src *verdict.Source
+	if o.Locales != nil {
+		src = verdict.NewSource(o.Locales)
+	}
 	for _, l := range siteLangs(cfg) {
 		if l == cfg.SourceLanguage || o.Locales == nil {
 			continue
 		}
 		// Every language of the site, built or not: a page's other
 		// versions are listed from what they would be.
-		t, err := newTranslator(o.Locales, l, pol)
+		t, err := newTranslator(o.Locales, src, l, pol)
 		if err != nil {
 			return nil, err
 		}

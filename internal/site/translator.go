@@ -16,12 +16,16 @@ type translator struct {
 
 var _ render.Translator = (*translator)(nil)
 
-func newTranslator(s *locale.Site, lang string, p verdict.Policy) (*translator, error) {
+func newTranslator(s *locale.Site, src *verdict.Source, lang string, p verdict.Policy) (*translator, error) {
 	l, err := s.Lang(lang)
 	if err != nil {
 		return nil, err
 	}
-	return &translator{table: verdict.Compile(s, l), policy: p}, nil
+	t, err := verdict.Compile(src, l)
+	if err != nil {
+		return nil, err
+	}
+	return &translator{table: t, policy: p}, nil
 }
 
 func (t *translator) Lookup(id string) (string, bool) {

@@ -55,10 +55,15 @@ func (p *Problem) Unwrap() error { return p.Err }
 // of the source (its hash, when it has one, is the source's), and must fit
 // it (see Fits). It is the one place that decides; every command asks it.
 func Judge(lang string, src, t *catalog.Message) Verdict {
+	return judge(lang, src, catalog.Hash(src), t)
+}
+
+// judge is Judge, with the source's hash worked out already.
+func judge(lang string, src *catalog.Message, hash string, t *catalog.Message) Verdict {
 	switch {
 	case t == nil || catalog.Empty(t):
 		return Verdict{State: Missing}
-	case t.Hash != "" && t.Hash != catalog.Hash(src):
+	case t.Hash != "" && t.Hash != hash:
 		return Verdict{State: Stale}
 	}
 	if p := Fits(lang, src, t); p != nil {

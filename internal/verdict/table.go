@@ -1,18 +1,47 @@
 package verdict
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"io"
+	"sync"
+
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
 )
 
+const tableMagic = "glotTBL1"
+
 // Table is the compiled catalog of one language: for every message of the
-// source catalog, where it stands and what a page in that language shows
-// for it. It is worked out once from the language's files (and those of
-// the languages it falls back to), and every command reads it.
+// source, where it stands and what a page in that language shows for it.
+// It is worked out once from the language's files (and those of the
+// languages it falls back to) and every command reads it: the state of
+// every message is in memory, the rest is read when asked for.
 type Table struct {
-	Lang    string
-	entries map[string]*Entry
+	Lang   string
+	src    *Source
+	langs  []string // the language, then those it falls back to
+	sum    Summary
+	states []byte
+	flags  []byte
+	hashes []uint64 // of what pages show: the translation in force, then a stale one, per message
+	spans  []span
+	r      io.ReaderAt
+	base   int64
+	closer io.Closer
+
+	mu  sync.Mutex
+	err error
+}
+
+// Summary counts the messages of a table by state.
+type Summary struct {
+	Translated, Stale, Held, Missing int
+	Reviewed                         int // translated messages a reviewer signed off
+	WordsMissing                     int // source words of the messages not translated
 }
 
 // Entry is what a Table knows of one source message.
@@ -86,44 +115,353 @@ func (e *Entry) Problem(p Policy) *Problem {
 	return nil
 }
 
-// Entry returns the entry of source message id; nil when the source
-// catalog has no such message.
+// Flags of a message, in a table's flags column.
+const (
+	fReviewed = 1 << iota
+	fInForce
+	fOwn
+	fInForceIsOwn
+	fPrior
+	fPriorFits
+	fPriorIsOwn
+)
+
+// Source returns the source t was compiled against.
+func (t *Table) Source() *Source { return t.src }
+
+// Summary counts t's messages by state.
+func (t *Table) Summary() Summary { return t.sum }
+
+// State returns the state of message i of the source.
+func (t *Table) State(i int) State { return State(t.states[i]) }
+
+// Shown returns a hash of what a page shows for message i under p: 0 for
+// the source text. A build keys its outputs on it.
+func (t *Table) Shown(i int, p Policy) uint64 {
+	f := t.flags[i]
+	switch {
+	case f&fInForce != 0:
+		if p.RequireReviewed && f&fReviewed == 0 {
+			return 0
+		}
+		return t.hashes[2*i]
+	case p.AllowStale && !p.RequireReviewed && f&fPriorFits != 0:
+		return t.hashes[2*i+1]
+	}
+	return 0
+}
+
+// Entry returns the entry of source message id; nil when the source has
+// no such message. A read that fails gives an empty entry, and Err says
+// why.
 func (t *Table) Entry(id string) *Entry {
 	if t == nil {
 		return nil
 	}
-	return t.entries[id]
-}
-
-// Compile works out the table of language l of site s.
-func Compile(s *locale.Site, l *locale.Lang) *Table {
-	t := &Table{Lang: l.Tag, entries: make(map[string]*Entry, len(s.Source.Messages))}
-	for id, src := range s.Source.Messages {
-		t.entries[id] = entry(s, l, id, src)
+	i, ok := t.src.Index(id)
+	if !ok {
+		return nil
 	}
-	return t
+	es := t.Entries([]int{i})
+	return es[0]
 }
 
-func entry(s *locale.Site, l *locale.Lang, id string, src *catalog.Message) *Entry {
+// Entries returns the entries of source messages idx, in as few reads as
+// their places allow.
+func (t *Table) Entries(idx []int) []*Entry {
+	out := make([]*Entry, len(idx))
+	sp := make([]span, len(idx))
+	for k, i := range idx {
+		sp[k] = t.spans[i]
+	}
+	recs, err := readSpans(t.r, t.base, sp)
+	for k := range idx {
+		if err == nil {
+			out[k], err = t.decode(recs[k])
+		}
+		if err != nil {
+			t.fail(err)
+			out[k] = &Entry{State: Missing}
+		}
+	}
+	return out
+}
+
+// Err returns the first error reading t.
+func (t *Table) Err() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.err
+}
+
+func (t *Table) fail(err error) {
+	t.mu.Lock()
+	if t.err == nil {
+		t.err = err
+	}
+	t.mu.Unlock()
+}
+
+// Close releases the file t was opened from, if any.
+func (t *Table) Close() error {
+	if t.closer != nil {
+		return t.closer.Close()
+	}
+	return nil
+}
+
+// checks names the checks a Problem can have, by number.
+var checks = []string{"", "placeholders", "template", "plural"}
+
+func checkNo(p *Problem) uint8 {
+	for i, c := range checks {
+		if p != nil && c == p.Check {
+			return uint8(i)
+		}
+	}
+	return 0
+}
+
+func (t *Table) decode(rec []byte) (*Entry, error) {
+	d := dec{b: rec}
+	e := &Entry{State: State(d.u8())}
+	flags := d.u8()
+	from := int(d.u8())
+	check := d.u8()
+	if from >= len(t.langs) || int(check) >= len(checks) || e.State > Translated {
+		return nil, errCorrupt
+	}
+	e.Reviewed = flags&fReviewed != 0
+	if flags&fInForce != 0 && flags&fInForceIsOwn == 0 {
+		e.InForce = d.msg()
+	}
+	if flags&fOwn != 0 {
+		e.Own = d.msg()
+		if flags&fInForceIsOwn != 0 {
+			e.InForce = e.Own
+		}
+	}
+	if e.InForce != nil {
+		e.From = t.langs[from]
+	}
+	if e.State == Held {
+		e.Reason = &Problem{Check: checks[check], Err: errors.New(d.str())}
+	}
+	if flags&fPrior != 0 {
+		p := &Prior{Lang: t.Lang, ID: d.str(), Source: d.str(), Fits: flags&fPriorFits != 0}
+		if flags&fPriorIsOwn != 0 {
+			p.Translation = e.Own
+		} else {
+			p.Translation = d.msg()
+		}
+		if !p.Fits {
+			c := d.u8()
+			if int(c) >= len(checks) {
+				return nil, errCorrupt
+			}
+			p.Reason = &Problem{Check: checks[c], Err: errors.New(d.str())}
+		}
+		e.Prior = p
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return e, nil
+}
+
+// Compile works out the table of language l against source src, in
+// memory.
+func Compile(src *Source, l *locale.Lang) (*Table, error) {
+	b, err := Encode(src, l)
+	if err != nil {
+		return nil, err
+	}
+	return Open(src, bytes.NewReader(b), int64(len(b)))
+}
+
+// Encode works out the table of language l against source src, in the
+// bytes Open reads.
+func Encode(src *Source, l *locale.Lang) ([]byte, error) {
+	n := src.Len()
+	langs := []string{l.Tag}
+	for _, p := range l.Parents {
+		langs = append(langs, p.Tag)
+	}
+	states, flags := make([]byte, n), make([]byte, n)
+	hashes := make([]uint64, 2*n)
+	spans := make([]span, n)
+	var sum Summary
+	var blob enc
+	err := src.Each(func(i int, sm *SourceMessage) error {
+		e := entry(src, l, sm)
+		start := len(blob.b)
+		states[i] = byte(e.State)
+		var f uint8
+		from := 0
+		if e.Reviewed {
+			f |= fReviewed
+		}
+		if e.InForce != nil {
+			f |= fInForce
+			for k, lang := range langs {
+				if lang == e.From {
+					from = k
+				}
+			}
+			hashes[2*i] = hashOf(e.From, e.InForce)
+		}
+		if e.Own != nil {
+			f |= fOwn
+			if e.InForce == e.Own {
+				f |= fInForceIsOwn
+			}
+		}
+		if e.Prior != nil {
+			f |= fPrior
+			if e.Prior.Fits {
+				f |= fPriorFits
+				hashes[2*i+1] = hashOf(e.Prior.Lang, e.Prior.Translation)
+			}
+			if e.Prior.Translation == e.Own {
+				f |= fPriorIsOwn
+			}
+		}
+		flags[i] = f
+		blob.u8(byte(e.State))
+		blob.u8(f)
+		blob.u8(uint8(from))
+		blob.u8(checkNo(e.Reason))
+		if f&fInForce != 0 && f&fInForceIsOwn == 0 {
+			blob.msg(e.InForce)
+		}
+		if e.Own != nil {
+			blob.msg(e.Own)
+		}
+		if e.State == Held {
+			blob.str(e.Reason.Error())
+		}
+		if p := e.Prior; p != nil {
+			blob.str(p.ID)
+			blob.str(p.Source)
+			if f&fPriorIsOwn == 0 {
+				blob.msg(p.Translation)
+			}
+			if !p.Fits {
+				blob.u8(checkNo(p.Reason))
+				blob.str(p.Reason.Error())
+			}
+		}
+		spans[i] = span{uint32(start), uint32(len(blob.b) - start)}
+		switch e.State {
+		case Translated:
+			sum.Translated++
+			if e.Reviewed {
+				sum.Reviewed++
+			}
+		case Stale:
+			sum.Stale++
+		case Held:
+			sum.Held++
+		default:
+			sum.Missing++
+		}
+		if e.State != Translated {
+			sum.WordsMissing += sm.Words
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var h enc
+	h.str(l.Tag)
+	h.strs(langs)
+	for _, v := range []int{sum.Translated, sum.Stale, sum.Held, sum.Missing, sum.Reviewed, sum.WordsMissing} {
+		h.uv(uint64(v))
+	}
+	h.uv(uint64(n))
+	h.raw(states)
+	h.raw(flags)
+	for _, v := range hashes {
+		h.u64(v)
+	}
+	for _, sp := range spans {
+		h.u32(sp.off)
+		h.u32(sp.len)
+	}
+	return container(tableMagic, h.b, blob.b), nil
+}
+
+// Open opens a compiled table of size bytes, as Encode wrote it against
+// src. If r is an io.Closer, Close closes it.
+func Open(src *Source, r io.ReaderAt, size int64) (*Table, error) {
+	header, base, err := openContainer(r, size, tableMagic)
+	if err != nil {
+		return nil, err
+	}
+	d := dec{b: header}
+	t := &Table{src: src, r: r, base: base}
+	t.Lang = d.str()
+	t.langs = d.strs()
+	sum := make([]int, 6)
+	for k := range sum {
+		sum[k] = int(d.uv())
+	}
+	t.sum = Summary{sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]}
+	n := int(d.uv())
+	if n != src.Len() || len(t.langs) == 0 || t.langs[0] != t.Lang {
+		return nil, errCorrupt
+	}
+	t.states = d.bytes(uint64(n))
+	t.flags = d.bytes(uint64(n))
+	raw := d.bytes(uint64(16 * n))
+	t.spans = d.spans(n, size-base)
+	if d.err != nil {
+		return nil, errCorrupt
+	}
+	t.hashes = make([]uint64, 2*n)
+	for k := range t.hashes {
+		t.hashes[k] = binary.LittleEndian.Uint64(raw[8*k:])
+	}
+	if c, ok := r.(io.Closer); ok {
+		t.closer = c
+	}
+	return t, nil
+}
+
+// hashOf identifies a translation and its language, for a build's keys.
+func hashOf(lang string, m *catalog.Message) uint64 {
+	var e enc
+	e.str(lang)
+	e.msg(m)
+	sum := sha256.Sum256(e.b)
+	if v := binary.LittleEndian.Uint64(sum[:]); v != 0 {
+		return v
+	}
+	return 1 // 0 is the source text
+}
+
+func entry(src *Source, l *locale.Lang, sm *SourceMessage) *Entry {
+	id, srcMsg := sm.ID, sm.Message
 	e := &Entry{State: Missing}
 	if own := l.Active.Messages[id]; own != nil {
-		switch v := Judge(l.Tag, src, own); v.State {
+		switch v := judge(l.Tag, srcMsg, sm.Hash, own); v.State {
 		case Translated:
 			e.State, e.Own, e.InForce, e.From = Translated, own, own, l.Tag
 			e.Reviewed = reviewed(l.Reviews, id, own)
 			return e
 		case Held:
 			e.State, e.Own, e.Reason = Held, own, v.Reason
-			e.Prior = prior(l.Tag, src, id, src.Other, own)
+			e.Prior = prior(l.Tag, srcMsg, id, srcMsg.Other, own)
 		case Stale:
 			e.State = Stale
-			e.Prior = prior(l.Tag, src, id, "", own)
+			e.Prior = prior(l.Tag, srcMsg, id, "", own)
 		}
 	}
 	// A regional variant shows its parent's translation where it has
 	// none that stands.
 	for _, p := range l.Parents {
-		if t := p.Active.Messages[id]; t != nil && Judge(l.Tag, src, t).State == Translated {
+		if t := p.Active.Messages[id]; t != nil && judge(l.Tag, srcMsg, sm.Hash, t).State == Translated {
 			e.InForce, e.From = t, p.Tag
 			e.Reviewed = reviewed(p.Reviews, id, t)
 			if e.State == Missing {
@@ -138,20 +476,20 @@ func entry(s *locale.Site, l *locale.Lang, id string, src *catalog.Message) *Ent
 	// An earlier translation: archived, or of a message this one
 	// succeeds.
 	if a := l.Archive[id]; a != nil && !catalog.Empty(&a.Message) {
-		e.State, e.Prior = Stale, prior(l.Tag, src, id, a.Source, &a.Message)
+		e.State, e.Prior = Stale, prior(l.Tag, srcMsg, id, a.Source, &a.Message)
 		return e
 	}
-	for _, w := range s.Was(id) {
-		if t := l.Active.Messages[w]; t != nil && !catalog.Empty(t) {
-			e.State, e.Prior = Stale, prior(l.Tag, src, w, s.SourceText(w), t)
+	for _, w := range sm.Was {
+		if t := l.Active.Messages[w.ID]; t != nil && !catalog.Empty(t) {
+			e.State, e.Prior = Stale, prior(l.Tag, srcMsg, w.ID, w.Text, t)
 			return e
 		}
-		if a := l.Archive[w]; a != nil && !catalog.Empty(&a.Message) {
+		if a := l.Archive[w.ID]; a != nil && !catalog.Empty(&a.Message) {
 			from := a.Source
 			if from == "" {
-				from = s.SourceText(w)
+				from = w.Text
 			}
-			e.State, e.Prior = Stale, prior(l.Tag, src, w, from, &a.Message)
+			e.State, e.Prior = Stale, prior(l.Tag, srcMsg, w.ID, from, &a.Message)
 			return e
 		}
 	}
@@ -172,15 +510,25 @@ func reviewed(r ledger.Reviews, id string, t *catalog.Message) bool {
 	return ok && rv.Translation == ledger.TextHash(t)
 }
 
-// CompileLangs compiles the table of each of langs.
-func CompileLangs(s *locale.Site, langs []string) ([]*Table, error) {
+// CompileLangs compiles, in memory, the source of site s and the table of
+// each of langs.
+func CompileLangs(s *locale.Site, langs []string) (*Source, []*Table, error) {
+	src := NewSource(s)
 	out := make([]*Table, 0, len(langs))
 	for _, lang := range langs {
 		l, err := s.Lang(lang)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		out = append(out, Compile(s, l))
+		t, err := Compile(src, l)
+		if err != nil {
+			return nil, nil, err
+		}
+		out = append(out, t)
 	}
-	return out, nil
+	return src, out, nil
 }
+
+// HasOwn reports whether message i has a translation made in the table's
+// language for the current version of its source, standing or held back.
+func (t *Table) HasOwn(i int) bool { return t.flags[i]&fOwn != 0 }

@@ -83,7 +83,11 @@ func compile(t *testing.T, s *locale.Site, lang string) *Table {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Compile(s, l)
+	tb, err := Compile(NewSource(s), l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tb
 }
 
 func TestCompile(t *testing.T) {

@@ -1,0 +1,173 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/glot-i18n/glot/internal/cache"
+	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/verdict"
+)
+
+// cache returns the site's cache folder, opened once per command; Run
+// saves it when the command ends.
+func (g *glot) cache() *cache.Cache {
+	if g.c == nil {
+		g.c = cache.Open(g.path())
+	}
+	return g.c
+}
+
+// compiled returns the compiled source of the site and the table of each
+// of langs, from the cache when the files they are made from have not
+// changed, else compiled now and kept there. It fails if glot extract has
+// not run.
+func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []*verdict.Table, error) {
+	dir := g.path(cfg.LocalesDir)
+	fsys := os.DirFS(dir)
+	if _, err := fs.Stat(fsys, locale.ActivePath(cfg.SourceLanguage)); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("%s does not exist: run glot extract first", display(filepath.Join(dir, locale.ActivePath(cfg.SourceLanguage))))
+	}
+	c := g.cache()
+	self, err := g.self()
+	if err != nil {
+		return nil, nil, err
+	}
+	rel := func(p string) string { return filepath.ToSlash(filepath.Join(cfg.LocalesDir, p)) }
+	files, err := locale.SourceFiles(fsys, cfg.SourceLanguage)
+	if err != nil {
+		return nil, nil, err
+	}
+	srcKey, err := key(c, "source", self, rel, files)
+	if err != nil {
+		return nil, nil, err
+	}
+	// The whole locales folder is read only if something must be
+	// compiled, and then once.
+	var site *locale.Site
+	var loadErr error
+	var loadOnce sync.Once
+	load := func() (*locale.Site, error) {
+		loadOnce.Do(func() { site, loadErr = locale.Load(fsys, display(dir), cfg.SourceLanguage) })
+		return site, loadErr
+	}
+	srcName := "catalogs/source-" + srcKey
+	src, err := openCached(c, srcName, func(r readerAt, size int64) (*verdict.Source, error) { return verdict.OpenSource(r, size) })
+	if err != nil {
+		s, err := load()
+		if err != nil {
+			return nil, nil, err
+		}
+		data := verdict.EncodeSource(s)
+		_ = c.Put(srcName, data) // a cache that cannot be written only costs time
+		c.Prune("catalogs", "source-", "source-"+srcKey)
+		if src, err = verdict.OpenSource(bytes.NewReader(data), int64(len(data))); err != nil {
+			return nil, nil, err
+		}
+	}
+	g.open = append(g.open, src)
+	tables := make([]*verdict.Table, len(langs))
+	errs := make([]error, len(langs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			tables[i], errs[i] = g.table(c, src, srcKey, self, fsys, rel, lang, load)
+		}()
+	}
+	wg.Wait()
+	for _, t := range tables {
+		if t != nil {
+			g.open = append(g.open, t)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	return src, tables, nil
+}
+
+// table returns the compiled table of lang, from the cache or compiled now.
+func (g *glot) table(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, fsys fs.FS, rel func(string) string, lang string, load func() (*locale.Site, error)) (*verdict.Table, error) {
+	k, err := key(c, "table "+srcKey+" "+lang, self, rel, locale.LangFiles(fsys, lang))
+	if err != nil {
+		return nil, err
+	}
+	name := "catalogs/" + lang + "-" + k
+	t, err := openCached(c, name, func(r readerAt, size int64) (*verdict.Table, error) { return verdict.Open(src, r, size) })
+	if err == nil {
+		return t, nil
+	}
+	s, err := load()
+	if err != nil {
+		return nil, err
+	}
+	l, err := s.Lang(lang)
+	if err != nil {
+		return nil, err
+	}
+	data, err := verdict.Encode(src, l)
+	if err != nil {
+		return nil, err
+	}
+	_ = c.Put(name, data)
+	c.Prune("catalogs", lang+"-", lang+"-"+k)
+	return verdict.Open(src, bytes.NewReader(data), int64(len(data)))
+}
+
+type readerAt interface {
+	ReadAt(p []byte, off int64) (int, error)
+}
+
+// openCached opens cache entry name with open; an entry that is missing or
+// does not open is an error.
+func openCached[T any](c *cache.Cache, name string, open func(r readerAt, size int64) (T, error)) (T, error) {
+	f, size, ok := c.Get(name)
+	if !ok {
+		var zero T
+		return zero, fs.ErrNotExist
+	}
+	v, err := open(f, size)
+	if err != nil {
+		f.Close()
+	}
+	return v, err
+}
+
+// key names what is made from files (paths relative to the site's root,
+// given as rel makes them from paths in their folder) by the running glot:
+// a hash of what, of glot itself, and of each file's path and content.
+func key(c *cache.Cache, what string, self cache.Sum, rel func(string) string, files []string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%x\x00", what, self)
+	for _, f := range files {
+		sum, err := c.HashOrNone(rel(f))
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%x\x00", f, sum)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)[:16]), nil
+}
+
+// self returns the content hash of the running glot, so that nothing one
+// version of glot made is taken by another.
+func (g *glot) self() (cache.Sum, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return cache.Sum{}, err
+	}
+	return g.cache().Hash(exe)
+}
