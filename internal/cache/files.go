@@ -41,7 +41,7 @@ func (c *Cache) Hash(path string) (Sum, error) {
 	if !fi.Mode().IsRegular() {
 		return Sum{}, &fs.PathError{Op: "hash", Path: full, Err: errors.New("not a regular file")}
 	}
-	st := stamp{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}
+	st := stamp{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: Inode(fi)}
 	if sum, ok := c.files.lookup(path, st); ok {
 		return sum, nil
 	}

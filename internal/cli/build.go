@@ -8,8 +8,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/cache"
+	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/site"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 type buildOptions struct {
@@ -17,6 +19,8 @@ type buildOptions struct {
 	formats    []string
 	allowStale bool
 	require    string
+	shard      string
+	force      bool
 }
 
 func newBuildCmd(g *glot) *cobra.Command {
@@ -27,10 +31,19 @@ func newBuildCmd(g *glot) *cobra.Command {
 		Long: `Build writes every page in the source language and in every target language:
 HTML through the layout (the site's layouts/page.html, or glot's own) into the
 output folder, and Markdown into the Markdown folder. A segment without a
-current translation shows its source text.`,
+current translation shows its source text.
+
+A build makes again only what changed since the last one, and writes a file
+only when its bytes changed; it removes the outputs of pages that are gone.
+What it remembers is in .glot-cache/; --force makes everything again.
+
+--shard I/N builds only shard I of N of the pages (chosen by a hash of each
+page's path), and the files of the whole site in shard 1: N machines build a
+large site together, and their outputs add up to the whole build.`,
 		Example: `  glot build
   glot build --lang es --format html
-  glot build --allow-stale`,
+  glot build --allow-stale
+  glot build --shard 2/4`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error { return runBuild(g, o) },
 	}
@@ -38,6 +51,8 @@ current translation shows its source text.`,
 	c.Flags().StringSliceVar(&o.formats, "format", []string{"html", "md"}, "what to write: `html,md`")
 	c.Flags().BoolVar(&o.allowStale, "allow-stale", false, "use a translation made for an earlier version of its source rather than the source text")
 	c.Flags().StringVar(&o.require, "require", "", "use only translations that are `reviewed` (glot approve)")
+	c.Flags().StringVar(&o.shard, "shard", "", "build only shard `I/N` of the pages (and the site's own files when I is 1)")
+	c.Flags().BoolVar(&o.force, "force", false, "make every output again, whatever the last build made")
 	return c
 }
 
@@ -46,57 +61,79 @@ func runBuild(g *glot, o *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	var langs []string
-	if len(o.langs) > 0 {
-		// The source language is a valid choice here: it is built too.
-		var targets []string
-		for _, f := range o.langs {
-			for _, l := range strings.Split(f, ",") {
-				if strings.TrimSpace(l) == cfg.SourceLanguage {
-					langs = append(langs, cfg.SourceLanguage)
-				} else {
-					targets = append(targets, l)
-				}
-			}
-		}
-		sel, err := selectLangs(cfg, targets, true)
-		if err != nil {
-			return err
-		}
-		if len(targets) > 0 {
-			langs = append(langs, sel...)
-		}
+	opts, err := buildFlags(cfg, o)
+	if err != nil {
+		return err
 	}
-	switch o.require {
-	case "", "translated":
-	case "reviewed":
-		if o.allowStale {
-			return &usageError{fmt.Errorf("--allow-stale and --require reviewed contradict each other: a stale translation is not reviewed")}
-		}
-	default:
-		return &usageError{fmt.Errorf("--require %q: give reviewed", o.require)}
+	defer g.closeOpen()
+	c := g.cache()
+	defer c.Close()
+	self, err := g.self()
+	if err != nil {
+		return err
 	}
-	opts := site.Options{Config: cfg, Langs: langs, AllowStale: o.allowStale, RequireReviewed: o.require == "reviewed", Rules: rules(cfg)}
-	for _, f := range o.formats {
-		for _, f := range strings.Split(f, ",") {
-			switch strings.TrimSpace(f) {
-			case "html":
-				opts.HTML = true
-			case "md":
-				opts.MD = true
-			default:
-				return &usageError{fmt.Errorf("--format %q: glot build writes html and md", f)}
-			}
+	state := "build/state" + shardSuffix(opts.Shard)
+	digest, err := g.inputs(cfg, o, self)
+	if err != nil {
+		return err
+	}
+	if !o.force && digest != "" {
+		if last, err := os.ReadFile(c.Path(state)); err == nil && unchanged(g.path(), string(last), digest) {
+			// Nothing the build reads changed, and its outputs are
+			// where it left them: there is nothing to do.
+			fmt.Fprintf(g.stdout, "glot build: nothing changed since the last build\n")
+			return nil
 		}
 	}
 	opts.Content = os.DirFS(g.path(cfg.ContentDir))
 	opts.Layouts = g.layouts()
-	if opts.Locales, err = g.locales(cfg, false); err != nil {
-		return err
+	if _, err := os.Stat(g.path(cfg.LocalesDir, "active."+cfg.SourceLanguage+".toml")); err == nil {
+		src, tables, err := g.compiled(cfg, cfg.Languages)
+		if err != nil {
+			return err
+		}
+		opts.Source, opts.Tables = src, map[string]*verdict.Table{}
+		for _, t := range tables {
+			opts.Tables[t.Lang] = t
+		}
 	}
-	rep, err := site.Build(opts, diskSink{root: g.path()})
+	opts.Salt = self[:]
+	contentRel := filepath.ToSlash(cfg.ContentDir)
+	opts.Hash = func(name string) ([32]byte, error) { return c.Hash(contentRel + "/" + name) }
+	opts.Cache = buildCache{c}
+	bar := g.progress("build", "pages")
+	opts.Progress = bar.set
+	recordName := "build/outputs" + shardSuffix(opts.Shard)
+	prev := newRecord()
+	if data, err := os.ReadFile(c.Path(recordName)); err == nil {
+		prev = decodeRecord(data)
+	}
+	sink := newDiskSink(g.path(), []string{filepath.ToSlash(cfg.OutputDir), filepath.ToSlash(cfg.MarkdownDir)}, prev, o.force)
+	// A build that does not finish leaves this mark, so that the next one
+	// checks every file it would keep.
+	unfinished := "build/unfinished" + shardSuffix(opts.Shard)
+	if _, err := os.Stat(c.Path(unfinished)); err == nil {
+		sink.verify = true
+	} else if err := c.Put(unfinished, nil); err != nil {
+		sink.verify = true // a mark that cannot be left is not trusted either
+	}
+	rep, err := site.Build(opts, sink)
+	bar.done()
 	if err != nil {
 		return err
+	}
+	next, sweepErr := sink.sweep(rep.InScope)
+	// The record is saved even when a stale output could not be removed:
+	// what was written is known.
+	if err := c.Put(recordName, next.encode()); err != nil {
+		return err
+	}
+	if sweepErr != nil {
+		return sweepErr
+	}
+	_ = os.Remove(c.Path(unfinished))
+	if digest != "" {
+		_ = c.Put(state, []byte(stateOf(g.path(), digest, next)))
 	}
 	for _, w := range rep.Warnings {
 		g.warnf("%s", w)
@@ -108,7 +145,14 @@ func runBuild(g *glot, o *buildOptions) error {
 	if opts.MD {
 		where = append(where, cfg.MarkdownDir+"/")
 	}
-	fmt.Fprintf(g.stdout, "glot build: %s in %s, %s in %s\n", plural(rep.Pages, "page"), plural(len(rep.Langs), "language"), plural(rep.Files, "file"), strings.Join(where, " and "))
+	fmt.Fprintf(g.stdout, "glot build: %s in %s, %s in %s", plural(rep.Pages, "page"), plural(len(rep.Langs), "language"), plural(rep.Files, "file"), strings.Join(where, " and "))
+	if rep.Kept > 0 {
+		fmt.Fprintf(g.stdout, " (%d unchanged)", rep.Kept)
+	}
+	if opts.Shard.N > 1 {
+		fmt.Fprintf(g.stdout, ", shard %s", opts.Shard)
+	}
+	fmt.Fprintln(g.stdout)
 	for _, l := range rep.Langs {
 		if l.Segments == 0 {
 			continue
@@ -128,9 +172,85 @@ func runBuild(g *glot, o *buildOptions) error {
 	return nil
 }
 
-// diskSink writes build output under the site folder, each file atomically.
-type diskSink struct{ root string }
+// buildFlags reads the build's flags into site options.
+func buildFlags(cfg *config.Config, o *buildOptions) (site.Options, error) {
+	var langs []string
+	if len(o.langs) > 0 {
+		// The source language is a valid choice here: it is built too.
+		var targets []string
+		for _, f := range o.langs {
+			for _, l := range strings.Split(f, ",") {
+				if strings.TrimSpace(l) == cfg.SourceLanguage {
+					langs = append(langs, cfg.SourceLanguage)
+				} else {
+					targets = append(targets, l)
+				}
+			}
+		}
+		sel, err := selectLangs(cfg, targets, true)
+		if err != nil {
+			return site.Options{}, err
+		}
+		if len(targets) > 0 {
+			langs = append(langs, sel...)
+		}
+	}
+	switch o.require {
+	case "", "translated":
+	case "reviewed":
+		if o.allowStale {
+			return site.Options{}, &usageError{fmt.Errorf("--allow-stale and --require reviewed contradict each other: a stale translation is not reviewed")}
+		}
+	default:
+		return site.Options{}, &usageError{fmt.Errorf("--require %q: give reviewed", o.require)}
+	}
+	opts := site.Options{Config: cfg, Langs: langs, AllowStale: o.allowStale, RequireReviewed: o.require == "reviewed", Rules: rules(cfg)}
+	for _, f := range o.formats {
+		for _, f := range strings.Split(f, ",") {
+			switch strings.TrimSpace(f) {
+			case "html":
+				opts.HTML = true
+			case "md":
+				opts.MD = true
+			default:
+				return site.Options{}, &usageError{fmt.Errorf("--format %q: glot build writes html and md", f)}
+			}
+		}
+	}
+	if o.shard != "" {
+		s, err := site.ParseShard(o.shard)
+		if err != nil {
+			return site.Options{}, &usageError{fmt.Errorf("--shard %w", err)}
+		}
+		opts.Shard = s
+	}
+	return opts, nil
+}
 
-func (d diskSink) WriteFile(name string, data []byte) error {
-	return plan.WriteFile(filepath.Join(d.root, filepath.FromSlash(name)), data)
+func shardSuffix(s site.Shard) string {
+	if s.N <= 1 {
+		return ""
+	}
+	return fmt.Sprintf("-%d-of-%d", s.I, s.N)
+}
+
+// buildCache keeps the build's segments and summaries in the cache
+// folder, the segments spread over folders by the first letters of their
+// names.
+type buildCache struct{ c *cache.Cache }
+
+func (b buildCache) name(key string) string {
+	if dir, k, ok := strings.Cut(key, "/"); ok && len(k) > 2 {
+		return "build/" + dir + "/" + k[:2] + "/" + k[2:]
+	}
+	return "build/" + key
+}
+
+func (b buildCache) Get(key string) ([]byte, bool) {
+	data, err := os.ReadFile(b.c.Path(b.name(key)))
+	return data, err == nil
+}
+
+func (b buildCache) Put(key string, data []byte) {
+	_ = b.c.Put(b.name(key), data) // a cache that cannot be written only costs time
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/glot-i18n/glot/internal/cache"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/plan"
 )
@@ -73,7 +74,7 @@ func runInit(g *glot, o *initOptions) error {
 		return err
 	}
 	add := ""
-	for _, d := range []string{cfg.OutputDir, cfg.MarkdownDir} {
+	for _, d := range []string{cfg.OutputDir, cfg.MarkdownDir, cache.Dir} {
 		if !strings.Contains("\n"+string(old), "\n/"+d+"/\n") {
 			add += "/" + d + "/\n"
 		}

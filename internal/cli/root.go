@@ -14,10 +14,12 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/glot-i18n/glot/internal/cache"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/progress"
 	"github.com/glot-i18n/glot/internal/segment"
 )
 
@@ -36,6 +38,9 @@ func Main() int {
 // Run runs glot with args, printing to stdout and stderr, and returns the
 // exit code. Every error is printed here, once.
 func Run(args []string, stdout, stderr io.Writer) int {
+	if stop := profile(stderr); stop != nil {
+		defer stop()
+	}
 	g := &glot{stdout: stdout, stderr: stderr}
 	root := newRoot(g)
 	root.SetArgs(args)
@@ -85,18 +90,43 @@ func (silentError) Error() string { return "failed" }
 type glot struct {
 	dir            string // -C
 	stdout, stderr io.Writer
+	quiet          bool         // -q
 	c              *cache.Cache // see cache()
 	open           []io.Closer  // compiled catalogs, closed when the command ends
 }
 
 // done releases what the command opened and saves what the cache learned.
 func (g *glot) done() {
-	for _, c := range g.open {
-		c.Close()
-	}
+	g.closeOpen()
 	if g.c != nil {
 		_ = g.c.Close() // a cache that cannot be saved only costs time
 	}
+}
+
+// closeOpen closes the compiled catalogs the command opened.
+func (g *glot) closeOpen() {
+	for _, c := range g.open {
+		c.Close()
+	}
+	g.open = nil
+}
+
+// bar is a progress line; see progress.
+type bar struct{ b *progress.Bar }
+
+func (b bar) set(done, total int) { b.b.Set(done, total) }
+func (b bar) done()               { b.b.Done() }
+
+// progress returns a progress line for work counted in unit. It shows only
+// when standard output and standard error are both a terminal, and -q was
+// not given: a log or a pipe gets the command's own lines and nothing else.
+func (g *glot) progress(label, unit string) bar {
+	return bar{progress.New(g.stderr, !g.quiet && isTerminal(g.stdout) && isTerminal(g.stderr), label, unit)}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 func newRoot(g *glot) *cobra.Command {
@@ -110,6 +140,7 @@ and builds localized HTML and Markdown pages for every language.`,
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVarP(&g.dir, "directory", "C", "", "run as if glot was started in `DIR`")
+	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "print no progress line, only what the command has to say")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{fmt.Errorf("%w (see glot %s --help)", err, c.Name())}
 	})

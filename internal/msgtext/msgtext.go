@@ -107,6 +107,9 @@ func HasTag(s string) bool {
 // space, and no space at either end. Non-breaking spaces are kept: in French
 // and other typographies they are deliberate.
 func Normalize(s string) string {
+	if normalized(s) {
+		return s
+	}
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -124,6 +127,29 @@ func Normalize(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// normalized reports whether Normalize would give s back as it is, without
+// making a copy: most text, translations from a compiled catalog above
+// all, already is.
+func normalized(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\t', '\n', '\r', '\f', '\v':
+			return false
+		case ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		}
+	}
+	return norm.NFC.IsNormalString(s)
 }
 
 // Plain returns the text of s without its placeholders, for counting words
@@ -300,6 +326,15 @@ func Words(s string) int {
 		}
 	}
 	return n
+}
+
+// Reading returns what a reader reads in s: its words (see Words), and
+// whether they are characters of a script written without spaces, read
+// at another pace. A text counts as such when its words outnumber half its
+// characters.
+func Reading(s string) (words int, unspaced bool) {
+	words = Words(s)
+	return words, words > utf8.RuneCountInString(Plain(s))/2
 }
 
 func isUnspaced(r rune) bool {

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestParse(t *testing.T) {
@@ -161,4 +163,21 @@ func TestCheckTemplate(t *testing.T) {
 			t.Errorf("%q: %v, want %q", tt.tr, err, tt.want)
 		}
 	}
+}
+
+// Normalize gives back text already in normal form as it is, without a
+// copy; whatever the text, its result is the same as normalizing it in
+// full.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"", "a", " a", "a ", "a  b", "a\tb", "a\nb", "e\u0301", "é", "non\u00a0breaking", "日本語", "a b c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		full := strings.Join(strings.FieldsFunc(norm.NFC.String(s), func(r rune) bool {
+			return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+		}), " ")
+		if got := Normalize(s); got != full {
+			t.Fatalf("Normalize(%q) = %q, want %q", s, got, full)
+		}
+	})
 }

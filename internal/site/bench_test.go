@@ -14,7 +14,8 @@ import (
 // not the disk.
 type discard struct{}
 
-func (discard) WriteFile(string, []byte) error { return nil }
+func (discard) Kept(site.Output) bool           { return false }
+func (discard) Write(site.Output, []byte) error { return nil }
 
 // benchSite generates a site of n pages, each with front matter, headings,
 // paragraphs with inline markup, a list and a code block, fully translated

@@ -22,8 +22,10 @@ import (
 // diskSink writes the build under a folder.
 type diskSink string
 
-func (d diskSink) WriteFile(name string, data []byte) error {
-	return plan.WriteFile(filepath.Join(string(d), filepath.FromSlash(name)), data)
+func (d diskSink) Kept(site.Output) bool { return false }
+
+func (d diskSink) Write(out site.Output, data []byte) error {
+	return plan.WriteFile(filepath.Join(string(d), filepath.FromSlash(out.Name)), data)
 }
 
 // chrome finds headless Chromium: $GLOT_CHROME, or Debian's chromium,

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"html"
 	"html/template"
@@ -29,23 +28,6 @@ import (
 // md renders pages to HTML. Raw HTML in a page is the site owner's and is
 // kept; a translation cannot add any, because the splice escapes "<".
 var md = segment.Goldmark(goldmark.WithRendererOptions(ghtml.WithUnsafe()))
-
-// headingIDs returns the id goldmark gives each heading of a Markdown body,
-// in order. Localized pages reuse the source's ids, so that a link to
-// "page.md#section" reaches the same section in every language.
-func headingIDs(body []byte) [][]byte {
-	doc := md.Parser().Parse(text.NewReader(body))
-	var ids [][]byte
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			id, _ := h.AttributeString("id")
-			b, _ := id.([]byte)
-			ids = append(ids, b)
-		}
-		return ast.WalkContinue, nil
-	})
-	return ids
-}
 
 // Version is one language version of a page, for switchers and alternate
 // links.
@@ -87,15 +69,15 @@ type PageData struct {
 	LastUpdated            string // the date, written for the language; "" when unknown
 }
 
-func (b *builder) html(info *pageInfo, lang string, res *render.Result) ([]byte, error) {
+func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr render.Translator) ([]byte, error) {
 	curDir := path.Dir(b.outputPath(lang, info.page))
-	data := b.pageData(info, lang, curDir)
+	data := b.pageData(info, lang, curDir, tr)
 	rewrite := func(u string) string { return string(b.rewrite([]byte(u), info.page, lang, curDir)) }
 	if info.page.Kind == content.HTML {
 		// Text shown in the source language says so (WCAG 3.1.2), for
 		// screen readers to switch voice.
 		localized := editHTML(res.Bytes, b.fallbackSpans(info, lang, res), func(u string) string { return u })
-		if info.document {
+		if info.Document {
 			// A whole document stays itself: it gets its language and
 			// its alternates, and no layout.
 			return localizeDocument(localized, data, rewrite)
@@ -113,7 +95,7 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result) ([]byte,
 		if !sp.Fallback || sp.Start < fm.Body || lang == b.o.Config.SourceLanguage {
 			continue
 		}
-		if info.segs[sp.Segment].Syntax == segment.HTMLText {
+		if info.Segs[sp.Segment].Syntax == segment.HTMLText {
 			marks = append(marks, b.langSpan(lang, sp.Start-fm.Body, sp.End-fm.Body)...)
 		} else {
 			fallback = append(fallback, render.Span{Start: sp.Start - fm.Body, End: sp.End - fm.Body})
@@ -146,7 +128,7 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result) ([]byte,
 	// it is known by its text, which is its message's.
 	fallbackAlts := map[string]bool{}
 	for _, f := range res.Fallbacks {
-		if sg := &info.segs[f.Segment]; sg.Kind == "alt" && sg.Syntax != segment.HTMLAttr && lang != b.o.Config.SourceLanguage {
+		if sg := &info.Segs[f.Segment]; sg.Kind == "alt" && sg.Syntax != segment.HTMLAttr && lang != b.o.Config.SourceLanguage {
 			fallbackAlts[render.PlainText(sg, sg.Text)] = true
 		}
 	}
@@ -162,8 +144,8 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result) ([]byte,
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			if i < len(info.headingIDs) && info.headingIDs[i] != nil {
-				n.SetAttributeString("id", info.headingIDs[i])
+			if i < len(info.HeadingIDs) && info.HeadingIDs[i] != nil {
+				n.SetAttributeString("id", info.HeadingIDs[i])
 			}
 			i++
 		case *ast.Link:
@@ -265,22 +247,22 @@ func (b *builder) fallbackSpans(info *pageInfo, lang string, res *render.Result)
 	}
 	var edits []edit
 	for _, sp := range res.Spans {
-		if sp.Fallback && info.segs[sp.Segment].Syntax == segment.HTMLText && info.segs[sp.Segment].Kind != "title" {
+		if sp.Fallback && info.Segs[sp.Segment].Syntax == segment.HTMLText && info.Segs[sp.Segment].Kind != "title" {
 			edits = append(edits, b.langSpan(lang, sp.Start, sp.End)...)
 		}
 	}
 	return edits
 }
 
-func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
+func (b *builder) pageData(info *pageInfo, lang, curDir string, tr render.Translator) *PageData {
 	cfg := b.o.Config
 	v := b.versions[info.page.Path]
 	d := &PageData{
 		Lang:         lang,
 		Dir:          langtag.Dir(lang),
 		SourceLang:   cfg.SourceLanguage,
-		Title:        info.title(lang, b),
-		Description:  description(info, lang, b),
+		Title:        info.title(lang, b, tr),
+		Description:  description(info, lang, b, tr),
 		SiteTitle:    b.home[lang],
 		Root:         relURL(curDir, ""),
 		Path:         info.page.Path,
@@ -289,10 +271,10 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string) *PageData {
 		Canonical:    cfg.BaseURL + b.url(lang, info.page),
 		Untranslated: v.percent[lang] < cfg.Build.Threshold,
 		Outdated:     v.stale[lang],
-		ReadingTime:  info.readingTime(lang, b),
+		ReadingTime:  info.readingTime(tr),
 	}
-	if t, ok := pageDate(info.values); ok {
-		d.LastUpdated = formatDate(lang, t)
+	if info.HasDate {
+		d.LastUpdated = formatDate(lang, info.Date)
 	}
 	if home, ok := b.homePage(); ok {
 		d.Home = relURL(curDir, b.builtURL(lang, home))
@@ -336,8 +318,8 @@ func (b *builder) homePage() (content.Page, bool) {
 
 // description is the page's description in lang, from its front matter or
 // its <meta name="description">.
-func description(info *pageInfo, lang string, b *builder) string {
-	t, _, _ := info.text(lang, b, "description")
+func description(info *pageInfo, lang string, b *builder, tr render.Translator) string {
+	t, _, _ := info.text(lang, b, tr, "description")
 	return t
 }
 
@@ -346,15 +328,11 @@ func description(info *pageInfo, lang string, b *builder) string {
 // page is not built in this one), and a link to an asset at the one copy
 // of it in the output root. Other links are left alone.
 func (b *builder) rewrite(dest []byte, from content.Page, lang, curDir string) []byte {
-	d := string(dest)
-	if d == "" || strings.HasPrefix(d, "#") || strings.HasPrefix(d, "/") || strings.HasPrefix(d, "?") {
+	target, ok := linkTarget(from.Path, string(dest))
+	if !ok {
 		return dest
 	}
-	u, err := url.Parse(d)
-	if err != nil || u.Scheme != "" || u.Host != "" {
-		return dest
-	}
-	target := path.Join(path.Dir(from.Path), u.Path)
+	u, _ := url.Parse(string(dest))
 	var to string
 	if p, ok := b.findPage(target); ok {
 		to = b.builtURL(lang, p)
@@ -415,71 +393,6 @@ func splitPath(p string) []string {
 		return nil
 	}
 	return strings.Split(p, "/")
-}
-
-// writeRoot writes the output root's index.html, which leads to the
-// languages of the home page, and sitemap.xml, which lists every page built
-// with its alternates.
-func (b *builder) writeRoot() error {
-	cfg := b.o.Config
-	d := &PageData{
-		Lang: cfg.SourceLanguage, Dir: langtag.Dir(cfg.SourceLanguage), SourceLang: cfg.SourceLanguage,
-		Title: b.home[cfg.SourceLanguage], Canonical: cfg.BaseURL, BaseURL: cfg.BaseURL,
-	}
-	if d.Title == "" {
-		d.Title = cfg.BaseURL
-	}
-	langs := siteLangs(cfg)
-	home, ok := b.homePage()
-	if ok {
-		langs = b.emitted(home)
-	}
-	for _, l := range langs {
-		u := l + "/"
-		if ok {
-			u = b.url(l, home)
-		}
-		v := Version{Lang: l, Name: langtag.Name(l), Dir: langtag.Dir(l), Href: u, URL: cfg.BaseURL + u, Hreflang: l}
-		d.Languages = append(d.Languages, v)
-		d.Alternates = append(d.Alternates, v)
-	}
-	d.Alternates = append(d.Alternates, Version{Hreflang: "x-default", URL: cfg.BaseURL})
-	index, err := b.ui.execute(cfg.SourceLanguage, "index.html", d)
-	if err != nil {
-		return err
-	}
-	if err := b.write(path.Join(cfg.OutputDir, "index.html"), index); err != nil {
-		return err
-	}
-	return b.write(path.Join(cfg.OutputDir, "sitemap.xml"), b.sitemap())
-}
-
-// sitemap lists every version built of every page, each with the others
-// and itself as alternates, and x-default.
-func (b *builder) sitemap() []byte {
-	cfg := b.o.Config
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-	esc := func(s string) string {
-		var b strings.Builder
-		_ = xml.EscapeText(&b, []byte(s))
-		return b.String()
-	}
-	for _, p := range b.pages {
-		langs := b.emitted(p)
-		for _, l := range langs {
-			buf.WriteString("  <url>\n")
-			buf.WriteString("    <loc>" + esc(cfg.BaseURL+b.url(l, p)) + "</loc>\n")
-			for _, a := range langs {
-				buf.WriteString(`    <xhtml:link rel="alternate" hreflang="` + a + `" href="` + esc(cfg.BaseURL+b.url(a, p)) + `"/>` + "\n")
-			}
-			buf.WriteString(`    <xhtml:link rel="alternate" hreflang="x-default" href="` + esc(cfg.BaseURL+b.url(cfg.SourceLanguage, p)) + `"/>` + "\n")
-			buf.WriteString("  </url>\n")
-		}
-	}
-	buf.WriteString("</urlset>\n")
-	return buf.Bytes()
 }
 
 // linkAttrs are the attributes that hold a URL, for each element that has

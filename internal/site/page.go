@@ -5,10 +5,8 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/glot-i18n/glot/internal/content"
-	"github.com/glot-i18n/glot/internal/extract"
 	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/pseudo"
@@ -16,46 +14,253 @@ import (
 	"github.com/glot-i18n/glot/internal/segment"
 )
 
-// pageInfo is what is worked out once per page, whatever the language.
-type pageInfo struct {
-	page       content.Page
-	src        []byte
-	segs       []segment.Segment
-	byID       map[string]int // segment index by message id (the first, when repeated)
-	headingIDs [][]byte       // the id of each heading, from the source text
-	document   bool           // an HTML page that is a whole document
-	values     map[string]any // the front matter's values
-}
-
-func (b *builder) prepare(p content.Page) (*pageInfo, error) {
-	sp, src, err := extract.Segment(b.o.Content, p, b.o.Rules)
+// page writes page p in every language being built: the outputs whose key
+// changed since they were last made, rendered from one segmenting of the
+// page.
+func (b *builder) page(p content.Page) error {
+	s := b.sums[p.Path]
+	v := b.versions[p.Path]
+	cfg := b.o.Config
+	type job struct {
+		lang     string
+		md, html *Output
+	}
+	var jobs []job
+	for _, l := range b.langs {
+		b.count(l, p, s, v)
+		// A version below the completeness threshold, with incomplete =
+		// "skip", is left out of the HTML. The Markdown tree stays whole:
+		// its links are kept byte for byte and must lead somewhere, and a
+		// generator that takes it over decides what it publishes.
+		j := job{lang: l}
+		if b.o.MD {
+			out := Output{Name: path.Join(cfg.MarkdownDir, l, p.Path), Page: p.Path, Lang: l, Format: "md", Key: b.mdKey(l, s)}
+			if b.sink.Kept(out) {
+				b.kept.Add(1)
+			} else {
+				j.md = &out
+			}
+		}
+		if b.o.HTML && v.emitted[l] {
+			out := Output{Name: path.Join(cfg.OutputDir, b.outputPath(l, p)), Page: p.Path, Lang: l, Format: "html", Key: b.htmlKey(l, p, s, v)}
+			if b.sink.Kept(out) {
+				b.kept.Add(1)
+			} else {
+				j.html = &out
+			}
+		}
+		if j.md != nil || j.html != nil {
+			jobs = append(jobs, j)
+		}
+	}
+	if len(jobs) == 0 {
+		return nil
+	}
+	info, err := b.info(p, s.Hash, true)
 	if err != nil {
-		return nil, fileerr.InFile(path.Join(b.o.Config.ContentDir, p.Path), err)
+		return err
 	}
-	info := &pageInfo{page: p, src: src, segs: sp.Segments, byID: make(map[string]int, len(sp.Segments))}
-	for i := len(info.segs) - 1; i >= 0; i-- {
-		info.byID[info.segs[i].ID] = i
+	for _, j := range jobs {
+		tr := b.translator(j.lang, info)
+		res := &render.Result{Bytes: info.src}
+		if tr != nil {
+			res = render.Page(info.src, info.Segs, tr)
+		}
+		if j.md != nil {
+			md := res.Bytes
+			if info.Document {
+				// The content tree's copy of a document says its language
+				// too; links and head stay for the generator to make.
+				md = localizeLang(md, j.lang)
+			}
+			if err := b.sink.Write(*j.md, md); err != nil {
+				return err
+			}
+			b.files.Add(1)
+		}
+		if j.html != nil {
+			html, err := b.html(info, j.lang, res, tr)
+			if err != nil {
+				return fileerr.InFile(path.Join(cfg.ContentDir, p.Path), err)
+			}
+			if err := b.sink.Write(*j.html, html); err != nil {
+				return err
+			}
+			b.files.Add(1)
+		}
 	}
-	if p.Kind == content.Markdown {
-		fm, _ := content.SplitFrontMatter(src)
-		info.headingIDs = headingIDs(src[fm.Body:])
-		info.values = content.Values(src)
-	} else {
-		info.document = segment.IsDocument(src)
-	}
-	return info, nil
+	return nil
 }
 
-// translator returns what translates info's page into lang: the catalog,
-// a pseudo-translation, or nothing for the source language.
+// count adds page p to the figures of lang: its segments, those showing
+// source text or a stale translation, and a warning for each translation
+// held back.
+func (b *builder) count(lang string, p content.Page, s *summary, v *versions) {
+	t := b.o.Tables[lang]
+	fallbacks, stale := 0, 0
+	var held []int
+	if t != nil && !pseudo.Is(lang) {
+		for k, n := range s.idx {
+			switch {
+			case n < 0 || t.Shown(n, b.policy) == 0:
+				fallbacks++
+				if n >= 0 && t.HoldsBack(n, b.policy) {
+					held = append(held, k)
+				}
+			case t.ShownStale(n, b.policy):
+				stale++
+			}
+		}
+	}
+	var warnings []string
+	if len(held) > 0 {
+		// The one page that holds a message reads it from the table.
+		idx := make([]int, len(held))
+		for i, k := range held {
+			idx[i] = s.idx[k]
+		}
+		for i, e := range t.Entries(idx) {
+			if prob := e.Problem(b.policy); prob != nil {
+				seg := held[i]
+				warnings = append(warnings, fmt.Sprintf("%s: %s: message %s: %s; built from the source text",
+					b.place(p, s, seg), lang, s.IDs[seg], prob))
+			}
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	st := b.stats[lang]
+	if !v.emitted[lang] {
+		st.Skipped++
+	}
+	if t == nil && lang != b.o.Config.SourceLanguage && !pseudo.Is(lang) {
+		// A language with no catalog yet shows its source text.
+		fallbacks = len(s.IDs)
+	}
+	if lang != b.o.Config.SourceLanguage {
+		st.Segments += len(s.IDs)
+		st.Fallbacks += fallbacks
+		st.Stale += stale
+	}
+	b.rep.Warnings = append(b.rep.Warnings, warnings...)
+}
+
+// place names segment k of page p, for a warning: "content/a.md:12".
+func (b *builder) place(p content.Page, s *summary, k int) string {
+	name := path.Join(b.o.Config.ContentDir, p.Path)
+	if info, err := b.info(p, s.Hash, false); err == nil && k < len(info.Segs) {
+		return fmt.Sprintf("%s:%d", name, info.Segs[k].Line)
+	}
+	return name
+}
+
+// mdKey is the key of the Markdown of a page in lang: the page's bytes and
+// what is shown for each of its messages.
+func (b *builder) mdKey(lang string, s *summary) Key {
+	k := newKeyer(b.salt).str("md").str(lang).raw(s.Hash[:])
+	b.shown(k, lang, s)
+	return k.key()
+}
+
+// shown adds to k what a page in lang shows for each message of s.
+func (b *builder) shown(k *keyer, lang string, s *summary) {
+	if t := b.o.Tables[lang]; t != nil && !pseudo.Is(lang) {
+		for _, n := range s.idx {
+			if n >= 0 {
+				k.u64(t.Shown(n, b.policy))
+			} else {
+				k.u64(0)
+			}
+		}
+	}
+}
+
+// htmlKey is the key of the HTML of page p in lang: its Markdown's, and
+// the versions of the pages whose URLs it holds: its own (switcher,
+// alternates, notices), the home page's (site title and link), and those
+// of every page and asset it links to.
+func (b *builder) htmlKey(lang string, p content.Page, s *summary, v *versions) Key {
+	cfg := b.o.Config
+	k := newKeyer(b.salt).str("html").str(lang).raw(s.Hash[:])
+	b.shown(k, lang, s)
+	for _, l := range siteLangs(cfg) {
+		k.str(l).flag(v.emitted[l]).str(v.url[l])
+	}
+	k.flag(v.percent[lang] < cfg.Build.Threshold).flag(v.stale[lang]).str(v.url[lang])
+	if home, ok := b.homePage(); ok {
+		k.str(b.builtURL(lang, home))
+	}
+	k.str(b.home[lang]).str(b.homeLang[lang]).str(b.home[cfg.SourceLanguage])
+	for _, target := range s.Links {
+		if pg, ok := b.findPage(target); ok {
+			k.str("page").str(b.builtURL(lang, pg))
+		} else if b.assetSet[target] {
+			k.str("asset").str(target)
+		} else {
+			k.str("none").str(target)
+		}
+	}
+	return k.key()
+}
+
+// translator returns what translates info's page into lang: the compiled
+// table, read for the page's messages in one go; a pseudo-translation; or
+// nothing for the source language.
 func (b *builder) translator(lang string, info *pageInfo) render.Translator {
 	if pseudo.Is(lang) {
 		return pseudoTranslator{lang, info}
 	}
-	if t := b.tr[lang]; t != nil {
-		return t
+	if lang == b.o.Config.SourceLanguage {
+		return nil
 	}
-	return nil
+	tr := &pageTranslator{text: map[string]string{}, units: map[string]uint32{}}
+	t := b.o.Tables[lang]
+	if t == nil || b.o.Source == nil {
+		return tr // no catalog yet: every text shows in the source language
+	}
+	var idx []int
+	var ids []string
+	for _, s := range info.Segs {
+		n, ok := b.o.Source.Index(s.ID)
+		if !ok {
+			continue
+		}
+		words, unspaced, shown := t.Reading(n, b.policy)
+		if _, dup := tr.units[s.ID]; shown && !dup {
+			tr.units[s.ID] = units(words, unspaced)
+			idx, ids = append(idx, n), append(ids, s.ID)
+		}
+	}
+	for i, e := range t.Entries(idx) {
+		if m, _, _, ok := e.Use(b.policy); ok {
+			tr.text[ids[i]] = m.Other
+		} else {
+			delete(tr.units, ids[i])
+		}
+	}
+	return tr
+}
+
+// pageTranslator holds the text a page in one language shows for each of
+// its messages that is translated, and what a reader reads in it, which
+// the compiled table has counted.
+type pageTranslator struct {
+	text  map[string]string
+	units map[string]uint32
+}
+
+func (t *pageTranslator) Lookup(id string) (string, bool) {
+	s, ok := t.text[id]
+	return s, ok
+}
+
+// units packs what msgtext.Reading says of a text.
+func units(words int, unspaced bool) uint32 {
+	u := uint32(min(words, 1<<31-1))
+	if unspaced {
+		u |= 1 << 31
+	}
+	return u
 }
 
 // pseudoTranslator pseudo-translates the segments of one page as they
@@ -71,97 +276,21 @@ func (p pseudoTranslator) Lookup(id string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return pseudo.Translate(p.lang, p.info.segs[i].Text), true
-}
-
-// page writes info's page in every language being built.
-func (b *builder) page(info *pageInfo) error {
-	p := info.page
-	cfg := b.o.Config
-	v := b.versions[p.Path]
-	for _, l := range b.langs {
-		// A version below the completeness threshold, with incomplete =
-		// "skip", is left out of the HTML. The Markdown tree stays whole:
-		// its links are kept byte for byte and must lead somewhere, and a
-		// generator that takes it over decides what it publishes.
-		html := b.o.HTML && v.emitted[l]
-		if !v.emitted[l] {
-			b.mu.Lock()
-			b.stats[l].Skipped++
-			b.mu.Unlock()
-		}
-		if !html && !b.o.MD {
-			continue
-		}
-		res := &render.Result{Bytes: info.src}
-		if tr := b.translator(l, info); tr != nil {
-			res = render.Page(info.src, info.segs, tr)
-			b.count(l, info, res.Fallbacks)
-		}
-		if b.o.MD {
-			md := res.Bytes
-			if info.document {
-				// The content tree's copy of a document says its language
-				// too; links and head stay for the generator to make.
-				md = localizeLang(md, l)
-			}
-			if err := b.write(path.Join(cfg.MarkdownDir, l, p.Path), md); err != nil {
-				return err
-			}
-		}
-		if html {
-			html, err := b.html(info, l, res)
-			if err != nil {
-				return fileerr.InFile(path.Join(cfg.ContentDir, p.Path), err)
-			}
-			if err := b.write(path.Join(cfg.OutputDir, b.outputPath(l, p)), html); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func (b *builder) count(lang string, info *pageInfo, fb []render.Fallback) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	st := b.stats[lang]
-	st.Segments += len(info.segs)
-	st.Fallbacks += len(fb)
-	tr := b.tr[lang]
-	for _, f := range fb {
-		reason := f.Reason
-		if reason == "missing" && tr != nil {
-			// Missing here, or held back by the verdict on it.
-			reason = tr.problem(info.segs[f.Segment].ID)
-		}
-		if reason != "" && reason != "missing" {
-			s := info.segs[f.Segment]
-			b.rep.Warnings = append(b.rep.Warnings, fmt.Sprintf("%s:%d: %s: message %s: %s; built from the source text",
-				path.Join(b.o.Config.ContentDir, info.page.Path), s.Line, lang, s.ID, reason))
-		}
-	}
-	if tr != nil {
-		for _, s := range info.segs {
-			if tr.stale(s.ID) {
-				st.Stale++
-			}
-		}
-	}
+	return pseudo.Translate(p.lang, p.info.Segs[i].Text), true
 }
 
 // title returns the page's title in lang: its front matter title or HTML
 // <title>, else its first top-level heading, else its file name.
-func (info *pageInfo) title(lang string, b *builder) string {
-	t, _ := info.titleIn(lang, b)
+func (info *pageInfo) title(lang string, b *builder, tr render.Translator) string {
+	t, _ := info.titleIn(lang, b, tr)
 	return t
 }
 
 // titleIn is title, with the language the title is shown in: lang, or
 // the source language when it has no translation.
-func (info *pageInfo) titleIn(lang string, b *builder) (string, string) {
+func (info *pageInfo) titleIn(lang string, b *builder, tr render.Translator) (string, string) {
 	for _, kinds := range [][]string{{"title"}, {"h1"}, {"h2", "h3", "h4", "h5", "h6"}} {
-		if t, in, ok := info.text(lang, b, kinds...); ok {
+		if t, in, ok := info.text(lang, b, tr, kinds...); ok {
 			return t, in
 		}
 	}
@@ -171,14 +300,13 @@ func (info *pageInfo) titleIn(lang string, b *builder) (string, string) {
 // text returns, as plain text in lang, the first segment of the page of
 // one of kinds, and the language it is in: lang, or the source language
 // when the segment has no translation.
-func (info *pageInfo) text(lang string, b *builder, kinds ...string) (string, string, bool) {
-	for i := range info.segs {
-		s := &info.segs[i]
+func (info *pageInfo) text(lang string, b *builder, tr render.Translator, kinds ...string) (string, string, bool) {
+	for i := range info.Segs {
+		s := &info.Segs[i]
 		if !slices.Contains(kinds, s.Kind) {
 			continue
 		}
-		tr := b.translator(lang, info)
-		t := info.translated(s, tr)
+		t := translated(s, tr)
 		in := lang
 		if tr == nil || !isTranslated(s, tr) {
 			in = b.o.Config.SourceLanguage
@@ -196,7 +324,7 @@ func isTranslated(s *segment.Segment, tr render.Translator) bool {
 
 // translated returns the text segment s shows with tr: its translation
 // if it has one, else its source.
-func (info *pageInfo) translated(s *segment.Segment, tr render.Translator) string {
+func translated(s *segment.Segment, tr render.Translator) string {
 	if tr != nil {
 		if t, ok := tr.Lookup(s.ID); ok {
 			return t
@@ -205,22 +333,27 @@ func (info *pageInfo) translated(s *segment.Segment, tr render.Translator) strin
 	return s.Text
 }
 
-// readingTime estimates the minutes the page takes to read in lang: 200
+// readingTime estimates the minutes the page takes to read with tr: 200
 // words a minute, scripts written without spaces counted by character (as
 // msgtext.Words does) at 500 a minute.
-func (info *pageInfo) readingTime(lang string, b *builder) int {
-	tr := b.translator(lang, info)
+func (info *pageInfo) readingTime(tr render.Translator) int {
 	words, chars := 0, 0
-	for i := range info.segs {
-		s := &info.segs[i]
+	for i := range info.Segs {
+		s := &info.Segs[i]
 		if s.Kind == "title" || s.Kind == "description" || s.Syntax == segment.HTMLAttr {
 			continue
 		}
-		t := msgtext.Plain(info.translated(s, tr))
-		if msgtext.Words(t) > utf8.RuneCountInString(t)/2 {
-			chars += msgtext.Words(t)
+		u, ok := uint32(0), false
+		if pt, isPage := tr.(*pageTranslator); isPage {
+			u, ok = pt.units[s.ID]
+		}
+		if !ok {
+			u = units(msgtext.Reading(translated(s, tr)))
+		}
+		if n := int(u &^ (1 << 31)); u&(1<<31) != 0 {
+			chars += n
 		} else {
-			words += msgtext.Words(t)
+			words += n
 		}
 	}
 	minutes := (words + 199) / 200

@@ -12,6 +12,13 @@
 // page on all cores, its output going to the Sink as it is made, so memory
 // holds the plan and a few pages, not the site.
 //
+// A build is incremental. Each output has a key: a hash of everything it is
+// made from (the page's bytes, what the compiled catalogs show for each of
+// its messages, the versions of the pages it links to, the layout, the
+// configuration, glot itself). The Sink remembers the key each output was
+// last made under, and an output whose key has not changed is not made
+// again. Segmenting a page is cached by the hash of its bytes.
+//
 //	rep, err := site.Build(site.Options{...}, sink)
 package site
 
@@ -24,6 +31,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/content"
@@ -34,19 +42,53 @@ import (
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
-// Sink receives the files of the build. Paths are slash-separated and
-// relative to the site's root ("public/es/index.html"). It is called from
-// several goroutines at once.
+// Output is one file of the build.
+type Output struct {
+	// Name is its path, slash-separated and relative to the site's root
+	// ("public/es/index.html").
+	Name string
+	// Page is the page it is made from, in the content folder; "" for the
+	// files of the whole site (the language chooser, the sitemap).
+	Page string
+	// Lang is its language; "" for an asset, which all share.
+	Lang string
+	// Format is "html" or "md" for a page, "asset" for a copy of an asset,
+	// "site" for the files of the whole site.
+	Format string
+	// Key is a hash of everything it is made from.
+	Key Key
+}
+
+// Sink receives the build's outputs. It is called from several goroutines
+// at once.
 type Sink interface {
-	WriteFile(name string, data []byte) error
+	// Kept reports whether out is as the last build left it, made under
+	// the same key: the build then does not make it again.
+	Kept(out Output) bool
+	// Write writes out.
+	Write(out Output, data []byte) error
+}
+
+// Cache keeps what the build can make again: the segments of each page,
+// by a hash of its bytes. It is called from several goroutines at once.
+type Cache interface {
+	Get(key string) ([]byte, bool)
+	Put(key string, data []byte)
 }
 
 // Options say what to build.
 type Options struct {
 	Config  *config.Config
-	Content fs.FS        // the content folder
-	Layouts fs.FS        // the site's layouts folder, or nil
-	Locales *locale.Site // the loaded locales folder
+	Content fs.FS // the content folder
+	Layouts fs.FS // the site's layouts folder, or nil
+	// Source and Tables are the compiled catalogs: the source, and a
+	// table for each language of the site that has one, by tag. Without
+	// a Source, every page shows its source text.
+	Source *verdict.Source
+	Tables map[string]*verdict.Table
+	// Locales, when Source is nil, is a loaded locales folder to compile
+	// them from.
+	Locales *locale.Site
 	// Langs are the languages to build, the source language included when
 	// wanted. Empty means the source language and every target language.
 	Langs      []string
@@ -56,14 +98,32 @@ type Options struct {
 	RequireReviewed bool
 	// Rules say what is translatable; nil means glot's defaults.
 	Rules *segment.Rules
+	// Shard, when N > 1, builds only the pages (and assets) whose shard
+	// Of gives, and the files of the whole site only in shard 1.
+	Shard Shard
+	// Hash returns a hash of the bytes of a file of the content folder;
+	// nil reads and hashes them.
+	Hash func(name string) ([32]byte, error)
+	// Cache keeps the segments of each page; nil keeps nothing.
+	Cache Cache
+	// Salt is mixed into every key: what else the outputs depend on that
+	// the build cannot see, such as the version of glot.
+	Salt []byte
+	// Progress, if set, is called as pages are done.
+	Progress func(done, total int)
 }
 
 // Report says what the build did.
 type Report struct {
 	Pages    int
-	Files    int
+	Files    int // outputs written
+	Kept     int // outputs that were already as they should be
 	Langs    []LangReport
 	Warnings []string // translations that could not be used, and why
+	// InScope says whether an output of an earlier build is one this
+	// build would make: one it did not make belongs to a page, asset or
+	// language version that is gone, and can be removed.
+	InScope func(out Output) bool
 }
 
 // LangReport counts, for one language, the segments that showed source
@@ -72,7 +132,7 @@ type LangReport struct {
 	Lang      string
 	Segments  int
 	Fallbacks int
-	Stale     int // stale translations used (with AllowStale)
+	Stale     int // segments showing stale translations (with AllowStale)
 	Skipped   int // pages below the threshold, not built
 }
 
@@ -91,7 +151,13 @@ func Build(o Options, sink Sink) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{o: o, sink: sink, pages: pages, langs: langs, rep: &Report{Pages: len(pages)}}
+	if o.Source == nil && o.Locales != nil && o.Locales.HasSource {
+		if o.Source, o.Tables, err = compileAll(o.Locales, cfg); err != nil {
+			return nil, err
+		}
+	}
+	b := &builder{o: o, sink: sink, pages: pages, assets: assets, langs: langs, rep: &Report{Pages: len(pages)}}
+	b.policy = verdict.Policy{AllowStale: o.AllowStale, RequireReviewed: o.RequireReviewed}
 	b.pageSet = map[string]content.Page{}
 	for _, p := range pages {
 		b.pageSet[p.Path] = p
@@ -100,65 +166,17 @@ func Build(o Options, sink Sink) (*Report, error) {
 	for _, a := range assets {
 		b.assetSet[a] = true
 	}
-	b.tr = map[string]*translator{}
-	pol := verdict.Policy{AllowStale: o.AllowStale, RequireReviewed: o.RequireReviewed}
-	var src *verdict.Source
-	if o.Locales != nil {
-		src = verdict.NewSource(o.Locales)
-	}
-	for _, l := range siteLangs(cfg) {
-		if l == cfg.SourceLanguage || o.Locales == nil {
-			continue
-		}
-		// Every language of the site, built or not: a page's other
-		// versions are listed from what they would be.
-		t, err := newTranslator(o.Locales, src, l, pol)
-		if err != nil {
-			return nil, err
-		}
-		b.tr[l] = t
-	}
-	if b.ui, err = newUI(set, o.Locales, cfg, append(siteLangs(cfg), pseudo.Langs...), b.tr); err != nil {
-		return nil, err
-	}
 	b.stats = make(map[string]*LangReport, len(langs))
 	for _, l := range langs {
 		b.stats[l] = &LangReport{Lang: l}
 	}
+	if b.ui, err = newUI(set, o.Source, cfg, append(siteLangs(cfg), pseudo.Langs...), o.Tables, b.policy); err != nil {
+		return nil, err
+	}
+	b.salt = b.globalKey(set)
 
 	if err := b.run(); err != nil {
 		return nil, err
-	}
-	// Assets: once at the root of the HTML output, where every language
-	// links to them; and in each language's Markdown tree, which another
-	// site generator takes over whole, so its relative links still work.
-	for _, a := range assets {
-		if !o.HTML && !o.MD {
-			break
-		}
-		data, err := fs.ReadFile(o.Content, a)
-		if err != nil {
-			return nil, err
-		}
-		if o.HTML {
-			if err := b.write(path.Join(cfg.OutputDir, a), data); err != nil {
-				return nil, err
-			}
-		}
-		if o.MD {
-			for _, l := range langs {
-				if err := b.write(path.Join(cfg.MarkdownDir, l, a), data); err != nil {
-					return nil, err
-				}
-			}
-		}
-	}
-	if o.HTML && len(o.Langs) == 0 {
-		// The language chooser and the sitemap list every language:
-		// they are written when the whole site is built.
-		if err := b.writeRoot(); err != nil {
-			return nil, err
-		}
 	}
 	for _, l := range langs {
 		b.rep.Langs = append(b.rep.Langs, *b.stats[l])
@@ -169,20 +187,38 @@ func Build(o Options, sink Sink) (*Report, error) {
 		}
 	}
 	sort.Strings(b.rep.Warnings)
+	b.rep.InScope = b.inScope
 	return b.rep, nil
+}
+
+// compileAll compiles the catalogs of every language of the site, in
+// memory.
+func compileAll(s *locale.Site, cfg *config.Config) (*verdict.Source, map[string]*verdict.Table, error) {
+	src, ts, err := verdict.CompileLangs(s, cfg.Languages)
+	if err != nil {
+		return nil, nil, err
+	}
+	tables := map[string]*verdict.Table{}
+	for _, t := range ts {
+		tables[t.Lang] = t
+	}
+	return src, tables, nil
 }
 
 type builder struct {
 	o        Options
 	sink     Sink
 	ui       *ui
+	policy   verdict.Policy
 	pages    []content.Page
+	assets   []string
 	pageSet  map[string]content.Page
 	assetSet map[string]bool
 	langs    []string
-	tr       map[string]*translator
+	salt     Key
 
-	// The plan: the versions of each page, by page path.
+	// The plan: what is known of each page, and its versions.
+	sums     map[string]*summary
 	versions map[string]*versions
 	home     map[string]string // lang -> title of the home page
 	homeLang map[string]string // lang -> the language that title is in
@@ -190,35 +226,132 @@ type builder struct {
 	mu    sync.Mutex
 	rep   *Report
 	stats map[string]*LangReport
+	files atomic.Int64
+	kept  atomic.Int64
 }
 
-func (b *builder) write(name string, data []byte) error {
-	if err := b.sink.WriteFile(name, data); err != nil {
+// put hands an output to the sink, unless the sink has it already; make
+// makes its bytes.
+func (b *builder) put(out Output, make func() ([]byte, error)) error {
+	if b.sink.Kept(out) {
+		b.kept.Add(1)
+		return nil
+	}
+	data, err := make()
+	if err != nil {
 		return err
 	}
-	b.mu.Lock()
-	b.rep.Files++
-	b.mu.Unlock()
+	if err := b.sink.Write(out, data); err != nil {
+		return err
+	}
+	b.files.Add(1)
 	return nil
 }
 
-// run builds every page on all cores: read and segment them all, plan
-// their versions, write them.
+// run builds the site: the summary of every page, the plan, then every
+// page of this shard in every language, on all cores.
 func (b *builder) run() error {
-	infos := make([]*pageInfo, len(b.pages))
-	err := parallel(len(b.pages), func(i int) (err error) {
-		infos[i], err = b.prepare(b.pages[i])
+	if err := b.summarize(); err != nil {
+		return err
+	}
+	b.plan()
+	var mine []content.Page
+	for _, p := range b.pages {
+		if b.o.Shard.Has(p.Path) {
+			mine = append(mine, p)
+		}
+	}
+	var done atomic.Int64
+	err := parallel(len(mine), func(i int) error {
+		err := b.page(mine[i])
+		if b.o.Progress != nil {
+			b.o.Progress(int(done.Add(1)), len(mine))
+		}
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	b.plan(infos)
-	return parallel(len(infos), func(i int) error {
-		err := b.page(infos[i])
-		infos[i] = nil // done with it: let the collector have it
+	if err := b.writeAssets(); err != nil {
 		return err
+	}
+	if b.o.HTML && len(b.o.Langs) == 0 && b.o.Shard.Site() {
+		// The language chooser and the sitemap list every language:
+		// they are written when the whole site is built.
+		if err := b.writeRoot(); err != nil {
+			return err
+		}
+	}
+	b.rep.Files, b.rep.Kept = int(b.files.Load()), int(b.kept.Load())
+	return nil
+}
+
+// writeAssets copies the assets of this shard: once to the root of the
+// HTML output, where every language links to them, and into each
+// language's Markdown tree, which another site generator takes over
+// whole, so its relative links still work.
+func (b *builder) writeAssets() error {
+	if !b.o.HTML && !b.o.MD {
+		return nil
+	}
+	var mine []string
+	for _, a := range b.assets {
+		if b.o.Shard.Has(a) {
+			mine = append(mine, a)
+		}
+	}
+	cfg := b.o.Config
+	return parallel(len(mine), func(i int) error {
+		a := mine[i]
+		sum, err := b.hash(a)
+		if err != nil {
+			return err
+		}
+		k := newKeyer(b.salt).str("asset").raw(sum[:]).key()
+		read := func() ([]byte, error) { return fs.ReadFile(b.o.Content, a) }
+		if b.o.HTML {
+			if err := b.put(Output{Name: path.Join(cfg.OutputDir, a), Page: a, Format: "asset", Key: k}, read); err != nil {
+				return err
+			}
+		}
+		if b.o.MD {
+			for _, l := range b.langs {
+				if err := b.put(Output{Name: path.Join(cfg.MarkdownDir, l, a), Page: a, Lang: l, Format: "asset", Key: k}, read); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	})
+}
+
+// inScope reports whether an output of an earlier build is one this
+// build makes, or would make if its page still existed.
+func (b *builder) inScope(out Output) bool {
+	switch out.Format {
+	case "site":
+		return b.o.HTML && len(b.o.Langs) == 0 && b.o.Shard.Site()
+	case "asset":
+		if !b.o.Shard.Has(out.Page) {
+			return false
+		}
+		if out.Lang == "" {
+			return b.o.HTML
+		}
+		return b.o.MD && b.building(out.Lang)
+	case "html", "md":
+		return (out.Format == "html" && b.o.HTML || out.Format == "md" && b.o.MD) && b.building(out.Lang) && b.o.Shard.Has(out.Page)
+	}
+	return false
+}
+
+func (b *builder) building(lang string) bool {
+	for _, l := range b.langs {
+		if l == lang {
+			return true
+		}
+	}
+	return false
 }
 
 // parallel calls f(0) ... f(n-1) on all cores and joins their errors, in

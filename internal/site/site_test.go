@@ -30,7 +30,10 @@ type memSink struct {
 	files map[string][]byte
 }
 
-func (m *memSink) WriteFile(name string, data []byte) error {
+func (m *memSink) Kept(site.Output) bool { return false }
+
+func (m *memSink) Write(out site.Output, data []byte) error {
+	name := out.Name
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.files == nil {

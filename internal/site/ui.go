@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"strings"
@@ -16,8 +17,8 @@ import (
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/layout"
-	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/pseudo"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 // ui renders a layout's interface text in each language: its messages go
@@ -36,13 +37,22 @@ type ui struct {
 	from      map[string]map[string]string // lang -> message id -> the language its text is in
 	// warnings name the interface translations held back, and why.
 	warnings []string
+	// sum spells out every translation shown, for digest.
+	sum strings.Builder
+}
+
+// digest identifies the interface text of every language, for the keys of
+// the pages that show it.
+func (u *ui) digest() string {
+	h := sha256.Sum256([]byte(u.sum.String()))
+	return string(h[:])
 }
 
 // newUI loads the interface messages: the layout's own, in the source
-// language, and, for each of langs, the translations its translator lets
-// the build show (the compiled table has judged them: a translation may use
+// language, and, for each of langs, the translations the compiled tables
+// let the build show under p (they have judged them: a translation may use
 // only its source's template fields, for it is untrusted).
-func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string, trs map[string]*translator) (*ui, error) {
+func newUI(set *layout.Set, source *verdict.Source, cfg *config.Config, langs []string, tables map[string]*verdict.Table, p verdict.Policy) (*ui, error) {
 	u := &ui{source: cfg.SourceLanguage, bundles: map[string]*i18n.Bundle{}, templates: map[string]*template.Template{}, from: map[string]map[string]string{}}
 	src, err := language.Parse(cfg.SourceLanguage)
 	if err != nil {
@@ -78,18 +88,25 @@ func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string, 
 				msgs = append(msgs, &m)
 				from[id] = l
 			}
-		case s != nil && trs[l] != nil:
-			tr := trs[l]
+		case source != nil && tables[l] != nil:
 			for _, id := range used {
 				// The table judged translations against the extracted
 				// source; a layout changed since then has text of its own.
-				if cur := s.Source.Messages[id]; cur == nil || catalog.Hash(cur) != catalog.Hash(set.Messages.Messages[id]) {
+				i, ok := source.Index(id)
+				if !ok {
 					continue
 				}
-				e := tr.table.Entry(id)
-				t, in, _, ok := e.Use(tr.policy)
+				cur, err := source.Message(i)
+				if err != nil {
+					return nil, err
+				}
+				if cur.Hash != catalog.Hash(set.Messages.Messages[id]) {
+					continue
+				}
+				e := tables[l].Entry(id)
+				t, in, _, ok := e.Use(p)
 				if !ok {
-					if p := e.Problem(tr.policy); p != nil {
+					if p := e.Problem(p); p != nil {
 						u.warnings = append(u.warnings, fmt.Sprintf("%s: interface message %s: %v; shown in the source language", l, id, p))
 					}
 					continue
@@ -99,6 +116,9 @@ func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string, 
 				msgs = append(msgs, &m)
 				from[id] = in
 			}
+			if err := tables[l].Err(); err != nil {
+				return nil, err
+			}
 		}
 		if len(msgs) > 0 {
 			if err := bundle.AddMessages(tag, msgs...); err != nil {
@@ -106,6 +126,9 @@ func newUI(set *layout.Set, s *locale.Site, cfg *config.Config, langs []string, 
 			}
 		}
 		u.bundles[l], u.from[l] = bundle, from
+		for _, m := range msgs {
+			fmt.Fprintf(&u.sum, "%s\x00%s\x00%s\x00%q\x00", l, m.ID, from[m.ID], []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other, m.LeftDelim, m.RightDelim})
+		}
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err

@@ -3,6 +3,7 @@ package site
 import (
 	"path"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/glot-i18n/glot/internal/content"
@@ -22,8 +23,9 @@ type versions struct {
 // each page are built and where: a page below the completeness threshold
 // is left out when the site says so, and a translated slug gives a version
 // a URL of its own. Switchers, alternate links and the sitemap list what
-// the plan says, and only that.
-func (b *builder) plan(infos []*pageInfo) {
+// the plan says, and only that. It needs only the pages' summaries and the
+// compiled tables' states.
+func (b *builder) plan() {
 	cfg := b.o.Config
 	langs := siteLangs(cfg)
 	for _, l := range b.langs {
@@ -31,65 +33,88 @@ func (b *builder) plan(infos []*pageInfo) {
 			langs = append(langs, l)
 		}
 	}
-	b.versions = make(map[string]*versions, len(infos))
-	b.home, b.homeLang = map[string]string{}, map[string]string{}
-	for _, info := range infos {
+	b.versions = make(map[string]*versions, len(b.pages))
+	var mu sync.Mutex
+	_ = parallel(len(b.pages), func(i int) error {
+		p := b.pages[i]
+		s := b.sums[p.Path]
 		v := &versions{emitted: map[string]bool{}, url: map[string]string{}, percent: map[string]int{}, stale: map[string]bool{}}
 		for _, l := range langs {
-			tr := b.translator(l, info)
-			done := len(info.segs)
-			if tr != nil {
+			t := b.o.Tables[l]
+			done := len(s.IDs)
+			if l != cfg.SourceLanguage && !pseudo.Is(l) {
 				done = 0
-				for i := range info.segs {
-					s := &info.segs[i]
-					if _, ok := tr.Lookup(s.ID); ok {
+			}
+			if t != nil && !pseudo.Is(l) {
+				for _, n := range s.idx {
+					if n >= 0 && t.Shown(n, b.policy) != 0 {
 						done++
-						if st := b.tr[l]; st != nil && st.stale(s.ID) {
+						if t.ShownStale(n, b.policy) {
 							v.stale[l] = true
 						}
 					}
 				}
 			}
 			v.percent[l] = 100
-			if len(info.segs) > 0 {
-				v.percent[l] = done * 100 / len(info.segs)
+			if len(s.IDs) > 0 {
+				v.percent[l] = done * 100 / len(s.IDs)
 			}
 			v.emitted[l] = l == cfg.SourceLanguage || pseudo.Is(l) || v.percent[l] >= cfg.Build.Threshold || cfg.Build.Incomplete != "skip"
-			v.url[l] = b.pageURLFor(l, info, tr)
+			v.url[l] = b.pageURLFor(l, p, s)
 		}
-		b.versions[info.page.Path] = v
-		if info.page.Path == "index.md" || info.page.Path == "_index.md" || info.page.Path == "index.html" {
+		mu.Lock()
+		b.versions[p.Path] = v
+		mu.Unlock()
+		return nil
+	})
+	b.home, b.homeLang = map[string]string{}, map[string]string{}
+	if home, ok := b.homePage(); ok {
+		if info, err := b.info(home, b.sums[home.Path].Hash, false); err == nil {
 			for _, l := range langs {
-				b.home[l], b.homeLang[l] = info.titleIn(l, b)
+				b.home[l], b.homeLang[l] = info.titleIn(l, b, b.translator(l, info))
 			}
 		}
 	}
 }
 
-// pageURLFor is where info's page is, in lang, relative to the output root:
+// pageURLFor is where page p is, in lang, relative to the output root:
 // "es/guide/setup/" for content/guide/setup.md, "es/about.html" for
 // content/about.html. A Markdown page's front matter slug, translated or
 // not, names its last folder.
-func (b *builder) pageURLFor(lang string, info *pageInfo, tr render.Translator) string {
-	p := info.page
+func (b *builder) pageURLFor(lang string, p content.Page, s *summary) string {
 	if p.Kind == content.HTML {
 		return path.Join(lang, p.Path)
 	}
 	d := pageDir(p.Path)
-	for i := range info.segs {
-		s := &info.segs[i]
-		if s.Kind != "slug" {
-			continue
+	if s.Slug != nil && d != "." {
+		text := s.Slug.Text
+		if t := b.lookup(lang, s.Slug.ID); t != "" {
+			text = t
+		} else if pseudo.Is(lang) {
+			text = pseudo.Translate(lang, text)
 		}
-		if slug := slugify(render.PlainText(s, info.translated(s, tr))); slug != "" && d != "." {
+		if slug := slugify(render.PlainText(s.Slug, text)); slug != "" {
 			d = path.Join(path.Dir(d), slug)
 		}
-		break
 	}
 	if d == "." {
 		return lang + "/"
 	}
 	return lang + "/" + d + "/"
+}
+
+// lookup returns the text a page in lang shows for message id, when it is
+// a translation; "" otherwise.
+func (b *builder) lookup(lang, id string) string {
+	t := b.o.Tables[lang]
+	if t == nil {
+		return ""
+	}
+	m, _, _, ok := t.Entry(id).Use(b.policy)
+	if !ok {
+		return ""
+	}
+	return m.Other
 }
 
 // slugify makes a translated slug safe as one folder of a URL: letters,

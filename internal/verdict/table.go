@@ -11,6 +11,7 @@ import (
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
 const tableMagic = "glotTBL1"
@@ -28,6 +29,7 @@ type Table struct {
 	states []byte
 	flags  []byte
 	hashes []uint64 // of what pages show: the translation in force, then a stale one, per message
+	units  []uint32 // what a reader reads in them (see Reading), likewise
 	spans  []span
 	r      io.ReaderAt
 	base   int64
@@ -149,6 +151,38 @@ func (t *Table) Shown(i int, p Policy) uint64 {
 		return t.hashes[2*i+1]
 	}
 	return 0
+}
+
+// Reading returns what a reader reads in the translation a page shows for
+// message i under p (see msgtext.Reading), for the page's reading time;
+// ok is false when the page shows the source text.
+func (t *Table) Reading(i int, p Policy) (words int, unspaced, ok bool) {
+	f := t.flags[i]
+	k := -1
+	switch {
+	case f&fInForce != 0:
+		if !p.RequireReviewed || f&fReviewed != 0 {
+			k = 2 * i
+		}
+	case p.AllowStale && !p.RequireReviewed && f&fPriorFits != 0:
+		k = 2*i + 1
+	}
+	if k < 0 {
+		return 0, false, false
+	}
+	u := t.units[k]
+	return int(u &^ unspacedBit), u&unspacedBit != 0, true
+}
+
+const unspacedBit = 1 << 31
+
+func unitsOf(m *catalog.Message) uint32 {
+	w, unspaced := msgtext.Reading(m.Other)
+	u := uint32(min(w, unspacedBit-1))
+	if unspaced {
+		u |= unspacedBit
+	}
+	return u
 }
 
 // Entry returns the entry of source message id; nil when the source has
@@ -289,6 +323,7 @@ func Encode(src *Source, l *locale.Lang) ([]byte, error) {
 	}
 	states, flags := make([]byte, n), make([]byte, n)
 	hashes := make([]uint64, 2*n)
+	units := make([]uint32, 2*n)
 	spans := make([]span, n)
 	var sum Summary
 	var blob enc
@@ -309,6 +344,7 @@ func Encode(src *Source, l *locale.Lang) ([]byte, error) {
 				}
 			}
 			hashes[2*i] = hashOf(e.From, e.InForce)
+			units[2*i] = unitsOf(e.InForce)
 		}
 		if e.Own != nil {
 			f |= fOwn
@@ -321,6 +357,7 @@ func Encode(src *Source, l *locale.Lang) ([]byte, error) {
 			if e.Prior.Fits {
 				f |= fPriorFits
 				hashes[2*i+1] = hashOf(e.Prior.Lang, e.Prior.Translation)
+				units[2*i+1] = unitsOf(e.Prior.Translation)
 			}
 			if e.Prior.Translation == e.Own {
 				f |= fPriorIsOwn
@@ -385,6 +422,9 @@ func Encode(src *Source, l *locale.Lang) ([]byte, error) {
 	for _, v := range hashes {
 		h.u64(v)
 	}
+	for _, v := range units {
+		h.u32(v)
+	}
 	for _, sp := range spans {
 		h.u32(sp.off)
 		h.u32(sp.len)
@@ -415,6 +455,7 @@ func Open(src *Source, r io.ReaderAt, size int64) (*Table, error) {
 	t.states = d.bytes(uint64(n))
 	t.flags = d.bytes(uint64(n))
 	raw := d.bytes(uint64(16 * n))
+	rawUnits := d.bytes(uint64(8 * n))
 	t.spans = d.spans(n, size-base)
 	if d.err != nil {
 		return nil, errCorrupt
@@ -422,6 +463,10 @@ func Open(src *Source, r io.ReaderAt, size int64) (*Table, error) {
 	t.hashes = make([]uint64, 2*n)
 	for k := range t.hashes {
 		t.hashes[k] = binary.LittleEndian.Uint64(raw[8*k:])
+	}
+	t.units = make([]uint32, 2*n)
+	for k := range t.units {
+		t.units[k] = binary.LittleEndian.Uint32(rawUnits[4*k:])
 	}
 	if c, ok := r.(io.Closer); ok {
 		t.closer = c
@@ -532,3 +577,20 @@ func CompileLangs(s *locale.Site, langs []string) (*Source, []*Table, error) {
 // HasOwn reports whether message i has a translation made in the table's
 // language for the current version of its source, standing or held back.
 func (t *Table) HasOwn(i int) bool { return t.flags[i]&fOwn != 0 }
+
+// ShownStale reports whether what a page shows for message i under p is
+// a stale translation.
+func (t *Table) ShownStale(i int, p Policy) bool {
+	f := t.flags[i]
+	return f&fInForce == 0 && p.AllowStale && !p.RequireReviewed && f&fPriorFits != 0
+}
+
+// HoldsBack reports whether message i has a translation that a page
+// under p does not show, for a reason the entry's Problem gives.
+func (t *Table) HoldsBack(i int, p Policy) bool {
+	f := t.flags[i]
+	if f&fInForce != 0 {
+		return false
+	}
+	return State(t.states[i]) == Held || p.AllowStale && !p.RequireReviewed && f&fPrior != 0 && f&fPriorFits == 0
+}

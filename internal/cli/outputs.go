@@ -1,0 +1,316 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/glot-i18n/glot/internal/cache"
+	"github.com/glot-i18n/glot/internal/site"
+)
+
+// record is what a build wrote: for each output, the key it was made
+// under, a hash of its bytes, and what the file it left looked like. The
+// next build makes again only the outputs whose key changed, writes only
+// those whose bytes changed, and removes those it no longer makes.
+type record struct {
+	outs map[string]*outRecord
+	// roots describes the folders a person might delete whole (an
+	// output folder, a language's folder in it) as the build left them:
+	// the outputs in one that changed are made again.
+	roots map[string]dirStamp
+}
+
+type dirStamp struct {
+	ino   uint64
+	mtime int64
+}
+
+func newRecord() record {
+	return record{outs: map[string]*outRecord{}, roots: map[string]dirStamp{}}
+}
+
+type outRecord struct {
+	page, lang, format string
+	key                site.Key
+	sum                [32]byte
+	size, mtime        int64
+}
+
+func (r *outRecord) output(name string) site.Output {
+	return site.Output{Name: name, Page: r.page, Lang: r.lang, Format: r.format, Key: r.key}
+}
+
+const recordMagic = "glotOUT1"
+
+func (r record) encode() []byte {
+	out := []byte(recordMagic)
+	str := func(s string) {
+		out = binary.AppendUvarint(out, uint64(len(s)))
+		out = append(out, s...)
+	}
+	roots := make([]string, 0, len(r.roots))
+	for n := range r.roots {
+		roots = append(roots, n)
+	}
+	sort.Strings(roots)
+	out = binary.AppendUvarint(out, uint64(len(roots)))
+	for _, n := range roots {
+		str(n)
+		out = binary.AppendUvarint(out, r.roots[n].ino)
+		out = binary.LittleEndian.AppendUint64(out, uint64(r.roots[n].mtime))
+	}
+	names := make([]string, 0, len(r.outs))
+	for n := range r.outs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		e := r.outs[n]
+		str(n)
+		str(e.page)
+		str(e.lang)
+		str(e.format)
+		out = append(out, e.key[:]...)
+		out = append(out, e.sum[:]...)
+		out = binary.AppendUvarint(out, uint64(e.size))
+		out = binary.LittleEndian.AppendUint64(out, uint64(e.mtime))
+	}
+	return out
+}
+
+// decodeRecord reads what encode wrote; what it cannot read is an empty
+// record, and the next build makes everything.
+func decodeRecord(data []byte) record {
+	r := newRecord()
+	if len(data) < len(recordMagic) || string(data[:len(recordMagic)]) != recordMagic {
+		return r
+	}
+	d := data[len(recordMagic):]
+	str := func() (string, bool) {
+		n, k := binary.Uvarint(d)
+		if k <= 0 || n > uint64(len(d)-k) {
+			return "", false
+		}
+		s := string(d[k : k+int(n)])
+		d = d[k+int(n):]
+		return s, true
+	}
+	nroots, k := binary.Uvarint(d)
+	if k <= 0 {
+		return newRecord()
+	}
+	d = d[k:]
+	for i := uint64(0); i < nroots; i++ {
+		name, ok := str()
+		ino, k := binary.Uvarint(d)
+		if !ok || k <= 0 || len(d) < k+8 {
+			return newRecord()
+		}
+		r.roots[name] = dirStamp{ino, int64(binary.LittleEndian.Uint64(d[k:]))}
+		d = d[k+8:]
+	}
+	for len(d) > 0 {
+		var e outRecord
+		name, ok1 := str()
+		page, ok2 := str()
+		lang, ok3 := str()
+		format, ok4 := str()
+		if !ok1 || !ok2 || !ok3 || !ok4 || len(d) < len(e.key)+len(e.sum) {
+			return newRecord()
+		}
+		e.page, e.lang, e.format = page, lang, format
+		d = d[copy(e.key[:], d):]
+		d = d[copy(e.sum[:], d):]
+		size, k := binary.Uvarint(d)
+		if k <= 0 || len(d) < k+8 {
+			return newRecord()
+		}
+		e.size = int64(size)
+		e.mtime = int64(binary.LittleEndian.Uint64(d[k:]))
+		d = d[k+8:]
+		r.outs[name] = &e
+	}
+	return r
+}
+
+// diskSink writes a build's outputs under the site's root. It makes again
+// only what changed since the last build's record, and writes a file only
+// when its bytes changed, so that a build with nothing to do leaves every
+// file, and its time, as it was.
+type diskSink struct {
+	root  string
+	dirs  []string // the output folders, slash-separated
+	prev  record   // the last build's; read only
+	force bool     // make everything again
+	// verify says the last build did not finish, so that a file it
+	// recorded may have been left half written: one is kept only if it
+	// still looks as recorded.
+	verify bool
+	gone   map[string]bool
+	mu     sync.Mutex
+	next   record
+}
+
+// newDiskSink returns a sink writing under root into the output folders
+// dirs, after the build that left prev.
+func newDiskSink(root string, dirs []string, prev record, force bool) *diskSink {
+	d := &diskSink{root: root, dirs: dirs, prev: prev, force: force, next: newRecord(), gone: map[string]bool{}}
+	for name, st := range prev.roots {
+		if d.stamp(name) != st {
+			d.gone[name] = true // deleted, or touched by hand
+		}
+	}
+	return d
+}
+
+// rootOf returns the folder of output name that a person might delete
+// whole: its language's folder in its output folder, or that folder.
+func (d *diskSink) rootOf(name string) string {
+	for _, dir := range d.dirs {
+		if rest, ok := strings.CutPrefix(name, dir+"/"); ok {
+			if lang, _, ok := strings.Cut(rest, "/"); ok {
+				return dir + "/" + lang
+			}
+			return dir
+		}
+	}
+	return path.Dir(name)
+}
+
+func (d *diskSink) stamp(root string) dirStamp {
+	fi, err := os.Stat(filepath.Join(d.root, filepath.FromSlash(root)))
+	if err != nil || !fi.IsDir() {
+		return dirStamp{}
+	}
+	return dirStamp{cache.Inode(fi), fi.ModTime().UnixNano()}
+}
+
+func (d *diskSink) Kept(out site.Output) bool {
+	if d.force {
+		return false
+	}
+	r := d.prev.outs[out.Name]
+	if r == nil || r.key != out.Key || d.gone[d.rootOf(out.Name)] {
+		return false
+	}
+	if d.verify {
+		fi, err := os.Stat(filepath.Join(d.root, filepath.FromSlash(out.Name)))
+		if err != nil || fi.Size() != r.size || fi.ModTime().UnixNano() != r.mtime {
+			return false
+		}
+	}
+	d.mu.Lock()
+	d.next.outs[out.Name] = r
+	d.mu.Unlock()
+	return true
+}
+
+func (d *diskSink) Write(out site.Output, data []byte) error {
+	name := filepath.Join(d.root, filepath.FromSlash(out.Name))
+	e := &outRecord{page: out.Page, lang: out.Lang, format: out.Format, key: out.Key, sum: sha256.Sum256(data), size: int64(len(data))}
+	if r := d.prev.outs[out.Name]; r != nil && r.sum == e.sum {
+		// The same bytes: the file stays, with its time, if it is still
+		// the one the last build left.
+		if fi, err := os.Stat(name); err == nil && fi.Size() == r.size && fi.ModTime().UnixNano() == r.mtime {
+			e.mtime = r.mtime
+			d.add(out.Name, e)
+			return nil
+		}
+	}
+	if err := writeInPlace(name, data); err != nil {
+		return err
+	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	e.mtime = fi.ModTime().UnixNano()
+	d.add(out.Name, e)
+	return nil
+}
+
+func (d *diskSink) add(name string, e *outRecord) {
+	d.mu.Lock()
+	d.next.outs[name] = e
+	d.mu.Unlock()
+}
+
+// sweep removes the outputs of the last build that this build did not
+// make but would have (their page, asset or language version is gone),
+// and keeps in the record those outside its scope (another language, a
+// format or shard not built this time). It returns the new record.
+func (d *diskSink) sweep(inScope func(site.Output) bool) (record, error) {
+	var errs []error
+	for name, r := range d.prev.outs {
+		if _, ok := d.next.outs[name]; ok {
+			continue
+		}
+		if !inScope(r.output(name)) {
+			if !d.gone[d.rootOf(name)] {
+				d.next.outs[name] = r
+			}
+			continue
+		}
+		full := filepath.Join(d.root, filepath.FromSlash(name))
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+			continue
+		}
+		removeEmptyDirs(filepath.Dir(full), d.root)
+	}
+	for name := range d.next.outs {
+		root := d.rootOf(name)
+		if _, ok := d.next.roots[root]; !ok {
+			d.next.roots[root] = d.stamp(root)
+		}
+	}
+	return d.next, errors.Join(errs...)
+}
+
+// rootsDigest describes the folders names, under root, as they are now: a
+// build with nothing to do checks that none changed.
+func rootsDigest(root string, names []string) string {
+	d := &diskSink{root: root}
+	h := sha256.New()
+	for _, n := range names {
+		st := d.stamp(n)
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00", n, st.ino, st.mtime)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// writeInPlace writes a generated file, making its folder if need be.
+// Generated files can be made again, so they are neither synced nor
+// written through a temporary file: on this kind of disk, a temporary
+// file renamed into place costs three times as much, and output is most of
+// what a build writes. A build that stops half way leaves a mark (see
+// diskSink.verify) so that the next one finds any file left half written.
+func writeInPlace(name string, data []byte) error {
+	err := os.WriteFile(name, data, 0o644)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = os.MkdirAll(filepath.Dir(name), 0o755); err == nil {
+			err = os.WriteFile(name, data, 0o644)
+		}
+	}
+	return err
+}
+
+// removeEmptyDirs removes dir and its parents while they are empty, up to
+// root.
+func removeEmptyDirs(dir, root string) {
+	for dir != root && len(dir) > len(root) {
+		if os.Remove(dir) != nil {
+			return
+		}
+		dir = filepath.Dir(dir)
+	}
+}

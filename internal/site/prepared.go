@@ -1,0 +1,151 @@
+package site
+
+import (
+	"bytes"
+	"encoding/gob"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/segment"
+)
+
+// pageInfo is what is worked out once per page, whatever the language: its
+// segments, the ids of its headings, and what the plan needs to know of it.
+// It is made from the page's bytes alone, so it is cached by their hash.
+type pageInfo struct {
+	page content.Page
+	src  []byte
+	pageData
+	byID map[string]int // segment index by message id (the first, when repeated)
+}
+
+// pageData is the part of a pageInfo kept in the cache.
+type pageData struct {
+	Segs       []segment.Segment
+	HeadingIDs [][]byte // the id of each heading, from the source text
+	Document   bool     // an HTML page that is a whole document
+	Date       time.Time
+	HasDate    bool
+	// Links are the pages and assets the page links to, as paths in the
+	// content folder: its outputs depend on where they are built.
+	Links []string
+}
+
+// prepare segments page p, whose bytes are src.
+func prepare(p content.Page, src []byte, rules *segment.Rules) (*pageInfo, error) {
+	var sp *segment.Page
+	var err error
+	if p.Kind == content.HTML {
+		sp, err = segment.HTML(src, rules)
+	} else {
+		sp, err = segment.Markdown(src, rules)
+	}
+	if err != nil {
+		return nil, err
+	}
+	info := &pageInfo{page: p, src: src}
+	info.Segs = sp.Segments
+	if p.Kind == content.Markdown {
+		fm, _ := content.SplitFrontMatter(src)
+		doc := md.Parser().Parse(text.NewReader(src[fm.Body:]))
+		info.HeadingIDs, info.Links = markdownFacts(doc, src[fm.Body:], p.Path)
+		info.Date, info.HasDate = pageDate(content.Values(src))
+	} else {
+		info.Document = segment.IsDocument(src)
+		info.Links = htmlLinks(src, p.Path)
+	}
+	info.index()
+	return info, nil
+}
+
+func (info *pageInfo) index() {
+	info.byID = make(map[string]int, len(info.Segs))
+	for i := len(info.Segs) - 1; i >= 0; i-- {
+		info.byID[info.Segs[i].ID] = i
+	}
+}
+
+// encode writes the part of info that the cache keeps.
+func (info *pageInfo) encode() ([]byte, error) {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(&info.pageData); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// decodeInfo reads what encode wrote, for page p whose bytes are src.
+func decodeInfo(p content.Page, src, data []byte) (*pageInfo, error) {
+	info := &pageInfo{page: p, src: src}
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&info.pageData); err != nil {
+		return nil, err
+	}
+	info.index()
+	return info, nil
+}
+
+// markdownFacts returns the id goldmark gives each heading of a Markdown
+// body, in order, and the targets of its links and images. Localized
+// pages reuse the source's heading ids, so that a link to "page.md#section"
+// reaches the same section in every language.
+func markdownFacts(doc ast.Node, body []byte, from string) (ids [][]byte, links []string) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			b, _ := id.([]byte)
+			ids = append(ids, b)
+		case *ast.Link:
+			links = addLink(links, from, string(n.Destination))
+		case *ast.Image:
+			links = addLink(links, from, string(n.Destination))
+		}
+		return ast.WalkContinue, nil
+	})
+	return ids, links
+}
+
+// htmlLinks returns the targets of the links of an HTML page.
+func htmlLinks(src []byte, from string) []string {
+	var links []string
+	forTags(src, func(name string, start, end int, attrs []segment.Attr) {
+		for _, a := range attrs {
+			if a.ValStart >= 0 && slices.Contains(linkAttrs[name], a.Name) && a.Name != "srcset" {
+				links = addLink(links, from, a.Value)
+			}
+		}
+	})
+	return links
+}
+
+// addLink adds the target of a link from page from to links: the path in
+// the content folder that rewrite would look up.
+func addLink(links []string, from, dest string) []string {
+	if t, ok := linkTarget(from, dest); ok && !slices.Contains(links, t) {
+		links = append(links, t)
+	}
+	return links
+}
+
+// linkTarget returns the path in the content folder that a relative link
+// from page from names; ok is false for a link to elsewhere.
+func linkTarget(from, dest string) (string, bool) {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "?") {
+		return "", false
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return "", false
+	}
+	return path.Join(path.Dir(from), u.Path), true
+}

@@ -1,0 +1,201 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"fmt"
+	"io/fs"
+	"path"
+	"sync"
+
+	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/segment"
+)
+
+// summary is what the plan needs to know of a page: the messages it holds,
+// its slug, the pages it links to. It is worked out from the page's
+// segments and kept, for every page, in one cache entry, so that a build
+// after one page changed reads one entry and segments one page.
+type summary struct {
+	Hash  [32]byte // of the page's bytes
+	IDs   []string // the message of each segment, in order
+	Slug  *segment.Segment
+	Links []string
+	// idx holds the index of each id in the compiled source, -1 for none.
+	idx []int
+}
+
+// summariesKey names the cache entry of the summaries.
+const summariesKey = "pages"
+
+type summaries struct {
+	Salt  Key // of what made them: glot and the extraction rules
+	Pages map[string]*summary
+}
+
+func summarize1(info *pageInfo, hash [32]byte) *summary {
+	s := &summary{Hash: hash, Links: info.Links, IDs: make([]string, len(info.Segs))}
+	for i := range info.Segs {
+		s.IDs[i] = info.Segs[i].ID
+		if info.Segs[i].Kind == "slug" && s.Slug == nil {
+			sl := info.Segs[i]
+			s.Slug = &sl
+		}
+	}
+	return s
+}
+
+// prepKey names the cache entry of the segments of a page whose bytes
+// hash to sum.
+func (b *builder) prepKey(sum [32]byte) string {
+	return "segments/" + newKeyer(b.prepSalt()).raw(sum[:]).key().String()
+}
+
+// prepSalt is what segmenting depends on besides a page's bytes.
+func (b *builder) prepSalt() Key {
+	k := newKeyer(Key{}).raw(b.o.Salt)
+	if b.o.Rules != nil {
+		k.str(fmt.Sprintf("%#v", *b.o.Rules))
+	}
+	return k.key()
+}
+
+// summarize works out the summary of every page, on all cores: from the
+// cache for a page whose bytes have not changed, else by segmenting it.
+// A page that does not segment stops the build before anything is
+// written, with every such page's error.
+func (b *builder) summarize() error {
+	salt := b.prepSalt()
+	old := map[string]*summary{}
+	if b.o.Cache != nil {
+		if data, ok := b.o.Cache.Get(summariesKey); ok {
+			var s summaries
+			if gob.NewDecoder(bytes.NewReader(data)).Decode(&s) == nil && s.Salt == salt {
+				old = s.Pages
+			}
+		}
+	}
+	sums := make([]*summary, len(b.pages))
+	err := parallel(len(b.pages), func(i int) error {
+		p := b.pages[i]
+		sum, err := b.hash(p.Path)
+		if err != nil {
+			return err
+		}
+		if s := old[p.Path]; s != nil && s.Hash == sum {
+			sums[i] = s
+			return nil
+		}
+		info, err := b.info(p, sum, false)
+		if err != nil {
+			return err
+		}
+		sums[i] = summarize1(info, sum)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b.sums = make(map[string]*summary, len(sums))
+	changed := len(old) != len(sums)
+	for i, s := range sums {
+		if old[b.pages[i].Path] != s {
+			changed = true
+		}
+		b.sums[b.pages[i].Path] = s
+		s.idx = make([]int, len(s.IDs))
+		for k, id := range s.IDs {
+			s.idx[k] = -1
+			if b.o.Source != nil {
+				if n, ok := b.o.Source.Index(id); ok {
+					s.idx[k] = n
+				}
+			}
+		}
+	}
+	if changed && b.o.Cache != nil {
+		var buf bytes.Buffer
+		if gob.NewEncoder(&buf).Encode(summaries{Salt: salt, Pages: b.sums}) == nil {
+			b.o.Cache.Put(summariesKey, buf.Bytes())
+		}
+	}
+	return nil
+}
+
+// info returns the segments of page p, whose bytes hash to sum: from the
+// cache, else segmented now and kept there. With withSrc, the page's bytes
+// come too, for rendering.
+func (b *builder) info(p content.Page, sum [32]byte, withSrc bool) (*pageInfo, error) {
+	var src []byte
+	read := func() error {
+		if src != nil {
+			return nil
+		}
+		var err error
+		src, err = fs.ReadFile(b.o.Content, p.Path)
+		if err == nil && sha256.Sum256(src) != sum && b.o.Hash != nil {
+			// The page changed while the build ran: its summary no
+			// longer says what it holds.
+			err = fmt.Errorf("it changed during the build: build again")
+		}
+		if err != nil {
+			err = fileerr.InFile(path.Join(b.o.Config.ContentDir, p.Path), err)
+		}
+		return err
+	}
+	key := b.prepKey(sum)
+	if b.o.Cache != nil {
+		if data, ok := b.o.Cache.Get(key); ok {
+			if withSrc {
+				if err := read(); err != nil {
+					return nil, err
+				}
+			}
+			if info, err := decodeInfo(p, src, data); err == nil {
+				return info, nil
+			}
+		}
+	}
+	if err := read(); err != nil {
+		return nil, err
+	}
+	info, err := prepare(p, src, b.o.Rules)
+	if err != nil {
+		return nil, fileerr.InFile(path.Join(b.o.Config.ContentDir, p.Path), err)
+	}
+	if b.o.Cache != nil {
+		if data, err := info.encode(); err == nil {
+			b.o.Cache.Put(key, data)
+		}
+	}
+	return info, nil
+}
+
+// hash returns the hash of the bytes of file name of the content folder.
+func (b *builder) hash(name string) ([32]byte, error) {
+	if b.o.Hash != nil {
+		return b.o.Hash(name)
+	}
+	data, err := fs.ReadFile(b.o.Content, name)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	return sha256.Sum256(data), nil
+}
+
+// memCache is a Cache in memory, for a build that has none: a page's
+// segments, worked out for its summary, are not worked out again to
+// render it. It keeps only what this build made.
+type memCache struct{ m sync.Map }
+
+func (c *memCache) Get(key string) ([]byte, bool) {
+	v, ok := c.m.Load(key)
+	if !ok {
+		return nil, false
+	}
+	return v.([]byte), true
+}
+
+func (c *memCache) Put(key string, data []byte) { c.m.Store(key, data) }
