@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -99,4 +100,29 @@ func TestDigitValue(t *testing.T) {
 			t.Errorf("digitValue(%q) = %d, want %d", r, got, want)
 		}
 	}
+}
+
+// mayHaveAddress only spares the regular expression text in which it
+// finds nothing.
+func FuzzMayHaveAddress(f *testing.F) {
+	for _, s := range []string{"See https://example.org/a.", "Write to a@b.example.", "DOI: 10.1000/182", "WWW.example.org", "Call +1 (555) 010-0199.", "Take 5 mg twice a day.", "a        b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !mayHaveAddress(s) && addressRE.MatchString(s) {
+			t.Fatalf("%q has an address: %q", s, addressRE.FindString(s))
+		}
+	})
+}
+
+// numbers finds what numberRE finds.
+func FuzzNumbers(f *testing.F) {
+	for _, s := range []string{"0.5 mg/kg", "1,234.5", "١٢٫٥", "12 345", "v1.2.3.", "3'000", "a1b2", "1..2", "٣٬٠٠٠"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := numbers(s), numberRE.FindAllString(s, -1); !slices.Equal(got, want) {
+			t.Fatalf("numbers(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

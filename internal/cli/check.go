@@ -1,11 +1,17 @@
 package cli
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
 	"fmt"
 	"io"
+	"os"
+	"path"
 
 	"github.com/spf13/cobra"
 
+	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/report"
 )
 
@@ -53,7 +59,12 @@ func runCheck(g *glot, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	r, err := report.Check(src, tables, c, display(g.path(cfg.ContentDir)))
+	content := display(g.path(cfg.ContentDir))
+	memo, err := g.findingsMemo(content)
+	if err != nil {
+		return err
+	}
+	r, err := report.Check(src, tables, c, content, memo)
 	if err != nil {
 		return err
 	}
@@ -65,4 +76,56 @@ func runCheck(g *glot, o *checkOptions) error {
 		return silentError{}
 	}
 	return nil
+}
+
+// findingsMemo keeps the findings of each language in the cache, named by
+// what they depend on: the language's compiled table, the glossary, and
+// the content folder's name, which they print.
+func (g *glot) findingsMemo(content string) (report.Memo, error) {
+	glossary, err := g.cache().HashOrNone(check.GlossaryFile)
+	if err != nil {
+		return nil, err
+	}
+	return findingsMemo{g, fmt.Sprintf("%x\x00%s", glossary, content)}, nil
+}
+
+type findingsMemo struct {
+	g    *glot
+	salt string
+}
+
+func (m findingsMemo) name(lang string) string {
+	k, ok := m.g.tableKeys[lang]
+	if !ok {
+		return ""
+	}
+	h := sha256.Sum256([]byte(k + "\x00" + m.salt))
+	return fmt.Sprintf("findings/%s-%x", lang, h[:16])
+}
+
+func (m findingsMemo) Get(lang string) ([]report.Finding, bool) {
+	name := m.name(lang)
+	if name == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(m.g.cache().Path(name))
+	if err != nil {
+		return nil, false
+	}
+	var fs []report.Finding
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&fs) != nil {
+		return nil, false
+	}
+	return fs, true
+}
+
+func (m findingsMemo) Put(lang string, fs []report.Finding) {
+	name := m.name(lang)
+	if name == "" {
+		return
+	}
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(fs) == nil && m.g.cache().Put(name, buf.Bytes()) == nil {
+		m.g.cache().Prune("findings", lang+"-", path.Base(name))
+	}
 }

@@ -75,6 +75,7 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	}
 	g.open = append(g.open, src)
 	tables := make([]*verdict.Table, len(langs))
+	keys := make([]string, len(langs))
 	errs := make([]error, len(langs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -84,13 +85,17 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			tables[i], errs[i] = g.table(c, src, srcKey, self, fsys, rel, lang, load)
+			tables[i], keys[i], errs[i] = g.table(c, src, srcKey, self, fsys, rel, lang, load)
 		}()
 	}
 	wg.Wait()
-	for _, t := range tables {
+	if g.tableKeys == nil {
+		g.tableKeys = map[string]string{}
+	}
+	for i, t := range tables {
 		if t != nil {
 			g.open = append(g.open, t)
+			g.tableKeys[t.Lang] = keys[i]
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -100,31 +105,32 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 }
 
 // table returns the compiled table of lang, from the cache or compiled now.
-func (g *glot) table(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, fsys fs.FS, rel func(string) string, lang string, load func() (*locale.Site, error)) (*verdict.Table, error) {
+func (g *glot) table(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, fsys fs.FS, rel func(string) string, lang string, load func() (*locale.Site, error)) (*verdict.Table, string, error) {
 	k, err := key(c, "table "+srcKey+" "+lang, self, rel, locale.LangFiles(fsys, lang))
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	name := "catalogs/" + lang + "-" + k
 	t, err := openCached(c, name, func(r readerAt, size int64) (*verdict.Table, error) { return verdict.Open(src, r, size) })
 	if err == nil {
-		return t, nil
+		return t, k, nil
 	}
 	s, err := load()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	l, err := s.Lang(lang)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	data, err := verdict.Encode(src, l)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	_ = c.Put(name, data)
 	c.Prune("catalogs", lang+"-", lang+"-"+k)
-	return verdict.Open(src, bytes.NewReader(data), int64(len(data)))
+	t, err = verdict.Open(src, bytes.NewReader(data), int64(len(data)))
+	return t, k, err
 }
 
 type readerAt interface {

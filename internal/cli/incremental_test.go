@@ -277,3 +277,42 @@ func TestShardsAddUpToTheWholeBuild(t *testing.T) {
 		t.Errorf("--shard 4/3 printed %q", bad)
 	}
 }
+
+// glot check keeps its findings for each language's compiled table, and
+// works them out again when the table or the glossary changes.
+func TestCheckFindingsFollowTheirInputs(t *testing.T) {
+	dir := sampleSite(t)
+	first := run(t, dir, 0, "check")
+	if again := run(t, dir, 0, "check"); !bytes.Equal(again, first) {
+		t.Errorf("the second check says\n%s\nthe first\n%s", again, first)
+	}
+	// A glossary term Spanish does not render as it asks.
+	glossary := filepath.Join(dir, "glossary.toml")
+	data, err := os.ReadFile(glossary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, glossary, string(data)+"\n[[term]]\nsource = \"depression\"\nes = \"melancolía\"\n")
+	backdate(t, glossary)
+	if out := run(t, dir, 1, "check", "--lang", "es"); !bytes.Contains(out, []byte(`"depression" must be rendered "melancolía"`)) {
+		t.Errorf("after the glossary changed, check says\n%s", out)
+	}
+	write(t, glossary, string(data))
+	backdate(t, glossary)
+	run(t, dir, 0, "check")
+	// A Spanish translation with a number changed.
+	active := filepath.Join(dir, "locales", "active.es.toml")
+	cat, err := os.ReadFile(active)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := bytes.Replace(cat, []byte("vol. 12, 2016"), []byte("vol. 12, 2061"), 1)
+	if bytes.Equal(changed, cat) {
+		t.Fatal("no citation to change in the Spanish catalog")
+	}
+	write(t, active, string(changed))
+	backdate(t, active)
+	if out := run(t, dir, 1, "check", "--lang", "es"); !bytes.Contains(out, []byte("numbers")) {
+		t.Errorf("after a number changed in a translation, check says\n%s", out)
+	}
+}

@@ -90,9 +90,10 @@ func (silentError) Error() string { return "failed" }
 type glot struct {
 	dir            string // -C
 	stdout, stderr io.Writer
-	quiet          bool         // -q
-	c              *cache.Cache // see cache()
-	open           []io.Closer  // compiled catalogs, closed when the command ends
+	quiet          bool              // -q
+	c              *cache.Cache      // see cache()
+	open           []io.Closer       // compiled catalogs, closed when the command ends
+	tableKeys      map[string]string // the cache key of each language's compiled table
 }
 
 // done releases what the command opened and saves what the cache learned.

@@ -135,13 +135,31 @@ func Diff(src *verdict.Source, tables []*verdict.Table, o DiffOptions) (*Finding
 	return r, nil
 }
 
+// Memo keeps the findings of glot check for each language, so that they
+// are worked out once for a table: a check of every translation of a large
+// site takes seconds. Its keys must name everything the findings depend
+// on; see Check.
+type Memo interface {
+	Get(lang string) ([]Finding, bool)
+	Put(lang string, fs []Finding)
+}
+
 // Check runs the quality checks on every translation made in the
 // languages of tables (compiled against src) for the current version of
 // its source: those in force and those held back, for a reviewer must see
-// why.
-func Check(src *verdict.Source, tables []*verdict.Table, c *check.Checker, content string) (*Findings, error) {
+// why. The findings of a language depend on its table, the checker's
+// glossary and content (the name of the content folder); memo, if not
+// nil, keeps them.
+func Check(src *verdict.Source, tables []*verdict.Table, c *check.Checker, content string, memo Memo) (*Findings, error) {
 	r := &Findings{Findings: []Finding{}, tool: "check"}
 	for _, tb := range tables {
+		if memo != nil {
+			if fs, ok := memo.Get(tb.Lang); ok {
+				r.Findings = append(r.Findings, fs...)
+				continue
+			}
+		}
+		start := len(r.Findings)
 		var idx []int
 		for i := range src.IDs() {
 			if tb.HasOwn(i) {
@@ -160,6 +178,9 @@ func Check(src *verdict.Source, tables []*verdict.Table, c *check.Checker, conte
 		}
 		if err := tb.Err(); err != nil {
 			return nil, err
+		}
+		if memo != nil {
+			memo.Put(tb.Lang, r.Findings[start:])
 		}
 	}
 	sortFindings(r.Findings)

@@ -100,7 +100,7 @@ func diff(t *testing.T, s *locale.Site, o report.DiffOptions, langs ...string) *
 func checks(t *testing.T, s *locale.Site, c *check.Checker, langs ...string) *report.Findings {
 	t.Helper()
 	src, ts := compiled(t, s, langs...)
-	r, err := report.Check(src, ts, c, "content")
+	r, err := report.Check(src, ts, c, "content", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
