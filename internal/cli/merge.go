@@ -1,12 +1,18 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"path"
+	"runtime"
+	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/tm"
+	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 type mergeOptions struct {
@@ -51,28 +57,50 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	if err != nil {
 		return err
 	}
+	if o.page != "" {
+		if _, err := path.Match(o.page, ""); err != nil {
+			return &usageError{fmt.Errorf("--page %q: %w", o.page, err)}
+		}
+	}
 	site, err := g.locales(cfg, true)
 	if err != nil {
 		return err
 	}
 	// Every language is merged before anything is written: a malformed
-	// file anywhere leaves every file as it was.
-	var results []*merge.Result
+	// file anywhere leaves every file as it was. The languages are merged
+	// side by side, sharing the source and the words of its texts.
+	suggest := float64(cfg.SuggestionThreshold) / 100
+	if suggest == 0 {
+		suggest = -1 // off
+	}
+	opts := merge.Options{ContentName: display(g.path(cfg.ContentDir)), Page: o.page, Suggest: suggest,
+		Source: verdict.NewSource(site), Words: tm.NewWords()}
+	results := make([]*merge.Result, len(langs))
+	errs := make([]error, len(langs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			l, err := site.Lang(lang)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			o := opts
+			o.Imported = imported[lang]
+			results[i], errs[i] = merge.Run(site, l, o)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
 	var all plan.Plan
-	for _, lang := range langs {
-		l, err := site.Lang(lang)
-		if err != nil {
-			return err
-		}
-		suggest := float64(cfg.SuggestionThreshold) / 100
-		if suggest == 0 {
-			suggest = -1 // off
-		}
-		res, err := merge.Run(site, l, merge.Options{ContentName: display(g.path(cfg.ContentDir)), Page: o.page, Suggest: suggest, Imported: imported[lang]})
-		if err != nil {
-			return &usageError{err}
-		}
-		results = append(results, res)
+	for _, res := range results {
 		all.Writes = append(all.Writes, res.Plan.Writes...)
 	}
 	if err := g.apply(g.path(cfg.LocalesDir), all, o.dryRun); err != nil {

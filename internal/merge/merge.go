@@ -49,6 +49,12 @@ type Options struct {
 	// message's source for its translation to be suggested; 0 means 0.75,
 	// and a negative value turns suggestions off.
 	Suggest float64
+	// Source is s's compiled source, when the languages of a site are
+	// merged together; nil compiles it here.
+	Source *verdict.Source
+	// Words, when the languages of a site are merged together, reads each
+	// source text for the translation memories once; nil reads them here.
+	Words *tm.Words
 }
 
 // Imported is the work of one translator's file.
@@ -202,11 +208,14 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	// The work left to do, page by page. A refused translation is always
 	// written back, whatever --page says, so that it is never lost.
 	merged := &locale.Lang{Tag: l.Tag, Active: active, Archive: archive, Reviews: l.Reviews, Parents: l.Parents}
-	table, err := verdict.Compile(verdict.NewSource(s), merged)
+	src := opts.Source
+	if src == nil {
+		src = verdict.NewSource(s)
+	}
+	table, err := verdict.Compile(src, merged)
 	if err != nil {
 		return nil, err
 	}
-	memory := memoryOf(s, merged)
 	threshold := opts.Suggest
 	if threshold == 0 {
 		threshold = 0.75
@@ -214,6 +223,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	var b bytes.Buffer
 	writeHeader(&b, l.Tag, opts)
 	written := map[string]bool{}
+	var memory *tm.Memory
 	entry := func(w *bytes.Buffer, id, page string, blk *ledger.Block) {
 		written[id] = true
 		e := table.Entry(id)
@@ -224,6 +234,11 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		}
 		sug, ok := tm.Suggestion{}, false
 		if threshold > 0 {
+			if memory == nil {
+				// Built for the first entry that needs it: a language
+				// with nothing to do needs none.
+				memory = memoryOf(s, merged, opts.Words)
+			}
 			sug, ok = memory.Suggest(s.Source.Messages[id].Other, threshold)
 		}
 		if ok && e.Prior != nil && sug.Translation == e.Prior.Translation.Other {
@@ -316,7 +331,7 @@ func pluralNote(lang string) string {
 
 // memoryOf indexes every translation of language l that has a known
 // source: those in force and those archived.
-func memoryOf(s *locale.Site, l *locale.Lang) *tm.Memory {
+func memoryOf(s *locale.Site, l *locale.Lang, words *tm.Words) *tm.Memory {
 	var pairs []tm.Pair
 	for _, id := range l.Active.IDs() {
 		if src := s.Source.Messages[id]; src != nil {
@@ -329,7 +344,10 @@ func memoryOf(s *locale.Site, l *locale.Lang) *tm.Memory {
 			pairs = append(pairs, tm.Pair{ID: id, Source: e.Source, Translation: e.Other})
 		}
 	}
-	return tm.New(pairs)
+	if words == nil {
+		words = tm.NewWords()
+	}
+	return tm.NewWith(words, pairs)
 }
 
 func writeEntry(b *bytes.Buffer, s *locale.Site, lang, id, page string, blk *ledger.Block, e *verdict.Entry, kept *catalog.Message, sug tm.Suggestion, opts Options) {

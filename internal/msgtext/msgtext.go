@@ -195,6 +195,14 @@ func (e *Error) Error() string { return e.Problem }
 // in the source, so that the markup they stand for stays well formed. An
 // atom may move freely. It returns nil or an *Error.
 func Check(src, tr string) error {
+	if sameTags(src, tr) {
+		return nil
+	}
+	return check(src, tr)
+}
+
+// check is Check, comparing the shapes of the two texts in full.
+func check(src, tr string) error {
 	want, err := shape(Parse(src))
 	if err != nil {
 		// The source comes from the segmenter; a broken one is a bug
@@ -227,6 +235,64 @@ func Check(src, tr string) error {
 		return &Error{Problem: strings.Join(problems, "; ")}
 	}
 	return nil
+}
+
+// sameTags reports whether tr has the tags of src, in the same order, and
+// they are well formed: each number once, pairs closed in order. Most
+// translations keep their tags where they were, and this answers for them
+// without a copy; anything else is left to Check's full comparison.
+func sameTags(src, tr string) bool {
+	var seen uint64 // the numbers opened so far, below 64
+	var stack [16]int
+	depth := 0
+	i, j := 0, 0
+	for {
+		ks, ns, is := nextTag(src, i)
+		kt, nt, it := nextTag(tr, j)
+		if is < 0 || it < 0 {
+			return is < 0 && it < 0 && depth == 0
+		}
+		if ks != kt || ns != nt || ns >= 64 {
+			return false
+		}
+		switch ks {
+		case Open, Atom:
+			if seen&(1<<ns) != 0 {
+				return false
+			}
+			seen |= 1 << ns
+			if ks == Open {
+				if depth == len(stack) {
+					return false
+				}
+				stack[depth] = ns
+				depth++
+			}
+		case Close:
+			if depth == 0 || stack[depth-1] != ns {
+				return false
+			}
+			depth--
+		}
+		i, j = is, it
+	}
+}
+
+// nextTag finds the first tag of s at or after i: its kind, number and
+// where it ends; end is -1 when there is none.
+func nextTag(s string, i int) (k Kind, n, end int) {
+	for i < len(s) {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			return 0, 0, -1
+		}
+		i += j
+		if k, n, size := tagAt(s[i:]); size > 0 {
+			return k, n, i + size
+		}
+		i++
+	}
+	return 0, 0, -1
 }
 
 type place struct {

@@ -22,8 +22,9 @@ package tm
 import (
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/glot-i18n/glot/internal/msgtext"
@@ -34,24 +35,79 @@ type Pair struct {
 	ID, Source, Translation string
 }
 
-// Memory is an index of the translations of one language.
+// Words numbers the words of source texts, and remembers the words of each
+// text it has read. The memories of every language of a site index mostly
+// the same source texts: sharing one Words, they read each text once.
+type Words struct {
+	mu    sync.Mutex
+	ids   map[string]int32
+	texts map[string][]int32
+}
+
+// NewWords returns an empty Words.
+func NewWords() *Words {
+	return &Words{ids: map[string]int32{}, texts: map[string][]int32{}}
+}
+
+// of returns the words of text, numbered, adding new ones when add is set;
+// a word not numbered (a query's word that no text has) is a negative
+// number of its own.
+func (w *Words) of(text string, add bool) []int32 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if ws, ok := w.texts[text]; ok {
+		return ws
+	}
+	toks := tokens(text)
+	ws := make([]int32, len(toks))
+	unknown := int32(-1)
+	for i, t := range toks {
+		id, ok := w.ids[t]
+		if !ok && add {
+			id, ok = int32(len(w.ids)), true
+			w.ids[t] = id
+		}
+		if !ok {
+			id = unknown
+			unknown--
+		}
+		ws[i] = id
+	}
+	if add {
+		w.texts[text] = ws
+	}
+	return ws
+}
+
+// Memory is an index of the translations of one language. Suggest is
+// not safe for concurrent use.
 type Memory struct {
-	pairs []Pair
-	words [][]string       // the words of each pair's source
-	index map[string][]int // word -> pairs whose source has it
+	pairs    []Pair
+	words    [][]int32 // the words of each pair's source
+	postings [][]int32 // by word: the pairs whose source has it
+	w        *Words
+	counts   []uint16 // scratch for Suggest, by pair
+	touched  []int32
 }
 
 // New indexes pairs.
-func New(pairs []Pair) *Memory {
-	m := &Memory{pairs: pairs, words: make([][]string, len(pairs)), index: map[string][]int{}}
+func New(pairs []Pair) *Memory { return NewWith(NewWords(), pairs) }
+
+// NewWith indexes pairs, numbering their words with w.
+func NewWith(w *Words, pairs []Pair) *Memory {
+	m := &Memory{pairs: pairs, words: make([][]int32, len(pairs)), w: w, counts: make([]uint16, len(pairs))}
 	for i, p := range pairs {
-		m.words[i] = tokens(p.Source)
-		seen := map[string]bool{}
-		for _, w := range m.words[i] {
-			if !seen[w] {
-				seen[w] = true
-				m.index[w] = append(m.index[w], i)
+		m.words[i] = w.of(p.Source, true)
+	}
+	w.mu.Lock()
+	m.postings = make([][]int32, len(w.ids))
+	w.mu.Unlock()
+	for i, ws := range m.words {
+		for k, id := range ws {
+			if slices.Contains(ws[:k], id) {
+				continue // each pair once in a word's postings
 			}
+			m.postings[id] = append(m.postings[id], int32(i))
 		}
 	}
 	return m
@@ -68,61 +124,105 @@ type Suggestion struct {
 // candidates; a word that common says little about closeness.
 const maxPostings = 2000
 
+// rareWords is how many of a query's rarest words find its candidates:
+// a close source shares most of them, and common words cost the most to
+// look up and say the least.
+const rareWords = 16
+
 // candidates is how many of the best candidates by shared words are
 // measured exactly.
 const candidates = 20
 
 // Suggest returns the closest translation whose source is at least min
 // alike (0 to 1) to src, other than one of src itself.
+//
+// Candidates are the pairs that share the most of the query's rarest
+// words and whose length allows closeness min (an edit distance is at
+// least the difference of the lengths); the best of them are measured
+// exactly. No query looks at every pair.
 func (m *Memory) Suggest(src string, min float64) (Suggestion, bool) {
-	q := tokens(src)
+	q := m.w.of(src, false)
 	if len(q) == 0 {
 		return Suggestion{}, false
 	}
-	shared := map[int]int{}
-	seen := map[string]bool{}
-	for _, w := range q {
-		if seen[w] {
+	var look []int32
+	for k, id := range q {
+		if id >= 0 && int(id) < len(m.postings) && len(m.postings[id]) > 0 && len(m.postings[id]) <= maxPostings && !slices.Contains(q[:k], id) {
+			look = append(look, id)
+		}
+	}
+	slices.SortFunc(look, func(a, b int32) int { return len(m.postings[a]) - len(m.postings[b]) })
+	if len(look) > rareWords {
+		look = look[:rareWords]
+	}
+	m.touched = m.touched[:0]
+	for _, id := range look {
+		for _, i := range m.postings[id] {
+			if !lengthAllows(len(q), len(m.words[i]), min) {
+				continue
+			}
+			if m.counts[i] == 0 {
+				m.touched = append(m.touched, i)
+			}
+			m.counts[i]++
+		}
+	}
+	// The candidates that share the most words, in a few passes over the
+	// touched pairs rather than a sort of them all.
+	best := make([]int32, 0, candidates)
+	for _, i := range m.touched {
+		if len(best) < candidates {
+			best = append(best, i)
 			continue
 		}
-		seen[w] = true
-		if ps := m.index[w]; len(ps) <= maxPostings {
-			for _, i := range ps {
-				shared[i]++
+		worst := 0
+		for k := range best {
+			if better(m.counts, best[worst], best[k]) {
+				worst = k
 			}
 		}
-	}
-	type cand struct{ i, n int }
-	var cs []cand
-	for i, n := range shared {
-		// Closeness at least min needs at least that share of words.
-		if float64(n) >= min*float64(len(q))-float64(len(m.words[i])) {
-			cs = append(cs, cand{i, n})
+		if better(m.counts, i, best[worst]) {
+			best[worst] = i
 		}
 	}
-	sort.Slice(cs, func(a, b int) bool {
-		if cs[a].n != cs[b].n {
-			return cs[a].n > cs[b].n
-		}
-		return cs[a].i < cs[b].i
-	})
-	if len(cs) > candidates {
-		cs = cs[:candidates]
+	for _, i := range m.touched {
+		m.counts[i] = 0
 	}
-	best, bestScore := -1, min
-	for _, c := range cs {
-		if m.pairs[c.i].Source == src {
+	slices.SortFunc(best, func(a, b int32) int { return int(a) - int(b) })
+	found, bestScore := int32(-1), min
+	for _, i := range best {
+		if m.pairs[i].Source == src {
 			continue
 		}
-		if s := similarity(q, m.words[c.i]); s >= bestScore && (best < 0 || s > bestScore || m.pairs[c.i].ID < m.pairs[best].ID) {
-			best, bestScore = c.i, s
+		if s := similarity(q, m.words[i]); s >= bestScore && (found < 0 || s > bestScore || m.pairs[i].ID < m.pairs[found].ID) {
+			found, bestScore = i, s
 		}
 	}
-	if best < 0 {
+	if found < 0 {
 		return Suggestion{}, false
 	}
-	p := m.pairs[best]
+	p := m.pairs[found]
 	return Suggestion{Pair: p, Score: bestScore, Risks: Risks(src, p.Source)}, true
+}
+
+// better reports whether pair a shares more words than pair b, or as many
+// and comes first.
+func better(counts []uint16, a, b int32) bool {
+	return counts[a] > counts[b] || counts[a] == counts[b] && a < b
+}
+
+// lengthAllows reports whether texts of a and b words can be min alike:
+// their edit distance is at least the difference of their lengths.
+func lengthAllows(a, b int, min float64) bool {
+	long := max(a, b)
+	return float64(long-abs(a-b)) >= min*float64(long)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // tokens splits message text into lower-case words, each placeholder a
@@ -147,7 +247,7 @@ func tokens(s string) []string {
 
 // similarity is 1 minus the word-level edit distance of a and b over the
 // length of the longer.
-func similarity(a, b []string) float64 {
+func similarity[W comparable](a, b []W) float64 {
 	n := max(len(a), len(b))
 	if n == 0 {
 		return 1
