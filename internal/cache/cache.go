@@ -15,7 +15,9 @@
 package cache
 
 import (
+	"bufio"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -68,6 +70,35 @@ func (c *Cache) Get(name string) (f *os.File, size int64, ok bool) {
 // Put writes entry name.
 func (c *Cache) Put(name string, data []byte) error {
 	return WriteFile(c.Path(name), data)
+}
+
+// PutFunc writes entry name with write, through a buffer: an entry too
+// large to hold twice in memory.
+func (c *Cache) PutFunc(name string, write func(io.Writer) error) error {
+	full := c.Path(name)
+	dir := filepath.Dir(full)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(full)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), full)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // Prune removes the entries in folder dir of the cache whose names start

@@ -236,4 +236,11 @@ func (d *decoder) atBytes(highlight []byte, err error) error {
 	return fileerr.At(d.file, s.Start.Line, s.Start.Column, err)
 }
 
-func join(path, k string) string { return path + "\x00" + k }
+// join extends path with key k. A top-level table's path is its key, with
+// no copy: a catalog has one per message.
+func join(path, k string) string {
+	if path == "" {
+		return k
+	}
+	return path + "\x00" + k
+}

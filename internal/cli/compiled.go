@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -50,30 +52,24 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	if err != nil {
 		return nil, nil, err
 	}
-	// The whole locales folder is read only if something must be
-	// compiled, and then once.
+	// The pages' records and the source catalog are read only if the
+	// source must be compiled; a language's files only if its table must.
 	var site *locale.Site
-	var loadErr error
-	var loadOnce sync.Once
-	load := func() (*locale.Site, error) {
-		loadOnce.Do(func() { site, loadErr = locale.Load(fsys, display(dir), cfg.SourceLanguage) })
-		return site, loadErr
-	}
 	srcName := "catalogs/source-" + srcKey
 	src, err := openCached(c, srcName, func(r readerAt, size int64) (*verdict.Source, error) { return verdict.OpenSource(r, size) })
 	if err != nil {
-		s, err := load()
-		if err != nil {
+		if site, err = locale.Load(fsys, display(dir), cfg.SourceLanguage); err != nil {
 			return nil, nil, err
 		}
-		data := verdict.EncodeSource(s)
-		_ = c.Put(srcName, data) // a cache that cannot be written only costs time
-		c.Prune("catalogs", "source-", "source-"+srcKey)
-		if src, err = verdict.OpenSource(bytes.NewReader(data), int64(len(data))); err != nil {
+		if src, err = compile(c, srcName, "source-", func(w io.Writer) error { return verdict.EncodeSource(w, site) },
+			func(r readerAt, size int64) (*verdict.Source, error) { return verdict.OpenSource(r, size) }); err != nil {
 			return nil, nil, err
 		}
 	}
 	g.open = append(g.open, src)
+	// A table needs only its language's files; the rest of what Load
+	// read can go.
+	site = &locale.Site{FS: fsys, Name: display(dir), SourceLang: cfg.SourceLanguage}
 	tables := make([]*verdict.Table, len(langs))
 	keys := make([]string, len(langs))
 	errs := make([]error, len(langs))
@@ -85,7 +81,7 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			tables[i], keys[i], errs[i] = g.table(c, src, srcKey, self, fsys, rel, lang, load)
+			tables[i], keys[i], errs[i] = g.table(c, src, srcKey, self, site, rel, lang)
 		}()
 	}
 	wg.Wait()
@@ -105,8 +101,8 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 }
 
 // table returns the compiled table of lang, from the cache or compiled now.
-func (g *glot) table(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, fsys fs.FS, rel func(string) string, lang string, load func() (*locale.Site, error)) (*verdict.Table, string, error) {
-	k, err := key(c, "table "+srcKey+" "+lang, self, rel, locale.LangFiles(fsys, lang))
+func (g *glot) table(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, site *locale.Site, rel func(string) string, lang string) (*verdict.Table, string, error) {
+	k, err := key(c, "table "+srcKey+" "+lang, self, rel, locale.LangFiles(site.FS, lang))
 	if err != nil {
 		return nil, "", err
 	}
@@ -115,22 +111,32 @@ func (g *glot) table(c *cache.Cache, src *verdict.Source, srcKey string, self ca
 	if err == nil {
 		return t, k, nil
 	}
-	s, err := load()
+	l, err := site.Lang(lang)
 	if err != nil {
 		return nil, "", err
 	}
-	l, err := s.Lang(lang)
-	if err != nil {
-		return nil, "", err
-	}
-	data, err := verdict.Encode(src, l)
-	if err != nil {
-		return nil, "", err
-	}
-	_ = c.Put(name, data)
-	c.Prune("catalogs", lang+"-", lang+"-"+k)
-	t, err = verdict.Open(src, bytes.NewReader(data), int64(len(data)))
+	t, err = compile(c, name, lang+"-", func(w io.Writer) error { return verdict.Encode(w, src, l) },
+		func(r readerAt, size int64) (*verdict.Table, error) { return verdict.Open(src, r, size) })
 	return t, k, err
+}
+
+// compile writes the cache entry name with encode and opens it, and
+// removes the entries it replaces (those whose names start with prefix).
+// A cache that cannot be written costs only time: then the entry is made
+// in memory.
+func compile[T any](c *cache.Cache, name, prefix string, encode func(io.Writer) error, open func(r readerAt, size int64) (T, error)) (T, error) {
+	if err := c.PutFunc(name, encode); err == nil {
+		c.Prune("catalogs", prefix, path.Base(name))
+		if v, err := openCached(c, name, open); err == nil {
+			return v, nil
+		}
+	}
+	var buf bytes.Buffer
+	if err := encode(&buf); err != nil {
+		var zero T
+		return zero, err
+	}
+	return open(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 }
 
 type readerAt interface {

@@ -156,6 +156,7 @@ type diskSink struct {
 	// still looks as recorded.
 	verify bool
 	gone   map[string]bool
+	made   sync.Map // folders made this build
 	mu     sync.Mutex
 	next   record
 }
@@ -226,10 +227,7 @@ func (d *diskSink) Write(out site.Output, data []byte) error {
 			return nil
 		}
 	}
-	if err := writeInPlace(name, data); err != nil {
-		return err
-	}
-	fi, err := os.Stat(name)
+	fi, err := d.writeInPlace(name, data)
 	if err != nil {
 		return err
 	}
@@ -288,20 +286,36 @@ func rootsDigest(root string, names []string) string {
 	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
-// writeInPlace writes a generated file, making its folder if need be.
-// Generated files can be made again, so they are neither synced nor
-// written through a temporary file: on this kind of disk, a temporary
-// file renamed into place costs three times as much, and output is most of
-// what a build writes. A build that stops half way leaves a mark (see
-// diskSink.verify) so that the next one finds any file left half written.
-func writeInPlace(name string, data []byte) error {
-	err := os.WriteFile(name, data, 0o644)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err = os.MkdirAll(filepath.Dir(name), 0o755); err == nil {
-			err = os.WriteFile(name, data, 0o644)
+// writeInPlace writes a generated file, making its folder if need be, and
+// returns what it looks like written. Generated files can be made again,
+// so they are neither synced nor written through a temporary file: on
+// this kind of disk, a temporary file renamed into place costs three times
+// as much, and output is most of what a build writes. A build that stops
+// half way leaves a mark (see diskSink.verify) so that the next one finds
+// any file left half written.
+func (d *diskSink) writeInPlace(name string, data []byte) (fs.FileInfo, error) {
+	dir := filepath.Dir(name)
+	if _, made := d.made.Load(dir); !made {
+		// Each folder is made once, before its first file: trying the
+		// file first costs a failed open for every new page.
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
 		}
+		d.made.Store(dir, true)
 	}
-	return err
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	_, err = f.Write(data)
+	var fi fs.FileInfo
+	if err == nil {
+		fi, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return fi, err
 }
 
 // removeEmptyDirs removes dir and its parents while they are empty, up to

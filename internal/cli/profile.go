@@ -5,8 +5,23 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 )
+
+// tuneGC sets how the garbage collector trades memory for time, unless
+// the environment says (GOGC, GOMEMLIMIT). A build's live heap is small
+// and its garbage plenty: collecting at four times the live heap rather
+// than twice halves the time spent collecting, and a soft limit of 900 MiB
+// makes the collector work harder instead of growing past it.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(900 << 20)
+	}
+}
 
 // profile starts the profiles that GLOT_CPUPROFILE and GLOT_MEMPROFILE
 // ask for, each written to the file they name when the command ends, for

@@ -38,6 +38,7 @@ func Main() int {
 // Run runs glot with args, printing to stdout and stderr, and returns the
 // exit code. Every error is printed here, once.
 func Run(args []string, stdout, stderr io.Writer) int {
+	tuneGC()
 	if stop := profile(stderr); stop != nil {
 		defer stop()
 	}

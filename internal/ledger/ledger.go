@@ -51,20 +51,6 @@ type Block struct {
 	Was     []string `toml:"was,omitempty"`     // ids this block held before, most recent first
 }
 
-// ParsePage reads a page record.
-func ParsePage(file string, data []byte) (*Page, error) {
-	var p Page
-	if err := decode(file, data, &p); err != nil {
-		return nil, err
-	}
-	for i, b := range p.Blocks {
-		if b.ID == "" {
-			return nil, fileerr.At(file, 0, 0, fmt.Errorf("block %d has no id", i+1))
-		}
-	}
-	return &p, nil
-}
-
 // Bytes writes the record of page p.
 func (p *Page) Bytes() []byte {
 	var b bytes.Buffer

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 )
 
 func TestPageRoundTrip(t *testing.T) {
@@ -63,4 +64,34 @@ func TestArchiveAndRetiredRoundTrip(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(rb, r) {
 		t.Errorf("retired read back %v %v", rb, err)
 	}
+}
+
+// A record glot writes reads back as it was, whatever its strings hold.
+func FuzzPageRoundTrip(f *testing.F) {
+	f.Add("a-aaaa", "p", 3, "", "link to x.md", "c-cccc")
+	f.Add("b\"q\\u", "h1", 1, "sidebar", "code `x`\n\t\x01", "")
+	f.Fuzz(func(t *testing.T, id, kind string, line int, context, code, was string) {
+		for _, s := range []string{id, kind, context, code, was} {
+			if !utf8.ValidString(s) {
+				return // glot's strings are text
+			}
+		}
+		if id == "" {
+			return
+		}
+		p := &Page{Blocks: []Block{{ID: id, Kind: kind, Line: line, Context: context}}}
+		if code != "" {
+			p.Blocks[0].Codes = []string{code, code}
+		}
+		if was != "" {
+			p.Blocks[0].Was = []string{was}
+		}
+		back, err := ParsePage("p.toml", p.Bytes())
+		if err != nil {
+			t.Fatalf("%v\n%s", err, p.Bytes())
+		}
+		if !reflect.DeepEqual(back.Blocks, p.Blocks) {
+			t.Fatalf("read back %+v\nwrote %+v", back.Blocks, p.Blocks)
+		}
+	})
 }

@@ -139,6 +139,7 @@ func normalized(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
+	ascii := true
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '\t', '\n', '\r', '\f', '\v':
@@ -147,9 +148,11 @@ func normalized(s string) bool {
 			if s[i+1] == ' ' {
 				return false
 			}
+		default:
+			ascii = ascii && c < utf8.RuneSelf
 		}
 	}
-	return norm.NFC.IsNormalString(s)
+	return ascii || norm.NFC.IsNormalString(s)
 }
 
 // Plain returns the text of s without its placeholders, for counting words
@@ -399,12 +402,42 @@ func Words(s string) int {
 // at another pace. A text counts as such when its words outnumber half its
 // characters.
 func Reading(s string) (words int, unspaced bool) {
-	words = Words(s)
-	return words, words > utf8.RuneCountInString(Plain(s))/2
+	// As Words(s) and utf8.RuneCountInString(Plain(s)), in one pass and
+	// without a copy: a build asks this of every translation.
+	runes := 0
+	in := false
+	for i := 0; i < len(s); {
+		if s[i] == '<' {
+			if _, _, size := tagAt(s[i:]); size > 0 {
+				runes++ // Plain writes a space for a tag
+				in = false
+				i += size
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		runes++
+		switch {
+		case isUnspaced(r):
+			words++
+			in = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\'' || r == '’' || r == '-' && in:
+			if !in {
+				words++
+			}
+			in = true
+		default:
+			in = false
+		}
+	}
+	return words, words > runes/2
 }
 
 func isUnspaced(r rune) bool {
-	return r >= utf8.RuneSelf && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+	// Every script written without spaces starts at Thai (U+0E00): the
+	// letters of most text are answered at once.
+	return r >= 0x0E00 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r) || unicode.Is(unicode.Lao, r) ||
 		unicode.Is(unicode.Khmer, r) || unicode.Is(unicode.Myanmar, r))
 }

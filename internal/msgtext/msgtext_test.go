@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -187,6 +188,20 @@ func FuzzNormalize(f *testing.F) {
 		}), " ")
 		if got := Normalize(s); got != full {
 			t.Fatalf("Normalize(%q) = %q, want %q", s, got, full)
+		}
+	})
+}
+
+// Reading counts as Words and Plain do.
+func FuzzReading(f *testing.F) {
+	for _, s := range []string{"", "Read <1>the study</1> now.", "日本語の<2/>テキスト", "a-b c’d <3/>x", "<1>", "<12/>--"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		words, unspaced := Reading(s)
+		w := Words(s)
+		if words != w || unspaced != (w > utf8.RuneCountInString(Plain(s))/2) {
+			t.Fatalf("Reading(%q) = %d, %v; Words %d, Plain %q", s, words, unspaced, w, Plain(s))
 		}
 	})
 }

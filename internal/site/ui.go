@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -156,42 +157,58 @@ func (u *ui) localizer(lang string) func(id string, args ...any) (string, error)
 	// page, in parallel.
 	loc := i18n.NewLocalizer(u.bundles[lang], lang, u.source)
 	srcLoc := i18n.NewLocalizer(u.bundles[lang], u.source)
+	// Every page of a language asks for the same few texts ("Skip to
+	// content", "Reading time: 3 minutes"): each is made once.
+	var memo sync.Map
 	return func(id string, args ...any) (string, error) {
-		lc := &i18n.LocalizeConfig{MessageID: id}
-		if n, ok := oneInt(args); ok {
-			lc.PluralCount = n
-			// The count is written as the language of the text around
-			// it writes numbers: Arabic digits in Arabic, not in the
-			// English shown for want of a translation.
-			in, ok := u.from[lang][id]
-			if !ok {
-				in = u.source
-			}
-			lc.TemplateData = map[string]any{"Count": formatNumber(in, n)}
-		} else if len(args) > 0 {
-			if len(args)%2 != 0 {
-				return "", fmt.Errorf("t %q: give a count, or template data as key-value pairs", id)
-			}
-			data := map[string]any{}
-			for i := 0; i < len(args); i += 2 {
-				k, ok := args[i].(string)
-				if !ok {
-					return "", fmt.Errorf("t %q: key %v is not a string", id, args[i])
-				}
-				data[k] = args[i+1]
-			}
-			lc.TemplateData = data
+		key := fmt.Sprintf("%s\x00%#v", id, args)
+		if v, ok := memo.Load(key); ok {
+			return v.(string), nil
 		}
-		out, err := loc.Localize(lc)
-		if err != nil {
-			// A translation without the plural form a count needs: the
-			// source language says it.
-			if out, err = srcLoc.Localize(lc); err != nil {
-				return "", err
-			}
+		out, err := u.localize(loc, srcLoc, lang, id, args)
+		if err == nil {
+			memo.Store(key, out)
 		}
-		return out, nil
+		return out, err
 	}
+}
+
+// localize makes the text of message id in lang with args (see localizer).
+func (u *ui) localize(loc, srcLoc *i18n.Localizer, lang, id string, args []any) (string, error) {
+	lc := &i18n.LocalizeConfig{MessageID: id}
+	if n, ok := oneInt(args); ok {
+		lc.PluralCount = n
+		// The count is written as the language of the text around
+		// it writes numbers: Arabic digits in Arabic, not in the
+		// English shown for want of a translation.
+		in, ok := u.from[lang][id]
+		if !ok {
+			in = u.source
+		}
+		lc.TemplateData = map[string]any{"Count": formatNumber(in, n)}
+	} else if len(args) > 0 {
+		if len(args)%2 != 0 {
+			return "", fmt.Errorf("t %q: give a count, or template data as key-value pairs", id)
+		}
+		data := map[string]any{}
+		for i := 0; i < len(args); i += 2 {
+			k, ok := args[i].(string)
+			if !ok {
+				return "", fmt.Errorf("t %q: key %v is not a string", id, args[i])
+			}
+			data[k] = args[i+1]
+		}
+		lc.TemplateData = data
+	}
+	out, err := loc.Localize(lc)
+	if err != nil {
+		// A translation without the plural form a count needs: the
+		// source language says it.
+		if out, err = srcLoc.Localize(lc); err != nil {
+			return "", err
+		}
+	}
+	return out, nil
 }
 
 // langOf returns the template function tlang of lang: the language message

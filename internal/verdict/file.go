@@ -11,12 +11,48 @@ import (
 // header, and the blob of records that the header's spans point into.
 const headerStart = 16 // magic (8 bytes) and header length (8)
 
-func container(magic string, header, blob []byte) []byte {
-	out := make([]byte, 0, headerStart+len(header)+len(blob))
-	out = append(out, magic...)
-	out = binary.LittleEndian.AppendUint64(out, uint64(len(header)))
-	out = append(out, header...)
-	return append(out, blob...)
+// writeContainer writes a compiled file to w.
+func writeContainer(w io.Writer, magic string, header []byte, blob *chunks) error {
+	start := make([]byte, 0, headerStart)
+	start = append(start, magic...)
+	start = binary.LittleEndian.AppendUint64(start, uint64(len(header)))
+	if _, err := w.Write(start); err != nil {
+		return err
+	}
+	if _, err := w.Write(header); err != nil {
+		return err
+	}
+	for _, c := range blob.list {
+		if _, err := w.Write(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// chunks is a byte stream built a megabyte at a time, so that growing it
+// never copies what is already written: the blob of a large language's
+// table is a hundred megabytes.
+type chunks struct {
+	list [][]byte
+	n    int
+}
+
+const chunkSize = 1 << 20
+
+// add appends b, and says where it starts.
+func (c *chunks) add(b []byte) int {
+	at := c.n
+	c.n += len(b)
+	if len(c.list) > 0 {
+		last := c.list[len(c.list)-1]
+		if len(last)+len(b) <= cap(last) {
+			c.list[len(c.list)-1] = append(last, b...)
+			return at
+		}
+	}
+	c.list = append(c.list, append(make([]byte, 0, max(chunkSize, len(b))), b...))
+	return at
 }
 
 // openContainer reads the header of a compiled file of size bytes, and

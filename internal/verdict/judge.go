@@ -103,6 +103,8 @@ func Fits(lang string, src, t *catalog.Message) *Problem {
 			// Page text has one form; another is never shown.
 			continue
 		}
+		// The text is judged as a page shows it: normalized, which can
+		// join a ">" with a combining mark after it.
 		if err := msgtext.Check(formText(src, f.Name), msgtext.Normalize(f.Text)); err != nil {
 			return &Problem{"placeholders", named(plural, f.Name, err)}
 		}

@@ -160,9 +160,9 @@ func (s *Source) decode(i int, rec []byte) (*SourceMessage, error) {
 	return m, nil
 }
 
-// EncodeSource compiles the source side of site s into the bytes that
+// EncodeSource compiles the source side of site s, and writes to w what
 // OpenSource reads.
-func EncodeSource(s *locale.Site) []byte {
+func EncodeSource(w io.Writer, s *locale.Site) error {
 	ids := s.Source.IDs()
 	var pages, kinds []string
 	pageNo, kindNo := map[string]int{}, map[string]int{}
@@ -202,31 +202,32 @@ func EncodeSource(s *locale.Site) []byte {
 		}
 		return pa.line < pb.line
 	})
-	var blob enc
+	var blob chunks
+	var rec enc
 	spans := make([]span, len(ids))
 	for _, i := range order {
 		id := ids[i]
 		m := s.Source.Messages[id]
-		start := len(blob.b)
+		rec.b = rec.b[:0]
 		var flags uint8
 		if s.IsPredecessor(id) {
 			flags |= 1
 		}
-		blob.u8(flags)
-		blob.uv(uint64(msgtext.Words(m.Other)))
+		rec.u8(flags)
+		rec.uv(uint64(msgtext.Words(m.Other)))
 		u := uses[i]
-		blob.uv(uint64(number(&pages, pageNo, u.Page)))
-		blob.uv(uint64(u.Line))
-		blob.uv(uint64(number(&kinds, kindNo, u.Kind)))
-		blob.msg(m)
-		blob.str(catalog.Hash(m))
+		rec.uv(uint64(number(&pages, pageNo, u.Page)))
+		rec.uv(uint64(u.Line))
+		rec.uv(uint64(number(&kinds, kindNo, u.Kind)))
+		rec.msg(m)
+		rec.str(catalog.Hash(m))
 		was := s.Was(id)
-		blob.uv(uint64(len(was)))
+		rec.uv(uint64(len(was)))
 		for _, w := range was {
-			blob.str(w)
-			blob.str(s.SourceText(w))
+			rec.str(w)
+			rec.str(s.SourceText(w))
 		}
-		spans[i] = span{uint32(start), uint32(len(blob.b) - start)}
+		spans[i] = span{uint32(blob.add(rec.b)), uint32(len(rec.b))}
 	}
 	var h enc
 	h.str(s.SourceLang)
@@ -237,7 +238,7 @@ func EncodeSource(s *locale.Site) []byte {
 		h.u32(sp.off)
 		h.u32(sp.len)
 	}
-	return container(sourceMagic, h.b, blob.b)
+	return writeContainer(w, sourceMagic, h.b, &blob)
 }
 
 // OpenSource opens a compiled source of size bytes, as EncodeSource wrote
@@ -265,8 +266,11 @@ func OpenSource(r io.ReaderAt, size int64) (*Source, error) {
 
 // NewSource compiles the source side of site s, in memory.
 func NewSource(s *locale.Site) *Source {
-	b := EncodeSource(s)
-	src, err := OpenSource(bytes.NewReader(b), int64(len(b)))
+	var buf bytes.Buffer
+	if err := EncodeSource(&buf, s); err != nil {
+		panic("verdict: encoding a source in memory: " + err.Error())
+	}
+	src, err := OpenSource(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 	if err != nil {
 		panic("verdict: a source just encoded does not open: " + err.Error())
 	}

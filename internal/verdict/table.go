@@ -306,16 +306,16 @@ func (t *Table) decode(rec []byte) (*Entry, error) {
 // Compile works out the table of language l against source src, in
 // memory.
 func Compile(src *Source, l *locale.Lang) (*Table, error) {
-	b, err := Encode(src, l)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := Encode(&buf, src, l); err != nil {
 		return nil, err
 	}
-	return Open(src, bytes.NewReader(b), int64(len(b)))
+	return Open(src, bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 }
 
-// Encode works out the table of language l against source src, in the
-// bytes Open reads.
-func Encode(src *Source, l *locale.Lang) ([]byte, error) {
+// Encode works out the table of language l against source src, and
+// writes to w what Open reads.
+func Encode(w io.Writer, src *Source, l *locale.Lang) error {
 	n := src.Len()
 	langs := []string{l.Tag}
 	for _, p := range l.Parents {
@@ -326,10 +326,11 @@ func Encode(src *Source, l *locale.Lang) ([]byte, error) {
 	units := make([]uint32, 2*n)
 	spans := make([]span, n)
 	var sum Summary
-	var blob enc
+	var blob chunks
+	var rec enc
 	err := src.Each(func(i int, sm *SourceMessage) error {
 		e := entry(src, l, sm)
-		start := len(blob.b)
+		rec.b = rec.b[:0]
 		states[i] = byte(e.State)
 		var f uint8
 		from := 0
@@ -364,31 +365,31 @@ func Encode(src *Source, l *locale.Lang) ([]byte, error) {
 			}
 		}
 		flags[i] = f
-		blob.u8(byte(e.State))
-		blob.u8(f)
-		blob.u8(uint8(from))
-		blob.u8(checkNo(e.Reason))
+		rec.u8(byte(e.State))
+		rec.u8(f)
+		rec.u8(uint8(from))
+		rec.u8(checkNo(e.Reason))
 		if f&fInForce != 0 && f&fInForceIsOwn == 0 {
-			blob.msg(e.InForce)
+			rec.msg(e.InForce)
 		}
 		if e.Own != nil {
-			blob.msg(e.Own)
+			rec.msg(e.Own)
 		}
 		if e.State == Held {
-			blob.str(e.Reason.Error())
+			rec.str(e.Reason.Error())
 		}
 		if p := e.Prior; p != nil {
-			blob.str(p.ID)
-			blob.str(p.Source)
+			rec.str(p.ID)
+			rec.str(p.Source)
 			if f&fPriorIsOwn == 0 {
-				blob.msg(p.Translation)
+				rec.msg(p.Translation)
 			}
 			if !p.Fits {
-				blob.u8(checkNo(p.Reason))
-				blob.str(p.Reason.Error())
+				rec.u8(checkNo(p.Reason))
+				rec.str(p.Reason.Error())
 			}
 		}
-		spans[i] = span{uint32(start), uint32(len(blob.b) - start)}
+		spans[i] = span{uint32(blob.add(rec.b)), uint32(len(rec.b))}
 		switch e.State {
 		case Translated:
 			sum.Translated++
@@ -408,7 +409,7 @@ func Encode(src *Source, l *locale.Lang) ([]byte, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var h enc
 	h.str(l.Tag)
@@ -429,7 +430,7 @@ func Encode(src *Source, l *locale.Lang) ([]byte, error) {
 		h.u32(sp.off)
 		h.u32(sp.len)
 	}
-	return container(tableMagic, h.b, blob.b), nil
+	return writeContainer(w, tableMagic, h.b, &blob)
 }
 
 // Open opens a compiled table of size bytes, as Encode wrote it against
