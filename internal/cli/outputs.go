@@ -52,7 +52,11 @@ func (r *outRecord) output(name string) site.Output {
 const recordMagic = "glotOUT1"
 
 func (r record) encode() []byte {
-	out := []byte(recordMagic)
+	size := len(recordMagic)
+	for n, e := range r.outs {
+		size += len(n) + len(e.page) + len(e.lang) + len(e.format) + 80
+	}
+	out := append(make([]byte, 0, size), recordMagic...)
 	str := func(s string) {
 		out = binary.AppendUvarint(out, uint64(len(s)))
 		out = append(out, s...)

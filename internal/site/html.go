@@ -354,12 +354,8 @@ func (b *builder) rewrite(dest []byte, from content.Page, lang, curDir string) [
 // findPage finds the page a link's path names: the page itself, or the
 // index page of a folder.
 func (b *builder) findPage(target string) (content.Page, bool) {
-	for _, p := range []string{target, path.Join(target, "index.md"), path.Join(target, "_index.md")} {
-		if pg, ok := b.pageSet[p]; ok {
-			return pg, true
-		}
-	}
-	return content.Page{}, false
+	p, ok := b.linkSet[target]
+	return p, ok
 }
 
 // relURL returns a relative URL from a page in folder fromDir to target,

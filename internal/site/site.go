@@ -158,9 +158,25 @@ func Build(o Options, sink Sink) (*Report, error) {
 	}
 	b := &builder{o: o, sink: sink, pages: pages, assets: assets, langs: langs, rep: &Report{Pages: len(pages)}}
 	b.policy = verdict.Policy{AllowStale: o.AllowStale, RequireReviewed: o.RequireReviewed}
-	b.pageSet = map[string]content.Page{}
+	b.pageSet = make(map[string]content.Page, len(pages))
+	b.linkSet = make(map[string]content.Page, len(pages))
 	for _, p := range pages {
 		b.pageSet[p.Path] = p
+	}
+	// What a link's path may name: a page, or a folder whose index page
+	// it is. A page itself comes first.
+	for _, p := range pages {
+		if dir, file := path.Split(p.Path); file == "index.md" || file == "_index.md" {
+			k := path.Clean(dir)
+			if _, ok := b.pageSet[k]; !ok {
+				if other, ok := b.linkSet[k]; !ok || file == "index.md" && path.Base(other.Path) == "_index.md" {
+					b.linkSet[k] = p
+				}
+			}
+		}
+	}
+	for _, p := range pages {
+		b.linkSet[p.Path] = p
 	}
 	b.assetSet = map[string]bool{}
 	for _, a := range assets {
@@ -213,6 +229,7 @@ type builder struct {
 	pages    []content.Page
 	assets   []string
 	pageSet  map[string]content.Page
+	linkSet  map[string]content.Page // what a link's path names (see findPage)
 	assetSet map[string]bool
 	langs    []string
 	salt     Key

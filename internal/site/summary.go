@@ -3,10 +3,15 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/glot-i18n/glot/internal/content"
@@ -71,8 +76,7 @@ func (b *builder) summarize() error {
 	old := map[string]*summary{}
 	if b.o.Cache != nil {
 		if data, ok := b.o.Cache.Get(summariesKey); ok {
-			var s summaries
-			if gob.NewDecoder(bytes.NewReader(data)).Decode(&s) == nil && s.Salt == salt {
+			if s, err := decodeSummaries(data); err == nil && s.Salt == salt {
 				old = s.Pages
 			}
 		}
@@ -116,12 +120,116 @@ func (b *builder) summarize() error {
 		}
 	}
 	if changed && b.o.Cache != nil {
-		var buf bytes.Buffer
-		if gob.NewEncoder(&buf).Encode(summaries{Salt: salt, Pages: b.sums}) == nil {
-			b.o.Cache.Put(summariesKey, buf.Bytes())
+		if data, err := (summaries{Salt: salt, Pages: b.sums}).encode(); err == nil {
+			b.o.Cache.Put(summariesKey, data)
 		}
 	}
 	return nil
+}
+
+const summariesMagic = "glotSUM1"
+
+// encode writes s in a binary form of its own: gob took half a second for
+// the summaries of 10,000 pages, which a build after a one-page edit reads
+// and writes.
+func (s summaries) encode() ([]byte, error) {
+	out := append([]byte(summariesMagic), s.Salt[:]...)
+	str := func(v string) {
+		out = binary.AppendUvarint(out, uint64(len(v)))
+		out = append(out, v...)
+	}
+	out = binary.AppendUvarint(out, uint64(len(s.Pages)))
+	for _, p := range slices.Sorted(maps.Keys(s.Pages)) {
+		sum := s.Pages[p]
+		str(p)
+		out = append(out, sum.Hash[:]...)
+		out = binary.AppendUvarint(out, uint64(len(sum.IDs)))
+		for _, id := range sum.IDs {
+			str(id)
+		}
+		out = binary.AppendUvarint(out, uint64(len(sum.Links)))
+		for _, l := range sum.Links {
+			str(l)
+		}
+		// A slug is rare, and a segment has many fields: gob writes it.
+		var slug bytes.Buffer
+		if sum.Slug != nil {
+			if err := gob.NewEncoder(&slug).Encode(sum.Slug); err != nil {
+				return nil, err
+			}
+		}
+		str(slug.String())
+	}
+	return out, nil
+}
+
+var errSummaries = errors.New("summaries: corrupt")
+
+func decodeSummaries(data []byte) (summaries, error) {
+	var s summaries
+	if !bytes.HasPrefix(data, []byte(summariesMagic)) || len(data) < len(summariesMagic)+len(s.Salt) {
+		return s, errSummaries
+	}
+	d := data[len(summariesMagic):]
+	d = d[copy(s.Salt[:], d):]
+	bad := false
+	uv := func() uint64 {
+		v, n := binary.Uvarint(d)
+		if n <= 0 {
+			bad = true
+			return 0
+		}
+		d = d[n:]
+		return v
+	}
+	str := func() string {
+		n := uv()
+		if bad || n > uint64(len(d)) {
+			bad = true
+			return ""
+		}
+		v := string(d[:n])
+		d = d[n:]
+		return v
+	}
+	strs := func() []string {
+		n := uv()
+		if bad || n > uint64(len(d)) {
+			bad = true
+			return nil
+		}
+		out := make([]string, n)
+		for i := range out {
+			out[i] = str()
+		}
+		return out
+	}
+	n := uv()
+	if bad || n > uint64(len(d)) {
+		return s, errSummaries
+	}
+	s.Pages = make(map[string]*summary, n)
+	for range n {
+		p := str()
+		sum := &summary{}
+		if bad || len(d) < len(sum.Hash) {
+			return s, errSummaries
+		}
+		d = d[copy(sum.Hash[:], d):]
+		sum.IDs = strs()
+		sum.Links = strs()
+		if slug := str(); slug != "" {
+			sum.Slug = &segment.Segment{}
+			if err := gob.NewDecoder(strings.NewReader(slug)).Decode(sum.Slug); err != nil {
+				return s, err
+			}
+		}
+		if bad {
+			return s, errSummaries
+		}
+		s.Pages[p] = sum
+	}
+	return s, nil
 }
 
 // info returns the segments of page p, whose bytes hash to sum: from the
