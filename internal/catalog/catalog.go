@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
@@ -232,6 +232,13 @@ func (c *Catalog) IDs() []string {
 // written in go-i18n's short form, id = "text"; all others as tables.
 func (c *Catalog) Bytes(header string, source bool) []byte {
 	var b bytes.Buffer
+	// The size it will be, near enough: a language's catalog on a large
+	// site is a hundred megabytes, which growing by doubling copies twice.
+	size := len(header)
+	for id, m := range c.Messages {
+		size += 2*len(id) + len(m.Description) + len(m.Hash) + len(m.Zero) + len(m.One) + len(m.Two) + len(m.Few) + len(m.Many) + len(m.Other) + 64
+	}
+	b.Grow(size)
 	b.WriteString(header)
 	var tables []string
 	short := 0
@@ -242,7 +249,10 @@ func (c *Catalog) Bytes(header string, source bool) []byte {
 				b.WriteByte('\n')
 			}
 			short++
-			fmt.Fprintf(&b, "%s = %s\n", Key(id), Quote(m.Other))
+			writeKey(&b, id)
+			b.WriteString(" = ")
+			writeQuoted(&b, m.Other)
+			b.WriteByte('\n')
 			continue
 		}
 		tables = append(tables, id)
@@ -257,67 +267,111 @@ func (c *Catalog) Bytes(header string, source bool) []byte {
 // WriteTable writes message m as a TOML table: description, hash (when
 // withHash), then its plural forms.
 func WriteTable(b *bytes.Buffer, id string, m *Message, withHash bool) {
-	fmt.Fprintf(b, "[%s]\n", Key(id))
+	b.WriteByte('[')
+	writeKey(b, id)
+	b.WriteString("]\n")
 	WriteFields(b, m, withHash)
 }
 
 // WriteFields writes the keys of message m, one per line, in go-i18n's
 // order.
 func WriteFields(b *bytes.Buffer, m *Message, withHash bool) {
+	field := func(k, v string) {
+		b.WriteString(k)
+		b.WriteString(" = ")
+		writeQuoted(b, v)
+		b.WriteByte('\n')
+	}
 	if m.Description != "" {
-		fmt.Fprintf(b, "description = %s\n", Quote(m.Description))
+		field("description", m.Description)
 	}
 	if withHash && m.Hash != "" {
-		fmt.Fprintf(b, "hash = %s\n", Quote(m.Hash))
+		field("hash", m.Hash)
 	}
 	if m.LeftDelim != "" {
-		fmt.Fprintf(b, "leftdelim = %s\n", Quote(m.LeftDelim))
+		field("leftdelim", m.LeftDelim)
 	}
 	if m.RightDelim != "" {
-		fmt.Fprintf(b, "rightdelim = %s\n", Quote(m.RightDelim))
+		field("rightdelim", m.RightDelim)
 	}
 	for _, f := range Forms(m) {
-		fmt.Fprintf(b, "%s = %s\n", f.Name, Quote(f.Text))
+		field(f.Name, f.Text)
 	}
 }
 
-var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
-
 // Key writes id as a TOML key: bare when it can be, quoted otherwise.
 func Key(id string) string {
-	if bareKey.MatchString(id) {
+	if isBare(id) {
 		return id
 	}
 	return Quote(id)
 }
 
-// Quote writes s as a one-line TOML basic string.
-func Quote(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\r':
-			b.WriteString(`\r`)
-		default:
-			if r < 0x20 || r == 0x7F {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
+func writeKey(b *bytes.Buffer, id string) {
+	if isBare(id) {
+		b.WriteString(id)
+		return
+	}
+	writeQuoted(b, id)
+}
+
+// isBare reports whether id can be a bare TOML key: letters, digits, "_"
+// and "-", at least one.
+func isBare(id string) bool {
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
 		}
 	}
-	b.WriteByte('"')
+	return id != ""
+}
+
+// Quote writes s as a one-line TOML basic string.
+func Quote(s string) string {
+	var b bytes.Buffer
+	b.Grow(len(s) + 2)
+	writeQuoted(&b, s)
 	return b.String()
+}
+
+func writeQuoted(b *bytes.Buffer, s string) {
+	if !utf8.ValidString(s) {
+		// A page may hold bytes that are not UTF-8; each is written as
+		// U+FFFD, for TOML is UTF-8.
+		var v strings.Builder
+		for _, r := range s {
+			v.WriteRune(r)
+		}
+		s = v.String()
+	}
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var esc string
+		switch {
+		case c == '"':
+			esc = `\"`
+		case c == '\\':
+			esc = `\\`
+		case c == '\n':
+			esc = `\n`
+		case c == '\t':
+			esc = `\t`
+		case c == '\r':
+			esc = `\r`
+		case c < 0x20 || c == 0x7F:
+			esc = fmt.Sprintf(`\u%04X`, c)
+		default:
+			continue
+		}
+		b.WriteString(s[start:i])
+		b.WriteString(esc)
+		start = i + 1
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }
 
 // Comment writes s as TOML comment lines, each starting with prefix.

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -163,4 +164,29 @@ func mustRead(t *testing.T, f string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// Quote writes every string as TOML reads it back: escapes, control
+// characters and bytes that are not UTF-8 (as U+FFFD) included.
+func FuzzQuote(f *testing.F) {
+	for _, s := range []string{"", `a "b" \c`, "tab\tnl\nret\r", "\x01\x7f", "é日本", "\xff\xfe bad", "\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v struct{ K string }
+		if _, err := toml.Decode("K = "+Quote(s), &v); err != nil {
+			t.Fatalf("Quote(%q) = %s: %v", s, Quote(s), err)
+		}
+		want := s
+		if !utf8.ValidString(s) {
+			var b strings.Builder
+			for _, r := range s {
+				b.WriteRune(r)
+			}
+			want = b.String()
+		}
+		if v.K != want {
+			t.Fatalf("Quote(%q) reads back %q", s, v.K)
+		}
+	})
 }

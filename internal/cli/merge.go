@@ -3,12 +3,16 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path"
 	"runtime"
 	"sync"
 
 	"github.com/spf13/cobra"
 
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/tm"
@@ -62,19 +66,53 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 			return &usageError{fmt.Errorf("--page %q: %w", o.page, err)}
 		}
 	}
-	site, err := g.locales(cfg, true)
+	// A language with nothing to fold in (its catalog stands as it is,
+	// its translate file has no translation filled in, nothing was
+	// imported) needs only its translate file written afresh, which its
+	// compiled table says enough to do; the others are merged in full,
+	// from the whole locales folder.
+	src, tables, err := g.compiled(cfg, langs)
 	if err != nil {
 		return err
 	}
+	dir := g.path(cfg.LocalesDir)
+	fsys := os.DirFS(dir)
+	fast := make([]bool, len(langs))
+	var site *locale.Site
+	for i, lang := range langs {
+		if o.page == "" && len(imported[lang]) == 0 && tables[i].Summary().Clean {
+			if fast[i], err = nothingFilled(fsys, display(dir), lang); err != nil {
+				return err
+			}
+		}
+		if !fast[i] && site == nil {
+			if site, err = g.locales(cfg, true); err != nil {
+				return err
+			}
+		}
+	}
 	// Every language is merged before anything is written: a malformed
 	// file anywhere leaves every file as it was. The languages are merged
-	// side by side, sharing the source and the words of its texts.
+	// side by side, sharing the words of the source's texts.
 	suggest := float64(cfg.SuggestionThreshold) / 100
 	if suggest == 0 {
 		suggest = -1 // off
 	}
-	opts := merge.Options{ContentName: display(g.path(cfg.ContentDir)), Page: o.page, Suggest: suggest,
-		Source: verdict.NewSource(site), Words: tm.NewWords()}
+	opts := merge.Options{ContentName: display(g.path(cfg.ContentDir)), Page: o.page, Suggest: suggest, Words: tm.NewWords()}
+	var sharedOnce sync.Once
+	var shared *tm.Shared
+	var sharedErr error
+	opts.Shared = func() (*tm.Shared, error) {
+		sharedOnce.Do(func() {
+			pairs := make([]tm.Pair, src.Len())
+			sharedErr = src.Each(func(i int, m *verdict.SourceMessage) error {
+				pairs[i] = tm.Pair{ID: m.ID, Key: m.ID, Source: m.Message.Other}
+				return nil
+			})
+			shared = tm.NewShared(opts.Words, pairs)
+		})
+		return shared, sharedErr
+	}
 	results := make([]*merge.Result, len(langs))
 	errs := make([]error, len(langs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -85,6 +123,10 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			if fast[i] {
+				results[i], errs[i] = merge.Refresh(fsys, src, tables[i], opts)
+				return
+			}
 			l, err := site.Lang(lang)
 			if err != nil {
 				errs[i] = err
@@ -134,4 +176,26 @@ func location(p merge.Problem) string {
 		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
 	return p.File
+}
+
+// nothingFilled reports whether the translate file of lang, in locales
+// folder fsys (name for messages), has no translation filled in.
+func nothingFilled(fsys fs.FS, name, lang string) (bool, error) {
+	data, err := fs.ReadFile(fsys, locale.TranslatePath(lang))
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	c, err := catalog.Parse(path.Join(name, locale.TranslatePath(lang)), data)
+	if err != nil {
+		return false, err
+	}
+	for _, m := range c.Messages {
+		if !catalog.Empty(m) {
+			return false, nil
+		}
+	}
+	return true, nil
 }

@@ -43,6 +43,12 @@ type Use struct {
 	Page string // relative to the content folder
 	Line int
 	Kind string
+	// Block is the block's place among the page's, Context the context a
+	// glot:context directive gave it, and Codes what each of its
+	// placeholders stands for.
+	Block   int
+	Context string
+	Codes   []string
 }
 
 // Lang is one target language's files.
@@ -84,9 +90,9 @@ func Load(fsys fs.FS, name, source string) (*Site, error) {
 	s.predecessor = map[string]bool{}
 	s.firstUse = map[string]Use{}
 	for _, p := range s.Pages {
-		for _, b := range p.Blocks {
+		for i, b := range p.Blocks {
 			if !s.onPage[b.ID] {
-				s.firstUse[b.ID] = Use{Page: p.Path, Line: b.Line, Kind: b.Kind}
+				s.firstUse[b.ID] = Use{Page: p.Path, Line: b.Line, Kind: b.Kind, Block: i, Context: b.Context, Codes: b.Codes}
 			}
 			s.onPage[b.ID] = true
 			for _, w := range b.Was {

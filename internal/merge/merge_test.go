@@ -20,6 +20,7 @@ import (
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/report"
+	"github.com/glot-i18n/glot/internal/tm"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -580,5 +581,78 @@ func TestImported(t *testing.T) {
 	}
 	if !strings.Contains(s.file("active.es.toml"), `other = "Página A"`) || !strings.Contains(s.file("translate.es.toml"), `other = "Sin etiquetas."`) {
 		t.Errorf("the good one is in force, the refused one waits in the translate file:\n%s", s.file("translate.es.toml"))
+	}
+}
+
+// Refresh, which a language with nothing to fold in gets, writes the
+// translate file Run would, byte for byte, from the compiled table alone:
+// stale and missing messages, page by page, with the old translation and
+// the suggestions, the interface messages last, for a language and for a
+// regional variant of it that takes what it lacks from it.
+func TestRefreshWritesWhatRunWrites(t *testing.T) {
+	s := translated(t, newSite(t, map[string]string{"a.md": pageA, "b.md": pageB}))
+	s.ui = []*catalog.Message{{ID: "ui-reading-time", One: "Reading time: {{.Count}} minute", Other: "Reading time: {{.Count}} minutes"}, {ID: "ui-skip", Other: "Skip to content"}}
+	s.write("c.md", "# Page C\n\nThe first paragraph of page C talks about *ketamine* and [receptors](b.md).\n\nThe third paragraph of page A closes the page, not.\n")
+	s.edit("a.md", "something else entirely", "something else, entirely")
+	s.extract()
+	s.merge("es", merge.Options{})
+	s.merge("es-MX", merge.Options{})
+	for _, lang := range []string{"es", "es-MX"} {
+		ls := s.load()
+		src := verdict.NewSource(ls)
+		l, err := ls.Lang(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb, err := verdict.Compile(src, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !tb.Summary().Clean {
+			t.Fatalf("%s: after a merge, the catalog is not clean: %+v", lang, tb.Summary())
+		}
+		run, err := merge.Run(ls, l, merge.Options{ContentName: "content"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared := func() (*tm.Shared, error) {
+			var ps []tm.Pair
+			for _, id := range src.IDs() {
+				ps = append(ps, tm.Pair{ID: id, Key: id, Source: ls.Source.Messages[id].Other})
+			}
+			return tm.NewShared(tm.NewWords(), ps), nil
+		}
+		fresh, err := merge.Refresh(s.locales, src, tb, merge.Options{ContentName: "content", Shared: shared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fresh.Plan.Writes) != 0 || len(run.Plan.Writes) != 0 {
+			t.Errorf("%s: a merge with nothing to do writes %v (Run) and %v (Refresh)", lang, run.Plan.Paths(), fresh.Plan.Paths())
+		}
+		if run.Missing != fresh.Missing || run.Stale != fresh.Stale || run.Suggested != fresh.Suggested {
+			t.Errorf("%s: Run %s, Refresh %s", lang, summary(run), summary(fresh))
+		}
+		if lang == "es" && (run.Stale == 0 || run.Suggested == 0 || run.Missing == 0) {
+			t.Errorf("the case is not what it should be: %s", summary(run))
+		}
+		// Written afresh, each says the same.
+		delete(s.locales, locale.TranslatePath(lang))
+		run, _ = merge.Run(ls, l, merge.Options{ContentName: "content"})
+		fresh, _ = merge.Refresh(s.locales, src, tb, merge.Options{ContentName: "content", Shared: shared})
+		var a, b []byte
+		for _, w := range run.Plan.Writes {
+			if w.Path == locale.TranslatePath(lang) {
+				a = w.Data
+			}
+		}
+		for _, w := range fresh.Plan.Writes {
+			if w.Path == locale.TranslatePath(lang) {
+				b = w.Data
+			}
+		}
+		if a == nil || !bytes.Equal(a, b) {
+			t.Errorf("%s: Refresh writes\n%s\nRun writes\n%s", lang, b, a)
+		}
+		s.locales[locale.TranslatePath(lang)] = &fstest.MapFile{Data: a}
 	}
 }

@@ -2,16 +2,21 @@ package tm
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
 var pairs = []Pair{
-	{"a", "Ketamine infusion therapy can successfully treat post-traumatic stress.", "La terapia de infusión de ketamina puede tratar con éxito el estrés postraumático."},
-	{"b", "Take 5 mg twice a day.", "Tome 5 mg dos veces al día."},
-	{"c", "It is safe for most patients.", "Es segura para la mayoría de los pacientes."},
-	{"d", "Read <1>the study</1> first.", "Lea primero <1>el estudio</1>."},
-	{"e", "Completely unrelated words here.", "Palabras sin relación."},
+	{ID: "a", Source: "Ketamine infusion therapy can successfully treat post-traumatic stress.", Translation: "La terapia de infusión de ketamina puede tratar con éxito el estrés postraumático."},
+	{ID: "b", Source: "Take 5 mg twice a day.", Translation: "Tome 5 mg dos veces al día."},
+	{ID: "c", Source: "It is safe for most patients.", Translation: "Es segura para la mayoría de los pacientes."},
+	{ID: "d", Source: "Read <1>the study</1> first.", Translation: "Lea primero <1>el estudio</1>."},
+	{ID: "e", Source: "Completely unrelated words here.", Translation: "Palabras sin relación."},
 }
 
 func TestSuggest(t *testing.T) {
@@ -73,4 +78,59 @@ func BenchmarkSuggest(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		m.Suggest("Paragraph 3 of page 777 talks about topic 9 and subtopic 2 at some length.", 0.75)
 	}
+}
+
+// distance, which works out only a band of the table and stops early,
+// finds the edit distance when it is within most, and says so when not.
+func FuzzDistance(f *testing.F) {
+	f.Add([]byte("abcd"), []byte("abxd"), 1)
+	f.Add([]byte(""), []byte("abc"), 2)
+	f.Add([]byte("aaaa"), []byte("b"), 5)
+	f.Fuzz(func(t *testing.T, a, b []byte, most int) {
+		if most < 0 || most > 64 || len(a) > 64 || len(b) > 64 {
+			return
+		}
+		wa, wb := make([]int32, len(a)), make([]int32, len(b))
+		for i, c := range a {
+			wa[i] = int32(c % 4)
+		}
+		for i, c := range b {
+			wb[i] = int32(c % 4)
+		}
+		n := max(len(wa), len(wb))
+		exact := 0
+		if n > 0 {
+			exact = int(math.Round((1 - similarity(wa, wb)) * float64(n)))
+		}
+		d, ok := distance(wa, wb, most)
+		if ok != (exact <= most) || ok && d != exact {
+			t.Fatalf("distance(%v, %v, %d) = %d, %v; the distance is %d", wa, wb, most, d, ok, exact)
+		}
+	})
+}
+
+// tokens splits as strings.FieldsFunc over the lower-cased text does.
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"Take 5 mg, twice a day.", "Read <1>the study</1> first.", "É.T.É, 1,5 mg", "日本語のテキスト", ".,.", "ÀB c", "İSTANBUL"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []string
+		for _, tok := range msgtext.Parse(s) {
+			if tok.Kind != msgtext.Text {
+				want = append(want, tok.Text)
+				continue
+			}
+			for _, w := range strings.FieldsFunc(strings.ToLower(tok.Text), func(r rune) bool {
+				return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != ','
+			}) {
+				if w = strings.Trim(w, ".,"); w != "" {
+					want = append(want, w)
+				}
+			}
+		}
+		if got := tokens(s); !slices.Equal(got, want) {
+			t.Fatalf("tokens(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

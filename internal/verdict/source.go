@@ -40,9 +40,14 @@ type SourceMessage struct {
 	Hash    string           // catalog.Hash of it
 	Words   int              // msgtext.Words of its text
 	// Page, Line and Kind say where it is first used, in page order; Page
-	// is "" for a message on no page (interface text).
+	// is "" for a message on no page (interface text). Block is that
+	// block's place among the page's, Context the context a directive gave
+	// it, and Codes what its placeholders stand for.
 	Page, Kind string
 	Line       int
+	Block      int
+	Context    string
+	Codes      []string
 	// Predecessor says a current message succeeds it: its translation is
 	// shown as stale, not merely kept. (Only a retired message is one.)
 	Predecessor bool
@@ -145,6 +150,11 @@ func (s *Source) decode(i int, rec []byte) (*SourceMessage, error) {
 	if k := d.uv(); k > 0 && k <= uint64(len(s.kinds)) {
 		m.Kind = s.kinds[k-1]
 	}
+	m.Block = int(d.uv())
+	m.Context = d.str()
+	if codes := d.strs(); len(codes) > 0 {
+		m.Codes = codes
+	}
 	m.Message = d.msg()
 	m.Message.ID = m.ID
 	m.Hash = d.str()
@@ -219,6 +229,9 @@ func EncodeSource(w io.Writer, s *locale.Site) error {
 		rec.uv(uint64(number(&pages, pageNo, u.Page)))
 		rec.uv(uint64(u.Line))
 		rec.uv(uint64(number(&kinds, kindNo, u.Kind)))
+		rec.uv(uint64(u.Block))
+		rec.str(u.Context)
+		rec.strs(u.Codes)
 		rec.msg(m)
 		rec.str(catalog.Hash(m))
 		was := s.Was(id)

@@ -44,6 +44,10 @@ type Summary struct {
 	Translated, Stale, Held, Missing int
 	Reviewed                         int // translated messages a reviewer signed off
 	WordsMissing                     int // source words of the messages not translated
+	// Clean says glot merge would leave the language's catalog and
+	// archive as they are: every translation in it stands, and no
+	// archived one would come back.
+	Clean bool
 }
 
 // Entry is what a Table knows of one source message.
@@ -325,11 +329,19 @@ func Encode(w io.Writer, src *Source, l *locale.Lang) error {
 	hashes := make([]uint64, 2*n)
 	units := make([]uint32, 2*n)
 	spans := make([]span, n)
-	var sum Summary
+	sum := Summary{Clean: true}
+	keptAsIs := 0 // translations merge would keep as they are
 	var blob chunks
 	var rec enc
 	err := src.Each(func(i int, sm *SourceMessage) error {
-		e := entry(src, l, sm)
+		e := EntryOf(l, sm)
+		if own := l.Active.Messages[sm.ID]; own != nil {
+			if e.State == Translated && e.Own == own && own.Hash != "" {
+				keptAsIs++
+			}
+		} else if a := l.Archive[sm.ID]; a != nil && restorable(l.Tag, sm.Message, sm.Hash, a) {
+			sum.Clean = false
+		}
 		rec.b = rec.b[:0]
 		states[i] = byte(e.State)
 		var f uint8
@@ -411,10 +423,17 @@ func Encode(w io.Writer, src *Source, l *locale.Lang) error {
 	if err != nil {
 		return err
 	}
+	// A translation of a message no longer in the source, an empty one, a
+	// stale one or one held back: merge has something to do.
+	sum.Clean = sum.Clean && keptAsIs == len(l.Active.Messages)
 	var h enc
 	h.str(l.Tag)
 	h.strs(langs)
-	for _, v := range []int{sum.Translated, sum.Stale, sum.Held, sum.Missing, sum.Reviewed, sum.WordsMissing} {
+	clean := 0
+	if sum.Clean {
+		clean = 1
+	}
+	for _, v := range []int{sum.Translated, sum.Stale, sum.Held, sum.Missing, sum.Reviewed, sum.WordsMissing, clean} {
 		h.uv(uint64(v))
 	}
 	h.uv(uint64(n))
@@ -444,11 +463,11 @@ func Open(src *Source, r io.ReaderAt, size int64) (*Table, error) {
 	t := &Table{src: src, r: r, base: base}
 	t.Lang = d.str()
 	t.langs = d.strs()
-	sum := make([]int, 6)
+	sum := make([]int, 7)
 	for k := range sum {
 		sum[k] = int(d.uv())
 	}
-	t.sum = Summary{sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]}
+	t.sum = Summary{sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6] == 1}
 	n := int(d.uv())
 	if n != src.Len() || len(t.langs) == 0 || t.langs[0] != t.Lang {
 		return nil, errCorrupt
@@ -487,7 +506,9 @@ func hashOf(lang string, m *catalog.Message) uint64 {
 	return 1 // 0 is the source text
 }
 
-func entry(src *Source, l *locale.Lang, sm *SourceMessage) *Entry {
+// EntryOf works out what language l has for source message sm: the entry
+// a table compiled from l would hold.
+func EntryOf(l *locale.Lang, sm *SourceMessage) *Entry {
 	id, srcMsg := sm.ID, sm.Message
 	e := &Entry{State: Missing}
 	if own := l.Active.Messages[id]; own != nil {
@@ -540,6 +561,22 @@ func entry(src *Source, l *locale.Lang, sm *SourceMessage) *Entry {
 		}
 	}
 	return e
+}
+
+// Restorable reports whether archived translation a stands again for
+// source message src, so that glot merge puts it back in force: it was
+// made for this source (by its hash, or by the source text the archive
+// keeps with it) and it fits.
+func Restorable(lang string, src *catalog.Message, a *ledger.Entry) bool {
+	return restorable(lang, src, catalog.Hash(src), a)
+}
+
+func restorable(lang string, src *catalog.Message, hash string, a *ledger.Entry) bool {
+	m := a.Message
+	if m.Hash == "" && a.Source == src.Other {
+		m.Hash = hash
+	}
+	return judge(lang, src, hash, &m).State == Translated
 }
 
 func prior(lang string, src *catalog.Message, id, source string, t *catalog.Message) *Prior {
@@ -595,3 +632,11 @@ func (t *Table) HoldsBack(i int, p Policy) bool {
 	}
 	return State(t.states[i]) == Held || p.AllowStale && !p.RequireReviewed && f&fPrior != 0 && f&fPriorFits == 0
 }
+
+// InForce reports whether pages show a translation of message i, the
+// language's own or a parent language's, when no review is required.
+func (t *Table) InForce(i int) bool { return t.flags[i]&fInForce != 0 }
+
+// Own reports whether what pages show for message i is the language's own
+// translation.
+func (t *Table) Own(i int) bool { return t.flags[i]&fInForceIsOwn != 0 }

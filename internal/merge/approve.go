@@ -1,0 +1,88 @@
+package merge
+
+import (
+	"fmt"
+	"path"
+
+	"github.com/glot-i18n/glot/internal/ledger"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/verdict"
+)
+
+// Approval selects the translations a reviewer signs off.
+type Approval struct {
+	IDs  []string // these messages
+	Page string   // or every message of the pages matching this glob
+	All  bool     // or every translation in force
+	By   string   // the reviewer's name, recorded with each review
+}
+
+// Approve records the sign-off of the translations in force of l that a
+// selects, each for its exact text, in the review file. It returns the
+// plan and how many translations it marked. Only l's own translations are
+// signed off: one a regional variant shows from its parent language is
+// that language's to review.
+func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error) {
+	var p plan.Plan
+	if a.Page != "" {
+		if _, err := path.Match(a.Page, ""); err != nil {
+			return p, 0, fmt.Errorf("--page %q: %w", a.Page, err)
+		}
+	}
+	table, err := verdict.Compile(verdict.NewSource(s), l)
+	if err != nil {
+		return p, 0, err
+	}
+	own := func(id string) bool {
+		e := table.Entry(id)
+		return e != nil && e.State == verdict.Translated && e.From == l.Tag
+	}
+	want := map[string]bool{}
+	for _, id := range a.IDs {
+		if s.Source.Messages[id] == nil {
+			return p, 0, fmt.Errorf("no message %q in the source catalog", id)
+		}
+		if !own(id) {
+			return p, 0, fmt.Errorf("message %s has no translation in force in %s: nothing to approve", id, l.Tag)
+		}
+		want[id] = true
+	}
+	matched := false
+	for _, pg := range s.Pages {
+		if ok, _ := path.Match(a.Page, pg.Path); a.Page != "" && ok {
+			matched = true
+			for _, b := range pg.Blocks {
+				want[b.ID] = true
+			}
+		}
+	}
+	if a.Page != "" && !matched {
+		return p, 0, fmt.Errorf("no page matches %q", a.Page)
+	}
+	reviews := ledger.Reviews{}
+	for id, r := range l.Reviews {
+		reviews[id] = r
+	}
+	n := 0
+	for _, id := range s.Source.IDs() {
+		if !a.All && !want[id] {
+			continue
+		}
+		if !own(id) || table.Entry(id).Reviewed {
+			continue
+		}
+		reviews[id] = ledger.Review{Translation: ledger.TextHash(l.Active.Messages[id]), By: a.By}
+		n++
+	}
+	// Reviews of translations that have changed or gone say nothing any
+	// more.
+	for id, r := range reviews {
+		t := l.Active.Messages[id]
+		if t == nil || r.Translation != ledger.TextHash(t) {
+			delete(reviews, id)
+		}
+	}
+	p.WriteIfChanged(s.FS, ledger.ReviewPath(l.Tag), reviews.Bytes(l.Tag))
+	return p, n, nil
+}

@@ -1,0 +1,104 @@
+package merge
+
+import (
+	"errors"
+	"io/fs"
+	"sort"
+
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/ledger"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/tm"
+	"github.com/glot-i18n/glot/internal/verdict"
+)
+
+// Refresh is Run for a language with nothing to fold in: every translation
+// of its catalog stands for its source as it is, no archived one comes
+// back (the table says so: verdict.Summary.Clean), its translate file has
+// no translation filled in, and nothing was imported. Run would then leave
+// the catalog and the archive as they are, and write the translate file
+// afresh. Refresh writes that same file from the compiled source and table
+// alone, without reading the catalog: on a large site, the catalog of each
+// language is a hundred megabytes.
+//
+// The translation memory is opts.Shared's index of the source texts, of
+// which the language's takes those it has translated, and the archive,
+// read from locales folder fsys.
+func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*Result, error) {
+	res := &Result{Lang: t.Lang}
+	archive := ledger.Archive{}
+	if data, err := fs.ReadFile(fsys, ledger.ArchivePath(t.Lang)); err == nil {
+		if archive, err = ledger.ParseArchive(ledger.ArchivePath(t.Lang), data); err != nil {
+			return nil, err
+		}
+	}
+	var todo []int
+	for i := range src.Len() {
+		if !t.InForce(i) {
+			todo = append(todo, i)
+		}
+	}
+	srcs, err := src.Messages(todo)
+	if err != nil {
+		return nil, err
+	}
+	entries := t.Entries(todo)
+	if err := t.Err(); err != nil {
+		return nil, err
+	}
+	items := make([]item, len(todo))
+	for k, sm := range srcs {
+		items[k] = item{id: sm.ID, src: sm.Message, page: sm.Page, entry: entries[k]}
+		if sm.Page != "" {
+			items[k].blk = &ledger.Block{ID: sm.ID, Kind: sm.Kind, Line: sm.Line, Context: sm.Context, Codes: sm.Codes}
+		}
+	}
+	// Page by page, block by block, as Run goes through the pages'
+	// records; then the messages on no page, by id.
+	block := make(map[string]int, len(srcs))
+	for _, sm := range srcs {
+		block[sm.ID] = sm.Block
+	}
+	sort.SliceStable(items, func(a, b int) bool {
+		x, y := items[a], items[b]
+		switch {
+		case (x.page == "") != (y.page == ""):
+			return y.page == ""
+		case x.page != y.page:
+			return x.page < y.page
+		case x.page != "":
+			return block[x.id] < block[y.id]
+		}
+		return x.id < y.id
+	})
+	var sharedErr error
+	build := func() *tm.Memory {
+		shared, err := opts.Shared()
+		if err != nil {
+			sharedErr = err
+			return nil
+		}
+		member := make([]bool, src.Len())
+		for i := range member {
+			member[i] = t.Own(i) && t.InForce(i)
+		}
+		translation := func(p tm.Pair) string {
+			if e := t.Entry(p.ID); e != nil && e.InForce != nil {
+				return e.InForce.Other
+			}
+			return ""
+		}
+		return shared.Memory(member, archivePairs(archive), translation)
+	}
+	text := translateFile(t.Lang, src.Lang, items, opts, memory(suggestThreshold(opts), build), res)
+	if err := errors.Join(t.Err(), sharedErr); err != nil {
+		return nil, err
+	}
+	if _, err := fs.Stat(fsys, locale.ActivePath(t.Lang)); errors.Is(err, fs.ErrNotExist) {
+		// A new language: Run writes its catalog, empty, for the
+		// translators to find.
+		res.Plan.Write(locale.ActivePath(t.Lang), catalog.New().Bytes(activeHeader(t.Lang), false))
+	}
+	res.Plan.WriteIfChanged(fsys, locale.TranslatePath(t.Lang), text)
+	return res, nil
+}

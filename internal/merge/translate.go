@@ -1,0 +1,207 @@
+package merge
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/ledger"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/tm"
+	"github.com/glot-i18n/glot/internal/verdict"
+)
+
+// item is an entry of a translate file: a message with no translation in
+// force, where a reader first meets it, and what the translator is shown.
+type item struct {
+	id      string
+	src     *catalog.Message
+	page    string        // the page it is under; "" for the other messages
+	blk     *ledger.Block // that block; nil for the other messages
+	entry   *verdict.Entry
+	refused *catalog.Message // a translation refused, written back in place
+}
+
+// suggester finds the closest translation for a message's source.
+type suggester func(src string) (tm.Suggestion, bool)
+
+// translateFile writes the translate file of lang: its header, the items
+// of each page under the page's heading, in order, then the other messages,
+// each with a suggestion from suggest when it has one. It counts what it
+// writes in res.
+func translateFile(lang, srcLang string, items []item, opts Options, suggest suggester, res *Result) []byte {
+	var b bytes.Buffer
+	writeHeader(&b, lang, opts)
+	page, other := "", false
+	for _, it := range items {
+		switch {
+		case it.page != "" && it.page != page:
+			page = it.page
+			fmt.Fprintf(&b, "\n# ════ %s ════\n", path.Join(opts.ContentName, page))
+		case it.page == "" && !other:
+			other = true
+			b.WriteString("\n# ════ other messages ════\n")
+		}
+		if it.entry.State == verdict.Stale {
+			res.Stale++
+		} else {
+			res.Missing++
+		}
+		sug, ok := tm.Suggestion{}, false
+		if suggest != nil {
+			sug, ok = suggest(it.src.Other)
+		}
+		if ok && it.entry.Prior != nil && sug.Translation == it.entry.Prior.Translation.Other {
+			ok = false // already shown as the old translation
+		}
+		if ok {
+			res.Suggested++
+		} else {
+			sug = tm.Suggestion{}
+		}
+		writeEntry(&b, srcLang, lang, it, sug, opts)
+	}
+	return b.Bytes()
+}
+
+// memory returns a suggester over the memory build makes, made for the
+// first message that asks: a language with nothing to translate needs
+// none. A memory that cannot be made makes no suggestion; why is build's
+// to keep.
+func memory(threshold float64, build func() *tm.Memory) suggester {
+	if threshold <= 0 {
+		return nil
+	}
+	var m *tm.Memory
+	return func(src string) (tm.Suggestion, bool) {
+		if m == nil {
+			if m = build(); m == nil {
+				return tm.Suggestion{}, false
+			}
+		}
+		return m.Suggest(src, threshold)
+	}
+}
+
+func langName(tag string) string {
+	return fmt.Sprintf("%s (%s)", langtag.Name(tag), tag)
+}
+
+func writeHeader(b *bytes.Buffer, lang string, opts Options) {
+	fmt.Fprintf(b, "# Work for the translators of %s: every message that has no current\n", langName(lang))
+	b.WriteString("# translation, page by page, in the order a reader meets it.\n#\n")
+	b.WriteString("# Write each translation between the quotes of `other = \"\"`, then run\n")
+	b.WriteString("# `glot merge`: what you wrote moves to " + locale.ActivePath(lang) + " and this file\n")
+	b.WriteString("# is rewritten with what is left. Leave `hash` as it is.\n#\n")
+	b.WriteString("# Tags like <1>…</1> and <2/> stand for the page's formatting, links and code:\n")
+	b.WriteString("# keep each one, around the words it belongs to; the order of the words is yours.\n")
+	b.WriteString("# Write \\\" for a double quote and \\\\ for a backslash.\n")
+	if opts.Page != "" {
+		fmt.Fprintf(b, "#\n# Only pages matching %s.\n", opts.Page)
+	}
+}
+
+// pluralNote says which counts take each plural form of lang, as an
+// example for the translator.
+func pluralNote(lang string) string {
+	var parts []string
+	for _, f := range langtag.PluralForms(lang) {
+		parts = append(parts, f+" ("+langtag.PluralExample(lang, f)+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestion, opts Options) {
+	// Only a translation made for an earlier source is shown as stale; one
+	// refused for this source is written back in place, below.
+	stale := it.entry.State == verdict.Stale
+	prior, src, blk, kept := it.entry.Prior, it.src, it.blk, it.refused
+	b.WriteByte('\n')
+	if blk != nil {
+		fmt.Fprintf(b, "# %s:%d (%s", path.Join(opts.ContentName, it.page), blk.Line, blk.Kind)
+		if blk.Context != "" {
+			fmt.Fprintf(b, ", context %s", blk.Context)
+		}
+		b.WriteString(")")
+		if stale {
+			b.WriteString(" STALE: the source changed since it was translated")
+		}
+		b.WriteByte('\n')
+	} else if stale {
+		b.WriteString("# STALE: the source changed since it was translated\n")
+	}
+	if stale {
+		catalog.Comment(b, srcLang+" (now):    ", src.Other)
+		if prior.Source != "" {
+			catalog.Comment(b, srcLang+" (before): ", prior.Source)
+		}
+		for _, f := range catalog.Forms(prior.Translation) {
+			label := lang + " (before): "
+			if f.Name != "other" {
+				label = lang + " (before, " + f.Name + "): "
+			}
+			catalog.Comment(b, label, f.Text)
+		}
+	} else {
+		for _, f := range catalog.Forms(src) {
+			label := srcLang + ": "
+			if f.Name != "other" {
+				label = srcLang + " (" + f.Name + "): "
+			}
+			catalog.Comment(b, label, f.Text)
+		}
+	}
+	if src.Description != "" {
+		catalog.Comment(b, "note: ", src.Description)
+	}
+	if blk != nil {
+		for i, c := range blk.Codes {
+			tag := msgtext.AtomTag(i + 1)
+			if !strings.HasPrefix(c, "br ") && strings.Contains(src.Other, msgtext.OpenTag(i+1)) {
+				tag = msgtext.OpenTag(i+1) + "…" + msgtext.CloseTag(i+1)
+			}
+			catalog.Comment(b, tag+" ", c)
+		}
+	}
+	if sug.Translation != "" {
+		catalog.Comment(b, fmt.Sprintf("suggestion (%d %%): ", int(sug.Score*100)), sug.Translation)
+		catalog.Comment(b, "  translates: ", sug.Source)
+		for _, r := range sug.Risks {
+			b.WriteString("# CAUTION: " + r + ": check the suggestion before using it\n")
+		}
+	}
+	m := &catalog.Message{Hash: catalog.Hash(src), Other: ""}
+	if kept != nil {
+		// The reason it was refused: its placeholders, or in a plural
+		// form its template actions.
+		reason := "it does not fit its source"
+		if p := verdict.Fits(lang, src, kept); p != nil {
+			reason = p.Error()
+		}
+		b.WriteString("# REFUSED: " + strings.ReplaceAll(reason, "\n", " ") + "\n")
+		m = kept
+		m.Hash = catalog.Hash(src)
+	}
+	fmt.Fprintf(b, "[%s]\n", catalog.Key(it.id))
+	fmt.Fprintf(b, "hash = %s\n", catalog.Quote(m.Hash))
+	forms := catalog.Forms(m)
+	if len(forms) == 0 {
+		forms = []catalog.Form{{Name: "other"}}
+		if len(catalog.Forms(src)) > 1 {
+			// A message with plural forms gets those of the language
+			// it is translated into: Arabic has six.
+			forms = nil
+			for _, f := range langtag.PluralForms(lang) {
+				forms = append(forms, catalog.Form{Name: f})
+			}
+			b.WriteString("# plural forms of " + lang + ": " + pluralNote(lang) + "\n")
+		}
+	}
+	for _, f := range forms {
+		fmt.Fprintf(b, "%s = %s\n", f.Name, catalog.Quote(f.Text))
+	}
+}
