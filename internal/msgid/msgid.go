@@ -5,6 +5,7 @@ import (
 	"encoding/base32"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -37,35 +38,63 @@ func ID(ctx, text string) string {
 // Slug returns the first words of s in lower-case ASCII joined by "-":
 // accents are dropped and words in other scripts are left out.
 func Slug(s string) string {
-	var b strings.Builder
-	words := 0
-	inWord := false
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if !inWord {
-				if words == slugWords {
-					return b.String()
-				}
-				if b.Len() > 0 {
-					if b.Len()+1 >= slugMax {
-						return b.String()
-					}
-					b.WriteByte('-')
-				}
-				words++
-				inWord = true
+	var sl slugger
+	if !utf8.ValidString(s) {
+		// Bytes that are not UTF-8 are decomposed whole, as they always
+		// were: an id never changes.
+		for _, r := range norm.NFKD.String(s) {
+			if sl.add(r) {
+				break
 			}
-			if b.Len() < slugMax {
-				b.WriteRune(unicode.ToLower(r))
+		}
+		return sl.b.String()
+	}
+	// The text is decomposed as it is read, not whole: a slug is its first
+	// few words, and the text may be a long paragraph.
+	var it norm.Iter
+	it.InitString(norm.NFKD, s)
+	for !it.Done() {
+		for _, r := range string(it.Next()) {
+			if sl.add(r) {
+				return sl.b.String()
 			}
-		case r == '\'' || r == '’':
-			// "don't" is one word.
-		default:
-			inWord = false
 		}
 	}
-	return b.String()
+	return sl.b.String()
+}
+
+// slugger makes a slug a character at a time.
+type slugger struct {
+	b      strings.Builder
+	words  int
+	inWord bool
+}
+
+// add adds r to the slug, and reports whether the slug is done.
+func (sl *slugger) add(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Mn, r):
+	case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		if !sl.inWord {
+			if sl.words == slugWords {
+				return true
+			}
+			if sl.b.Len() > 0 {
+				if sl.b.Len()+1 >= slugMax {
+					return true
+				}
+				sl.b.WriteByte('-')
+			}
+			sl.words++
+			sl.inWord = true
+		}
+		if sl.b.Len() < slugMax {
+			sl.b.WriteRune(unicode.ToLower(r))
+		}
+	case r == '\'' || r == '’':
+		// "don't" is one word.
+	default:
+		sl.inWord = false
+	}
+	return false
 }

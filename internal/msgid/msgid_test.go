@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 var safeID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -164,4 +167,51 @@ func TestRename(t *testing.T) {
 	if !reflect.DeepEqual(got, map[string]string{"new/a.md": "old/a.md"}) {
 		t.Fatalf("Rename = %v", got)
 	}
+}
+
+// Slug decomposes the text as it reads it, and makes the slug it made
+// decomposing the whole text first.
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Ketamine infusion therapy works", "Café crème brûlée", "Ｆｕｌｌ ｗｉｄｔｈ", "日本語 text here", "don't stop", "a-b c d e f g h"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Slug(s), slugWhole(s); got != want {
+			t.Fatalf("Slug(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// slugWhole is Slug as it was written first: decomposing the whole text.
+func slugWhole(s string) string {
+	var b strings.Builder
+	words := 0
+	inWord := false
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if !inWord {
+				if words == slugWords {
+					return b.String()
+				}
+				if b.Len() > 0 {
+					if b.Len()+1 >= slugMax {
+						return b.String()
+					}
+					b.WriteByte('-')
+				}
+				words++
+				inWord = true
+			}
+			if b.Len() < slugMax {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		case r == '\'' || r == '’':
+		default:
+			inWord = false
+		}
+	}
+	return b.String()
 }
