@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"path"
-	"strings"
 
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/langtag"
@@ -41,17 +40,9 @@ func (b *builder) writeRoot() error {
 			b.kept.Add(1)
 		}
 	}
-	maps := b.sitemaps()
-	for i, m := range maps {
-		name := "sitemap.xml" // the only one, or the index
-		if i > 0 {
-			name = fmt.Sprintf("sitemap-%d.xml", i)
-		}
-		if err := b.put(Output{Name: path.Join(cfg.OutputDir, name), Format: "site", Key: newKeyer(key).str(name).key()}, func() ([]byte, error) { return m(), nil }); err != nil {
-			return err
-		}
-	}
-	return nil
+	return b.sitemaps(func(name string, data []byte) error {
+		return b.put(Output{Name: path.Join(cfg.OutputDir, name), Format: "site", Key: newKeyer(key).str(name).key()}, func() ([]byte, error) { return data, nil })
+	})
 }
 
 // chooser makes the output root's index.html.
@@ -88,87 +79,77 @@ const (
 	sitemapBytes = 50 << 20
 )
 
-// sitemaps returns the makers of the sitemap: one file listing every
-// version built of every page, each with the others and itself as
-// alternates and x-default; or, for a site too large for one file, an
-// index (sitemap.xml) and the files it lists (sitemap-1.xml, ...).
-func (b *builder) sitemaps() []func() []byte {
+// sitemaps makes the sitemap and hands each file of it to emit: one file
+// listing every version built of every page, each with the others and
+// itself as alternates and x-default; or, for a site too large for one
+// file, the files (sitemap-1.xml, ...) and then their index, sitemap.xml.
+// Each entry is written once, into the file it fits in.
+func (b *builder) sitemaps(emit func(name string, data []byte) error) error {
 	cfg := b.o.Config
-	esc := func(s string) string {
-		var sb strings.Builder
-		_ = xml.EscapeText(&sb, []byte(s))
-		return sb.String()
+	const head = xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n"
+	const foot = "</urlset>\n"
+	var parts []string
+	var buf, entry bytes.Buffer
+	urls := 0
+	flush := func() error {
+		buf.WriteString(foot)
+		name := fmt.Sprintf("sitemap-%d.xml", len(parts)+1)
+		parts = append(parts, name)
+		err := emit(name, bytes.Clone(buf.Bytes()))
+		buf.Reset()
+		buf.WriteString(head)
+		urls = 0
+		return err
 	}
-	// Where each file starts, by page and language, worked out from the
-	// size of each entry.
-	type cut struct{ page, lang int }
-	var cuts []cut
-	urls, size := 0, 0
-	for i, p := range b.pages {
+	buf.WriteString(head)
+	for _, p := range b.pages {
 		langs := b.emitted(p)
-		for j := range langs {
-			n := len(b.entry(p, langs[j], langs, esc))
-			if urls > 0 && (urls+1 > sitemapURLs || size+n > sitemapBytes-1024) {
-				cuts = append(cuts, cut{i, j})
-				urls, size = 0, 0
-			}
-			urls++
-			size += n
-		}
-	}
-	part := func(from, to cut) []byte {
-		var buf bytes.Buffer
-		buf.WriteString(xml.Header)
-		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-		for i := from.page; i < len(b.pages) && i <= to.page; i++ {
-			p := b.pages[i]
-			langs := b.emitted(p)
-			for j, l := range langs {
-				if i == from.page && j < from.lang || i == to.page && j >= to.lang {
-					continue
+		for _, l := range langs {
+			entry.Reset()
+			b.entry(&entry, p, l, langs)
+			if urls > 0 && (urls+1 > sitemapURLs || buf.Len()+entry.Len()+len(foot) > sitemapBytes) {
+				if err := flush(); err != nil {
+					return err
 				}
-				buf.WriteString(b.entry(p, l, langs, esc))
 			}
+			buf.Write(entry.Bytes())
+			urls++
 		}
-		buf.WriteString("</urlset>\n")
-		return buf.Bytes()
 	}
-	end := cut{len(b.pages), 0}
-	if len(cuts) == 0 {
-		return []func() []byte{func() []byte { return part(cut{}, end) }}
+	buf.WriteString(foot)
+	if len(parts) == 0 {
+		return emit("sitemap.xml", buf.Bytes())
 	}
-	starts := append([]cut{{}}, cuts...)
-	out := []func() []byte{func() []byte {
-		var buf bytes.Buffer
-		buf.WriteString(xml.Header)
-		buf.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-		for i := range starts {
-			fmt.Fprintf(&buf, "  <sitemap><loc>%s</loc></sitemap>\n", esc(fmt.Sprintf("%ssitemap-%d.xml", cfg.BaseURL, i+1)))
-		}
-		buf.WriteString("</sitemapindex>\n")
-		return buf.Bytes()
-	}}
-	for i, from := range starts {
-		to := end
-		if i+1 < len(starts) {
-			to = starts[i+1]
-		}
-		out = append(out, func() []byte { return part(from, to) })
+	buf.Truncate(buf.Len() - len(foot))
+	if err := flush(); err != nil {
+		return err
 	}
-	return out
+	var index bytes.Buffer
+	index.WriteString(xml.Header)
+	index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, name := range parts {
+		index.WriteString("  <sitemap><loc>")
+		_ = xml.EscapeText(&index, []byte(cfg.BaseURL+name))
+		index.WriteString("</loc></sitemap>\n")
+	}
+	index.WriteString("</sitemapindex>\n")
+	return emit("sitemap.xml", index.Bytes())
 }
 
-// entry is the sitemap's <url> of page p in lang, whose versions are in
-// langs.
-func (b *builder) entry(p content.Page, lang string, langs []string, esc func(string) string) string {
+// entry writes the sitemap's <url> of page p in lang, whose versions are
+// in langs.
+func (b *builder) entry(w *bytes.Buffer, p content.Page, lang string, langs []string) {
 	cfg := b.o.Config
-	var sb strings.Builder
-	sb.WriteString("  <url>\n")
-	sb.WriteString("    <loc>" + esc(cfg.BaseURL+b.url(lang, p)) + "</loc>\n")
+	esc := func(s string) { _ = xml.EscapeText(w, []byte(s)) }
+	w.WriteString("  <url>\n    <loc>")
+	esc(cfg.BaseURL + b.url(lang, p))
+	w.WriteString("</loc>\n")
 	for _, a := range langs {
-		sb.WriteString(`    <xhtml:link rel="alternate" hreflang="` + a + `" href="` + esc(cfg.BaseURL+b.url(a, p)) + `"/>` + "\n")
+		w.WriteString(`    <xhtml:link rel="alternate" hreflang="` + a + `" href="`)
+		esc(cfg.BaseURL + b.url(a, p))
+		w.WriteString(`"/>` + "\n")
 	}
-	sb.WriteString(`    <xhtml:link rel="alternate" hreflang="x-default" href="` + esc(cfg.BaseURL+b.url(cfg.SourceLanguage, p)) + `"/>` + "\n")
-	sb.WriteString("  </url>\n")
-	return sb.String()
+	w.WriteString(`    <xhtml:link rel="alternate" hreflang="x-default" href="`)
+	esc(cfg.BaseURL + b.url(cfg.SourceLanguage, p))
+	w.WriteString(`"/>` + "\n  </url>\n")
 }
