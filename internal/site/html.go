@@ -83,7 +83,7 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 			return localizeDocument(localized, data, rewrite)
 		}
 		data.Content = template.HTML(editHTML(localized, nil, rewrite))
-		return b.ui.execute(lang, "page.html", data)
+		return b.ui.execute(lang, "page.html", data, len(data.Content))
 	}
 	fm, _ := content.SplitFrontMatter(res.Bytes)
 	body := res.Bytes[fm.Body:]
@@ -174,7 +174,7 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 		return nil, err
 	}
 	data.Content = template.HTML(buf.String())
-	return b.ui.execute(lang, "page.html", data)
+	return b.ui.execute(lang, "page.html", data, len(data.Content))
 }
 
 // plainAlt is the alt text goldmark writes for image n.

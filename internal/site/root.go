@@ -70,7 +70,7 @@ func (b *builder) chooser() ([]byte, error) {
 		d.Alternates = append(d.Alternates, v)
 	}
 	d.Alternates = append(d.Alternates, Version{Hreflang: "x-default", URL: cfg.BaseURL})
-	return b.ui.execute(cfg.SourceLanguage, "index.html", d)
+	return b.ui.execute(cfg.SourceLanguage, "index.html", d, 0)
 }
 
 // The limits of one sitemap file, as sitemaps.org sets them.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +36,7 @@ type ui struct {
 	source    string
 	bundles   map[string]*i18n.Bundle
 	templates map[string]*template.Template
+	sizes     map[string]int               // layout name -> the length of its text
 	from      map[string]map[string]string // lang -> message id -> the language its text is in
 	// warnings name the interface translations held back, and why.
 	warnings []string
@@ -61,7 +63,9 @@ func newUI(set *layout.Set, source *verdict.Source, cfg *config.Config, langs []
 	}
 	used := set.Used()
 	base := template.New("").Funcs(template.FuncMap{"t": func(string, ...any) (string, error) { return "", nil }, "tlang": func(string) string { return "" }, "tdir": func(string) string { return "" }})
+	u.sizes = map[string]int{}
 	for _, n := range layout.Names {
+		u.sizes[n] = len(set.Templates[n])
 		if _, err := base.New(n).Parse(set.Templates[n]); err != nil {
 			return nil, fmt.Errorf("%s: %w", set.Files[n], err)
 		}
@@ -161,7 +165,16 @@ func (u *ui) localizer(lang string) func(id string, args ...any) (string, error)
 	// content", "Reading time: 3 minutes"): each is made once.
 	var memo sync.Map
 	return func(id string, args ...any) (string, error) {
-		key := fmt.Sprintf("%s\x00%#v", id, args)
+		// The two common calls, no argument and a count, have keys
+		// made without fmt; the others' keys start "[]interface".
+		var key string
+		if n, ok := oneInt(args); ok {
+			key = id + "\x00i" + strconv.Itoa(n)
+		} else if len(args) == 0 {
+			key = id
+		} else {
+			key = fmt.Sprintf("%s\x00%#v", id, args)
+		}
 		if v, ok := memo.Load(key); ok {
 			return v.(string), nil
 		}
@@ -247,13 +260,17 @@ func oneInt(args []any) (int, bool) {
 	return n, ok
 }
 
-// execute runs the layout template name in lang.
-func (u *ui) execute(lang, name string, data any) ([]byte, error) {
+// execute runs the layout template name in lang. body is the length of
+// the page's own content: with the layout's text and a line or two per
+// language around it, it makes the buffer big enough once, rather than
+// grown and copied as the layout writes.
+func (u *ui) execute(lang, name string, data any, body int) ([]byte, error) {
 	t := u.templates[lang]
 	if t == nil {
 		t = u.templates[u.source]
 	}
 	var buf bytes.Buffer
+	buf.Grow(body + u.sizes[name] + 256*len(u.templates))
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		return nil, err
 	}
