@@ -132,7 +132,9 @@ func (x *fileIndex) store(path string, st stamp, sum Sum, trusted bool) {
 const fileIndexMagic = "glotFIX1"
 
 // maxAge is how many runs an entry is kept without being used: the files
-// of a site come and go.
+// of a site come and go. Only runs that learn something count: a run that
+// finds every file as the index has it leaves the index, and every age in
+// it, as it was, rather than write it again.
 const maxAge = 16
 
 func (x *fileIndex) load() {

@@ -73,11 +73,11 @@ func runBuild(g *glot, o *buildOptions) error {
 		return err
 	}
 	state := "build/state" + shardSuffix(opts.Shard)
-	digest, err := g.inputs(cfg, o, self)
+	digest, err := g.inputs(c, cfg, o, self)
 	if err != nil {
 		return err
 	}
-	if !o.force && digest != "" {
+	if !o.force {
 		if last, err := os.ReadFile(c.Path(state)); err == nil && unchanged(g.path(), string(last), digest) {
 			// Nothing the build reads changed, and its outputs are
 			// where it left them: there is nothing to do.
@@ -132,9 +132,7 @@ func runBuild(g *glot, o *buildOptions) error {
 		return sweepErr
 	}
 	_ = os.Remove(c.Path(unfinished))
-	if digest != "" {
-		_ = c.Put(state, []byte(stateOf(g.path(), digest, next)))
-	}
+	_ = c.Put(state, []byte(stateOf(g.path(), digest, next)))
 	for _, w := range rep.Warnings {
 		g.warnf("%s", w)
 	}

@@ -161,6 +161,53 @@ func TestBuildRewritesOnlyWhatChanged(t *testing.T) {
 	}
 }
 
+// A page edited a moment before a build, so recently that its time cannot
+// be trusted to change with its bytes: the build reads it again, and so
+// does the build after, which finds that nothing changed. A change that
+// keeps the page's size and time is still seen.
+func TestBuildAfterAFreshEdit(t *testing.T) {
+	dir := sampleSite(t)
+	run(t, dir, 0, "build")
+	page := filepath.Join(dir, "content", "depression-and-trauma.md")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A time ahead of the clock stays too recent to trust for the
+	// whole test, however slowly it runs.
+	soon := time.Now().Add(time.Hour)
+	write := func(text string) {
+		t.Helper()
+		edited := bytes.Replace(data, []byte("\n\n"), []byte("\n\n"+text+"\n\n"), 1)
+		if err := os.WriteFile(page, edited, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(page, soon, soon); err != nil {
+			t.Fatal(err)
+		}
+	}
+	spanish := func() []byte { return outputs(t, dir)["public/es/depression-and-trauma/index.html"] }
+
+	write("A first new paragraph.")
+	run(t, dir, 0, "build")
+	if !bytes.Contains(spanish(), []byte("A first new paragraph.")) {
+		t.Fatal("the edit is not on the Spanish page")
+	}
+	age(t, dir)
+	if out := run(t, dir, 0, "build"); !bytes.Contains(out, []byte("nothing changed")) {
+		t.Errorf("the build after the edit's says %q, want nothing changed", out)
+	}
+	if got := rewritten(t, dir); len(got) != 0 {
+		t.Errorf("the build after the edit's wrote %v", got)
+	}
+
+	write("A other new paragraph.") // as long as the first, and the same time
+	run(t, dir, 0, "build")
+	if !bytes.Contains(spanish(), []byte("A other new paragraph.")) {
+		t.Error("a change that kept the page's size and time was missed")
+	}
+}
+
 // backdate sets a file's time a few seconds back, past the moment in which
 // a change may keep a file's time (see cache.Hash), so that the test need
 // not wait it out.

@@ -122,12 +122,37 @@ func decodeRecord(data []byte) record {
 		r.roots[name] = dirStamp{ino, int64(binary.LittleEndian.Uint64(d[k:]))}
 		d = d[k+8:]
 	}
+	// A large site's record has a hundred thousand outputs: the map is
+	// made about big enough at once, the records are allocated together,
+	// and a page's, language's or format's name, which many outputs
+	// share, is made into a string once.
+	r.outs = make(map[string]*outRecord, len(d)/128)
+	var block []outRecord
+	interned := map[string]string{}
+	intern := func() (string, bool) {
+		n, k := binary.Uvarint(d)
+		if k <= 0 || n > uint64(len(d)-k) {
+			return "", false
+		}
+		b := d[k : k+int(n)]
+		d = d[k+int(n):]
+		if s, ok := interned[string(b)]; ok {
+			return s, true
+		}
+		s := string(b)
+		interned[s] = s
+		return s, true
+	}
 	for len(d) > 0 {
-		var e outRecord
+		if len(block) == 0 {
+			block = make([]outRecord, 1024)
+		}
+		e := &block[0]
+		block = block[1:]
 		name, ok1 := str()
-		page, ok2 := str()
-		lang, ok3 := str()
-		format, ok4 := str()
+		page, ok2 := intern()
+		lang, ok3 := intern()
+		format, ok4 := intern()
 		if !ok1 || !ok2 || !ok3 || !ok4 || len(d) < len(e.key)+len(e.sum) {
 			return newRecord()
 		}
@@ -141,7 +166,7 @@ func decodeRecord(data []byte) record {
 		e.size = int64(size)
 		e.mtime = int64(binary.LittleEndian.Uint64(d[k:]))
 		d = d[k+8:]
-		r.outs[name] = &e
+		r.outs[name] = e
 	}
 	return r
 }
@@ -168,7 +193,8 @@ type diskSink struct {
 // newDiskSink returns a sink writing under root into the output folders
 // dirs, after the build that left prev.
 func newDiskSink(root string, dirs []string, prev record, force bool) *diskSink {
-	d := &diskSink{root: root, dirs: dirs, prev: prev, force: force, next: newRecord(), gone: map[string]bool{}}
+	next := record{outs: make(map[string]*outRecord, len(prev.outs)), roots: map[string]dirStamp{}}
+	d := &diskSink{root: root, dirs: dirs, prev: prev, force: force, next: next, gone: map[string]bool{}}
 	for name, st := range prev.roots {
 		if d.stamp(name) != st {
 			d.gone[name] = true // deleted, or touched by hand

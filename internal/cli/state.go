@@ -2,48 +2,55 @@ package cli
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
-	"hash"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/glot-i18n/glot/internal/cache"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
 )
 
-// inputs returns a digest of everything a build reads, as the file system
-// describes it (path, size, time and inode of every file, not its bytes):
-// glot itself, the build's flags, glot.toml, the content and layouts
-// folders, and the catalogs and bookkeeping of every language. When it is
-// what the last build recorded, and the output folders are as that build
-// left them, the build has nothing to do, and finds it out without
-// reading a page or a catalog. It returns "" when a file changed too
-// recently for its time to be trusted (see cache.Hash): then the build
-// looks at everything.
-func (g *glot) inputs(cfg *config.Config, o *buildOptions, self cache.Sum) (string, error) {
+// inputs returns a digest of everything a build reads: glot itself, the
+// build's flags, glot.toml, the content and layouts folders, and the
+// catalogs and bookkeeping of every language. When it is what the last
+// build recorded, and the output folders are as that build left them, the
+// build has nothing to do, and finds it out without reading a page or a
+// catalog.
+//
+// Each file counts by its content hash, which the cache's index of files
+// gives from the file's size, time and inode without reading it (see
+// cache.Hash). So a file edited a moment before a build, whose time cannot
+// yet be trusted, is read again, and only it: the digest stays the same
+// whether or not a file's time is trusted, and the build after an edit
+// finds that nothing changed since.
+func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self cache.Sum) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%x\x00%#v\x00%#v\x00", self, *o, *cfg)
-	recent := time.Now().Add(-2 * time.Second).UnixNano()
-	racy := false
-	stat := func(name string) {
-		fi, err := os.Stat(name)
+	file := func(rel string) error {
+		sum, err := c.HashOrNone(rel)
 		if err != nil {
-			fmt.Fprintf(h, "%s\x00none\x00", name)
-			return
+			return err
 		}
-		if fi.ModTime().UnixNano() > recent {
-			racy = true
-		}
-		fmt.Fprintf(h, "%s\x00%d\x00%d\x00%d\x00", name, fi.Size(), fi.ModTime().UnixNano(), cache.Inode(fi))
+		fmt.Fprintf(h, "%s\x00%x\x00", rel, sum)
+		return nil
 	}
-	stat(g.path(config.File))
-	for _, dir := range []string{g.path(cfg.ContentDir), g.path("layouts")} {
-		if err := walkStat(h, dir, recent, &racy); err != nil {
+	if err := file(config.File); err != nil {
+		return "", err
+	}
+	for _, dir := range []string{cfg.ContentDir, "layouts"} {
+		if err := walkFiles(g.path(), dir, func(rel string, d fs.DirEntry) error {
+			if !d.Type().IsRegular() {
+				fmt.Fprintf(h, "%s\x00%v\x00", rel, d.Type())
+				return nil
+			}
+			return file(rel)
+		}); err != nil {
 			return "", err
 		}
 	}
@@ -56,32 +63,28 @@ func (g *glot) inputs(cfg *config.Config, o *buildOptions, self cache.Sum) (stri
 		files = append(files, locale.LangFiles(locales, l)...)
 	}
 	for _, f := range files {
-		stat(g.path(cfg.LocalesDir, filepath.FromSlash(f)))
-	}
-	if racy {
-		return "", nil
+		if err := file(path.Join(filepath.ToSlash(cfg.LocalesDir), f)); err != nil {
+			return "", err
+		}
 	}
 	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
-// walkStat adds every file under dir, as the file system describes it, to
-// h.
-func walkStat(h hash.Hash, dir string, recent int64, racy *bool) error {
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+// walkFiles calls f for everything under dir, a path relative to root,
+// with its slash-separated path relative to root. A dir that does not
+// exist has nothing in it.
+func walkFiles(root, dir string, f func(rel string, d fs.DirEntry) error) error {
+	err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		fi, err := d.Info()
+		rel, err := filepath.Rel(root, p)
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && fi.ModTime().UnixNano() > recent {
-			*racy = true
-		}
-		fmt.Fprintf(h, "%s\x00%d\x00%d\x00%d\x00%v\x00", p, fi.Size(), fi.ModTime().UnixNano(), cache.Inode(fi), d.Type())
-		return nil
+		return f(filepath.ToSlash(rel), d)
 	})
-	if os.IsNotExist(err) {
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	return err

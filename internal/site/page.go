@@ -183,7 +183,7 @@ func (b *builder) htmlKey(lang string, p content.Page, s *summary, v *versions) 
 	cfg := b.o.Config
 	k := newKeyer(b.salt).str("html").str(lang).raw(s.Hash[:])
 	b.shown(k, lang, s)
-	for _, l := range siteLangs(cfg) {
+	for _, l := range b.all {
 		k.str(l).flag(v.emitted[l]).str(v.url[l])
 	}
 	k.flag(v.percent[lang] < cfg.Build.Threshold).flag(v.stale[lang]).str(v.url[lang])

@@ -156,7 +156,7 @@ func Build(o Options, sink Sink) (*Report, error) {
 			return nil, err
 		}
 	}
-	b := &builder{o: o, sink: sink, pages: pages, assets: assets, langs: langs, rep: &Report{Pages: len(pages)}}
+	b := &builder{o: o, sink: sink, pages: pages, assets: assets, langs: langs, all: siteLangs(cfg), rep: &Report{Pages: len(pages)}}
 	b.policy = verdict.Policy{AllowStale: o.AllowStale, RequireReviewed: o.RequireReviewed}
 	b.pageSet = make(map[string]content.Page, len(pages))
 	b.linkSet = make(map[string]content.Page, len(pages))
@@ -232,6 +232,7 @@ type builder struct {
 	linkSet  map[string]content.Page // what a link's path names (see findPage)
 	assetSet map[string]bool
 	langs    []string
+	all      []string // the site's languages, source first: siteLangs, made once
 	salt     Key
 
 	// The plan: what is known of each page, and its versions.

@@ -133,7 +133,19 @@ const summariesMagic = "glotSUM1"
 // the summaries of 10,000 pages, which a build after a one-page edit reads
 // and writes.
 func (s summaries) encode() ([]byte, error) {
-	out := append([]byte(summariesMagic), s.Salt[:]...)
+	// Sized first: grown as it goes, a site's summaries are copied a
+	// dozen times over.
+	size := len(summariesMagic) + len(s.Salt) + binary.MaxVarintLen64
+	for p, sum := range s.Pages {
+		size += len(p) + len(sum.Hash) + 4*binary.MaxVarintLen64
+		for _, id := range sum.IDs {
+			size += len(id) + binary.MaxVarintLen64
+		}
+		for _, l := range sum.Links {
+			size += len(l) + binary.MaxVarintLen64
+		}
+	}
+	out := append(append(make([]byte, 0, size), summariesMagic...), s.Salt[:]...)
 	str := func(v string) {
 		out = binary.AppendUvarint(out, uint64(len(v)))
 		out = append(out, v...)

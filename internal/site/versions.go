@@ -166,7 +166,7 @@ func (b *builder) builtURL(lang string, p content.Page) string {
 func (b *builder) emitted(p content.Page) []string {
 	var out []string
 	v := b.versions[p.Path]
-	for _, l := range siteLangs(b.o.Config) {
+	for _, l := range b.all {
 		if v == nil || v.emitted[l] {
 			out = append(out, l)
 		}
