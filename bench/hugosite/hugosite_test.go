@@ -63,7 +63,7 @@ func TestHugoBuilds(t *testing.T) {
 		t.Skip("starts Hugo")
 	}
 	if _, err := exec.LookPath("hugo"); err != nil {
-		t.Skip("hugo is not on the PATH; on Debian or Ubuntu: apt-get install hugo")
+		t.Fatal("the Hugo site's test needs hugo on the PATH (Debian: apt-get install hugo)")
 	}
 	site, hugo := t.TempDir(), t.TempDir()
 	const pages = 20

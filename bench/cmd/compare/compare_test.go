@@ -98,7 +98,7 @@ func TestPo4aExtracts(t *testing.T) {
 		t.Skip("starts po4a")
 	}
 	if _, err := exec.LookPath("po4a"); err != nil {
-		t.Skip("po4a is not on the PATH; on Debian or Ubuntu: apt-get install po4a")
+		t.Fatal("the po4a test needs po4a on the PATH (Debian: apt-get install po4a)")
 	}
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
