@@ -26,6 +26,8 @@ type row struct {
 // results are the measurements of one size, by piece of work.
 type results struct {
 	build, hugo, floor, extract, po4a, merge *measurement
+	// buildHTML is glot building HTML only, as Hugo and the floor do.
+	buildHTML *measurement
 	// The reports, timed with no .glot-cache (cold) and run again.
 	statusCold, diffCold, checkCold, status, diff, check *measurement
 	nochange, edit                                       *measurement
@@ -40,7 +42,7 @@ const gib = 1 << 20
 // rows compares the measurements of one size with glot's targets.
 func rows(pages int, r results) []row {
 	at := pages == targetPages
-	glotAll := []*measurement{r.build, r.extract, r.merge, r.statusCold, r.diffCold, r.checkCold, r.status, r.diff, r.check, r.nochange, r.edit}
+	glotAll := []*measurement{r.build, r.buildHTML, r.extract, r.merge, r.statusCold, r.diffCold, r.checkCold, r.status, r.diff, r.check, r.nochange, r.edit}
 	var peak int64
 	for _, m := range glotAll {
 		peak = max(peak, m.PeakKB)
@@ -53,6 +55,8 @@ func rows(pages int, r results) []row {
 	return []row{
 		faster("build from scratch", r.build, "Hugo", r.hugo, 2),
 		nearFloor("build from scratch", r.build, r.floor, 2),
+		faster("build from scratch, HTML only", r.buildHTML, "Hugo", r.hugo, 2),
+		nearFloor("build from scratch, HTML only", r.buildHTML, r.floor, 2),
 		faster("extract from scratch", r.extract, "po4a", r.po4a, 20),
 		within("merge, 8 languages", r.merge, 10, "× 8", at),
 		within("status, no cache", r.statusCold, 2, "× 8", at),
