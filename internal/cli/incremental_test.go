@@ -208,6 +208,55 @@ func TestBuildAfterAFreshEdit(t *testing.T) {
 	}
 }
 
+// The cache keeps the segments of each page as it is, not as it was: edits
+// and deletions do not make it grow.
+func TestBuildForgetsSegmentsOfOldPages(t *testing.T) {
+	dir := sampleSite(t)
+	segments := func() int {
+		t.Helper()
+		n := 0
+		err := filepath.WalkDir(filepath.Join(dir, ".glot-cache", "build", "segments"), func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				n++
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	pages, err := filepath.Glob(filepath.Join(dir, "content", "*.md"))
+	if err != nil || len(pages) < 2 {
+		t.Fatalf("the sample site has %d pages, %v", len(pages), err)
+	}
+	run(t, dir, 0, "build")
+	before := segments()
+	if before < len(pages) {
+		t.Fatalf("the cache holds the segments of %d pages, the site has %d", before, len(pages))
+	}
+	for i := range 2 {
+		f, err := os.OpenFile(pages[0], os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(f, "\nEdit number %d.\n", i)
+		f.Close()
+		backdate(t, pages[0])
+		run(t, dir, 0, "build")
+		if got := segments(); got != before {
+			t.Errorf("after edit %d, the cache holds %d pages' segments, want %d", i+1, got, before)
+		}
+	}
+	if err := os.Remove(pages[1]); err != nil {
+		t.Fatal(err)
+	}
+	run(t, dir, 0, "build")
+	if got := segments(); got != before-1 {
+		t.Errorf("after a page was deleted, the cache holds %d pages' segments, want %d", got, before-1)
+	}
+}
+
 // backdate sets a file's time a few seconds back, past the moment in which
 // a change may keep a file's time (see cache.Hash), so that the test need
 // not wait it out.

@@ -71,9 +71,13 @@ type Sink interface {
 
 // Cache keeps what the build can make again: the segments of each page,
 // by a hash of its bytes. It is called from several goroutines at once.
+// A key is a folder and a name, "segments/3f9a...".
 type Cache interface {
 	Get(key string) ([]byte, bool)
 	Put(key string, data []byte)
+	// Keep removes the entries of folder dir whose keys are not in
+	// keep: those of a page's bytes that no page has any more.
+	Keep(dir string, keep map[string]bool)
 }
 
 // Options say what to build.

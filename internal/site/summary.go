@@ -55,8 +55,11 @@ func summarize1(info *pageInfo, hash [32]byte) *summary {
 // prepKey names the cache entry of the segments of a page whose bytes
 // hash to sum.
 func (b *builder) prepKey(sum [32]byte) string {
-	return "segments/" + newKeyer(b.prepSalt()).raw(sum[:]).key().String()
+	return segmentsDir + "/" + newKeyer(b.prepSalt()).raw(sum[:]).key().String()
 }
+
+// segmentsDir is the cache folder of pages' segments.
+const segmentsDir = "segments"
 
 // prepSalt is what segmenting depends on besides a page's bytes.
 func (b *builder) prepSalt() Key {
@@ -123,6 +126,13 @@ func (b *builder) summarize() error {
 		if data, err := (summaries{Salt: salt, Pages: b.sums}).encode(); err == nil {
 			b.o.Cache.Put(summariesKey, data)
 		}
+		// The segments of a page as it was before an edit serve no
+		// page now: without this, every edit would leave one behind.
+		live := make(map[string]bool, len(sums))
+		for _, s := range sums {
+			live[b.prepKey(s.Hash)] = true
+		}
+		b.o.Cache.Keep(segmentsDir, live)
 	}
 	return nil
 }
@@ -319,3 +329,12 @@ func (c *memCache) Get(key string) ([]byte, bool) {
 }
 
 func (c *memCache) Put(key string, data []byte) { c.m.Store(key, data) }
+
+func (c *memCache) Keep(dir string, keep map[string]bool) {
+	c.m.Range(func(k, _ any) bool {
+		if key := k.(string); strings.HasPrefix(key, dir+"/") && !keep[key] {
+			c.m.Delete(k)
+		}
+		return true
+	})
+}
