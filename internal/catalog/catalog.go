@@ -190,6 +190,39 @@ func checkMessage(id string, v any) error {
 	return fmt.Errorf("message %q must be a string or a table", id)
 }
 
+// CheckTranslations refuses, with file and line, what a catalog of
+// translations (parsed from file) may not hold, although go-i18n reads it:
+//   - leftdelim and rightdelim: interface text is read with the source's
+//     delimiters, {{ and }}, and a translation that chose its own could run
+//     template actions that no check of "{{" would see;
+//   - a control character other than newline and tab, which no reader
+//     needs, which can hide text, and which TOML comments cannot hold.
+func CheckTranslations(file string, c *Catalog) error {
+	for _, id := range c.IDs() {
+		m := c.Messages[id]
+		if m.LeftDelim != "" || m.RightDelim != "" {
+			return fileerr.At(file, c.Lines[id], 0, fmt.Errorf("message %q: a translation may not set leftdelim or rightdelim: interface text is read with {{ and }}", id))
+		}
+		for _, f := range append(Forms(m), Form{"description", m.Description}) {
+			if r, ok := ControlChar(f.Text); ok {
+				return fileerr.At(file, c.Lines[id], 0, fmt.Errorf("message %q: %s holds the control character U+%04X: a translation may hold no control character but newline and tab", id, f.Name, r))
+			}
+		}
+	}
+	return nil
+}
+
+// ControlChar returns the first control character of s other than newline
+// and tab (C0, DEL or C1), if it has one.
+func ControlChar(s string) (rune, bool) {
+	for _, r := range s {
+		if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7F && r <= 0x9F {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
 // Hash is go-i18n's hash of a message's source, as goi18n merge writes it:
 // it tells which version of the source a translation was made from.
 func Hash(m *Message) string {
@@ -375,9 +408,38 @@ func writeQuoted(b *bytes.Buffer, s string) {
 }
 
 // Comment writes s as TOML comment lines, each starting with prefix.
+//
+// TOML allows no control character but tab in a comment, and a comment is
+// where glot writes what translators wrote (a suggestion, an earlier
+// translation): any other control character is written as its \u escape,
+// so that no text can make a catalog unreadable.
 func Comment(b *bytes.Buffer, prefix, s string) {
 	for _, l := range strings.Split(s, "\n") {
-		b.WriteString(strings.TrimRight("# "+prefix+l, " "))
+		b.WriteString(strings.TrimRight("# "+escapeControls(prefix+l), " "))
 		b.WriteByte('\n')
 	}
+}
+
+// escapeControls writes the control characters of s but tab as \u
+// escapes.
+func escapeControls(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7F {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 && r != '\t' || r == 0x7F {
+			fmt.Fprintf(&b, "\\u%04X", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

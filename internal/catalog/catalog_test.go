@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -189,4 +190,40 @@ func FuzzQuote(f *testing.F) {
 			t.Fatalf("Quote(%q) reads back %q", s, v.K)
 		}
 	})
+}
+
+// What glot writes into a comment cannot make the catalog unreadable: a
+// control character in a translation is written as its escape.
+func TestCommentEscapesControlCharacters(t *testing.T) {
+	var b bytes.Buffer
+	Comment(&b, "es (before): ", "Hola\x1b[2J\rmundo\x07\x7f\tfin")
+	b.WriteString("[a]\nother = \"x\"\n")
+	if _, err := Parse("t.toml", b.Bytes()); err != nil {
+		t.Fatalf("%v:\n%s", err, b.String())
+	}
+	if want := `# es (before): Hola\u001B[2J\u000Dmundo\u0007\u007F` + "\tfin\n"; !strings.HasPrefix(b.String(), want) {
+		t.Errorf("comment %q, want %q", b.String(), want)
+	}
+}
+
+// A catalog of translations refuses its own template delimiters and
+// control characters, naming the file and line.
+func TestCheckTranslations(t *testing.T) {
+	for data, want := range map[string]string{
+		"\n[ui-skip]\nleftdelim = \"[[\"\nrightdelim = \"]]\"\nother = \"[[ range 9 ]]x[[ end ]]\"\n": `t.toml:2: message "ui-skip": a translation may not set leftdelim`,
+		"a = \"ok\"\n\n[b]\nother = \"x\\u001By\"\n":                                                  `t.toml:3: message "b": other holds the control character U+001B`,
+		"[c]\none = \"x\\u0085\"\nother = \"y\"\n":                                                    `t.toml:1: message "c": one holds the control character U+0085`,
+	} {
+		c, err := Parse("t.toml", []byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := CheckTranslations("t.toml", c); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %q", data, err, want)
+		}
+	}
+	ok, _ := Parse("t.toml", []byte("[a]\nother = \"line one\\nline two\\tend\"\n"))
+	if err := CheckTranslations("t.toml", ok); err != nil {
+		t.Errorf("newline and tab refused: %v", err)
+	}
 }

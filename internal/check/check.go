@@ -5,8 +5,11 @@
 //
 //	numbers       error    a number of the source is not in the translation (its
 //	                       digits and separators may be the language's own)
-//	addresses     error    a URL, e-mail address or phone number differs
-//	glossary      error    a required rendering or a do-not-translate term is missing
+//	addresses     error    a URL, e-mail address or phone number differs, or the
+//	                       translation has a web or e-mail address the source has not
+//	glossary      error    a term is not rendered as the glossary says, each time the
+//	                       source has it, or a do-not-translate term is missing
+//	characters    error    a control, bidi or invisible character the source has not
 //	whitespace    warning  leading or trailing white space differs
 //	punctuation   warning  the final punctuation differs
 //	identical     warning  the translation is the source, unchanged
@@ -16,8 +19,14 @@
 // actions and plural forms) is decided by package verdict, which glot check
 // reports beside these as the errors placeholders, template and plural.
 //
+// Some errors are blocking (see Blocking): a page must not show a
+// translation that has them, for a reader could be harmed by it, until a
+// reviewer approves that exact text. Package verdict asks Blocking; glot
+// check reports everything.
+//
 //	c := check.New("en", glossary)
 //	findings := c.Translation("es", src, translation)
+//	blocking := c.Blocking("es", src, translation)
 package check
 
 import (
@@ -68,22 +77,11 @@ func New(source string, g *Glossary) *Checker {
 // placeholders, template actions and plural forms) is not a quality but a
 // verdict, which package verdict gives; glot check reports both.
 func (c *Checker) Translation(lang, src, t string) []Problem {
-	var ps []Problem
+	ps := c.blocking(lang, src, t, true, false)
 	add := func(id string, sev Severity, format string, args ...any) {
 		ps = append(ps, Problem{Check: id, Severity: sev, Message: fmt.Sprintf(format, args...)})
 	}
 	srcText, trText := msgtext.Plain(src), msgtext.Plain(t)
-	if missing := missingNumbers(c.source, lang, srcText, trText); len(missing) > 0 {
-		add("numbers", Error, "%s of the source %s not in the translation", strings.Join(quoteAll(missing), ", "), isAre(len(missing)))
-	}
-	if missing := missingAddresses(srcText, trText); len(missing) > 0 {
-		add("addresses", Error, "%s of the source %s not in the translation, unchanged", strings.Join(quoteAll(missing), ", "), isAre(len(missing)))
-	}
-	if c.glossary != nil {
-		for _, m := range c.glossary.check(c.source, lang, srcText, trText) {
-			add("glossary", Error, "%s", m)
-		}
-	}
 	if lead, trail := edges(src), edges(t); lead != trail {
 		add("whitespace", Warning, "white space at the ends differs from the source's")
 	}
@@ -102,6 +100,53 @@ func (c *Checker) Translation(lang, src, t string) []Problem {
 	}
 	if r, ok := lengthRatio(srcText, trText, lang); !ok {
 		add("length", Warning, "the translation is %.1f times as long as the source", r)
+	}
+	return ps
+}
+
+// Blocking returns the errors in translation t into lang of source text
+// src that keep it off the pages: a number, address or link that is not
+// the source's, a glossary term marked required that is not rendered as
+// the glossary says, or a control, bidi or invisible character that the
+// source does not have. A reader must not be given a wrong dose or a link
+// the site never had under the site's name. A translation with plural
+// forms varies its numbers with the count: for its forms, numbers is
+// false and they are not compared.
+func (c *Checker) Blocking(lang, src, t string, numbers bool) []Problem {
+	return c.blocking(lang, src, t, numbers, true)
+}
+
+// blocking runs the error checks: all of them, or (only) just those that
+// block publication.
+func (c *Checker) blocking(lang, src, t string, withNumbers, only bool) []Problem {
+	var ps []Problem
+	add := func(id string, format string, args ...any) {
+		ps = append(ps, Problem{Check: id, Severity: Error, Message: fmt.Sprintf(format, args...)})
+	}
+	srcText, trText := msgtext.Plain(src), msgtext.Plain(t)
+	if withNumbers {
+		if missing := missingNumbers(c.source, lang, srcText, trText); len(missing) > 0 {
+			add("numbers", "%s of the source %s not in the translation", strings.Join(quoteAll(missing), ", "), isAre(len(missing)))
+		}
+	}
+	// A changed address is one missing and one added: one finding.
+	var says []string
+	if missing := missingAddresses(srcText, trText); len(missing) > 0 {
+		says = append(says, fmt.Sprintf("%s of the source %s not in the translation, unchanged", strings.Join(quoteAll(missing), ", "), isAre(len(missing))))
+	}
+	if added := addedLinks(srcText, trText); len(added) > 0 {
+		says = append(says, fmt.Sprintf("the translation adds %s, which the source does not have", strings.Join(quoteAll(added), ", ")))
+	}
+	if len(says) > 0 {
+		add("addresses", "%s", strings.Join(says, "; "))
+	}
+	if c.glossary != nil {
+		for _, m := range c.glossary.check(c.source, lang, srcText, trText, only) {
+			add("glossary", "%s", m)
+		}
+	}
+	if bad := addedCharacters(lang, src, t); len(bad) > 0 {
+		add("characters", "the translation has %s, which the source does not have", strings.Join(bad, ", "))
 	}
 	return ps
 }

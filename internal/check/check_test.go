@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -29,7 +30,7 @@ ar = "الكيتامين"
 [[term]]
 pattern = "treatment[- ]resistant depression"
 es = "depresión resistente al tratamiento"
-`), []string{"es", "fr", "de", "ar", "ja"})
+`), []string{"es", "fr", "de", "ar", "ja", "fa"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,6 +62,25 @@ es = "depresión resistente al tratamiento"
 		{"glossary rendering", "es", "Ketamine works.", "La cetamina funciona.", "glossary:error"},
 		{"glossary kept term translated", "es", "BDNF is a protein.", "El FNDC es una proteína.", "glossary:error"},
 		{"arabic rendering missing", "ar", "Treated with ketamine.", "عولج بالدواء.", "glossary:error"},
+		{"ketamine twice, rendered once", "es", "Ketamine works; ketamine is safe.", "La ketamina funciona; es segura.", "glossary:error"},
+		{"ketamine left in English once", "es", "Ketamine works; ketamine is safe.", "La ketamina funciona; la ketamine es segura.", "glossary:error"},
+		{"ketamine twice, rendered twice", "es", "Ketamine works; ketamine is safe.", "La ketamina funciona; la ketamina es segura.", ""},
+		{"arabic twice", "ar", "Ketamine and ketamine.", "الكيتامين وبالكيتامين.", ""},
+		{"arabic once of twice", "ar", "Ketamine and ketamine.", "الكيتامين والدواء.", "glossary:error"},
+		{"bare link added", "es", "Call us.", "Llámenos o vea http://evil.example/b.", "addresses:error"},
+		{"www link added", "es", "Call us.", "Llámenos en www.evil.example hoy.", "addresses:error"},
+		{"email added", "es", "Call us.", "Escriba a x@evil.example hoy.", "addresses:error"},
+		{"markdown link written as text", "es", "Click here.", "[clic](http://evil.example/b)", "addresses:error punctuation:warning"},
+		{"source link kept", "es", "See www.clinic.example today.", "Vea www.clinic.example hoy.", ""},
+		{"right-to-left override", "es", "Take 2 pills.", "Tome \u202e2 pastillas.", "characters:error"},
+		{"zero width space", "es", "Take 2 pills.", "Tome 2 pasti\u200bllas.", "characters:error"},
+		{"escape character", "es", "Take 2 pills.", "Tome 2 \x1b[31mpastillas.", "characters:error"},
+		{"joiner in Latin text", "es", "Take 2 pills.", "Tome 2 pas\u200dtillas.", "characters:error"},
+		{"right-to-left mark in Spanish", "es", "Take 2 pills.", "Tome 2\u200f pastillas.", "characters:error"},
+		{"right-to-left mark in Arabic", "ar", "Take 2 pills.", "تناول 2\u200f حبة.", ""},
+		{"non-joiner in Persian", "fa", "I want it.", "می\u200cخواهم.", ""},
+		{"joiner in an emoji", "es", "The team.", "El equipo 👩\u200d⚕️.", ""},
+		{"override the source has", "es", "Text \u202e here.", "Texto \u202e aquí.", ""},
 		{"whitespace", "es", "Hello.", " Hola.", "whitespace:warning"},
 		{"final punctuation lost", "es", "It works.", "Funciona", "punctuation:warning"},
 		{"final punctuation added", "es", "Results", "Resultados:", "punctuation:warning"},
@@ -71,8 +91,61 @@ es = "depresión resistente al tratamiento"
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := found(c, tt.lang, tt.src, tt.tr); got != tt.want {
-				t.Errorf("found %q, want %q: %v", got, tt.want, c.Translation(tt.lang, tt.src, tt.tr))
+			// Invisible characters are written as Go escapes.
+			src, _ := strconv.Unquote(`"` + tt.src + `"`)
+			tr, _ := strconv.Unquote(`"` + tt.tr + `"`)
+			if got := found(c, tt.lang, src, tr); got != tt.want {
+				t.Errorf("found %q, want %q: %v", got, tt.want, c.Translation(tt.lang, src, tr))
+			}
+		})
+	}
+}
+
+// Only numbers, addresses, characters and the required glossary terms
+// keep a translation off the pages.
+func TestBlocking(t *testing.T) {
+	g, err := ParseGlossary("glossary.toml", []byte(`
+keep = ["NMDA"]
+
+[[term]]
+source = "ketamine"
+required = true
+es = ["ketamina", "ketaminas"]
+
+[[term]]
+source = "infusion"
+es = "infusión"
+`), []string{"es"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New("en", g)
+	tests := []struct {
+		name, src, tr string
+		numbers       bool
+		want          string
+	}{
+		{"good", "Ketamine, 0.5 mg/kg.", "Ketamina, 0,5 mg/kg.", true, ""},
+		{"dose", "Ketamine, 0.5 mg/kg.", "Ketamina, 5 mg/kg.", true, "numbers"},
+		{"hours", "Wait 6 hours.", "Espere 8 horas.", true, "numbers"},
+		{"plural form's numbers vary", "Wait 6 hours.", "Espere 1 hora.", false, ""},
+		{"required term", "Ketamine works.", "La droga funciona.", true, "glossary"},
+		{"inflection counts", "Ketamine and ketamine.", "Ketaminas y ketamina.", true, ""},
+		{"term not required", "The infusion works.", "La perfusión funciona.", true, ""},
+		{"kept term is not blocking", "NMDA works.", "El receptor funciona.", true, ""},
+		{"link", "Call us.", "Vea www.evil.example.", true, "addresses"},
+		{"bidi", "Call us.", "Llame\u202e.", true, "characters"},
+		{"warnings are not blocking", "It works.", " funciona", true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr, _ := strconv.Unquote(`"` + tt.tr + `"`)
+			var ids []string
+			for _, p := range c.Blocking("es", tt.src, tr, tt.numbers) {
+				ids = append(ids, p.Check)
+			}
+			if got := strings.Join(ids, " "); got != tt.want {
+				t.Errorf("blocking %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -84,6 +157,7 @@ func TestGlossaryErrors(t *testing.T) {
 		"keep = [\"a\"]\n\n[[term]]\nes = \"y\"\n": "g.toml:3: term 1 has neither source nor pattern",
 		"[[term]]\nsource = \"x\"\nes = 3\n":       "g.toml:1: term 1: es: must be a string or a list of strings",
 		"[[term]]\npattern = \"(\"\n":              "g.toml:1: term 1: pattern: error parsing regexp",
+		"[[term]]\nsource = \"x\"\nrequired = 1\n": "g.toml:1: term 1: required: must be true or false",
 		"kep = [\"NMDA\"]\n":                       `g.toml: unknown key "kep"`,
 		"keep = [\"NMDA\"\n":                       "g.toml:1:",
 	} {

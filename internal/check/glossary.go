@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -26,14 +28,22 @@ const GlossaryFile = "glossary.toml"
 //	[[term]]
 //	source = "ketamine"          # found case-insensitively, as a word
 //	forms = ["ketamine's"]       # more source forms that count (optional)
+//	required = true              # a page never shows a translation without it
 //	es = "ketamina"              # the rendering a translation must contain
-//	fr = ["kétamine"]            # or one of several
+//	fr = ["kétamine", "kétamines"] # or one of several
 //	de = "Ketamin"
 //	ar = "الكيتامين"
 //
 //	[[term]]
 //	pattern = "treatment[- ]resistant depression"   # a regular expression instead
 //	es = "depresión resistente al tratamiento"
+//
+// A term is checked by occurrence: each time the source has it (any of
+// its forms), the translation must have one of its renderings (the
+// renderings are its inflections), and the source term itself left in a
+// translation that should render it is reported too. A term marked
+// required is a blocking check (see Checker.Blocking): a translation
+// without it is held back from the pages until a reviewer approves it.
 //
 // Renderings are found case-insensitively anywhere in the translation, so
 // that German compounds (Ketamin-Infusion) count. In Arabic, the prefixes
@@ -44,6 +54,8 @@ const GlossaryFile = "glossary.toml"
 type Glossary struct {
 	Keep  []string
 	Terms []Term
+
+	keep *regexp.Regexp // any kept term, case-insensitively
 }
 
 // Term is a term with required renderings.
@@ -53,6 +65,8 @@ type Term struct {
 	Pattern    *regexp.Regexp
 	Renderings map[string][]string // by language
 	Note       string
+	// Required makes a missing rendering a blocking error.
+	Required bool
 }
 
 // ParseGlossary reads glossary.toml; langs are the site's languages, the
@@ -84,6 +98,11 @@ func ParseGlossary(file string, data []byte, langs []string) (*Glossary, error) 
 				term.Source, err = str(v)
 			case "note":
 				term.Note, err = str(v)
+			case "required":
+				var ok bool
+				if term.Required, ok = v.(bool); !ok {
+					err = errors.New("must be true or false")
+				}
 			case "forms":
 				term.Forms, err = strs(v)
 			case "pattern":
@@ -106,6 +125,13 @@ func ParseGlossary(file string, data []byte, langs []string) (*Glossary, error) 
 			return nil, fileerr.At(file, termLines[i], 0, fmt.Errorf("%v has neither source nor pattern", where))
 		}
 		g.Terms = append(g.Terms, term)
+	}
+	if len(g.Keep) > 0 {
+		alts := make([]string, len(g.Keep))
+		for i, k := range g.Keep {
+			alts[i] = regexp.QuoteMeta(k)
+		}
+		g.keep = regexp.MustCompile("(?i)" + strings.Join(alts, "|"))
 	}
 	return g, nil
 }
@@ -151,51 +177,178 @@ func strs(v any) ([]string, error) {
 }
 
 // check returns what the glossary finds wrong with translation tr into
-// lang of src.
-func (g *Glossary) check(source, lang, src, tr string) []string {
+// lang of src: with only, just what its required terms find.
+func (g *Glossary) check(source, lang, src, tr string, only bool) []string {
 	var out []string
-	for _, k := range g.Keep {
-		if hasWord(src, k) && !strings.Contains(strings.ToLower(tr), strings.ToLower(k)) {
-			out = append(out, fmt.Sprintf("%q stays as it is, but is not in the translation", k))
+	ltr := strings.ToLower(tr)
+	if !only {
+		for _, k := range g.Keep {
+			if hasWord(src, k) && !strings.Contains(ltr, strings.ToLower(k)) {
+				out = append(out, fmt.Sprintf("%q stays as it is, but is not in the translation", k))
+			}
 		}
 	}
 	// A kept term (a paper's title, say) may hold a term that is
 	// otherwise translated: inside it, it stays as it is.
 	rest := src
-	for _, k := range g.Keep {
-		rest = replaceFold(rest, k, " ")
+	if g.keep != nil {
+		rest = g.keep.ReplaceAllString(src, " ")
 	}
-	for _, t := range g.Terms {
+	var lrest string
+	for i := range g.Terms {
+		t := &g.Terms[i]
 		want := t.Renderings[lang]
-		if len(want) == 0 || !t.found(rest) {
+		if len(want) == 0 || only && !t.Required {
 			continue
 		}
-		ok := false
-		for _, w := range want {
-			if contains(lang, tr, w) {
-				ok = true
-				break
-			}
+		if lrest == "" {
+			lrest = strings.ToLower(rest)
 		}
-		if !ok {
-			name := t.Source
-			if name == "" {
-				name = t.Pattern.String()[4:]
-			}
-			out = append(out, fmt.Sprintf("%q must be rendered %s", name, orList(want)))
+		n := t.count(rest, lrest)
+		if n == 0 {
+			continue
+		}
+		name := t.Source
+		if name == "" {
+			name = t.Pattern.String()[4:]
+		}
+		have := renderings(lang, tr, ltr, want)
+		var msg string
+		switch left := t.leftIn(tr, want); {
+		case left != "":
+			msg = fmt.Sprintf("%q is left untranslated: render it %s", left, orList(want))
+		case have < n:
+			msg = fmt.Sprintf("%q must be rendered %s", name, orList(want))
+		}
+		if have < n && n > 1 {
+			msg += fmt.Sprintf(" each time: the source has it %d times, the translation %d", n, have)
+		}
+		if msg != "" {
+			out = append(out, msg)
 		}
 	}
 	sort.Strings(out)
 	return out
 }
 
-// replaceFold replaces every case-insensitive occurrence of old in s.
-func replaceFold(s, old, new string) string {
-	if old == "" {
-		return s
+// count returns how many times the source text s (lower, in lower case)
+// has the term: its pattern's matches and its words, an overlap counted
+// once.
+func (t *Term) count(s, lower string) int {
+	var spans [][2]int
+	if t.Pattern != nil {
+		for _, m := range t.Pattern.FindAllStringIndex(s, -1) {
+			spans = append(spans, [2]int{m[0], m[1]})
+		}
 	}
-	re := regexp.MustCompile("(?i)" + regexp.QuoteMeta(old))
-	return re.ReplaceAllString(s, new)
+	for _, w := range append([]string{t.Source}, t.Forms...) {
+		if w != "" {
+			spans = append(spans, wordSpans(lower, strings.ToLower(w))...)
+		}
+	}
+	if len(spans) <= 1 {
+		return len(spans)
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	n, end := 0, -1
+	for _, sp := range spans {
+		if sp[0] >= end {
+			n++
+			end = sp[1]
+		} else if sp[1] > end {
+			end = sp[1]
+		}
+	}
+	return n
+}
+
+// leftIn returns a source form of the term that translation tr has as a
+// word where none of the renderings want accounts for it, or "".
+func (t *Term) leftIn(tr string, want []string) string {
+	for _, w := range append([]string{t.Source}, t.Forms...) {
+		if w == "" || !hasWord(tr, w) {
+			continue
+		}
+		// A rendering that is, or holds, the source word (an English
+		// loanword kept in German, say) accounts for it.
+		taken := false
+		for _, r := range want {
+			if hasWord(r, w) {
+				taken = true
+				break
+			}
+		}
+		if !taken {
+			return w
+		}
+	}
+	return ""
+}
+
+// wordSpans returns where lower has w as a whole word; both are in lower
+// case.
+func wordSpans(lower, w string) [][2]int {
+	var out [][2]int
+	for i := 0; ; {
+		j := strings.Index(lower[i:], w)
+		if j < 0 {
+			return out
+		}
+		a, b := i+j, i+j+len(w)
+		if (a == 0 || !isWordChar(lastRune(lower[:a]))) && (b == len(lower) || !isWordChar(firstRune(lower[b:]))) {
+			out = append(out, [2]int{a, b})
+			i = b
+			continue
+		}
+		i = a + 1
+	}
+}
+
+// renderings counts the renderings want in translation tr into lang (ltr
+// in lower case), each place counted once, the longest rendering there
+// first.
+func renderings(lang, tr, ltr string, want []string) int {
+	if base, _ := language.Make(lang).Base(); base.String() == "ar" {
+		words := strings.Fields(arabicStems(tr))
+		n := 0
+		for i := 0; i < len(words); {
+			best := 0
+			for _, w := range want {
+				ws := strings.Fields(arabicStems(w))
+				if len(ws) > best && i+len(ws) <= len(words) && slices.Equal(words[i:i+len(ws)], ws) {
+					best = len(ws)
+				}
+			}
+			if best == 0 {
+				i++
+				continue
+			}
+			n++
+			i += best
+		}
+		return n
+	}
+	lw := make([]string, len(want))
+	for i, w := range want {
+		lw[i] = strings.ToLower(w)
+	}
+	n := 0
+	for i := 0; i < len(ltr); {
+		best := 0
+		for _, w := range lw {
+			if len(w) > best && strings.HasPrefix(ltr[i:], w) {
+				best = len(w)
+			}
+		}
+		if best == 0 {
+			_, size := utf8.DecodeRuneInString(ltr[i:])
+			i += size
+			continue
+		}
+		n++
+		i += best
+	}
+	return n
 }
 
 func orList(ws []string) string {
@@ -204,22 +357,6 @@ func orList(ws []string) string {
 		return q[0]
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
-}
-
-// found reports whether the source text has the term.
-func (t *Term) found(src string) bool {
-	if t.Pattern != nil && t.Pattern.MatchString(src) {
-		return true
-	}
-	if t.Source != "" && hasWord(src, t.Source) {
-		return true
-	}
-	for _, f := range t.Forms {
-		if hasWord(src, f) {
-			return true
-		}
-	}
-	return false
 }
 
 // hasWord reports whether s has w, case-insensitively, not inside a
@@ -251,14 +388,6 @@ func firstRune(s string) rune {
 		return r
 	}
 	return 0
-}
-
-// contains reports whether translation tr into lang contains rendering w.
-func contains(lang, tr, w string) bool {
-	if base, _ := language.Make(lang).Base(); base.String() == "ar" {
-		return strings.Contains(" "+arabicStems(tr)+" ", " "+arabicStems(w)+" ")
-	}
-	return strings.Contains(strings.ToLower(tr), strings.ToLower(w))
 }
 
 // arabicPrefixes are taken off the start of Arabic words, longest first:

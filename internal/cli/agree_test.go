@@ -36,6 +36,12 @@ Come back soon.
 Ask a question.
 
 Say hello.
+
+Take 2 tablets a day.
+
+Ask the front desk.
+
+Rest well.
 `
 
 // defect is one translation of a catalog, and the verdict every command
@@ -59,7 +65,11 @@ var defects = []defect{
 	{"es", "Come back soon.", catalog.Message{Hash: "sha1-0000000000000000000000000000000000000000", Other: "Vuelva pronto."}, verdict.Stale, "", "Vuelva"},
 	{"es", "Ask a question.", catalog.Message{Other: ""}, verdict.Missing, "", ""},
 	{"es", "ui-skip", catalog.Message{Other: "Ir al {{.Count}}"}, verdict.Held, "template", "Ir al"},
-	{"es", "ui-reading-time", catalog.Message{LeftDelim: "[[", RightDelim: "]]", One: "[[.Count]] minuto", Many: "[[.Count]] de minutos", Other: "[[range 9]]minutos[[end]]"}, verdict.Held, "template", "minutos"},
+	{"es", "ui-reading-time", catalog.Message{One: "{{.Count}} minuto", Many: "{{.Count}} de minutos", Other: "{{range 9}}minutos{{end}}"}, verdict.Held, "template", "minutos"},
+	// Held back by a blocking check: kept, but shown only once approved.
+	{"es", "Take 2 tablets a day.", catalog.Message{Other: "Tome 3 comprimidos al día."}, verdict.Held, "numbers", "comprimidos"},
+	{"es", "Ask the front desk.", catalog.Message{Other: "Pregunte en www.evil.example."}, verdict.Held, "addresses", "Pregunte"},
+	{"es", "Rest well.", catalog.Message{Other: "Descanse \u202ebien."}, verdict.Held, "characters", "Descanse"},
 	{"es", "ui-footer", catalog.Message{Other: "Esta página existe en varios idiomas."}, verdict.Translated, "", "varios idiomas"},
 	{"ar", "Dosing", catalog.Message{Other: "الجرعات"}, verdict.Translated, "", "الجرعات"},
 	{"ar", "ui-skip", catalog.Message{Other: "انتقل إلى المحتوى"}, verdict.Translated, "", "انتقل"},
@@ -150,7 +160,7 @@ func TestCommandsAgree(t *testing.T) {
 	decode(t, run(t, dir, 1, "check", "--format", "json"), &chk)
 	unfit := map[string]string{}
 	for _, f := range chk.Findings {
-		if slices.Contains([]string{"placeholders", "template", "plural"}, f.Kind) && f.Severity == "error" {
+		if slices.Contains([]string{"placeholders", "template", "plural", "numbers", "addresses", "characters"}, f.Kind) && f.Severity == "error" {
 			unfit[f.Lang+" "+f.ID] = f.Kind
 		}
 	}
@@ -189,8 +199,9 @@ func TestCommandsAgree(t *testing.T) {
 		}
 	}
 
-	// glot merge takes what stands, refuses what is held back, and
-	// archives what is stale.
+	// glot merge takes what stands, refuses what does not fit, takes in
+	// what a blocking check holds back but warns of it, and archives what
+	// is stale.
 	var mergeErr bytes.Buffer
 	if code := Run([]string{"-C", dir, "merge"}, &bytes.Buffer{}, &mergeErr); code != 1 {
 		t.Fatalf("glot merge: exit %d, want 1 for the refused translations", code)
@@ -203,12 +214,16 @@ func TestCommandsAgree(t *testing.T) {
 		archive := string(readIf(filepath.Join(dir, "locales", ".glot", "archive."+lang+".toml")))
 		for id, d := range byID {
 			key := lang + " " + id
+			blocking := d.state == verdict.Held && (&verdict.Problem{Check: d.check}).Approvable()
 			refused := strings.Contains(mergeErr.String(), lang+": message "+id+": refused:")
-			if refused != (d.state == verdict.Held) {
+			if refused != (d.state == verdict.Held && !blocking) {
 				t.Errorf("merge %s: refused %v, verdict %s", key, refused, d.state)
 			}
-			if _, kept := active.Messages[id]; kept != (d.state == verdict.Translated) {
-				t.Errorf("merge %s: in force %v, verdict %s", key, kept, d.state)
+			if warned := strings.Contains(mergeErr.String(), lang+": message "+id+": held back from the pages: "+d.check); warned != blocking {
+				t.Errorf("merge %s: warned %v of a %s translation held back:\n%s", key, warned, d.check, mergeErr.String())
+			}
+			if _, kept := active.Messages[id]; kept != (d.state == verdict.Translated || blocking) {
+				t.Errorf("merge %s: in the catalog %v, verdict %s", key, kept, d.state)
 			}
 			if archived := strings.Contains(archive, "["+id+"]"); archived != (d.state == verdict.Stale) {
 				t.Errorf("merge %s: archived %v, verdict %s", key, archived, d.state)

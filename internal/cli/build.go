@@ -3,13 +3,16 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/cache"
 	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/site"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
@@ -21,6 +24,7 @@ type buildOptions struct {
 	require    string
 	shard      string
 	force      bool
+	strict     bool
 }
 
 func newBuildCmd(g *glot) *cobra.Command {
@@ -37,12 +41,18 @@ A build makes again only what changed since the last one, and writes a file
 only when its bytes changed; it removes the outputs of pages that are gone.
 What it remembers is in .glot-cache/; --force makes everything again.
 
+A translation that fails a blocking check (a number, an address or link, a
+required glossary term, a hidden character) is held back: its segment shows
+the source text, marked in the source language, and the build names it.
+glot approve releases it; --strict fails the build instead.
+
 --shard I/N builds only shard I of N of the pages (chosen by a hash of each
 page's path), and the files of the whole site in shard 1: N machines build a
 large site together, and their outputs add up to the whole build.`,
 		Example: `  glot build
   glot build --lang es --format html
   glot build --allow-stale
+  glot build --strict
   glot build --shard 2/4`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error { return runBuild(g, o) },
@@ -53,6 +63,7 @@ large site together, and their outputs add up to the whole build.`,
 	c.Flags().StringVar(&o.require, "require", "", "use only translations that are `reviewed` (glot approve)")
 	c.Flags().StringVar(&o.shard, "shard", "", "build only shard `I/N` of the pages (and the site's own files when I is 1)")
 	c.Flags().BoolVar(&o.force, "force", false, "make every output again, whatever the last build made")
+	c.Flags().BoolVar(&o.strict, "strict", false, "fail, and build nothing, if a translation would be held back (for CI)")
 	return c
 }
 
@@ -71,6 +82,11 @@ func runBuild(g *glot, o *buildOptions) error {
 	self, err := g.self()
 	if err != nil {
 		return err
+	}
+	if o.strict {
+		if err := g.strict(cfg, opts); err != nil {
+			return err
+		}
 	}
 	state := "build/state" + shardSuffix(opts.Shard)
 	digest, err := g.inputs(c, cfg, o, self)
@@ -161,6 +177,9 @@ func runBuild(g *glot, o *buildOptions) error {
 		}
 		if l.Fallbacks > 0 {
 			fmt.Fprintf(g.stdout, "; %d shown in %s", l.Fallbacks, cfg.SourceLanguage)
+		}
+		if l.Held > 0 {
+			fmt.Fprintf(g.stdout, " (%d held back)", l.Held)
 		}
 		if l.Skipped > 0 && opts.HTML {
 			fmt.Fprintf(g.stdout, "; %s below the %d %% threshold left out of %s/", plural(l.Skipped, "page"), cfg.Build.Threshold, cfg.OutputDir)
@@ -276,4 +295,58 @@ func (b buildCache) Keep(dir string, keep map[string]bool) {
 			}
 		}
 	}
+}
+
+// strict fails, naming each one, if a build under opts would hold back a
+// translation of the languages it builds: glot build --strict.
+func (g *glot) strict(cfg *config.Config, opts site.Options) error {
+	if _, err := os.Stat(g.path(cfg.LocalesDir, locale.ActivePath(cfg.SourceLanguage))); err != nil {
+		return nil // nothing extracted, nothing translated
+	}
+	langs := opts.Langs
+	if len(langs) == 0 {
+		langs = cfg.Languages
+	}
+	var build []string
+	for _, l := range langs {
+		if slices.Contains(cfg.Languages, l) {
+			build = append(build, l)
+		}
+	}
+	src, tables, err := g.compiled(cfg, build)
+	if err != nil {
+		return err
+	}
+	policy := verdict.Policy{AllowStale: opts.AllowStale, RequireReviewed: opts.RequireReviewed}
+	held := 0
+	for _, t := range tables {
+		var idx []int
+		for i := range src.IDs() {
+			if t.HoldsBack(i, policy) {
+				idx = append(idx, i)
+			}
+		}
+		ms, err := src.Messages(idx)
+		if err != nil {
+			return err
+		}
+		for k, e := range t.Entries(idx) {
+			if p := e.Problem(policy); p != nil {
+				where := ""
+				if ms[k].Page != "" {
+					where = fmt.Sprintf("%s:%d: ", path.Join(cfg.ContentDir, ms[k].Page), ms[k].Line)
+				}
+				fmt.Fprintf(g.stderr, "glot: %s%s: message %s: held back: %s\n", where, t.Lang, ms[k].ID, p)
+				held++
+			}
+		}
+		if err := t.Err(); err != nil {
+			return err
+		}
+	}
+	if held > 0 {
+		fmt.Fprintf(g.stderr, "glot: build --strict: %s held back; nothing built (glot approve releases a translation that is right)\n", plural(held, "translation"))
+		return silentError{}
+	}
+	return nil
 }

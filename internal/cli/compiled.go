@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/glot-i18n/glot/internal/cache"
+	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/verdict"
@@ -43,6 +44,16 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	if err != nil {
 		return nil, nil, err
 	}
+	// The glossary is part of the rule a table is compiled by: its key
+	// names the glossary's content.
+	gl, err := g.glossary(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	glSum, err := c.HashOrNone(check.GlossaryFile)
+	if err != nil {
+		return nil, nil, err
+	}
 	rel := func(p string) string { return filepath.ToSlash(filepath.Join(cfg.LocalesDir, p)) }
 	files, err := locale.SourceFiles(fsys, cfg.SourceLanguage)
 	if err != nil {
@@ -66,6 +77,7 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 			return nil, nil, err
 		}
 	}
+	src.UseGlossary(gl)
 	g.open = append(g.open, src)
 	// A table needs only its language's files; the rest of what Load
 	// read can go.
@@ -81,7 +93,7 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			tables[i], keys[i], errs[i] = g.table(c, src, srcKey, self, site, rel, lang)
+			tables[i], keys[i], errs[i] = g.table(c, src, fmt.Sprintf("%s %x", srcKey, glSum), self, site, rel, lang)
 		}()
 	}
 	wg.Wait()
@@ -100,7 +112,8 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	return src, tables, nil
 }
 
-// table returns the compiled table of lang, from the cache or compiled now.
+// table returns the compiled table of lang, from the cache or compiled
+// now; srcKey names the source and the glossary it is compiled against.
 func (g *glot) table(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, site *locale.Site, rel func(string) string, lang string) (*verdict.Table, string, error) {
 	k, err := key(c, "table "+srcKey+" "+lang, self, rel, locale.LangFiles(site.FS, lang))
 	if err != nil {

@@ -157,8 +157,15 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 			fmt.Fprintf(g.stderr, "glot: %s: %s: message %s: refused: %s\n", location(p), r.Lang, p.ID, p.Text)
 			refused++
 		}
+		for _, p := range r.Held {
+			fmt.Fprintf(g.stderr, "glot: warning: %s: %s: message %s: held back from the pages: %s (if it is right, glot approve --lang %s %s)\n",
+				location(p), r.Lang, p.ID, p.Text, r.Lang, p.ID)
+		}
 		fmt.Fprintf(g.stdout, "glot merge %s: %d taken, %d restored, %d archived; to do: %d missing, %d stale",
 			r.Lang, r.Folded, r.Restored, r.Archived, r.Missing, r.Stale)
+		if len(r.Held) > 0 {
+			fmt.Fprintf(g.stdout, ", %d held back", len(r.Held))
+		}
 		if len(r.Refused) > 0 {
 			fmt.Fprintf(g.stdout, ", %d refused", len(r.Refused))
 		}

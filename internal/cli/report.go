@@ -32,10 +32,23 @@ func (g *glot) output(file string, write func(w io.Writer) error) error {
 
 // checker returns the quality checker of the site, with its glossary.
 func (g *glot) checker(cfg *config.Config) (*check.Checker, error) {
+	gl, err := g.glossary(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return check.New(cfg.SourceLanguage, gl), nil
+}
+
+// glossary reads the site's glossary once; nil when it has none.
+func (g *glot) glossary(cfg *config.Config) (*check.Glossary, error) {
+	if g.glossRead {
+		return g.gloss, nil
+	}
 	file := g.path(check.GlossaryFile)
 	data, err := os.ReadFile(file)
 	if errors.Is(err, os.ErrNotExist) {
-		return check.New(cfg.SourceLanguage, nil), nil
+		g.glossRead = true
+		return nil, nil
 	}
 	if err != nil {
 		return nil, err
@@ -44,7 +57,8 @@ func (g *glot) checker(cfg *config.Config) (*check.Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return check.New(cfg.SourceLanguage, gl), nil
+	g.gloss, g.glossRead = gl, true
+	return gl, nil
 }
 
 // sourceAt reads the ids of the source catalog as it was at git revision

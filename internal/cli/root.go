@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/glot-i18n/glot/internal/cache"
+	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/progress"
@@ -95,6 +96,8 @@ type glot struct {
 	c              *cache.Cache      // see cache()
 	open           []io.Closer       // compiled catalogs, closed when the command ends
 	tableKeys      map[string]string // the cache key of each language's compiled table
+	gloss          *check.Glossary   // see glossary()
+	glossRead      bool
 }
 
 // done releases what the command opened and saves what the cache learned.
@@ -194,7 +197,13 @@ func (g *glot) locales(cfg *config.Config, extracted bool) (*locale.Site, error)
 	if err == nil && extracted && !s.HasSource {
 		return nil, fmt.Errorf("%s does not exist: run glot extract first", display(filepath.Join(dir, locale.ActivePath(cfg.SourceLanguage))))
 	}
-	return s, err
+	if err != nil {
+		return nil, err
+	}
+	if s.Glossary, err = g.glossary(cfg); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // oneLang reads the --lang of a command that works on one language (cmd),

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/glot-i18n/glot/internal/cache"
+	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
 )
@@ -40,8 +41,12 @@ func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self 
 		fmt.Fprintf(h, "%s\x00%x\x00", rel, sum)
 		return nil
 	}
-	if err := file(config.File); err != nil {
-		return "", err
+	// The glossary is part of the rule that decides which translations
+	// pages show.
+	for _, f := range []string{config.File, check.GlossaryFile} {
+		if err := file(f); err != nil {
+			return "", err
+		}
 	}
 	for _, dir := range []string{cfg.ContentDir, "layouts"} {
 		if err := walkFiles(g.path(), dir, func(rel string, d fs.DirEntry) error {

@@ -20,14 +20,19 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/ledger"
 )
 
 // Site is a loaded locales folder.
 type Site struct {
-	FS          fs.FS
-	Name        string // the folder as the user knows it, for messages
-	SourceLang  string
+	FS         fs.FS
+	Name       string // the folder as the user knows it, for messages
+	SourceLang string
+	// Glossary is the site's glossary, which the one who loads the site
+	// sets: the rule a translation must meet asks it (see package
+	// verdict).
+	Glossary    *check.Glossary
 	Source      *catalog.Catalog
 	HasSource   bool // whether the source catalog exists: glot extract has run
 	Pages       []*ledger.Page
@@ -73,7 +78,7 @@ func TranslatePath(lang string) string { return "translate." + lang + ".toml" }
 func Load(fsys fs.FS, name, source string) (*Site, error) {
 	s := &Site{FS: fsys, Name: name, SourceLang: source, Source: catalog.New(), Retired: ledger.Retired{}, was: map[string][]string{}}
 	var err error
-	if s.Source, s.HasSource, err = readCatalog(fsys, name, ActivePath(source)); err != nil {
+	if s.Source, s.HasSource, err = readCatalog(fsys, name, ActivePath(source), false); err != nil {
 		return nil, err
 	}
 	if data, err := fs.ReadFile(fsys, ledger.RetiredPath); err == nil {
@@ -106,7 +111,9 @@ func Load(fsys fs.FS, name, source string) (*Site, error) {
 	return s, nil
 }
 
-func readCatalog(fsys fs.FS, name, file string) (*catalog.Catalog, bool, error) {
+// readCatalog reads a message file; one of translations (translations is
+// true) must hold nothing but translations (see catalog.CheckTranslations).
+func readCatalog(fsys fs.FS, name, file string, translations bool) (*catalog.Catalog, bool, error) {
 	data, err := fs.ReadFile(fsys, file)
 	if errors.Is(err, fs.ErrNotExist) {
 		return catalog.New(), false, nil
@@ -115,14 +122,20 @@ func readCatalog(fsys fs.FS, name, file string) (*catalog.Catalog, bool, error) 
 		return nil, false, err
 	}
 	c, err := catalog.Parse(path.Join(name, file), data)
-	return c, true, err
+	if err == nil && translations {
+		err = catalog.CheckTranslations(path.Join(name, file), c)
+	}
+	if err != nil {
+		return nil, true, err
+	}
+	return c, true, nil
 }
 
 // Lang reads the files of target language lang.
 func (s *Site) Lang(lang string) (*Lang, error) {
 	l := &Lang{Tag: lang, Translate: catalog.New(), Archive: ledger.Archive{}, Reviews: ledger.Reviews{}}
 	var err error
-	if l.Active, _, err = readCatalog(s.FS, s.Name, ActivePath(lang)); err != nil {
+	if l.Active, _, err = readCatalog(s.FS, s.Name, ActivePath(lang), true); err != nil {
 		return nil, err
 	}
 	if data, err := fs.ReadFile(s.FS, ledger.ArchivePath(lang)); err == nil {
@@ -159,7 +172,7 @@ func (s *Site) Lang(lang string) (*Lang, error) {
 // ReadTranslate reads l's translate file, which only glot merge needs.
 func (s *Site) ReadTranslate(l *Lang) error {
 	var err error
-	l.Translate, l.HasTranslate, err = readCatalog(s.FS, s.Name, TranslatePath(l.Tag))
+	l.Translate, l.HasTranslate, err = readCatalog(s.FS, s.Name, TranslatePath(l.Tag), true)
 	return err
 }
 

@@ -23,6 +23,11 @@ type Approval struct {
 // plan and how many translations it marked. Only l's own translations are
 // signed off: one a regional variant shows from its parent language is
 // that language's to review.
+//
+// A translation held back by a blocking check (a changed number, say) is
+// released by a sign-off, but only when it is named by its id: a reviewer
+// approves that deliberate change, never a page or a language of them
+// wholesale.
 func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error) {
 	var p plan.Plan
 	if a.Page != "" {
@@ -38,15 +43,20 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 		e := table.Entry(id)
 		return e != nil && e.State == verdict.Translated && e.From == l.Tag
 	}
+	held := func(id string) bool {
+		e := table.Entry(id)
+		return e != nil && e.State == verdict.Held && e.Reason.Approvable()
+	}
+	named := map[string]bool{}
 	want := map[string]bool{}
 	for _, id := range a.IDs {
 		if s.Source.Messages[id] == nil {
 			return p, 0, fmt.Errorf("no message %q in the source catalog", id)
 		}
-		if !own(id) {
+		if !own(id) && !held(id) {
 			return p, 0, fmt.Errorf("message %s has no translation in force in %s: nothing to approve", id, l.Tag)
 		}
-		want[id] = true
+		want[id], named[id] = true, true
 	}
 	matched := false
 	for _, pg := range s.Pages {
@@ -69,7 +79,7 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 		if !a.All && !want[id] {
 			continue
 		}
-		if !own(id) || table.Entry(id).Reviewed {
+		if !(own(id) || named[id] && held(id)) || table.Entry(id).Reviewed {
 			continue
 		}
 		reviews[id] = ledger.Review{Translation: ledger.TextHash(l.Active.Messages[id]), By: a.By}

@@ -76,6 +76,10 @@ type Result struct {
 	// Refused lists translations that were not taken, with the reason; they
 	// stay in translate.<lang>.toml as the translator wrote them.
 	Refused []Problem
+	// Held lists translations taken in that fail a blocking check (a
+	// number, an address, a required term, a hidden character): they are
+	// kept, but no page shows them until a reviewer approves them.
+	Held []Problem
 	// Notes lists what a translator should know: translations kept in
 	// the archive because their source is gone or changed.
 	Notes []Problem
@@ -107,6 +111,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Lang: l.Tag}
+	rules := verdict.RulesOf(s)
 	active := catalog.New()
 	archive := ledger.Archive{}
 	for id, e := range l.Archive {
@@ -115,6 +120,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	activeFile := path.Join(s.Name, locale.ActivePath(l.Tag))
 	translatePath := path.Join(s.Name, locale.TranslatePath(l.Tag))
 	refused := map[string]*catalog.Message{} // kept in the translate file
+	why := map[string]string{}               // why each was refused
 	retire := func(id string, t *catalog.Message, source string) {
 		e := &ledger.Entry{Source: source, Message: *t}
 		e.ID = id
@@ -139,7 +145,8 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			}
 			return false
 		}
-		switch v := verdict.Judge(l.Tag, src, t); v.State {
+		v := rules.Judge(l.Tag, src, t)
+		switch v.State {
 		case verdict.Missing:
 			// An empty translation is no translation; nothing is lost.
 			return false
@@ -148,9 +155,14 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			res.Notes = append(res.Notes, Problem{file, line, id, "translated for an earlier version of its source: kept in the archive as stale"})
 			return false
 		case verdict.Held:
-			refused[id] = t
-			res.Refused = append(res.Refused, Problem{file, line, id, v.Reason.Error()})
-			return false
+			if !verdict.Takes(v) {
+				refused[id], why[id] = t, v.Reason.Error()
+				res.Refused = append(res.Refused, Problem{file, line, id, v.Reason.Error()})
+				return false
+			}
+			if r, ok := l.Reviews[id]; !ok || r.Translation != ledger.TextHash(t) {
+				res.Held = append(res.Held, Problem{file, line, id, v.Reason.Error()})
+			}
 		}
 		m := *t
 		m.ID = id
@@ -190,7 +202,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		if src == nil || active.Messages[id] != nil || refused[id] != nil {
 			continue
 		}
-		if verdict.Restorable(l.Tag, src, e) {
+		if rules.Restorable(l.Tag, src, e) {
 			m := e.Message
 			m.ID, m.Hash = id, catalog.Hash(src)
 			active.Messages[id] = &m
@@ -207,7 +219,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		if e, ok := entries[id]; ok {
 			return e
 		}
-		e := verdict.EntryOf(merged, sourceMessage(s, id))
+		e := rules.EntryOf(merged, sourceMessage(s, id))
 		entries[id] = e
 		return e
 	}
@@ -223,7 +235,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	var items []item
 	add := func(id, page string, blk *ledger.Block) {
 		written[id] = true
-		items = append(items, item{id: id, src: s.Source.Messages[id], page: page, blk: blk, entry: entryOf(id), refused: refused[id]})
+		items = append(items, item{id: id, src: s.Source.Messages[id], page: page, blk: blk, entry: entryOf(id), refused: refused[id], why: why[id]})
 	}
 	for _, p := range s.Pages {
 		if ok, _ := path.Match(opts.Page, p.Path); opts.Page != "" && !ok {
@@ -244,10 +256,12 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	}
 	build := func() *tm.Memory {
 		// Every translation of the language with a known source: those in
-		// force and those archived.
+		// force and those archived. One that fails a blocking check
+		// against its own source is never offered, approved or not: a
+		// dose converted for one page is wrong on another.
 		var ps []tm.Pair
 		for _, id := range active.IDs() {
-			if src := s.Source.Messages[id]; src != nil {
+			if src := s.Source.Messages[id]; src != nil && rules.Fits(l.Tag, src, active.Messages[id]) == nil {
 				ps = append(ps, tm.Pair{ID: id, Key: id, Source: src.Other, Translation: active.Messages[id].Other})
 			}
 		}
@@ -255,10 +269,11 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		if words == nil {
 			words = tm.NewWords()
 		}
-		return tm.NewWith(words, append(ps, archivePairs(archive)...), nil)
+		return tm.NewWith(words, append(ps, archivePairs(rules, l.Tag, archive)...), nil)
 	}
 	text := translateFile(l.Tag, s.SourceLang, items, opts, memory(suggestThreshold(opts), build), res)
 	sort.Slice(res.Refused, func(i, j int) bool { return res.Refused[i].String() < res.Refused[j].String() })
+	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].String() < res.Held[j].String() })
 
 	res.Plan.WriteIfChanged(s.FS, locale.ActivePath(l.Tag), active.Bytes(activeHeader(l.Tag), false))
 	res.Plan.WriteIfChanged(s.FS, locale.TranslatePath(l.Tag), text)
@@ -297,11 +312,13 @@ func sourceMessage(s *locale.Site, id string) *verdict.SourceMessage {
 }
 
 // archivePairs are the archived translations whose source is known, for
-// the translation memory, sorted by id.
-func archivePairs(archive ledger.Archive) []tm.Pair {
+// the translation memory, sorted by id: those that pass the blocking
+// checks against their own source.
+func archivePairs(rules *verdict.Rules, lang string, archive ledger.Archive) []tm.Pair {
 	var ps []tm.Pair
 	for _, id := range slices.Sorted(maps.Keys(archive)) {
-		if e := archive[id]; e.Source != "" && e.Other != "" {
+		e := archive[id]
+		if e.Source != "" && e.Other != "" && rules.Fits(lang, &catalog.Message{Other: e.Source}, &catalog.Message{Other: e.Other}) == nil {
 			ps = append(ps, tm.Pair{ID: id, Source: e.Source, Translation: e.Other})
 		}
 	}

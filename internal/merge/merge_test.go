@@ -656,3 +656,26 @@ func TestRefreshWritesWhatRunWrites(t *testing.T) {
 		s.locales[locale.TranslatePath(lang)] = &fstest.MapFile{Data: a}
 	}
 }
+
+// Translation memory never offers a text that fails a blocking check
+// against its own source: a wrong interval would be copied to the next
+// page, approved or not.
+func TestSuggestionsPassTheBlockingChecks(t *testing.T) {
+	s := newSite(t, map[string]string{"a.md": "# Dosing\n\nTake 2 tablets every 6 hours with water.\n\nDrink a glass of water after each of the tablets.\n"})
+	s.extract()
+	s.merge("es", merge.Options{})
+	s.translate("es", func(src string) string { return "ES " + strings.ReplaceAll(src, "6", "8") })
+	if res := s.merge("es", merge.Options{}); len(res.Held) != 1 || res.Folded != 3 {
+		t.Fatalf("the wrong interval is not held back: %s, held %v", summary(res), res.Held)
+	}
+	s.write("b.md", "# More dosing\n\nTake 2 tablets every 6 hours with milk.\n\nDrink a glass of water after each of the tablets, please.\n")
+	s.extract()
+	s.merge("es", merge.Options{})
+	tr := s.file("translate.es.toml")
+	if !strings.Contains(tr, "# suggestion") || !strings.Contains(tr, "ES Drink a glass of water after each of the tablets.") {
+		t.Fatalf("the good translation is not suggested:\n%s", tr)
+	}
+	if strings.Contains(tr, "every 8 hours") {
+		t.Errorf("the wrong interval is suggested:\n%s", tr)
+	}
+}

@@ -80,7 +80,9 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 		}
 		member := make([]bool, src.Len())
 		for i := range member {
-			member[i] = t.Own(i) && t.InForce(i)
+			// An approved translation that fails a blocking check is
+			// right for its own page only.
+			member[i] = t.Own(i) && t.InForce(i) && !t.Approved(i)
 		}
 		translation := func(p tm.Pair) string {
 			if e := t.Entry(p.ID); e != nil && e.InForce != nil {
@@ -88,7 +90,7 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 			}
 			return ""
 		}
-		return shared.Memory(member, archivePairs(archive), translation)
+		return shared.Memory(member, archivePairs(src.Rules(), t.Lang, archive), translation)
 	}
 	text := translateFile(t.Lang, src.Lang, items, opts, memory(suggestThreshold(opts), build), res)
 	if err := errors.Join(t.Err(), sharedErr); err != nil {

@@ -24,6 +24,7 @@ type item struct {
 	blk     *ledger.Block // that block; nil for the other messages
 	entry   *verdict.Entry
 	refused *catalog.Message // a translation refused, written back in place
+	why     string           // why it was refused
 }
 
 // suggester finds the closest translation for a message's source.
@@ -176,13 +177,11 @@ func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestio
 	}
 	m := &catalog.Message{Hash: catalog.Hash(src), Other: ""}
 	if kept != nil {
-		// The reason it was refused: its placeholders, or in a plural
-		// form its template actions.
-		reason := "it does not fit its source"
-		if p := verdict.Fits(lang, src, kept); p != nil {
-			reason = p.Error()
+		reason := it.why
+		if reason == "" {
+			reason = "it does not fit its source"
 		}
-		b.WriteString("# REFUSED: " + strings.ReplaceAll(reason, "\n", " ") + "\n")
+		catalog.Comment(b, "REFUSED: ", strings.ReplaceAll(reason, "\n", " "))
 		m = kept
 		m.Hash = catalog.Hash(src)
 	}

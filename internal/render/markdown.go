@@ -13,6 +13,7 @@ import (
 // markdown writes a translation as the inline content of a Markdown block,
 // with open and closing as the markup of each placeholder.
 func markdown(toks []msgtext.Token, s *segment.Segment, open, closing []string) string {
+	links := newLinks(s.Text)
 	toks = hoistSpaces(toks)
 	heading := len(s.Kind) == 2 && s.Kind[0] == 'h'
 	cell := s.Syntax == segment.MarkdownCell
@@ -27,7 +28,15 @@ func markdown(toks []msgtext.Token, s *segment.Segment, open, closing []string) 
 				text = strings.TrimLeft(text, " ")
 			}
 			last := i == len(toks)-1
-			esc := escapeMarkdown(text, lineStart, last && heading, cell)
+			var w strings.Builder
+			first := true
+			links.write(&w, text, func(t string) string {
+				// Only the text's own start is a line's start.
+				e := escapeMarkdown(t, lineStart && first, last && heading, cell)
+				first = false
+				return e
+			}, defuseMarkdown)
+			esc := w.String()
 			if !last && strings.HasSuffix(esc, "!") {
 				// "!" before a link's "[" would make it an image.
 				esc = esc[:len(esc)-1] + `\!`

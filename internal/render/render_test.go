@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/renderer/html"
+	xhtml "golang.org/x/net/html"
 
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/msgtext"
@@ -298,5 +300,97 @@ func TestShortcodeParameter(t *testing.T) {
 	out, _ := Splice([]byte(src), p.Segments, mapTr{p.Segments[0].ID: `C:\dir\ "q" >}} {{< x >}}`})
 	if want := "{{< figure src=\"a.png\" caption=\"C:\\\\dir\\\\ \\\"q\\\" >} } { {< x >} }\" >}}\n"; string(out) != want {
 		t.Errorf("got  %s\nwant %s", out, want)
+	}
+}
+
+// cmarkGFM renders Markdown as GitHub does, with its autolink extension.
+func cmarkGFM(t *testing.T, src string) string {
+	t.Helper()
+	if _, err := exec.LookPath("cmark-gfm"); err != nil {
+		t.Fatal("cmark-gfm is not installed (apt-get install cmark-gfm): it checks that GitHub's Markdown reads glot's output as glot means it")
+	}
+	cmd := exec.Command("cmark-gfm", "-e", "autolink", "-e", "table", "-e", "strikethrough")
+	cmd.Stdin = strings.NewReader(src)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+// visible is the text of an HTML fragment as a reader sees it.
+func visible(t *testing.T, h string) string {
+	t.Helper()
+	doc, err := xhtml.Parse(strings.NewReader(h))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return strings.TrimSpace(b.String())
+}
+
+// An address a translator adds is written as text: no autolinker makes a
+// link of it, in goldmark, in GitHub's cmark-gfm, or in an HTML page,
+// and the reader still reads it as typed.
+func TestAddedAddressesAreText(t *testing.T) {
+	for _, tr := range []string{
+		"Vea http://evil.example/b ahora.",
+		"Vea HTTPS://evil.example/b?x=1&y=2 ahora.",
+		"Vea www.evil.example ahora.",
+		"Vea WWW.evil.example/pago.",
+		"Escriba a x.y+z@evil.example hoy.",
+		"Escriba a mailto:x@evil.example hoy.",
+		"[clic](http://evil.example/b)",
+		"<https://evil.example>",
+		"Vea ftp://evil.example y www.a.example y a@b.example.",
+	} {
+		t.Run(tr, func(t *testing.T) {
+			out := translateFirst(t, "Call us.\n", tr)
+			for name, h := range map[string]string{"goldmark": toHTML(t, []byte(out)), "cmark-gfm": cmarkGFM(t, out)} {
+				if strings.Contains(h, "<a") {
+					t.Errorf("%s made a link of %q: %s (markdown %q)", name, tr, h, out)
+				}
+				if got := visible(t, h); got != tr {
+					t.Errorf("%s shows %q, want %q (markdown %q)", name, got, tr, out)
+				}
+			}
+			page := "<p>Call us.</p>\n"
+			hp, err := segment.HTML([]byte(page), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ss := hp.Segments
+			h, fb := Splice([]byte(page), ss, mapTr{ss[0].ID: msgtext.Normalize(tr)})
+			if len(fb) > 0 {
+				t.Fatalf("not used: %v", fb)
+			}
+			if strings.Contains(string(h), "<a") || strings.Contains(string(h), "://") || strings.Contains(string(h), "@") {
+				t.Errorf("an HTML page shows %q as an address: %s", tr, h)
+			}
+			if got := visible(t, string(h)); got != tr {
+				t.Errorf("an HTML page shows %q, want %q", got, tr)
+			}
+		})
+	}
+	// The source's own addresses stay as they are.
+	page := "<p>See www.clinic.example or info@clinic.example.</p>\n"
+	hp, err := segment.HTML([]byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := hp.Segments
+	h, _ := Splice([]byte(page), ss, mapTr{ss[0].ID: "Vea www.clinic.example o info@clinic.example."})
+	if want := "<p>Vea www.clinic.example o info@clinic.example.</p>\n"; string(h) != want {
+		t.Errorf("the source's addresses: got %q, want %q", h, want)
 	}
 }

@@ -110,6 +110,10 @@ func Diff(src *verdict.Source, tables []*verdict.Table, o DiffOptions) (*Finding
 			switch {
 			case e.State == verdict.Missing:
 				f.Message = "no translation: " + clip(text, 120)
+			case e.State == verdict.Held && e.Reason.Approvable():
+				f.Kind = "stale"
+				f.Translation = e.Own.Other
+				f.Message = "held back from the pages (" + e.Reason.Error() + "): if it is right, a reviewer approves it with glot approve"
 			case e.State == verdict.Held:
 				f.Kind = "stale"
 				f.Translation = e.Own.Other
@@ -188,11 +192,15 @@ func Check(src *verdict.Source, tables []*verdict.Table, c *check.Checker, conte
 }
 
 // checkOne checks the translation a language made of source message sm.
+// What a blocking check finds keeps the translation off the pages: its
+// finding says so, or, once a reviewer approved that text, is only a
+// warning.
 func checkOne(lang string, sm *verdict.SourceMessage, e *verdict.Entry, c *check.Checker, content string) []Finding {
 	var out []Finding
 	t, srcMsg := e.Own, sm.Message
 	page, line := place(sm, content)
-	if e.State == verdict.Held {
+	held := e.State == verdict.Held && e.Reason.Approvable()
+	if e.State == verdict.Held && !held {
 		// It is not shown at all: the verdict says why.
 		out = append(out, Finding{Lang: lang, ID: sm.ID, Page: page, Line: line, Kind: e.Reason.Check,
 			Severity: string(check.Error), Message: e.Reason.Error() + ": the translation is not used", Source: srcMsg.Other, Translation: t.Other})
@@ -200,16 +208,37 @@ func checkOne(lang string, sm *verdict.SourceMessage, e *verdict.Entry, c *check
 	// Every plural form is shown to readers, so every form is checked,
 	// against the source's form of the same name.
 	forms := catalog.Forms(t)
+	plural := len(catalog.Forms(srcMsg)) > 1
+	said := false
 	for _, f := range forms {
 		src := formText(srcMsg, f.Name)
+		blocking := map[check.Problem]bool{}
+		if held || e.Approved {
+			for _, p := range c.Blocking(lang, src, f.Text, !plural) {
+				blocking[p] = true
+			}
+		}
 		for _, p := range c.Translation(lang, src, f.Text) {
-			msg := p.Message
+			msg, sev := p.Message, p.Severity
 			if len(forms) > 1 {
 				msg = f.Name + ": " + msg
 			}
+			switch {
+			case !blocking[p]:
+			case e.Approved:
+				msg += "; a reviewer approved this text, so pages show it"
+				sev = check.Warning
+			default:
+				msg += "; held back from the pages until a reviewer approves it (glot approve)"
+				said = true
+			}
 			out = append(out, Finding{Lang: lang, ID: sm.ID, Page: page, Line: line, Kind: p.Check,
-				Severity: string(p.Severity), Message: msg, Source: src, Translation: f.Text})
+				Severity: string(sev), Message: msg, Source: src, Translation: f.Text})
 		}
+	}
+	if held && !said {
+		out = append(out, Finding{Lang: lang, ID: sm.ID, Page: page, Line: line, Kind: e.Reason.Check,
+			Severity: string(check.Error), Message: e.Reason.Error() + "; held back from the pages until a reviewer approves it (glot approve)", Source: srcMsg.Other, Translation: t.Other})
 	}
 	return out
 }

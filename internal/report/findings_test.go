@@ -59,10 +59,14 @@ other = "El texto como era."
 
 func TestDiff(t *testing.T) {
 	r := diff(t, site(t), report.DiffOptions{ContentName: "content"}, "es")
-	if len(r.Findings) != 2 || r.Count("missing", "") != 1 || r.Count("stale", "") != 1 {
+	if len(r.Findings) != 3 || r.Count("missing", "") != 1 || r.Count("stale", "") != 2 {
 		t.Fatalf("findings: %+v", r.Findings)
 	}
-	st := r.Findings[0]
+	// The wrong dose is held back: the page shows the source.
+	if held := r.Findings[0]; held.ID != "dose-aaaa" || !strings.Contains(held.Message, `held back from the pages (numbers: "2" of the source is not in the translation)`) || !strings.Contains(held.Message, "glot approve") {
+		t.Errorf("held finding: %+v", held)
+	}
+	st := r.Findings[1]
 	if st.Kind != "stale" || st.Page != "content/a.md" || st.Line != 5 || st.Previous != "The text as it was." || st.Translation != "El texto como era." {
 		t.Errorf("stale finding: %+v", st)
 	}
@@ -85,7 +89,7 @@ func TestDiff(t *testing.T) {
 		}
 	}
 	for format, want := range map[string]string{
-		"text":     "es: 1 missing, 1 stale (9 words)\n  content/a.md:5: warning: stale: edited-bbbb\n      the source changed since it was translated: The text as it [-was.-]{+is now.+}\n",
+		"text":     "es: 1 missing, 2 stale (12 words)\n  content/a.md:3: warning: stale: dose-aaaa\n      held back from the pages (numbers: \"2\" of the source is not in the translation): if it is right, a reviewer approves it with glot approve\n  content/a.md:5: warning: stale: edited-bbbb\n      the source changed since it was translated: The text as it [-was.-]{+is now.+}\n",
 		"markdown": "| `content/a.md:5` | warning stale | source changed: The text as it ~~was.~~ **is now.** |",
 		"github":   "::warning file=content/a.md,line=7,title=es%3A missing new-cccc::no translation: A new sentence.\n",
 	} {

@@ -141,6 +141,7 @@ func (b *builder) count(lang string, p content.Page, s *summary, v *versions) {
 		st.Segments += len(s.IDs)
 		st.Fallbacks += fallbacks
 		st.Stale += stale
+		st.Held += len(warnings)
 	}
 	b.rep.Warnings = append(b.rep.Warnings, warnings...)
 }

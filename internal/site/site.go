@@ -137,6 +137,7 @@ type LangReport struct {
 	Segments  int
 	Fallbacks int
 	Stale     int // segments showing stale translations (with AllowStale)
+	Held      int // segments showing source text because their translation is held back
 	Skipped   int // pages below the threshold, not built
 }
 
@@ -276,7 +277,9 @@ func (b *builder) run() error {
 	if err := b.summarize(); err != nil {
 		return err
 	}
-	b.plan()
+	if err := b.plan(); err != nil {
+		return err
+	}
 	var mine []content.Page
 	for _, p := range b.pages {
 		if b.o.Shard.Has(p.Path) {

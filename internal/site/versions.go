@@ -1,6 +1,8 @@
 package site
 
 import (
+	"errors"
+	"fmt"
 	"path"
 	"strings"
 	"sync"
@@ -24,8 +26,9 @@ type versions struct {
 // is left out when the site says so, and a translated slug gives a version
 // a URL of its own. Switchers, alternate links and the sitemap list what
 // the plan says, and only that. It needs only the pages' summaries and the
-// compiled tables' states.
-func (b *builder) plan() {
+// compiled tables' states. Two pages at one URL are an error: which one a
+// reader gets would depend on the order of the writes.
+func (b *builder) plan() error {
 	cfg := b.o.Config
 	langs := siteLangs(cfg)
 	for _, l := range b.langs {
@@ -67,6 +70,9 @@ func (b *builder) plan() {
 		mu.Unlock()
 		return nil
 	})
+	if err := b.oneURLOnePage(langs); err != nil {
+		return err
+	}
 	b.home, b.homeLang = map[string]string{}, map[string]string{}
 	if home, ok := b.homePage(); ok {
 		if info, err := b.info(home, b.sums[home.Path].Hash, false); err == nil {
@@ -75,6 +81,31 @@ func (b *builder) plan() {
 			}
 		}
 	}
+	return nil
+}
+
+// oneURLOnePage fails if two pages have the same URL in a language: a
+// translated slug that is another page's, say.
+func (b *builder) oneURLOnePage(langs []string) error {
+	var errs []error
+	for _, l := range langs {
+		at := make(map[string]string, len(b.pages))
+		for _, p := range b.pages { // in path order
+			v := b.versions[p.Path]
+			if !v.emitted[l] {
+				continue
+			}
+			u := v.url[l]
+			if other, ok := at[u]; ok {
+				cfg := b.o.Config
+				errs = append(errs, fmt.Errorf("%s and %s both have the URL %s in %s: give one of them another slug (a translated slug must not be another page's)",
+					path.Join(cfg.ContentDir, other), path.Join(cfg.ContentDir, p.Path), u, l))
+				continue
+			}
+			at[u] = p.Path
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // pageURLFor is where page p is, in lang, relative to the output root:

@@ -7,7 +7,9 @@ import (
 	"sync"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
@@ -41,35 +43,76 @@ type Verdict struct {
 
 // Problem is why a translation does not fit its source.
 type Problem struct {
-	// Check names what it breaks, as glot check reports it:
-	// "placeholders", "template" or "plural".
+	// Check names what it breaks, as glot check reports it: the
+	// structure ("placeholders", "template", "plural" or "control", a
+	// control character) or a blocking
+	// check ("numbers", "addresses", "glossary" or "characters").
 	Check string
 	Err   error
+}
+
+// Approvable reports whether a reviewer may release a translation held
+// back for p (see glot approve): a blocking check can be wrong about a
+// deliberate change, such as a dose converted to a country's units; a
+// broken structure cannot be shown at all.
+func (p *Problem) Approvable() bool {
+	if p == nil {
+		return false
+	}
+	switch p.Check {
+	case "numbers", "addresses", "glossary", "characters":
+		return true
+	}
+	return false
 }
 
 func (p *Problem) Error() string { return p.Err.Error() }
 func (p *Problem) Unwrap() error { return p.Err }
 
+// Rules are the rule as a site has it: the source language, whose numbers
+// a translation must keep, and the glossary, whose required terms it must
+// render. Every command of a site asks the same Rules.
+type Rules struct {
+	checker *check.Checker
+}
+
+// RulesOf returns the rules of site s: its source language and glossary.
+func RulesOf(s *locale.Site) *Rules { return NewRules(s.SourceLang, s.Glossary) }
+
+// NewRules returns the rules for translations from source with glossary
+// g (nil for none).
+func NewRules(source string, g *check.Glossary) *Rules {
+	return &Rules{checker: check.New(source, g)}
+}
+
 // Judge decides whether translation t into lang may stand for source
 // message src: it must not be empty, must have been made for this version
 // of the source (its hash, when it has one, is the source's), and must fit
 // it (see Fits). It is the one place that decides; every command asks it.
-func Judge(lang string, src, t *catalog.Message) Verdict {
-	return judge(lang, src, catalog.Hash(src), t)
+func (r *Rules) Judge(lang string, src, t *catalog.Message) Verdict {
+	return r.judge(lang, src, catalog.Hash(src), t)
 }
 
 // judge is Judge, with the source's hash worked out already.
-func judge(lang string, src *catalog.Message, hash string, t *catalog.Message) Verdict {
+func (r *Rules) judge(lang string, src *catalog.Message, hash string, t *catalog.Message) Verdict {
 	switch {
 	case t == nil || catalog.Empty(t):
 		return Verdict{State: Missing}
 	case t.Hash != "" && t.Hash != hash:
 		return Verdict{State: Stale}
 	}
-	if p := Fits(lang, src, t); p != nil {
+	if p := r.Fits(lang, src, t); p != nil {
 		return Verdict{State: Held, Reason: p}
 	}
 	return Verdict{State: Translated}
+}
+
+// Takes reports whether glot merge takes a translation judged v into the
+// language's catalog: one that stands, and one held back only by a
+// blocking check, which a reviewer may approve. One that does not fit its
+// source's structure stays with the translator.
+func Takes(v Verdict) bool {
+	return v.State == Translated || v.State == Held && v.Reason.Approvable()
 }
 
 // Fits reports why translation t into lang cannot be shown in place of
@@ -83,13 +126,54 @@ func judge(lang string, src *catalog.Message, hash string, t *catalog.Message) V
 //     (msgtext.CheckTemplate), and it keeps the source's delimiters: a
 //     translation is untrusted input and runs through go-i18n's templates;
 //   - a message with plural forms has every form lang distinguishes, for
-//     go-i18n picks among them by count.
+//     go-i18n picks among them by count;
+//   - it passes the blocking checks (check.Checker.Blocking): its numbers,
+//     addresses and links are the source's, the glossary's required terms
+//     are rendered, and it adds no control, bidi or invisible character.
+//     A form of a plural message is not held to the source's numbers,
+//     which vary with the count.
 //
 // A template action may use any field of any of the source's forms: the
 // English "one" form need not say {{.Count}} for the Arabic "one" to.
-func Fits(lang string, src, t *catalog.Message) *Problem {
+func (r *Rules) Fits(lang string, src, t *catalog.Message) *Problem {
+	if p := fits(lang, src, t); p != nil {
+		return p
+	}
+	forms := catalog.Forms(t)
+	plural := len(catalog.Forms(src)) > 1
+	var says []string
+	first := ""
+	for _, f := range forms {
+		if !plural && f.Name != "other" {
+			continue
+		}
+		for _, p := range r.checker.Blocking(lang, formText(src, f.Name), msgtext.Normalize(f.Text), !plural) {
+			if first == "" {
+				first = p.Check
+			}
+			msg := p.Check + ": " + p.Message
+			if plural {
+				msg = f.Name + ": " + msg
+			}
+			says = append(says, msg)
+		}
+	}
+	if first == "" {
+		return nil
+	}
+	return &Problem{first, errors.New(strings.Join(says, "; "))}
+}
+
+// fits is the part of Fits that no reviewer can waive: the structure of
+// the translation.
+func fits(lang string, src, t *catalog.Message) *Problem {
 	if t.LeftDelim != src.LeftDelim || t.RightDelim != src.RightDelim {
 		return &Problem{"template", errors.New("a translation may not change the template delimiters")}
+	}
+	for _, f := range catalog.Forms(t) {
+		if r, ok := catalog.ControlChar(f.Text); ok {
+			return &Problem{"control", named(len(catalog.Forms(src)) > 1, f.Name, fmt.Errorf("the translation holds the control character U+%04X: a translation may hold no control character but newline and tab", r))}
+		}
 	}
 	srcForms := catalog.Forms(src)
 	plural := len(srcForms) > 1

@@ -1,11 +1,22 @@
 package verdict
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/check"
 )
+
+// unescape reads the Go escapes of invisible characters in a test's text.
+func unescape(s string) string {
+	u, err := strconv.Unquote(`"` + strings.ReplaceAll(s, `"`, `\"`) + `"`)
+	if err != nil {
+		return s
+	}
+	return u
+}
 
 func TestJudge(t *testing.T) {
 	page := &catalog.Message{ID: "p", Other: "Read <1>the study</1> in <2/>."}
@@ -14,6 +25,12 @@ func TestJudge(t *testing.T) {
 		m.Hash = catalog.Hash(src)
 		return &m
 	}
+	dose := &catalog.Message{ID: "d", Other: "Take 0.5 mg/kg of ketamine every 6 hours."}
+	gl, err := check.ParseGlossary("glossary.toml", []byte("[[term]]\nsource = \"ketamine\"\nrequired = true\nes = \"ketamina\"\n"), []string{"es"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := NewRules("en", gl)
 	arabic := catalog.Message{Zero: "{{.Count}} دقيقة", One: "دقيقة واحدة", Two: "دقيقتان", Few: "{{.Count}} دقائق", Many: "{{.Count}} دقيقة", Other: "{{.Count}} دقيقة"}
 	noFew := arabic
 	noFew.Few = ""
@@ -40,10 +57,27 @@ func TestJudge(t *testing.T) {
 		{"plural, other field", "es", ui, &catalog.Message{One: "{{.Count}} minuto", Other: "{{.Secret}} minutos"}, Held, "template", ".Secret"},
 		{"plural, a loop", "es", ui, &catalog.Message{One: "{{.Count}} minuto", Other: "{{range 9}}x{{end}}"}, Held, "template", "range"},
 		{"changed delimiters", "es", ui, &catalog.Message{LeftDelim: "[[", RightDelim: "]]", One: "[[.Count]] minuto", Other: "[[range 20000000]]R[[end]]"}, Held, "template", "delimiters"},
+
+		// The blocking checks.
+		{"a changed dose", "es", dose, &catalog.Message{Other: "Tome 5 mg/kg de ketamina cada 6 horas."}, Held, "numbers", "0.5"},
+		{"a changed interval", "es", dose, &catalog.Message{Other: "Tome 0,5 mg/kg de ketamina cada 8 horas."}, Held, "numbers", `"6"`},
+		{"the dose kept", "es", dose, &catalog.Message{Other: "Tome 0,5 mg/kg de ketamina cada 6 horas."}, Translated, "", ""},
+		{"a required term not rendered", "es", dose, &catalog.Message{Other: "Tome 0,5 mg/kg del fármaco cada 6 horas."}, Held, "glossary", "ketamina"},
+		{"a link added", "es", page, &catalog.Message{Other: "Lea <1>el estudio</1> en <2/> o en www.evil.example."}, Held, "addresses", "www.evil.example"},
+		{"a bidi override added", "es", page, &catalog.Message{Other: "Lea <1>el estudio</1> en <2/>\u202e."}, Held, "characters", "U+202E"},
+		{"a control character", "es", page, &catalog.Message{Other: "Lea <1>el estudio</1> en <2/>\x1b[2J."}, Held, "control", "U+001B"},
+		{"plural forms' numbers vary with the count", "es", ui, &catalog.Message{One: "1 minuto", Many: "{{.Count}} de minutos", Other: "{{.Count}} minutos"}, Translated, "", ""},
+		{"a link in a plural form", "es", ui, &catalog.Message{One: "{{.Count}} minuto", Many: "{{.Count}} de minutos", Other: "{{.Count}} minutos en http://evil.example"}, Held, "addresses", "other: addresses"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := Judge(tt.lang, tt.src, tt.t)
+			tr := tt.t
+			if tr != nil {
+				m := *tr
+				m.Other = unescape(m.Other)
+				tr = &m
+			}
+			v := rules.Judge(tt.lang, tt.src, tr)
 			if v.State != tt.state {
 				t.Fatalf("state %s (%v), want %s", v.State, v.Reason, tt.state)
 			}
@@ -55,6 +89,12 @@ func TestJudge(t *testing.T) {
 			}
 			if v.Reason == nil || v.Reason.Check != tt.check || !strings.Contains(v.Reason.Error(), tt.in) {
 				t.Errorf("reason %+v, want %s mentioning %q", v.Reason, tt.check, tt.in)
+			}
+			// A reviewer may release what a blocking check holds back,
+			// never a broken structure.
+			blocking := map[string]bool{"numbers": true, "addresses": true, "glossary": true, "characters": true}
+			if v.Reason.Approvable() != blocking[tt.check] || Takes(v) != blocking[tt.check] {
+				t.Errorf("approvable %v, taken by merge %v, for a %s problem", v.Reason.Approvable(), Takes(v), tt.check)
 			}
 		})
 	}

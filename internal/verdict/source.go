@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
 )
@@ -31,7 +32,16 @@ type Source struct {
 
 	once  sync.Once
 	index map[string]int32
+	rules *Rules
 }
+
+// Rules returns the rules translations of the source are judged by.
+func (s *Source) Rules() *Rules { return s.rules }
+
+// UseGlossary makes the rules of s those of a site with glossary g. A
+// compiled source does not keep the glossary; the one who opens it says
+// which it is, before compiling a table against it.
+func (s *Source) UseGlossary(g *check.Glossary) { s.rules = NewRules(s.Lang, g) }
 
 // SourceMessage is one message of the source catalog.
 type SourceMessage struct {
@@ -274,6 +284,7 @@ func OpenSource(r io.ReaderAt, size int64) (*Source, error) {
 	if c, ok := r.(io.Closer); ok {
 		s.closer = c
 	}
+	s.rules = NewRules(s.Lang, nil)
 	return s, nil
 }
 
@@ -287,5 +298,6 @@ func NewSource(s *locale.Site) *Source {
 	if err != nil {
 		panic("verdict: a source just encoded does not open: " + err.Error())
 	}
+	src.rules = RulesOf(s)
 	return src
 }

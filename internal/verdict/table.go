@@ -66,6 +66,9 @@ type Entry struct {
 	From string
 	// Reviewed says a reviewer signed InForce off, as it is now.
 	Reviewed bool
+	// Approved says InForce stands only because a reviewer approved it:
+	// it fails a blocking check, which Reason gives.
+	Approved bool
 	// Prior is the translation the message had, for a Stale or Held one.
 	Prior *Prior
 }
@@ -130,6 +133,7 @@ const (
 	fPrior
 	fPriorFits
 	fPriorIsOwn
+	fApproved
 )
 
 // Source returns the source t was compiled against.
@@ -249,7 +253,7 @@ func (t *Table) Close() error {
 }
 
 // checks names the checks a Problem can have, by number.
-var checks = []string{"", "placeholders", "template", "plural"}
+var checks = []string{"", "placeholders", "template", "plural", "numbers", "addresses", "glossary", "characters", "control"}
 
 func checkNo(p *Problem) uint8 {
 	for i, c := range checks {
@@ -270,6 +274,7 @@ func (t *Table) decode(rec []byte) (*Entry, error) {
 		return nil, errCorrupt
 	}
 	e.Reviewed = flags&fReviewed != 0
+	e.Approved = flags&fApproved != 0
 	if flags&fInForce != 0 && flags&fInForceIsOwn == 0 {
 		e.InForce = d.msg()
 	}
@@ -282,7 +287,7 @@ func (t *Table) decode(rec []byte) (*Entry, error) {
 	if e.InForce != nil {
 		e.From = t.langs[from]
 	}
-	if e.State == Held {
+	if e.State == Held || e.Approved {
 		e.Reason = &Problem{Check: checks[check], Err: errors.New(d.str())}
 	}
 	if flags&fPrior != 0 {
@@ -333,13 +338,14 @@ func Encode(w io.Writer, src *Source, l *locale.Lang) error {
 	keptAsIs := 0 // translations merge would keep as they are
 	var blob chunks
 	var rec enc
+	r := src.Rules()
 	err := src.Each(func(i int, sm *SourceMessage) error {
-		e := EntryOf(l, sm)
+		e := r.EntryOf(l, sm)
 		if own := l.Active.Messages[sm.ID]; own != nil {
-			if e.State == Translated && e.Own == own && own.Hash != "" {
+			if (e.State == Translated || e.State == Held && e.Reason.Approvable()) && e.Own == own && own.Hash != "" {
 				keptAsIs++
 			}
-		} else if a := l.Archive[sm.ID]; a != nil && restorable(l.Tag, sm.Message, sm.Hash, a) {
+		} else if a := l.Archive[sm.ID]; a != nil && r.restorable(l.Tag, sm.Message, sm.Hash, a) {
 			sum.Clean = false
 		}
 		rec.b = rec.b[:0]
@@ -348,6 +354,9 @@ func Encode(w io.Writer, src *Source, l *locale.Lang) error {
 		from := 0
 		if e.Reviewed {
 			f |= fReviewed
+		}
+		if e.Approved {
+			f |= fApproved
 		}
 		if e.InForce != nil {
 			f |= fInForce
@@ -387,7 +396,7 @@ func Encode(w io.Writer, src *Source, l *locale.Lang) error {
 		if e.Own != nil {
 			rec.msg(e.Own)
 		}
-		if e.State == Held {
+		if e.State == Held || e.Approved {
 			rec.str(e.Reason.Error())
 		}
 		if p := e.Prior; p != nil {
@@ -508,29 +517,40 @@ func hashOf(lang string, m *catalog.Message) uint64 {
 
 // EntryOf works out what language l has for source message sm: the entry
 // a table compiled from l would hold.
-func EntryOf(l *locale.Lang, sm *SourceMessage) *Entry {
+func (r *Rules) EntryOf(l *locale.Lang, sm *SourceMessage) *Entry {
 	id, srcMsg := sm.ID, sm.Message
 	e := &Entry{State: Missing}
 	if own := l.Active.Messages[id]; own != nil {
-		switch v := judge(l.Tag, srcMsg, sm.Hash, own); v.State {
+		v := r.judge(l.Tag, srcMsg, sm.Hash, own)
+		if approved(v, l.Reviews, id, own) {
+			e.State, e.Own, e.InForce, e.From = Translated, own, own, l.Tag
+			e.Reviewed, e.Approved, e.Reason = true, true, v.Reason
+			return e
+		}
+		switch v.State {
 		case Translated:
 			e.State, e.Own, e.InForce, e.From = Translated, own, own, l.Tag
 			e.Reviewed = reviewed(l.Reviews, id, own)
 			return e
 		case Held:
 			e.State, e.Own, e.Reason = Held, own, v.Reason
-			e.Prior = prior(l.Tag, srcMsg, id, srcMsg.Other, own)
+			e.Prior = r.prior(l.Tag, srcMsg, id, srcMsg.Other, own)
 		case Stale:
 			e.State = Stale
-			e.Prior = prior(l.Tag, srcMsg, id, "", own)
+			e.Prior = r.prior(l.Tag, srcMsg, id, "", own)
 		}
 	}
 	// A regional variant shows its parent's translation where it has
 	// none that stands.
 	for _, p := range l.Parents {
-		if t := p.Active.Messages[id]; t != nil && judge(l.Tag, srcMsg, sm.Hash, t).State == Translated {
+		t := p.Active.Messages[id]
+		if t == nil {
+			continue
+		}
+		if v := r.judge(l.Tag, srcMsg, sm.Hash, t); v.State == Translated || approved(v, p.Reviews, id, t) {
 			e.InForce, e.From = t, p.Tag
 			e.Reviewed = reviewed(p.Reviews, id, t)
+			e.Approved, e.Reason = v.State == Held, v.Reason
 			if e.State == Missing {
 				e.State = Translated
 			}
@@ -543,12 +563,12 @@ func EntryOf(l *locale.Lang, sm *SourceMessage) *Entry {
 	// An earlier translation: archived, or of a message this one
 	// succeeds.
 	if a := l.Archive[id]; a != nil && !catalog.Empty(&a.Message) {
-		e.State, e.Prior = Stale, prior(l.Tag, srcMsg, id, a.Source, &a.Message)
+		e.State, e.Prior = Stale, r.prior(l.Tag, srcMsg, id, a.Source, &a.Message)
 		return e
 	}
 	for _, w := range sm.Was {
 		if t := l.Active.Messages[w.ID]; t != nil && !catalog.Empty(t) {
-			e.State, e.Prior = Stale, prior(l.Tag, srcMsg, w.ID, w.Text, t)
+			e.State, e.Prior = Stale, r.prior(l.Tag, srcMsg, w.ID, w.Text, t)
 			return e
 		}
 		if a := l.Archive[w.ID]; a != nil && !catalog.Empty(&a.Message) {
@@ -556,34 +576,41 @@ func EntryOf(l *locale.Lang, sm *SourceMessage) *Entry {
 			if from == "" {
 				from = w.Text
 			}
-			e.State, e.Prior = Stale, prior(l.Tag, srcMsg, w.ID, from, &a.Message)
+			e.State, e.Prior = Stale, r.prior(l.Tag, srcMsg, w.ID, from, &a.Message)
 			return e
 		}
 	}
 	return e
 }
 
-// Restorable reports whether archived translation a stands again for
-// source message src, so that glot merge puts it back in force: it was
-// made for this source (by its hash, or by the source text the archive
-// keeps with it) and it fits.
-func Restorable(lang string, src *catalog.Message, a *ledger.Entry) bool {
-	return restorable(lang, src, catalog.Hash(src), a)
+// Restorable reports whether archived translation a is current again for
+// source message src, so that glot merge puts it back in the language's
+// catalog: it was made for this source (by its hash, or by the source text
+// the archive keeps with it) and merge takes it (see Takes).
+func (r *Rules) Restorable(lang string, src *catalog.Message, a *ledger.Entry) bool {
+	return r.restorable(lang, src, catalog.Hash(src), a)
 }
 
-func restorable(lang string, src *catalog.Message, hash string, a *ledger.Entry) bool {
+func (r *Rules) restorable(lang string, src *catalog.Message, hash string, a *ledger.Entry) bool {
 	m := a.Message
 	if m.Hash == "" && a.Source == src.Other {
 		m.Hash = hash
 	}
-	return judge(lang, src, hash, &m).State == Translated
+	return Takes(r.judge(lang, src, hash, &m))
 }
 
-func prior(lang string, src *catalog.Message, id, source string, t *catalog.Message) *Prior {
+func (r *Rules) prior(lang string, src *catalog.Message, id, source string, t *catalog.Message) *Prior {
 	p := &Prior{ID: id, Lang: lang, Source: source, Translation: t}
-	p.Reason = Fits(lang, src, t)
+	p.Reason = r.Fits(lang, src, t)
 	p.Fits = p.Reason == nil
 	return p
+}
+
+// approved reports whether translation t of message id, judged v, is held
+// back only by a blocking check and a reviewer approved it, as it is now:
+// then it stands.
+func approved(v Verdict, r ledger.Reviews, id string, t *catalog.Message) bool {
+	return v.State == Held && v.Reason.Approvable() && reviewed(r, id, t)
 }
 
 // reviewed reports whether a reviewer signed off translation t of message
@@ -594,7 +621,7 @@ func reviewed(r ledger.Reviews, id string, t *catalog.Message) bool {
 }
 
 // CompileLangs compiles, in memory, the source of site s and the table of
-// each of langs.
+// each of langs, under the site's rules (see RulesOf).
 func CompileLangs(s *locale.Site, langs []string) (*Source, []*Table, error) {
 	src := NewSource(s)
 	out := make([]*Table, 0, len(langs))
@@ -632,6 +659,10 @@ func (t *Table) HoldsBack(i int, p Policy) bool {
 	}
 	return State(t.states[i]) == Held || p.AllowStale && !p.RequireReviewed && f&fPrior != 0 && f&fPriorFits == 0
 }
+
+// Approved reports whether what pages show for message i stands only
+// because a reviewer approved it (see Entry.Approved).
+func (t *Table) Approved(i int) bool { return t.flags[i]&fApproved != 0 }
 
 // InForce reports whether pages show a translation of message i, the
 // language's own or a parent language's, when no review is required.
