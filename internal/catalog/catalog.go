@@ -195,6 +195,8 @@ func checkMessage(id string, v any) error {
 //   - leftdelim and rightdelim: interface text is read with the source's
 //     delimiters, {{ and }}, and a translation that chose its own could run
 //     template actions that no check of "{{" would see;
+//   - description: the note on a message is the source's, and glot shows
+//     it to translators; a translation has only its hash and plural forms;
 //   - a control character other than newline and tab, which no reader
 //     needs, which can hide text, and which TOML comments cannot hold.
 func CheckTranslations(file string, c *Catalog) error {
@@ -203,7 +205,10 @@ func CheckTranslations(file string, c *Catalog) error {
 		if m.LeftDelim != "" || m.RightDelim != "" {
 			return fileerr.At(file, c.Lines[id], 0, fmt.Errorf("message %q: a translation may not set leftdelim or rightdelim: interface text is read with {{ and }}", id))
 		}
-		for _, f := range append(Forms(m), Form{"description", m.Description}) {
+		if m.Description != "" {
+			return fileerr.At(file, c.Lines[id], 0, fmt.Errorf("message %q: a translation has no description (a message has hash and the plural forms zero, one, two, few, many, other)", id))
+		}
+		for _, f := range Forms(m) {
 			if r, ok := ControlChar(f.Text); ok {
 				return fileerr.At(file, c.Lines[id], 0, fmt.Errorf("message %q: %s holds the control character U+%04X: a translation may hold no control character but newline and tab", id, f.Name, r))
 			}

@@ -212,6 +212,7 @@ func TestCheckTranslations(t *testing.T) {
 	for data, want := range map[string]string{
 		"\n[ui-skip]\nleftdelim = \"[[\"\nrightdelim = \"]]\"\nother = \"[[ range 9 ]]x[[ end ]]\"\n": `t.toml:2: message "ui-skip": a translation may not set leftdelim`,
 		"a = \"ok\"\n\n[b]\nother = \"x\\u001By\"\n":                                                  `t.toml:3: message "b": other holds the control character U+001B`,
+		"[d]\ndescription = \"note\"\nother = \"y\"\n":                                                `t.toml:1: message "d": a translation has no description`,
 		"[c]\none = \"x\\u0085\"\nother = \"y\"\n":                                                    `t.toml:1: message "c": one holds the control character U+0085`,
 	} {
 		c, err := Parse("t.toml", []byte(data))

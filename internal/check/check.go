@@ -245,6 +245,9 @@ var numberRE = regexp.MustCompile(`\p{Nd}+(?:[.,\x{00A0}\x{202F}'’٬٫]\p{Nd}+
 
 // numbers returns the numbers of s, as numberRE.FindAllString does.
 func numbers(s string) []string {
+	if !mayHaveDigit(s) {
+		return nil
+	}
 	var out []string
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -267,6 +270,17 @@ func numbers(s string) []string {
 		out = append(out, s[start:i])
 	}
 	return out
+}
+
+// mayHaveDigit reports whether s may have a decimal digit of any script:
+// ASCII text without 0-9 has none, and is spared the rune-by-rune search.
+func mayHaveDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // digitsEnd returns where the run of digits that starts at i ends.
@@ -346,6 +360,11 @@ func digitValue(r rune) rune {
 // separators. Each number of the translation answers for one of the
 // source's.
 func missingNumbers(from, to, src, tr string) []string {
+	want := numbers(src)
+	if len(want) == 0 {
+		// Most text has no number: the translation need not be read.
+		return nil
+	}
 	sg, sd := separators(from)
 	tg, td := separators(to)
 	type token struct {
@@ -366,7 +385,7 @@ func missingNumbers(from, to, src, tr string) []string {
 		return false
 	}
 	var missing []string
-	for _, t := range numbers(src) {
+	for _, t := range want {
 		v := canonical(t, sg, sd)
 		if !take(func(h token) bool { return h.text == t }) && !take(func(h token) bool { return h.value == v }) {
 			missing = append(missing, t)

@@ -198,7 +198,10 @@ func markdownTitle(toks []msgtext.Token, open []string, quote byte) string {
 		case msgtext.Text:
 			for i := 0; i < len(t.Text); i++ {
 				c := t.Text[i]
-				if c == '\\' || c == quote || c == closer || c == '&' && entityLike.MatchString(t.Text[i:]) {
+				if c == '\\' || c == quote || c == closer || c == '&' && entityLike.MatchString(t.Text[i:]) ||
+					(c == '{' || c == '%') && i > 0 && t.Text[i-1] == '{' {
+					// "{{" and "{%" open template actions and Liquid
+					// tags: a backslash between breaks them.
 					b.WriteByte('\\')
 				}
 				b.WriteByte(c)

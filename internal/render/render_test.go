@@ -297,9 +297,42 @@ func TestShortcodeParameter(t *testing.T) {
 	if err != nil || len(p.Segments) != 1 {
 		t.Fatalf("%v %+v", err, p)
 	}
-	out, _ := Splice([]byte(src), p.Segments, mapTr{p.Segments[0].ID: `C:\dir\ "q" >}} {{< x >}}`})
-	if want := "{{< figure src=\"a.png\" caption=\"C:\\\\dir\\\\ \\\"q\\\" >} } { {< x >} }\" >}}\n"; string(out) != want {
-		t.Errorf("got  %s\nwant %s", out, want)
+	typed := `C:\dir\ "q" >}} {{< x >}} <script>alert(1)</script> **b** [a](javascript:alert(1)) {% liquid %}`
+	out, _ := Splice([]byte(src), p.Segments, mapTr{p.Segments[0].ID: typed})
+	// One shortcode, its parameter closed where the source closes it.
+	if n := strings.Count(string(out), "{{<"); n != 1 || !strings.HasSuffix(string(out), "\" >}}\n") {
+		t.Fatalf("the parameter broke its shortcode: %s", out)
+	}
+	value := strings.TrimSuffix(strings.TrimPrefix(string(out), `{{< figure src="a.png" caption="`), "\" >}}\n")
+	// Rendered as Markdown (Hugo's markdownify, or glot's own build of a
+	// shortcode it does not know), the value is the text typed.
+	for name, h := range map[string]string{"goldmark": toHTML(t, []byte(value)), "cmark-gfm": cmarkGFM(t, value)} {
+		if tags(h) != "<p</p" {
+			t.Errorf("%s reads markup in %q: %s", name, value, h)
+		}
+		if got := visible(t, h); got != typed {
+			t.Errorf("%s shows %q, want %q", name, got, typed)
+		}
+	}
+}
+
+// A link title holds no template action or Liquid tag.
+func TestTitleHoldsNoTemplate(t *testing.T) {
+	src := "See [the page](a.md \"The page\").\n"
+	ss := segs(t, src)
+	tr := mapTr{}
+	for _, sg := range ss {
+		tr[sg.ID] = sg.Text
+		if sg.Text == "The page" {
+			tr[sg.ID] = "{% liquid %} {{ .Secret }}"
+		}
+	}
+	out, _ := Splice([]byte(src), ss, tr)
+	if strings.Contains(string(out), "{%") || strings.Contains(string(out), "{{") {
+		t.Errorf("template syntax survived: %s", out)
+	}
+	if !strings.Contains(toHTML(t, out), `title="{% liquid %} {{ .Secret }}"`) {
+		t.Errorf("the title does not read as typed: %s", toHTML(t, out))
 	}
 }
 

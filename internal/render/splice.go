@@ -201,11 +201,29 @@ func write(s *segment.Segment, t string, open, closing []string) (string, error)
 	case segment.MarkdownTitle:
 		return markdownTitle(toks, open, s.Quote), nil
 	case segment.ShortcodeParam:
-		// Inside a shortcode's quoted parameter: no quote, backslash or
-		// closing braces that would end it.
-		return strings.NewReplacer(`"`, `\"`, `\`, `\\`, "{{", "{ {", "}}", "} }").Replace(plainText(toks, open)), nil
+		return shortcodeParam(plainText(toks, open)), nil
 	}
 	return "", fmt.Errorf("no writer for syntax %d", s.Syntax)
+}
+
+// shortcodeParam writes text as the value of a shortcode's quoted
+// parameter. What a shortcode does with it is its own affair: Hugo's
+// figure runs its caption through markdownify, and glot's HTML build shows
+// a shortcode it does not know as Markdown text. So nothing of HTML or
+// Markdown may stay live in it: every character that either reads as
+// syntax is written as a character reference, which both render as the
+// character typed, and which cannot end the quotes or the shortcode.
+func shortcodeParam(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '<', '>', '&', '"', '\'', '\\', '*', '_', '[', ']', '(', ')', '`', '~', '!', '{', '}', '%', '|', '#':
+			fmt.Fprintf(&b, "&#%d;", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // plainText is the text of toks with atoms spelled out, for syntaxes where

@@ -136,10 +136,15 @@ func Takes(v Verdict) bool {
 // A template action may use any field of any of the source's forms: the
 // English "one" form need not say {{.Count}} for the Arabic "one" to.
 func (r *Rules) Fits(lang string, src, t *catalog.Message) *Problem {
-	if p := fits(lang, src, t); p != nil {
+	// Every check judges the text as a page shows it: normalized, which
+	// can join a ">" with a combining mark after it.
+	forms := catalog.Forms(t)
+	for i := range forms {
+		forms[i].Text = msgtext.Normalize(forms[i].Text)
+	}
+	if p := fits(lang, src, t, forms); p != nil {
 		return p
 	}
-	forms := catalog.Forms(t)
 	plural := len(catalog.Forms(src)) > 1
 	var says []string
 	first := ""
@@ -147,7 +152,7 @@ func (r *Rules) Fits(lang string, src, t *catalog.Message) *Problem {
 		if !plural && f.Name != "other" {
 			continue
 		}
-		for _, p := range r.checker.Blocking(lang, formText(src, f.Name), msgtext.Normalize(f.Text), !plural) {
+		for _, p := range r.checker.Blocking(lang, formText(src, f.Name), f.Text, !plural) {
 			if first == "" {
 				first = p.Check
 			}
@@ -166,10 +171,13 @@ func (r *Rules) Fits(lang string, src, t *catalog.Message) *Problem {
 
 // fits is the part of Fits that no reviewer can waive: the structure of
 // the translation.
-func fits(lang string, src, t *catalog.Message) *Problem {
+func fits(lang string, src, t *catalog.Message, forms []catalog.Form) *Problem {
 	if t.LeftDelim != src.LeftDelim || t.RightDelim != src.RightDelim {
 		return &Problem{"template", errors.New("a translation may not change the template delimiters")}
 	}
+	// The control characters of the text as written: normalizing would
+	// turn a carriage return into a space, and the catalog keeps the text
+	// as written.
 	for _, f := range catalog.Forms(t) {
 		if r, ok := catalog.ControlChar(f.Text); ok {
 			return &Problem{"control", named(len(catalog.Forms(src)) > 1, f.Name, fmt.Errorf("the translation holds the control character U+%04X: a translation may hold no control character but newline and tab", r))}
@@ -182,14 +190,12 @@ func fits(lang string, src, t *catalog.Message) *Problem {
 		fields.WriteString(f.Text)
 		fields.WriteByte('\n')
 	}
-	for _, f := range catalog.Forms(t) {
+	for _, f := range forms {
 		if !plural && f.Name != "other" {
 			// Page text has one form; another is never shown.
 			continue
 		}
-		// The text is judged as a page shows it: normalized, which can
-		// join a ">" with a combining mark after it.
-		if err := msgtext.Check(formText(src, f.Name), msgtext.Normalize(f.Text)); err != nil {
+		if err := msgtext.Check(formText(src, f.Name), f.Text); err != nil {
 			return &Problem{"placeholders", named(plural, f.Name, err)}
 		}
 		if err := msgtext.CheckTemplate(fields.String(), f.Text); err != nil {

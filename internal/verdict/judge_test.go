@@ -66,6 +66,7 @@ func TestJudge(t *testing.T) {
 		{"a link added", "es", page, &catalog.Message{Other: "Lea <1>el estudio</1> en <2/> o en www.evil.example."}, Held, "addresses", "www.evil.example"},
 		{"a bidi override added", "es", page, &catalog.Message{Other: "Lea <1>el estudio</1> en <2/>\u202e."}, Held, "characters", "U+202E"},
 		{"a control character", "es", page, &catalog.Message{Other: "Lea <1>el estudio</1> en <2/>\x1b[2J."}, Held, "control", "U+001B"},
+		{"a carriage return, which normalizing would hide", "es", page, &catalog.Message{Other: "Lea <1>el estudio</1>\ren <2/>."}, Held, "control", "U+000D"},
 		{"plural forms' numbers vary with the count", "es", ui, &catalog.Message{One: "1 minuto", Many: "{{.Count}} de minutos", Other: "{{.Count}} minutos"}, Translated, "", ""},
 		{"a link in a plural form", "es", ui, &catalog.Message{One: "{{.Count}} minuto", Many: "{{.Count}} de minutos", Other: "{{.Count}} minutos en http://evil.example"}, Held, "addresses", "other: addresses"},
 	}
