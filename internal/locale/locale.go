@@ -6,7 +6,7 @@
 //
 //	site, err := locale.Load(os.DirFS("locales"), "locales", "en")
 //	es, err := site.Lang("es")
-//	table := verdict.Compile(site, es)
+//	table, err := verdict.Compile(verdict.NewSource(site), es)
 package locale
 
 import (

@@ -5,9 +5,13 @@
 //
 // merge asks Judge before it takes a translation in; build, status, diff,
 // check, review, export and approve read a Table. No other package decides
-// whether a translation is usable, so they cannot come to disagree.
+// whether a translation is usable, so they cannot come to disagree. A
+// translation Held by a blocking check (see check.Checker.Blocking) stands
+// once a reviewer approved its exact text; one whose structure does not fit
+// never does.
 //
-//	v := verdict.Judge("es", src, t)    // Translated, Stale, Held or Missing
-//	table := verdict.Compile(site, es)  // every message of the source catalog
+//	rules := verdict.RulesOf(site)          // its source language and glossary
+//	v := rules.Judge("es", src, t)          // Translated, Stale, Held or Missing
+//	table, err := verdict.Compile(verdict.NewSource(site), es) // every message of the source
 //	m, lang, stale, ok := table.Entry(id).Use(verdict.Policy{})
 package verdict
