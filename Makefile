@@ -32,20 +32,16 @@ bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # A short run of every fuzz target, for local use (go test runs one
-# target at a time).
+# target at a time): package:target.
+FUZZ = segment:FuzzMarkdown msgtext:FuzzCheck msgtext:FuzzNormalize \
+	msgtext:FuzzReading catalog:FuzzDecode catalog:FuzzQuote \
+	ledger:FuzzPageRoundTrip check:FuzzNumbers check:FuzzMayHaveAddress \
+	msgid:FuzzSlug tm:FuzzDistance tm:FuzzTokens
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime 30s ./internal/segment
-	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime 30s ./internal/msgtext
-	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime 30s ./internal/msgtext
-	$(GO) test -run '^$$' -fuzz '^FuzzReading$$' -fuzztime 30s ./internal/msgtext
-	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 30s ./internal/catalog
-	$(GO) test -run '^$$' -fuzz '^FuzzQuote$$' -fuzztime 30s ./internal/catalog
-	$(GO) test -run '^$$' -fuzz '^FuzzPageRoundTrip$$' -fuzztime 30s ./internal/ledger
-	$(GO) test -run '^$$' -fuzz '^FuzzNumbers$$' -fuzztime 30s ./internal/check
-	$(GO) test -run '^$$' -fuzz '^FuzzMayHaveAddress$$' -fuzztime 30s ./internal/check
-	$(GO) test -run '^$$' -fuzz '^FuzzSlug$$' -fuzztime 30s ./internal/msgid
-	$(GO) test -run '^$$' -fuzz '^FuzzDistance$$' -fuzztime 30s ./internal/tm
-	$(GO) test -run '^$$' -fuzz '^FuzzTokens$$' -fuzztime 30s ./internal/tm
+	@set -e; for t in $(FUZZ); do \
+		echo "fuzz $$t"; \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime 30s ./internal/$${t%%:*}; \
+	done
 
 clean:
 	rm -rf bin public localized .glot-cache

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -83,7 +82,29 @@ func runBuild(g *glot, o *buildOptions) error {
 	if err != nil {
 		return err
 	}
+	// The compiled catalogs, once: --strict reads them before anything is
+	// built, and the build after it.
+	compile := func() error {
+		if opts.Tables != nil {
+			return nil
+		}
+		if _, err := os.Stat(g.path(cfg.LocalesDir, locale.ActivePath(cfg.SourceLanguage))); err != nil {
+			return nil // nothing extracted, nothing translated
+		}
+		src, tables, err := g.compiled(cfg, cfg.Languages)
+		if err != nil {
+			return err
+		}
+		opts.Source, opts.Tables = src, map[string]*verdict.Table{}
+		for _, t := range tables {
+			opts.Tables[t.Lang] = t
+		}
+		return nil
+	}
 	if o.strict {
+		if err := compile(); err != nil {
+			return err
+		}
 		if err := g.strict(cfg, opts); err != nil {
 			return err
 		}
@@ -103,15 +124,8 @@ func runBuild(g *glot, o *buildOptions) error {
 	}
 	opts.Content = os.DirFS(g.path(cfg.ContentDir))
 	opts.Layouts = g.layouts()
-	if _, err := os.Stat(g.path(cfg.LocalesDir, "active."+cfg.SourceLanguage+".toml")); err == nil {
-		src, tables, err := g.compiled(cfg, cfg.Languages)
-		if err != nil {
-			return err
-		}
-		opts.Source, opts.Tables = src, map[string]*verdict.Table{}
-		for _, t := range tables {
-			opts.Tables[t.Lang] = t
-		}
+	if err := compile(); err != nil {
+		return err
 	}
 	opts.Salt = self[:]
 	contentRel := filepath.ToSlash(cfg.ContentDir)
@@ -298,28 +312,20 @@ func (b buildCache) Keep(dir string, keep map[string]bool) {
 }
 
 // strict fails, naming each one, if a build under opts would hold back a
-// translation of the languages it builds: glot build --strict.
+// translation of the languages it builds: glot build --strict. It reads
+// the tables the build is given.
 func (g *glot) strict(cfg *config.Config, opts site.Options) error {
-	if _, err := os.Stat(g.path(cfg.LocalesDir, locale.ActivePath(cfg.SourceLanguage))); err != nil {
-		return nil // nothing extracted, nothing translated
-	}
 	langs := opts.Langs
 	if len(langs) == 0 {
 		langs = cfg.Languages
 	}
-	var build []string
-	for _, l := range langs {
-		if slices.Contains(cfg.Languages, l) {
-			build = append(build, l)
-		}
-	}
-	src, tables, err := g.compiled(cfg, build)
-	if err != nil {
-		return err
-	}
 	policy := verdict.Policy{AllowStale: opts.AllowStale, RequireReviewed: opts.RequireReviewed}
-	held := 0
-	for _, t := range tables {
+	src, held := opts.Source, 0
+	for _, l := range langs {
+		t := opts.Tables[l]
+		if t == nil {
+			continue // the source language, a pseudo-language, or nothing extracted
+		}
 		var idx []int
 		for i := range src.IDs() {
 			if t.HoldsBack(i, policy) {

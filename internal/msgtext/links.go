@@ -52,26 +52,44 @@ func Links(s string) [][2]int {
 	return out
 }
 
-// AddedLinks returns the spans of the web and e-mail addresses of
-// translation tr that source src does not have, exactly as written: the
-// links a translator added, which a page must show as text. Each address of
-// the source answers for one in the translation.
-func AddedLinks(src, tr string) [][2]int {
-	spans := Links(tr)
-	if len(spans) == 0 {
-		return nil
-	}
-	have := map[string]int{}
+// LinkSet holds the web and e-mail addresses of a source text, each as
+// many times as the source has it: what its translation may carry.
+type LinkSet map[string]int
+
+// SourceLinks returns the addresses of source text src.
+func SourceLinks(src string) LinkSet {
+	var l LinkSet
 	for _, sp := range Links(src) {
-		have[src[sp[0]:sp[1]]]++
+		if l == nil {
+			l = LinkSet{}
+		}
+		l[src[sp[0]:sp[1]]]++
 	}
+	return l
+}
+
+// Added returns the spans of the addresses of translation text tr that
+// the source does not have, exactly as written: the links a translator
+// added. Each address of the source answers for one in the translation,
+// so a translation read a piece at a time (tr after tr) is judged as a
+// whole.
+func (l LinkSet) Added(tr string) [][2]int {
 	var out [][2]int
-	for _, sp := range spans {
-		if a := tr[sp[0]:sp[1]]; have[a] > 0 {
-			have[a]--
+	for _, sp := range Links(tr) {
+		if a := tr[sp[0]:sp[1]]; l[a] > 0 {
+			l[a]--
 			continue
 		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+// AddedLinks returns the spans of the addresses of translation tr that
+// source src does not have (see LinkSet.Added).
+func AddedLinks(src, tr string) [][2]int {
+	if !mayHaveLink(tr) {
+		return nil
+	}
+	return SourceLinks(src).Added(tr)
 }

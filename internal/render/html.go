@@ -8,12 +8,12 @@ import (
 
 // htmlText writes a translation as HTML text, with open and closing as the
 // markup of each placeholder.
-func htmlText(toks []msgtext.Token, open, closing []string, links *links) string {
+func htmlText(toks []msgtext.Token, open, closing []string, links msgtext.LinkSet) string {
 	var b strings.Builder
 	for _, t := range toks {
 		switch t.Kind {
 		case msgtext.Text:
-			links.write(&b, t.Text, func(s string) string { return escapeHTML(s, 0) }, defuseHTML)
+			writeText(&b, t.Text, links, func(s string) string { return escapeHTML(s, 0) }, defuseHTML)
 		case msgtext.Open, msgtext.Atom:
 			b.WriteString(open[t.N-1])
 		case msgtext.Close:

@@ -6,39 +6,16 @@ import (
 	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
-// links keeps the web and e-mail addresses that a segment's source has in
-// its text, so that a translation may keep them. Any other address in a
-// translation is one the translator added: a page writes it as text that
-// no autolinker makes a link of, for a link under a clinic's name that the
+// writeText appends text s to b written with esc, and each address in it
+// that the source does not have (see msgtext.LinkSet) written with esc and
+// then defused with defuse: a translator's link is written as text that no
+// autolinker makes a link of, for a link under a clinic's name that the
 // clinic never wrote is a phishing link.
-type links struct {
-	have map[string]int
-}
-
-func newLinks(src string) *links {
-	l := &links{}
-	for _, sp := range msgtext.Links(src) {
-		if l.have == nil {
-			l.have = map[string]int{}
-		}
-		l.have[src[sp[0]:sp[1]]]++
-	}
-	return l
-}
-
-// write appends text s to b written with esc, and each address in it that
-// is not the source's written with esc and then defused with defuse.
-func (l *links) write(b *strings.Builder, s string, esc, defuse func(string) string) {
-	spans := msgtext.Links(s)
+func writeText(b *strings.Builder, s string, links msgtext.LinkSet, esc, defuse func(string) string) {
 	last := 0
-	for _, sp := range spans {
-		a := s[sp[0]:sp[1]]
-		if l.have[a] > 0 {
-			l.have[a]--
-			continue
-		}
+	for _, sp := range links.Added(s) {
 		b.WriteString(esc(s[last:sp[0]]))
-		b.WriteString(defuse(esc(a)))
+		b.WriteString(defuse(esc(s[sp[0]:sp[1]])))
 		last = sp[1]
 	}
 	b.WriteString(esc(s[last:]))

@@ -13,7 +13,7 @@ import (
 // markdown writes a translation as the inline content of a Markdown block,
 // with open and closing as the markup of each placeholder.
 func markdown(toks []msgtext.Token, s *segment.Segment, open, closing []string) string {
-	links := newLinks(s.Text)
+	links := msgtext.SourceLinks(s.Text)
 	toks = hoistSpaces(toks)
 	heading := len(s.Kind) == 2 && s.Kind[0] == 'h'
 	cell := s.Syntax == segment.MarkdownCell
@@ -30,7 +30,7 @@ func markdown(toks []msgtext.Token, s *segment.Segment, open, closing []string) 
 			last := i == len(toks)-1
 			var w strings.Builder
 			first := true
-			links.write(&w, text, func(t string) string {
+			writeText(&w, text, links, func(t string) string {
 				// Only the text's own start is a line's start.
 				e := escapeMarkdown(t, lineStart && first, last && heading, cell)
 				first = false

@@ -358,18 +358,7 @@ func visible(t *testing.T, h string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b strings.Builder
-	var walk func(n *xhtml.Node)
-	walk = func(n *xhtml.Node) {
-		if n.Type == xhtml.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	return strings.TrimSpace(b.String())
+	return strings.TrimSpace(textOf(doc))
 }
 
 // An address a translator adds is written as text: no autolinker makes a

@@ -195,7 +195,7 @@ func write(s *segment.Segment, t string, open, closing []string) (string, error)
 	case segment.MarkdownInline, segment.MarkdownCell:
 		return markdown(toks, s, open, closing), nil
 	case segment.HTMLText:
-		return htmlText(toks, open, closing, newLinks(s.Text)), nil
+		return htmlText(toks, open, closing, msgtext.SourceLinks(s.Text)), nil
 	case segment.HTMLAttr:
 		return htmlAttr(toks, open, s.Quote), nil
 	case segment.MarkdownTitle:

@@ -522,7 +522,7 @@ func (r *Rules) EntryOf(l *locale.Lang, sm *SourceMessage) *Entry {
 	e := &Entry{State: Missing}
 	if own := l.Active.Messages[id]; own != nil {
 		v := r.judge(l.Tag, srcMsg, sm.Hash, own)
-		if approved(v, l.Reviews, id, own) {
+		if Approved(v, l.Reviews, id, own) {
 			e.State, e.Own, e.InForce, e.From = Translated, own, own, l.Tag
 			e.Reviewed, e.Approved, e.Reason = true, true, v.Reason
 			return e
@@ -547,7 +547,7 @@ func (r *Rules) EntryOf(l *locale.Lang, sm *SourceMessage) *Entry {
 		if t == nil {
 			continue
 		}
-		if v := r.judge(l.Tag, srcMsg, sm.Hash, t); v.State == Translated || approved(v, p.Reviews, id, t) {
+		if v := r.judge(l.Tag, srcMsg, sm.Hash, t); v.State == Translated || Approved(v, p.Reviews, id, t) {
 			e.InForce, e.From = t, p.Tag
 			e.Reviewed = reviewed(p.Reviews, id, t)
 			e.Approved, e.Reason = v.State == Held, v.Reason
@@ -606,10 +606,10 @@ func (r *Rules) prior(lang string, src *catalog.Message, id, source string, t *c
 	return p
 }
 
-// approved reports whether translation t of message id, judged v, is held
+// Approved reports whether translation t of message id, judged v, is held
 // back only by a blocking check and a reviewer approved it, as it is now:
 // then it stands.
-func approved(v Verdict, r ledger.Reviews, id string, t *catalog.Message) bool {
+func Approved(v Verdict, r ledger.Reviews, id string, t *catalog.Message) bool {
 	return v.State == Held && v.Reason.Approvable() && reviewed(r, id, t)
 }
 
