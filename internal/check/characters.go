@@ -7,18 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/glot-i18n/glot/internal/langtag"
-	"github.com/glot-i18n/glot/internal/msgtext"
 )
-
-// addedLinks returns the web and e-mail addresses of tr that src does not
-// have.
-func addedLinks(src, tr string) []string {
-	var out []string
-	for _, sp := range msgtext.AddedLinks(src, tr) {
-		out = append(out, tr[sp[0]:sp[1]])
-	}
-	return out
-}
 
 // addedCharacters names the characters of translation t into lang that
 // can hide or reorder what a reader sees and that the source src does not

@@ -436,3 +436,13 @@ func missingAddresses(src, tr string) []string {
 	sort.Strings(missing)
 	return missing
 }
+
+// addedLinks returns the web and e-mail addresses of tr that src does not
+// have.
+func addedLinks(src, tr string) []string {
+	var out []string
+	for _, sp := range msgtext.AddedLinks(src, tr) {
+		out = append(out, tr[sp[0]:sp[1]])
+	}
+	return out
+}
