@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -14,8 +15,9 @@ import (
 )
 
 type serveOptions struct {
-	addr  string
-	langs []string
+	addr   string
+	public bool
+	langs  []string
 }
 
 func newServeCmd(g *glot) *cobra.Command {
@@ -25,18 +27,45 @@ func newServeCmd(g *glot) *cobra.Command {
 		Short: "Preview the site in every language, rebuilt and reloaded as you edit",
 		Long: `Serve builds the site, serves the output folder on 127.0.0.1, and watches
 the pages, catalogs, layouts, glot.toml and glossary.toml: on a change it
-builds again and every open page reloads. Stop it with Ctrl-C.`,
+builds again and every open page reloads. Stop it with Ctrl-C.
+
+The preview listens only on loopback: an --addr that other machines could
+reach (0.0.0.0, ::, a LAN address, a name that resolves to one) is refused
+unless --public is given. It answers only requests addressed to localhost,
+127.0.0.1, [::1] or the --addr host, so that a web page cannot read it by
+pointing a name of its own at 127.0.0.1.`,
 		Example: `  glot serve
-  glot serve --addr 127.0.0.1:8080 --lang es,ar`,
+  glot serve --addr 127.0.0.1:8080 --lang es,ar
+  glot serve --addr 0.0.0.0:1313 --public`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error { return runServe(g, o) },
 	}
-	c.Flags().StringVar(&o.addr, "addr", "127.0.0.1:1313", "listen on `HOST:PORT`")
+	c.Flags().StringVar(&o.addr, "addr", "127.0.0.1:1313", "listen on `HOST:PORT`, a loopback address unless --public")
+	c.Flags().BoolVar(&o.public, "public", false, "allow an --addr that other machines can reach")
 	langsFlag(c, &o.langs)
 	return c
 }
 
+// checkAddr applies serve.CheckAddr to --addr and prints its warning.
+func checkAddr(g *glot, cmd, addr string, public bool) error {
+	warning, err := serve.CheckAddr(addr, public)
+	if errors.Is(err, serve.ErrNotLoopback) {
+		return &usageError{fmt.Errorf("--addr %w; give --public to allow that", err)}
+	}
+	if err != nil {
+		return &usageError{fmt.Errorf("--addr %w", err)}
+	}
+	if warning != "" {
+		fmt.Fprintf(g.stderr, "glot %s: warning: %s\n", cmd, warning)
+	}
+	return nil
+}
+
 func runServe(g *glot, o *serveOptions) error {
+	// The address is checked first: a refused one builds nothing.
+	if err := checkAddr(g, "serve", o.addr, o.public); err != nil {
+		return err
+	}
 	cfg, err := g.config()
 	if err != nil {
 		return err
@@ -51,12 +80,20 @@ func runServe(g *glot, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
+	// A host name is resolved again by Listen; what it bound is checked
+	// once more, so a name that changed in between cannot slip through.
+	if _, err := serve.CheckAddr(ln.Addr().String(), o.public); err != nil {
+		ln.Close()
+		return fmt.Errorf("--addr %s: bound %w", o.addr, err)
+	}
 	s := serve.New(serve.Options{
 		Root:    g.path(cfg.OutputDir),
 		Watch:   []string{g.path(cfg.ContentDir), g.path(cfg.LocalesDir), g.path("layouts"), g.path("glot.toml"), g.path("glossary.toml")},
 		Ignore:  []string{g.path(cfg.OutputDir), g.path(cfg.MarkdownDir)},
 		Rebuild: build,
 		Log:     func(format string, args ...any) { fmt.Fprintf(g.stderr, "glot serve: "+format+"\n", args...) },
+		Addr:    o.addr,
+		Public:  o.public,
 	})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -3,9 +3,12 @@
 // with fsnotify, rebuilds when one changes, and tells every open page to
 // reload through a server-sent event. The reload script is added to HTML
 // as it is served; the files on disk stay exactly what glot build writes.
+// It also owns who may reach a preview: CheckAddr is the rule on where one
+// listens, GuardHost the rule on the Host headers it answers.
 //
-//	s := serve.New(serve.Options{Root: "public", Watch: []string{"content", "locales"}, Rebuild: build})
-//	ln, err := net.Listen("tcp", "127.0.0.1:1313")
+//	if _, err := serve.CheckAddr(addr, false); err != nil { ... }
+//	s := serve.New(serve.Options{Root: "public", Addr: addr, Watch: []string{"content", "locales"}, Rebuild: build})
+//	ln, err := net.Listen("tcp", addr)
 //	...
 //	err = s.Serve(ctx, ln)
 package serve
@@ -38,7 +41,19 @@ type Options struct {
 	// Debounce is how long changes are gathered before one rebuild; 0
 	// means 100 ms, which turns an editor's burst of writes into one.
 	Debounce time.Duration
+	// Addr is the address as the user gave it: its host is accepted in
+	// Host headers besides localhost and the loopback addresses.
+	Addr string
+	// Public accepts any Host header when the listener is not on
+	// loopback; see GuardHost.
+	Public bool
 }
+
+// maxStreams is how many pages may listen for reloads at once. Each
+// holds a connection and a goroutine for as long as it is open; a browser
+// opens one per tab, so 64 is far more than a person uses, and a script
+// that opens streams in a loop cannot exhaust the machine.
+const maxStreams = 64
 
 // Server is a preview server.
 type Server struct {
@@ -67,8 +82,14 @@ const eventsPath = "/__glot/events"
 const reloadScript = `<script>new EventSource("` + eventsPath + `").onmessage = function () { location.reload(); };</script>`
 
 // Handler serves the built site, HTML with the reload script, and the
-// events that trigger it.
-func (s *Server) Handler() http.Handler {
+// events that trigger it, to requests whose Host names the preview
+// listening at bound (see GuardHost).
+func (s *Server) Handler(bound net.Addr) http.Handler {
+	return GuardHost(s.site(), s.o.Addr, bound, s.o.Public)
+}
+
+// site serves the built site and the reload events, to any Host.
+func (s *Server) site() http.Handler {
 	files := http.FileServer(http.Dir(s.o.Root))
 	mux := http.NewServeMux()
 	mux.HandleFunc(eventsPath, s.events)
@@ -105,17 +126,29 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-store")
 	ch := make(chan string, 1)
 	s.mu.Lock()
-	s.clients[ch] = true
+	full := len(s.clients) >= maxStreams
+	if !full {
+		s.clients[ch] = true
+	}
 	s.mu.Unlock()
+	if full {
+		// A browser's EventSource gives up on a 503; the page is still
+		// served, it only no longer reloads by itself.
+		w.Header().Set("Retry-After", "5")
+		http.Error(w, "glot: too many pages listening for reloads", http.StatusServiceUnavailable)
+		return
+	}
+	// The slot is freed when the handler returns: when the page closes
+	// its connection, the request's context is done.
 	defer func() {
 		s.mu.Lock()
 		delete(s.clients, ch)
 		s.mu.Unlock()
 	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
 	fmt.Fprint(w, ": glot\n\n")
 	fl.Flush()
 	for {
@@ -160,7 +193,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 			return err
 		}
 	}
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{
+		Handler:           s.Handler(ln.Addr()),
+		ReadHeaderTimeout: 10 * time.Second,
+		// Open event streams end with ctx, so shutting down does not
+		// wait for the pages that listen to them.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	go s.loop(ctx, w)

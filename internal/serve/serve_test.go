@@ -3,9 +3,11 @@ package serve
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,4 +107,248 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	if s.Builds() < 1 {
 		t.Error("no rebuild counted")
 	}
+}
+
+// fakeDNS stands in for the machine's resolver in these tests.
+func fakeDNS(t *testing.T) {
+	names := map[string][]netip.Addr{
+		"loop.example":  {netip.MustParseAddr("127.0.0.1"), netip.MustParseAddr("::1")},
+		"lan.example":   {netip.MustParseAddr("192.168.1.5")},
+		"mixed.example": {netip.MustParseAddr("127.0.0.1"), netip.MustParseAddr("10.0.0.1")},
+	}
+	old := lookup
+	lookup = func(_ context.Context, host string) ([]netip.Addr, error) {
+		if ips, ok := names[host]; ok {
+			return ips, nil
+		}
+		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+	}
+	t.Cleanup(func() { lookup = old })
+}
+
+// A preview listens on loopback unless the user says it may be public;
+// then it is told that other machines can reach it.
+func TestCheckAddr(t *testing.T) {
+	fakeDNS(t)
+	const (
+		ok          = ""
+		notLoopback = "not loopback"
+		bad         = "bad"
+	)
+	tests := []struct {
+		addr string
+		want string // without public
+	}{
+		{"127.0.0.1:1313", ok},
+		{"127.0.0.2:0", ok},
+		{"[::1]:1313", ok},
+		{"[::ffff:127.0.0.1]:1313", ok},
+		{"localhost:1313", ok},
+		{"LocalHost:1313", ok},
+		{"loop.example:1313", ok},
+		{"0.0.0.0:1313", notLoopback},
+		{":1313", notLoopback},
+		{"[::]:1313", notLoopback},
+		{"192.168.1.10:1313", notLoopback},
+		{"[fe80::1%eth0]:1313", notLoopback},
+		{"lan.example:1313", notLoopback},
+		{"mixed.example:1313", notLoopback},
+		{"nowhere.example:1313", bad},
+		{"1313", bad},
+	}
+	for _, tt := range tests {
+		t.Run(tt.addr, func(t *testing.T) {
+			warning, err := CheckAddr(tt.addr, false)
+			switch {
+			case tt.want == ok && (err != nil || warning != ""):
+				t.Errorf("refused or warned: %q, %v", warning, err)
+			case tt.want == notLoopback && !errors.Is(err, ErrNotLoopback):
+				t.Errorf("without --public: %v, want it refused as not loopback", err)
+			case tt.want == bad && (err == nil || errors.Is(err, ErrNotLoopback)):
+				t.Errorf("without --public: %v, want an error of its own", err)
+			}
+			if err != nil && !strings.Contains(err.Error(), tt.addr) {
+				t.Errorf("the error does not name the address: %v", err)
+			}
+
+			warning, err = CheckAddr(tt.addr, true)
+			switch tt.want {
+			case ok:
+				if err != nil || warning != "" {
+					t.Errorf("with --public, a loopback address: %q, %v", warning, err)
+				}
+			case notLoopback:
+				if err != nil || !strings.Contains(warning, "reachable from other machines") || !strings.Contains(warning, tt.addr) {
+					t.Errorf("with --public: %q, %v; want accepted with a warning naming it", warning, err)
+				}
+			}
+			if tt.addr == "1313" && err == nil {
+				t.Error("with --public, a malformed address is accepted")
+			}
+		})
+	}
+}
+
+// startPreview serves an empty site on a real listener at listen.
+func startPreview(t *testing.T, o Options, listen string) (port string) {
+	t.Helper()
+	o.Root = t.TempDir()
+	if err := os.WriteFile(filepath.Join(o.Root, "index.html"), []byte("<html><body>the site page</body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", listen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { New(o).Serve(ctx, ln); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	_, port, _ = net.SplitHostPort(ln.Addr().String())
+	return port
+}
+
+// A page served elsewhere that points its own name at 127.0.0.1 (DNS
+// rebinding) reads nothing: the preview answers only to its own names.
+func TestHostHeader(t *testing.T) {
+	fakeDNS(t)
+	type want struct {
+		host string // PORT stands for the bound port
+		code int
+	}
+	tests := []struct {
+		name   string
+		addr   string
+		listen string
+		public bool
+		hosts  []want
+	}{
+		{"loopback", "127.0.0.1:0", "127.0.0.1:0", false, []want{
+			{"127.0.0.1:PORT", 200},
+			{"localhost:PORT", 200},
+			{"LocalHost:PORT", 200},
+			{"localhost", 200},
+			{"[::1]:PORT", 200},
+			{"evil.example:PORT", 421},
+			{"evil.example", 421},
+			{"localhost.evil.example:PORT", 421},
+			{"127.0.0.1.evil.example:PORT", 421},
+			{"localhost:1", 421},
+			{"loop.example:PORT", 421},
+		}},
+		{"a name the user gave", "loop.example:0", "127.0.0.1:0", false, []want{
+			{"loop.example:PORT", 200},
+			{"localhost:PORT", 200},
+			{"evil.example:PORT", 421},
+		}},
+		{"public on loopback changes nothing", "127.0.0.1:0", "127.0.0.1:0", true, []want{
+			{"localhost:PORT", 200},
+			{"evil.example:PORT", 421},
+		}},
+		{"public on every interface", "0.0.0.0:0", "0.0.0.0:0", true, []want{
+			{"localhost:PORT", 200},
+			{"myhost.lan:PORT", 200},
+			{"evil.example:PORT", 200},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := CheckAddr(tt.addr, tt.public); err != nil {
+				t.Fatal(err)
+			}
+			port := startPreview(t, Options{Addr: tt.addr, Public: tt.public}, tt.listen)
+			for _, w := range tt.hosts {
+				for _, p := range []string{"/", eventsPath} {
+					req, err := http.NewRequest("GET", "http://127.0.0.1:"+port+p, nil)
+					if err != nil {
+						t.Fatal(err)
+					}
+					req.Host = strings.ReplaceAll(w.host, "PORT", port)
+					resp, err := http.DefaultClient.Do(req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var body string
+					if p == "/" {
+						b, _ := io.ReadAll(resp.Body)
+						body = string(b)
+					}
+					resp.Body.Close()
+					if resp.StatusCode != w.code {
+						t.Errorf("GET %s, Host: %s: %d, want %d", p, req.Host, resp.StatusCode, w.code)
+					}
+					if p == "/" && w.code == 200 && !strings.Contains(body, "the site page") {
+						t.Errorf("Host: %s: the page is not served: %q", req.Host, body)
+					}
+					if w.code != 200 && strings.Contains(body, "the site page") {
+						t.Errorf("Host: %s: refused, yet the page is in the answer", req.Host)
+					}
+				}
+			}
+		})
+	}
+}
+
+// At most maxStreams pages listen for reloads at once; the next is told
+// to come back later, and a page that goes away frees its place.
+func TestStreamCap(t *testing.T) {
+	port := startPreview(t, Options{Addr: "127.0.0.1:0"}, "127.0.0.1:0")
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
+	open := func() *http.Response {
+		t.Helper()
+		resp, err := client.Get("http://127.0.0.1:" + port + eventsPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode == 200 {
+			// The stream is counted once its first line has come.
+			if line, _ := bufio.NewReader(resp.Body).ReadString('\n'); !strings.HasPrefix(line, ": glot") {
+				t.Fatalf("stream starts with %q", line)
+			}
+		}
+		return resp
+	}
+	var streams []*http.Response
+	defer func() {
+		for _, r := range streams {
+			r.Body.Close()
+		}
+	}()
+	for range maxStreams {
+		r := open()
+		streams = append(streams, r)
+		if r.StatusCode != 200 {
+			t.Fatalf("stream %d of %d: %s", len(streams), maxStreams, r.Status)
+		}
+	}
+	full := func() {
+		t.Helper()
+		r := open()
+		r.Body.Close()
+		if r.StatusCode != http.StatusServiceUnavailable || r.Header.Get("Retry-After") == "" {
+			t.Fatalf("stream %d: %s, Retry-After %q; want 503 with Retry-After", maxStreams+1, r.Status, r.Header.Get("Retry-After"))
+		}
+	}
+	full()
+
+	// A page closed: its place is free again, once the server has seen
+	// the connection go.
+	streams[0].Body.Close()
+	streams = streams[1:]
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		r := open()
+		if r.StatusCode == 200 {
+			streams = append(streams, r)
+			break
+		}
+		r.Body.Close()
+		if time.Now().After(deadline) {
+			t.Fatal("a closed stream's place was not freed")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	full()
 }
