@@ -53,6 +53,9 @@ func runApprove(g *glot, o *approveOptions, ids []string) error {
 	if given != 1 {
 		return &usageError{fmt.Errorf("name the messages to approve, or give --page GLOB, or --all: one of the three")}
 	}
+	if err := g.lockFor(cfg, o.dryRun); err != nil {
+		return err
+	}
 	site, l, err := g.oneLang(cfg, "approve", o.lang)
 	if err != nil {
 		return err

@@ -67,6 +67,9 @@ large site together, and their outputs add up to the whole build.`,
 }
 
 func runBuild(g *glot, o *buildOptions) error {
+	// serve builds again and again: between builds, the catalogs are
+	// free to change.
+	defer g.releaseRead()
 	cfg, err := g.config()
 	if err != nil {
 		return err

@@ -34,7 +34,10 @@ func (g *glot) cache() *cache.Cache {
 // changed, else compiled now and kept there. It fails if glot extract has
 // not run.
 func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []*verdict.Table, error) {
-	dir := g.path(cfg.LocalesDir)
+	dir, err := g.localesDir(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
 	fsys := os.DirFS(dir)
 	if _, err := fs.Stat(fsys, locale.ActivePath(cfg.SourceLanguage)); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("%s does not exist: run glot extract first", display(filepath.Join(dir, locale.ActivePath(cfg.SourceLanguage))))

@@ -42,6 +42,16 @@ func runExtract(g *glot, o *extractOptions) error {
 	if _, err := os.Stat(contentDir); err != nil {
 		return fmt.Errorf("content folder: %w", err)
 	}
+	if !o.dryRun {
+		// The first extract makes the locales folder; the lock lives
+		// there.
+		if err := os.MkdirAll(localesDir, 0o755); err != nil {
+			return err
+		}
+	}
+	if err := g.lockFor(cfg, o.dryRun); err != nil {
+		return err
+	}
 	set, err := layout.Load(g.layouts())
 	if err != nil {
 		return err
@@ -74,7 +84,10 @@ func (g *glot) apply(root string, p plan.Plan, dryRun bool) error {
 	verb := map[bool]string{false: "wrote", true: "would write"}[dryRun]
 	rm := map[bool]string{false: "removed", true: "would remove"}[dryRun]
 	if !dryRun {
-		if err := plan.Apply(root, p); err != nil {
+		if g.wlock == nil {
+			return fmt.Errorf("%s: changed without the write lock", display(root))
+		}
+		if err := g.wlock.Apply(p); err != nil {
 			return err
 		}
 	}

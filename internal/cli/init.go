@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -74,9 +75,11 @@ func runInit(g *glot, o *initOptions) error {
 		return err
 	}
 	add := ""
-	for _, d := range []string{cfg.OutputDir, cfg.MarkdownDir, cache.Dir} {
-		if !strings.Contains("\n"+string(old), "\n/"+d+"/\n") {
-			add += "/" + d + "/\n"
+	// The outputs and the cache are made again at will; the locks of
+	// the locales folder belong to the commands running now.
+	for _, line := range []string{cfg.OutputDir + "/", cfg.MarkdownDir + "/", cache.Dir + "/", path.Join(cfg.LocalesDir, "/.glot/*.lock")} {
+		if !strings.Contains("\n"+string(old), "\n/"+line+"\n") {
+			add += "/" + line + "\n"
 		}
 	}
 	if add != "" {

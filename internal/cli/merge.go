@@ -71,6 +71,9 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	// imported) needs only its translate file written afresh, which its
 	// compiled table says enough to do; the others are merged in full,
 	// from the whole locales folder.
+	if err := g.lockFor(cfg, o.dryRun); err != nil {
+		return err
+	}
 	src, tables, err := g.compiled(cfg, langs)
 	if err != nil {
 		return err

@@ -20,6 +20,7 @@ import (
 	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/progress"
 	"github.com/glot-i18n/glot/internal/segment"
 )
@@ -43,7 +44,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if stop := profile(stderr); stop != nil {
 		defer stop()
 	}
-	g := &glot{stdout: stdout, stderr: stderr}
+	g := &glot{stdout: stdout, stderr: stderr, args: args}
 	root := newRoot(g)
 	root.SetArgs(args)
 	root.SetOut(stdout)
@@ -98,11 +99,15 @@ type glot struct {
 	tableKeys      map[string]string // the cache key of each language's compiled table
 	gloss          *check.Glossary   // see glossary()
 	glossRead      bool
+	args           []string         // the command line, for the write lock's card
+	wlock          *plan.WriteLock  // see lockWrite
+	rlock          *plan.ReadLock   // see lockRead
 }
 
 // done releases what the command opened and saves what the cache learned.
 func (g *glot) done() {
 	g.closeOpen()
+	g.releaseLocks()
 	if g.c != nil {
 		_ = g.c.Close() // a cache that cannot be saved only costs time
 	}
@@ -192,7 +197,10 @@ func (g *glot) config() (*config.Config, error) {
 // locales loads the site's locales folder. With extracted set, it fails
 // if there is no source catalog yet.
 func (g *glot) locales(cfg *config.Config, extracted bool) (*locale.Site, error) {
-	dir := g.path(cfg.LocalesDir)
+	dir, err := g.localesDir(cfg)
+	if err != nil {
+		return nil, err
+	}
 	s, err := locale.Load(os.DirFS(dir), display(dir), cfg.SourceLanguage)
 	if err == nil && extracted && !s.HasSource {
 		return nil, fmt.Errorf("%s does not exist: run glot extract first", display(filepath.Join(dir, locale.ActivePath(cfg.SourceLanguage))))

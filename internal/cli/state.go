@@ -59,7 +59,11 @@ func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self 
 			return "", err
 		}
 	}
-	locales := os.DirFS(g.path(cfg.LocalesDir))
+	ldir, err := g.localesDir(cfg)
+	if err != nil {
+		return "", err
+	}
+	locales := os.DirFS(ldir)
 	files, err := locale.SourceFiles(locales, cfg.SourceLanguage)
 	if err != nil {
 		return "", err

@@ -1,23 +1,26 @@
-// Package plan owns the one step that changes a site on disk. The pipeline
-// computes a Plan (files to write, files to remove) without touching the
-// disk; Apply carries it out, writing every file to a temporary file in the
-// same folder and renaming it into place, so an interrupted run leaves each
-// file either as it was or as it should be, never half written.
+// Package plan owns the one step that changes a site's catalogs on disk.
+// The pipeline computes a Plan (files to write, files to remove) without
+// touching the disk; Apply carries it out as one transaction, so that a
+// command killed at any moment leaves the locales folder as it was or as
+// it should be, never a mix of the two (see JournalPath). Only one command
+// changes a locales folder at a time, and none reads it while a change is
+// being committed (see LockWrite and LockRead).
 //
+//	w, err := plan.LockWrite(localesDir, "glot merge", 5*time.Second)
+//	...
+//	defer w.Release()
 //	var p plan.Plan
-//	p.Write("locales/active.en.toml", data)
-//	err := plan.Apply(siteDir, p)
+//	p.Write("active.es.toml", data)
+//	err = plan.Apply(localesDir, p)
 package plan
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
-	"sync"
 )
 
 // Plan is a set of changes to files under a root folder. Paths are
@@ -66,36 +69,6 @@ func (p *Plan) Paths() []string {
 	return ps
 }
 
-// Apply carries out p under root. The files are written several at a
-// time: each is synced before it is renamed into place, and a file system
-// commits syncs made together at once, so that extracting thousands of
-// pages' records costs a few commits, not thousands.
-func Apply(root string, p Plan) error {
-	errs := make([]error, len(p.Writes))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 16)
-	for i, f := range p.Writes {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			errs[i] = WriteFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data)
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	for _, r := range p.Removes {
-		err := os.Remove(filepath.Join(root, filepath.FromSlash(r)))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-	}
-	return nil
-}
-
 // WriteFile writes data to name atomically: to a temporary file in the same
 // folder, synced, then renamed over name. The folder is created if need be.
 func WriteFile(name string, data []byte) error {
@@ -103,7 +76,7 @@ func WriteFile(name string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
+	tmp, err := os.OpenFile(filepath.Join(dir, stagedName(filepath.Base(name))), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestApply(t *testing.T) {
@@ -17,7 +18,12 @@ func TestApply(t *testing.T) {
 	}
 	p.Remove("old.txt")
 	p.Remove("never-existed.txt")
-	if err := Apply(root, p); err != nil {
+	w, _, err := LockWrite(root, "test", time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Release()
+	if err := w.Apply(p); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(root, "a/b/c.toml")); string(b) != "new" {

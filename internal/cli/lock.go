@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/plan"
+)
+
+// lockWait is how long a command waits for another that holds the
+// locales (see plan.LockWrite): GLOT_LOCK_WAIT, a Go duration, or 5 s.
+func (g *glot) lockWait() (time.Duration, error) {
+	v := os.Getenv("GLOT_LOCK_WAIT")
+	if v == "" {
+		return 5 * time.Second, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("GLOT_LOCK_WAIT=%q: not a duration such as 5s or 1m", v)
+	}
+	return d, nil
+}
+
+// lockWrite takes the write lock of the site's locales folder for a
+// command that changes the catalogs, before it reads anything from
+// there, and holds it until the command ends: what it read cannot change
+// under it. A change that a killed command left half done is finished
+// or undone first.
+func (g *glot) lockWrite(cfg *config.Config) error {
+	if g.wlock != nil {
+		return nil
+	}
+	if g.rlock != nil {
+		// A command reads before it knows it writes only by mistake; a
+		// read lock held by this very command would block its commit.
+		panic("glot: the write lock is taken after the read lock")
+	}
+	wait, err := g.lockWait()
+	if err != nil {
+		return err
+	}
+	dir := g.path(cfg.LocalesDir)
+	if _, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("locales folder: %w: run glot extract first", err)
+	}
+	w, finished, err := plan.LockWrite(dir, "glot "+strings.Join(g.args, " "), wait)
+	if err != nil {
+		return err
+	}
+	g.wlock = w
+	g.noteFinished(dir, finished)
+	return nil
+}
+
+// lockFor takes the lock a command that changes the catalogs needs: the
+// write lock, or with --dry-run, which writes nothing, the read lock.
+func (g *glot) lockFor(cfg *config.Config, dryRun bool) error {
+	if dryRun {
+		_, err := g.localesDir(cfg)
+		return err
+	}
+	return g.lockWrite(cfg)
+}
+
+// localesDir returns the site's locales folder, holding its read lock
+// (see plan.LockRead) until the command ends, unless the command holds
+// the write lock: it then reads what nobody else can change. Every read
+// of the catalogs goes through here.
+func (g *glot) localesDir(cfg *config.Config) (string, error) {
+	dir := g.path(cfg.LocalesDir)
+	if g.wlock != nil || g.rlock != nil {
+		return dir, nil
+	}
+	wait, err := g.lockWait()
+	if err != nil {
+		return "", err
+	}
+	r, finished, err := plan.LockRead(dir, wait)
+	if err != nil {
+		return "", err
+	}
+	g.rlock = r
+	g.noteFinished(dir, finished)
+	return dir, nil
+}
+
+// noteFinished says that an interrupted change was finished.
+func (g *glot) noteFinished(dir string, finished bool) {
+	if finished {
+		g.warnf("%s: finished a change to the catalogs that an interrupted glot command had committed", display(dir))
+	}
+}
+
+// releaseRead lets go of the read lock: serve releases it after each
+// build, so that merges can commit while it watches.
+func (g *glot) releaseRead() {
+	g.rlock.Release()
+	g.rlock = nil
+}
+
+// releaseLocks lets go of both locks, at the end of a command.
+func (g *glot) releaseLocks() {
+	g.releaseRead()
+	g.wlock.Release()
+	g.wlock = nil
+}

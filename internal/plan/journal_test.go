@@ -1,0 +1,199 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// files returns every file under root but the locks, with its content.
+func files(t *testing.T, root string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if rel == WriteLockPath || rel == ReadLockPath {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		got[rel] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func put(t *testing.T, root string, fs map[string]string) {
+	t.Helper()
+	for name, data := range fs {
+		full := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func equal(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	before = map[string]string{
+		"active.es.toml":        "old active",
+		"translate.es.toml":     "old translate",
+		".glot/pages/a.md.toml": "record a",
+		".glot/pages/gone.toml": "record gone",
+		".glot/archive.es.toml": "old archive",
+	}
+	after = map[string]string{
+		"active.es.toml":        "new active",
+		"translate.es.toml":     "new translate",
+		".glot/pages/a.md.toml": "record a",
+		".glot/archive.es.toml": "new archive",
+		".glot/pages/b.md.toml": "record b",
+	}
+)
+
+func change() Plan {
+	var p Plan
+	p.Write("active.es.toml", []byte("new active"))
+	p.Write("translate.es.toml", []byte("new translate"))
+	p.Write(".glot/archive.es.toml", []byte("new archive"))
+	p.Write(".glot/pages/b.md.toml", []byte("record b"))
+	p.Remove(".glot/pages/gone.toml")
+	return p
+}
+
+// A commit stopped at any of its steps is either undone or finished by
+// Recover: the folder never holds a mix of the old files and the new.
+// Each step is stopped by doing, by hand, only the steps before it.
+func TestRecoverAfterEveryStep(t *testing.T) {
+	p := change()
+	for stop := 0; stop <= len(p.Writes)+len(p.Removes)+1; stop++ {
+		root := t.TempDir()
+		put(t, root, before)
+		es, err := stage(root, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := before
+		if stop > 0 {
+			// The journal is in place: the change is committed, and
+			// the first stop-1 of its steps were carried out.
+			if err := WriteFile(filepath.Join(root, JournalPath), encodeJournal(es)); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range es[:min(stop-1, len(es))] {
+				full := filepath.Join(root, filepath.FromSlash(e.Path))
+				if e.Staged == "" {
+					os.Remove(full)
+				} else if err := os.Rename(filepath.Join(root, filepath.FromSlash(e.Staged)), full); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want = after
+		}
+		finished, err := Recover(root)
+		if err != nil {
+			t.Fatalf("stop %d: %v", stop, err)
+		}
+		if finished != (stop > 0) {
+			t.Errorf("stop %d: finished = %v", stop, finished)
+		}
+		if got := files(t, root); !equal(got, want) {
+			t.Errorf("stop %d: after Recover the folder holds\n%v\nwant\n%v", stop, got, want)
+		}
+		// Recovering again changes nothing.
+		if _, err := Recover(root); err != nil {
+			t.Fatal(err)
+		}
+		if got := files(t, root); !equal(got, want) {
+			t.Errorf("stop %d: a second Recover changed the folder: %v", stop, got)
+		}
+	}
+}
+
+// A change that fails before its commit point leaves the folder as it
+// was, with nothing staged left behind: here a new file's folder cannot
+// be made, for a file stands where it would go.
+func TestApplyFailureChangesNothing(t *testing.T) {
+	root := t.TempDir()
+	put(t, root, before)
+	put(t, root, map[string]string{"blocked": "a file"})
+	p := change()
+	p.Write("blocked/x.toml", []byte("x"))
+	w, _, err := LockWrite(root, "test", time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Release()
+	if err := w.Apply(p); err == nil {
+		t.Fatal("Apply succeeded")
+	}
+	want := map[string]string{"blocked": "a file"}
+	for k, v := range before {
+		want[k] = v
+	}
+	if got := files(t, root); !equal(got, want) {
+		t.Errorf("after a failed Apply the folder holds %v", got)
+	}
+}
+
+func TestApplyCommits(t *testing.T) {
+	root := t.TempDir()
+	put(t, root, before)
+	w, _, err := LockWrite(root, "test", time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Release()
+	if err := w.Apply(change()); err != nil {
+		t.Fatal(err)
+	}
+	if got := files(t, root); !equal(got, after) {
+		t.Errorf("folder holds %v", got)
+	}
+}
+
+// A journal is trusted only whole, and never names a file outside the
+// folder.
+func TestDecodeJournalRefuses(t *testing.T) {
+	good := string(encodeJournal([]entry{{Path: "a.toml", Staged: ".a.toml" + stagedMark + "00"}, {Path: "b.toml"}}))
+	if _, err := decodeJournal("j", []byte(good)); err != nil {
+		t.Fatalf("a journal glot wrote: %v", err)
+	}
+	for name, text := range map[string]string{
+		"cut short":     strings.TrimSuffix(good, journalEnd+"\n"),
+		"no header":     strings.TrimPrefix(good, journalHeader+"\n"),
+		"outside":       journalHeader + "\nremove \"../x\"\nend\n",
+		"absolute":      journalHeader + "\nremove \"/etc/passwd\"\nend\n",
+		"not staged":    journalHeader + "\nrename \"a\" \"b\"\nend\n",
+		"unknown step":  journalHeader + "\nchmod \"a\"\nend\n",
+		"after the end": good + "remove \"a\"\n",
+	} {
+		if _, err := decodeJournal("locales/.glot/journal", []byte(text)); err == nil {
+			t.Errorf("%s: accepted", name)
+		} else if !strings.HasPrefix(err.Error(), "locales/.glot/journal:") {
+			t.Errorf("%s: error %q does not name the journal", name, err)
+		}
+	}
+}

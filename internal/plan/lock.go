@@ -1,0 +1,218 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A locales folder has two locks, both flock(2) locks on files in its
+// .glot folder, so that the kernel releases them when their holder dies,
+// however it dies: a lock left by a killed command never blocks the next.
+//
+//   - WriteLockPath is held exclusively, for its whole run, by each command
+//     that changes the catalogs: two merges side by side would each fold
+//     in what the other never saw, and the later rename would drop the
+//     earlier's work. Its holder writes its pid and command line in it, so
+//     that a command kept waiting can say who it waits for.
+//   - ReadLockPath is held shared by each command that reads the catalogs,
+//     for its whole run, and exclusively by a writer only while it commits
+//     (Apply) or recovers: readers never see half a change, and a merge
+//     does not wait for a build until it has something to commit.
+const (
+	WriteLockPath = ".glot/write.lock"
+	ReadLockPath  = ".glot/read.lock"
+)
+
+// ReaderWait is how long a commit waits for the commands reading the
+// folder to finish before it gives up, changing nothing.
+var ReaderWait = 2 * time.Minute
+
+// WriteLock is the write lock of a locales folder, held.
+type WriteLock struct {
+	root string
+	f    *os.File
+}
+
+// LockWrite takes root's write lock for the command who, waiting up to
+// wait for another writer to finish, then finishes or undoes whatever a
+// killed command left (see Recover). finished says whether that finished
+// a change. On a timeout, the error names the holder's pid and command.
+func LockWrite(root, who string, wait time.Duration) (w *WriteLock, finished bool, err error) {
+	name := filepath.Join(root, filepath.FromSlash(WriteLockPath))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return nil, false, err
+	}
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := flock(f, exclusive, wait); err != nil {
+		f.Close()
+		if errors.Is(err, errBusy) {
+			return nil, false, fmt.Errorf("%s: %s is changing the locales; waited %v for it to finish: run this command again when it has", displayPath(name), holder(name), wait)
+		}
+		return nil, false, fmt.Errorf("%s: %w", displayPath(name), err)
+	}
+	// The holder's card: written in place, for the lock is on this very
+	// file.
+	card := fmt.Sprintf("pid %d\ncommand %s\nsince %s\n", os.Getpid(), who, time.Now().UTC().Format(time.RFC3339))
+	if err := f.Truncate(0); err == nil {
+		_, _ = f.WriteAt([]byte(card), 0)
+	}
+	w = &WriteLock{root: root, f: f}
+	if Pending(root) {
+		err = w.withCommitLock(func() error {
+			finished, err = Recover(root)
+			return err
+		})
+	} else {
+		// What a writer staged before its commit point is seen by no
+		// reader: it goes without waiting for them.
+		err = removeStaged(root)
+	}
+	if err != nil {
+		w.Release()
+		return nil, false, err
+	}
+	return w, finished, nil
+}
+
+// Apply carries out p under the folder as one transaction: see apply.
+func (w *WriteLock) Apply(p Plan) error {
+	if p.Empty() {
+		return nil
+	}
+	return w.withCommitLock(func() error { return apply(w.root, p) })
+}
+
+// withCommitLock runs f holding the read lock exclusively, once every
+// reader has finished.
+func (w *WriteLock) withCommitLock(f func() error) error {
+	name := filepath.Join(w.root, filepath.FromSlash(ReadLockPath))
+	rl, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	defer rl.Close() // closing the file releases its lock
+	if err := flock(rl, exclusive, ReaderWait); err != nil {
+		if errors.Is(err, errBusy) {
+			return fmt.Errorf("%s: other glot commands have been reading the locales for %v; nothing was changed: run this command again when they have finished", displayPath(name), ReaderWait)
+		}
+		return fmt.Errorf("%s: %w", displayPath(name), err)
+	}
+	return f()
+}
+
+// Release lets the next writer in.
+func (w *WriteLock) Release() {
+	if w != nil && w.f != nil {
+		w.f.Close()
+		w.f = nil
+	}
+}
+
+// ReadLock is the read lock of a locales folder, held shared.
+type ReadLock struct{ f *os.File }
+
+// LockRead takes root's read lock, waiting up to wait for a change being
+// committed. A change a killed command left half committed is finished
+// first (see Recover); finished says whether there was one. A folder
+// without glot's bookkeeping, or one this user cannot write, needs no
+// lock (no change can be committed to it) and gets a ReadLock that holds
+// nothing, unless a change waits there to be finished.
+func LockRead(root string, wait time.Duration) (r *ReadLock, finished bool, err error) {
+	name := filepath.Join(root, filepath.FromSlash(ReadLockPath))
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) || readOnlyFS(err) {
+		if Pending(root) {
+			return nil, false, fmt.Errorf("%s: a change to the locales was interrupted, and finishing it needs write access to %s", displayPath(filepath.Join(root, filepath.FromSlash(JournalPath))), displayPath(root))
+		}
+		return &ReadLock{}, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	busy := func(err error) error {
+		if errors.Is(err, errBusy) {
+			return fmt.Errorf("%s: %s is committing a change to the locales; waited %v: run this command again when it has finished", displayPath(name), holder(filepath.Join(root, filepath.FromSlash(WriteLockPath))), wait)
+		}
+		return fmt.Errorf("%s: %w", displayPath(name), err)
+	}
+	for {
+		if err := flock(f, shared, wait); err != nil {
+			f.Close()
+			return nil, false, busy(err)
+		}
+		if !Pending(root) {
+			return &ReadLock{f: f}, finished, nil
+		}
+		// A journal under a shared lock is a dead writer's: while a
+		// writer lives, it holds this lock exclusively until its journal
+		// is gone. Finishing its change needs the lock to oneself.
+		unlock(f)
+		if err := flock(f, exclusive, wait); err != nil {
+			f.Close()
+			return nil, false, busy(err)
+		}
+		if _, err := Recover(root); err != nil {
+			f.Close()
+			return nil, false, err
+		}
+		finished = true
+		// Back to shared, and look again: flock cannot turn an exclusive
+		// lock into a shared one without letting go of it in between.
+	}
+}
+
+// Release lets writers commit again.
+func (r *ReadLock) Release() {
+	if r != nil && r.f != nil {
+		r.f.Close()
+		r.f = nil
+	}
+}
+
+var errBusy = errors.New("busy")
+
+// flock takes a shared or an exclusive lock on f, trying again until
+// wait has passed.
+func flock(f *os.File, how lockHow, wait time.Duration) error {
+	deadline := time.Now().Add(wait)
+	pause := 10 * time.Millisecond
+	for {
+		ok, err := tryLock(f, how)
+		switch {
+		case err != nil:
+			return err
+		case ok:
+			return nil
+		case time.Now().After(deadline):
+			return errBusy
+		}
+		time.Sleep(pause)
+		pause = min(2*pause, 200*time.Millisecond)
+	}
+}
+
+// holder describes the command named in the write lock file name.
+func holder(name string) string {
+	data, _ := os.ReadFile(name)
+	var pid, cmd string
+	for _, l := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(l, "pid "); ok {
+			pid = v
+		} else if v, ok := strings.CutPrefix(l, "command "); ok {
+			cmd = v
+		}
+	}
+	if _, err := strconv.Atoi(pid); err != nil || cmd == "" {
+		return "another glot command"
+	}
+	return fmt.Sprintf("%s (pid %s)", cmd, pid)
+}
