@@ -99,9 +99,9 @@ type glot struct {
 	tableKeys      map[string]string // the cache key of each language's compiled table
 	gloss          *check.Glossary   // see glossary()
 	glossRead      bool
-	args           []string         // the command line, for the write lock's card
-	wlock          *plan.WriteLock  // see lockWrite
-	rlock          *plan.ReadLock   // see lockRead
+	args           []string        // the command line, for the write lock's card
+	wlock          *plan.WriteLock // see lockWrite
+	rlock          *plan.ReadLock  // see lockRead
 }
 
 // done releases what the command opened and saves what the cache learned.
