@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -67,7 +68,7 @@ func runExport(g *glot, o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := exchange.Export(site, tables[0], exchange.Options{Format: o.format, Only: o.only, Page: o.page, ContentName: display(g.path(cfg.ContentDir))})
+	data, err := exchange.Export(site, tables[0], exchange.Options{Format: o.format, Only: o.only, Page: o.page, ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir))})
 	if err != nil {
 		return &usageError{err}
 	}

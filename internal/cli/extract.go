@@ -1,14 +1,18 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/extract"
 	"github.com/glot-i18n/glot/internal/layout"
+	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/plan"
 )
 
@@ -33,7 +37,7 @@ whose content would not change is not written.`,
 	return c
 }
 
-func runExtract(g *glot, o *extractOptions) error {
+func runExtract(g *glot, o *extractOptions) (err error) {
 	cfg, err := g.config()
 	if err != nil {
 		return err
@@ -43,8 +47,16 @@ func runExtract(g *glot, o *extractOptions) error {
 		return fmt.Errorf("content folder: %w", err)
 	}
 	if !o.dryRun {
-		// The first extract makes the locales folder; the lock lives
-		// there.
+		// The first extract makes the locales folder, where the lock
+		// lives; if it fails, it leaves no folder behind.
+		if _, serr := os.Stat(filepath.Join(localesDir, ledger.Dir)); errors.Is(serr, fs.ErrNotExist) {
+			defer func() {
+				if err != nil {
+					g.releaseLocks()
+					removeIfOnlyLocks(localesDir)
+				}
+			}()
+		}
 		if err := os.MkdirAll(localesDir, 0o755); err != nil {
 			return err
 		}
@@ -62,6 +74,7 @@ func runExtract(g *glot, o *extractOptions) error {
 		Locales:     os.DirFS(localesDir),
 		Source:      cfg.SourceLanguage,
 		ContentName: display(contentDir),
+		ContentDir:  filepath.ToSlash(filepath.Clean(cfg.ContentDir)),
 		LocalesName: display(localesDir),
 		Rules:       rules(cfg),
 	})
@@ -98,4 +111,15 @@ func (g *glot) apply(root string, p plan.Plan, dryRun bool) error {
 		fmt.Fprintf(g.stdout, "  %s %s\n", rm, path.Join(display(root), f))
 	}
 	return nil
+}
+
+// removeIfOnlyLocks removes the bookkeeping folder of a locales folder, and
+// the locales folder itself, if the locks are all they hold.
+func removeIfOnlyLocks(localesDir string) {
+	for _, l := range []string{plan.WriteLockPath, plan.ReadLockPath} {
+		os.Remove(filepath.Join(localesDir, filepath.FromSlash(l)))
+	}
+	if os.Remove(filepath.Join(localesDir, ledger.Dir)) == nil {
+		os.Remove(localesDir)
+	}
 }

@@ -77,9 +77,12 @@ func runInit(g *glot, o *initOptions) error {
 	add := ""
 	// The outputs and the cache are made again at will; the locks of
 	// the locales folder belong to the commands running now.
-	for _, line := range []string{cfg.OutputDir + "/", cfg.MarkdownDir + "/", cache.Dir + "/", path.Join(cfg.LocalesDir, "/.glot/*.lock")} {
-		if !strings.Contains("\n"+string(old), "\n/"+line+"\n") {
-			add += "/" + line + "\n"
+	// A change being committed to the catalogs (its journal and staged
+	// files) is not committed to version control either.
+	for _, line := range []string{"/" + cfg.OutputDir + "/", "/" + cfg.MarkdownDir + "/", "/" + cache.Dir + "/",
+		"/" + path.Join(cfg.LocalesDir, ".glot/*.lock"), "/" + path.Join(cfg.LocalesDir, plan.JournalPath), ".*" + plan.StagedMark + "*"} {
+		if !strings.Contains("\n"+string(old), "\n"+line+"\n") {
+			add += line + "\n"
 		}
 	}
 	if add != "" {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -101,7 +102,7 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	if suggest == 0 {
 		suggest = -1 // off
 	}
-	opts := merge.Options{ContentName: display(g.path(cfg.ContentDir)), Page: o.page, Suggest: suggest, Words: tm.NewWords()}
+	opts := merge.Options{ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir)), Page: o.page, Suggest: suggest, Words: tm.NewWords()}
 	var sharedOnce sync.Once
 	var shared *tm.Shared
 	var sharedErr error

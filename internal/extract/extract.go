@@ -35,6 +35,9 @@ type Input struct {
 	// ContentName and LocalesName are the folders' names as the user knows
 	// them, for error messages ("content/a.md:3:1: ...").
 	ContentName, LocalesName string
+	// ContentDir is the content folder as glot.toml names it, for what
+	// is written into the catalogs: they read the same wherever glot ran.
+	ContentDir string
 	// Rules say what is translatable; nil means glot's defaults.
 	Rules *segment.Rules
 	// Interface holds the messages the layout calls (see package
@@ -219,7 +222,7 @@ func Run(in Input) (*Result, error) {
 	sort.Strings(res.Retired)
 	res.Messages = len(src.Messages)
 
-	header := fmt.Sprintf("# Source messages (%s), extracted from %s/ by `glot extract`.\n# Do not edit: change the pages and extract again. Translations live in\n# active.<lang>.toml; translators work in translate.<lang>.toml.\n", in.Source, in.ContentName)
+	header := fmt.Sprintf("# Source messages (%s), extracted from %s/ by `glot extract`.\n# Do not edit: change the pages and extract again. Translations live in\n# active.<lang>.toml; translators work in translate.<lang>.toml.\n", in.Source, contentDir(in))
 	res.Plan.WriteIfChanged(in.Locales, SourcePath(in.Source), src.Bytes(header, true))
 	for _, p := range pages {
 		res.Plan.WriteIfChanged(in.Locales, ledger.PagePath(p.Path), records[p.Path].Bytes())
@@ -271,4 +274,12 @@ func loadOld(in Input) (*oldState, error) {
 		st.pages[r.Path] = bs
 	}
 	return st, nil
+}
+
+// contentDir names the content folder in the source catalog's header.
+func contentDir(in Input) string {
+	if in.ContentDir != "" {
+		return in.ContentDir
+	}
+	return in.ContentName
 }

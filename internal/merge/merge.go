@@ -32,7 +32,8 @@ import (
 // Options tune a merge.
 type Options struct {
 	// ContentName is the content folder's name, for the page headings of
-	// the translate file.
+	// the translate file: as glot.toml names it, so that the file reads
+	// the same wherever glot ran.
 	ContentName string
 	// Page, when set, limits the translate file to pages whose path (in
 	// the content folder) matches this glob.
@@ -176,9 +177,11 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	for _, id := range l.Active.IDs() {
 		take(activeFile, l.Active.Lines[id], id, l.Active.Messages[id])
 	}
+	waiting := map[string]*catalog.Message{} // taken from the translate file
 	for _, id := range l.Translate.IDs() {
 		if take(translatePath, l.Translate.Lines[id], id, l.Translate.Messages[id]) {
 			delete(archive, id)
+			waiting[id] = active.Messages[id]
 			res.Folded++
 		}
 	}
@@ -188,9 +191,19 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			if cur := active.Messages[id]; cur != nil && cur.Other == im.Translations[id] {
 				continue // what was exported comes back unchanged
 			}
+			w := waiting[id]
 			if take(im.File, im.Lines[id], id, &catalog.Message{ID: id, Other: im.Translations[id]}) {
 				delete(archive, id)
 				res.Folded++
+				if w != nil {
+					// Two translators' work for one message: the file
+					// imported wins, and the other is kept where merge
+					// offers it again, beside the source.
+					delete(waiting, id)
+					retire(id, w, s.Source.Messages[id].Other)
+					res.Notes = append(res.Notes, Problem{im.File, im.Lines[id], id,
+						fmt.Sprintf("replaces the translation waiting in %s, which is kept in the archive", translatePath)})
+				}
 			}
 		}
 	}

@@ -584,6 +584,39 @@ func TestImported(t *testing.T) {
 	}
 }
 
+// An import that brings a translation of a message whose translation
+// waits, filled in, in the translate file takes the imported one, and
+// keeps the other in the archive, saying so: two translators' work for one
+// message, and neither is lost.
+func TestImportKeepsWaitingTranslation(t *testing.T) {
+	s := newSite(t, map[string]string{"a.md": pageA})
+	s.extract()
+	s.merge("es", merge.Options{})
+	s.translate("es", spanish)
+	var id string
+	for i, m := range s.load().Source.Messages {
+		if m.Other == "Page A" {
+			id = i
+		}
+	}
+	res := s.merge("es", merge.Options{Imported: []merge.Imported{{
+		File: "es.po", Translations: map[string]string{id: "Página A"}, Lines: map[string]int{id: 9},
+	}}})
+	if !strings.Contains(s.file("active.es.toml"), `other = "Página A"`) {
+		t.Errorf("the imported translation is not in force:\n%s", s.file("active.es.toml"))
+	}
+	if !strings.Contains(s.file(".glot/archive.es.toml"), `other = "ES Page A"`) {
+		t.Errorf("the translation that waited in the translate file is not in the archive:\n%s", s.file(".glot/archive.es.toml"))
+	}
+	said := false
+	for _, n := range res.Notes {
+		said = said || n.File == "es.po" && n.Line == 9 && n.ID == id && strings.Contains(n.Text, "translate.es.toml")
+	}
+	if !said {
+		t.Errorf("no note names the replaced translation: %v", res.Notes)
+	}
+}
+
 // Refresh, which a language with nothing to fold in gets, writes the
 // translate file Run would, byte for byte, from the compiled table alone:
 // stale and missing messages, page by page, with the old translation and

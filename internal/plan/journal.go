@@ -13,26 +13,30 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A change to a locales folder spans several files (a language's catalog,
 // its translate file, its archive; the source catalog, the pages' records
 // and the retired sources), and a command killed between two of them would
 // leave translations in neither place. So a change is one transaction,
-// committed in three steps:
+// committed in four steps:
 //
-//  1. every new file is staged: written in full, synced, beside the file
+//  1. the journal is written, naming each file to write, the staged file
+//     it will first be written to, and each file to remove, in state
+//     "staging";
+//  2. every new file is staged: written in full and synced beside the file
 //     it replaces, under a name that marks it as staged (see stagedName);
-//  2. the journal, naming each staged file and its destination and each
-//     file to remove, is written and renamed into place: this rename is
-//     the commit point;
-//  3. the staged files are renamed over their destinations, the removals
+//  3. the journal is rewritten in state "committed": its rename into place
+//     is the commit point;
+//  4. the staged files are renamed over their destinations, the removals
 //     done, and the journal removed.
 //
-// Recover completes step 3 for a journal that a killed command left (each
-// of its steps can be done again), or, when there is none, removes the
-// staged files of a command killed before its commit point. Either way the
-// folder holds the old state or the new one, never a mix.
+// Recover, for a journal a killed command left, removes what a "staging"
+// one staged, and completes step 4 for a "committed" one (each of its steps
+// can be done again). Either way the folder holds the old state or the new
+// one, never a mix, and nothing staged is left behind to be committed to
+// version control by mistake. No step needs to look through the folder.
 
 // JournalPath is where a change being committed is recorded, relative to
 // the locales folder.
@@ -43,11 +47,14 @@ const JournalPath = ".glot/journal"
 const (
 	journalHeader = "glot journal 1"
 	journalEnd    = "end"
+	// The states of a journal, on its second line.
+	stateStaging   = "staging"
+	stateCommitted = "committed"
 )
 
-// stagedMark is part of the name of every staged file, so that Recover
-// can tell them from anything else in the folder.
-const stagedMark = ".glot-staged-"
+// StagedMark is part of the name of every staged file, so that Recover,
+// and .gitignore, can tell them from anything else in the folder.
+const StagedMark = ".glot-staged-"
 
 // stagedName is the name a new version of the file base is staged under,
 // in the same folder: hidden, with a random part so that two staged
@@ -56,12 +63,12 @@ const stagedMark = ".glot-staged-"
 func stagedName(base string) string {
 	var b [6]byte
 	_, _ = rand.Read(b[:])
-	return "." + base + stagedMark + hex.EncodeToString(b[:])
+	return "." + base + StagedMark + hex.EncodeToString(b[:])
 }
 
 // isStaged reports whether base names a staged file.
 func isStaged(base string) bool {
-	return strings.HasPrefix(base, ".") && strings.Contains(base, stagedMark)
+	return strings.HasPrefix(base, ".") && strings.Contains(base, StagedMark)
 }
 
 // entry is one step of a journal: rename Staged over Path, or remove Path
@@ -70,9 +77,9 @@ type entry struct {
 	Path, Staged string
 }
 
-func encodeJournal(es []entry) []byte {
+func encodeJournal(state string, es []entry) []byte {
 	var b bytes.Buffer
-	b.WriteString(journalHeader + "\n")
+	b.WriteString(journalHeader + "\n" + state + "\n")
 	for _, e := range es {
 		if e.Staged == "" {
 			fmt.Fprintf(&b, "remove %s\n", strconv.Quote(e.Path))
@@ -84,8 +91,7 @@ func encodeJournal(es []entry) []byte {
 	return b.Bytes()
 }
 
-func decodeJournal(name string, data []byte) ([]entry, error) {
-	var es []entry
+func decodeJournal(name string, data []byte) (state string, es []entry, err error) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
 	line := 0
@@ -99,42 +105,47 @@ func decodeJournal(name string, data []byte) ([]entry, error) {
 		switch {
 		case line == 1:
 			if t != journalHeader {
-				return nil, bad("not a glot journal")
+				return "", nil, bad("not a glot journal")
 			}
+		case line == 2:
+			if t != stateStaging && t != stateCommitted {
+				return "", nil, bad("unknown state")
+			}
+			state = t
 		case t == journalEnd:
 			ended = true
 		case ended:
-			return nil, bad("text after the end of the journal")
+			return "", nil, bad("text after the end of the journal")
 		case strings.HasPrefix(t, "remove "):
 			p, err := strconv.Unquote(t[len("remove "):])
 			if err != nil || !local(p) {
-				return nil, bad("malformed remove line")
+				return "", nil, bad("malformed remove line")
 			}
 			es = append(es, entry{Path: p})
 		case strings.HasPrefix(t, "rename "):
 			rest := t[len("rename "):]
 			from, err := strconv.QuotedPrefix(rest)
 			if err != nil {
-				return nil, bad("malformed rename line")
+				return "", nil, bad("malformed rename line")
 			}
 			to := strings.TrimPrefix(rest[len(from):], " ")
 			s, err1 := strconv.Unquote(from)
 			p, err2 := strconv.Unquote(to)
 			if err1 != nil || err2 != nil || !local(s) || !local(p) || !isStaged(path.Base(s)) {
-				return nil, bad("malformed rename line")
+				return "", nil, bad("malformed rename line")
 			}
 			es = append(es, entry{Path: p, Staged: s})
 		default:
-			return nil, bad("unknown step")
+			return "", nil, bad("unknown step")
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return "", nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if !ended {
-		return nil, bad("the journal is not complete")
+		return "", nil, bad("the journal is not complete")
 	}
-	return es, nil
+	return state, es, nil
 }
 
 // local reports whether p is a path that stays inside the folder: a
@@ -151,54 +162,61 @@ func apply(root string, p Plan) error {
 	if len(p.Writes) == 0 && len(p.Removes) == 0 {
 		return nil
 	}
-	es, err := stage(root, p)
-	if err != nil {
-		return err
-	}
-	fault("staged")
-	journal := filepath.Join(root, filepath.FromSlash(JournalPath))
-	if err := WriteFile(journal, encodeJournal(es)); err != nil {
-		unstage(root, es)
-		return fmt.Errorf("commit: %w", err)
-	}
-	if err := syncDir(filepath.Dir(journal)); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	fault("journal written")
-	return finish(root, es)
-}
-
-// stage writes every file of p beside its destination, several at a time
-// (a file system commits syncs made together at once, so staging
-// thousands of pages' records costs a few commits, not thousands). On an
-// error, nothing staged is left.
-func stage(root string, p Plan) ([]entry, error) {
 	es := make([]entry, 0, len(p.Writes)+len(p.Removes))
 	for _, f := range p.Writes {
 		es = append(es, entry{Path: f.Path, Staged: path.Join(path.Dir(f.Path), stagedName(path.Base(f.Path)))})
 	}
-	errs := make([]error, len(p.Writes))
-	sem := make(chan struct{}, 16)
-	done := make(chan struct{})
-	for i, f := range p.Writes {
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; done <- struct{}{} }()
-			name := filepath.Join(root, filepath.FromSlash(es[i].Staged))
-			errs[i] = writeSynced(name, f.Data)
-		}()
-	}
-	for range p.Writes {
-		<-done
-	}
-	if err := errors.Join(errs...); err != nil {
-		unstage(root, es)
-		return nil, err
-	}
 	for _, r := range p.Removes {
 		es = append(es, entry{Path: r})
 	}
-	return es, nil
+	journal := filepath.Join(root, filepath.FromSlash(JournalPath))
+	if err := WriteFile(journal, encodeJournal(stateStaging, es)); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	fault("journal staging")
+	if err := stage(root, p, es); err != nil {
+		return errors.Join(err, undo(root, es))
+	}
+	fault("staged")
+	if err := WriteFile(journal, encodeJournal(stateCommitted, es)); err != nil {
+		return errors.Join(fmt.Errorf("commit: %w", err), undo(root, es))
+	}
+	if err := syncDir(filepath.Dir(journal)); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	fault("journal committed")
+	return finish(root, es)
+}
+
+// stage writes every file of p to its staged name in es, several at a
+// time: a file system commits syncs made together at once, so staging
+// thousands of pages' records costs a few commits, not thousands.
+func stage(root string, p Plan, es []entry) error {
+	errs := make([]error, len(p.Writes))
+	sem := make(chan struct{}, 16)
+	var wg sync.WaitGroup
+	for i, f := range p.Writes {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			errs[i] = writeSynced(filepath.Join(root, filepath.FromSlash(es[i].Staged)), f.Data)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// undo takes back a change that did not reach its commit point: what it
+// staged, then its journal.
+func undo(root string, es []entry) error {
+	unstage(root, es)
+	fault("unstaged")
+	err := os.Remove(filepath.Join(root, filepath.FromSlash(JournalPath)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 // unstage removes the staged files of es.
@@ -260,17 +278,23 @@ func Pending(root string) bool {
 }
 
 // Recover brings root back to a whole state after a command that changed
-// it was killed: it finishes a committed change, else removes what an
+// it was killed: it finishes a committed change, or removes what an
 // uncommitted one staged. It reports whether it finished a change. The
-// caller holds the folder's write lock, or its commit lock exclusively.
+// caller holds the folder's write lock, or its read lock exclusively.
 func Recover(root string) (finished bool, err error) {
 	journal := filepath.Join(root, filepath.FromSlash(JournalPath))
 	data, err := os.ReadFile(journal)
 	switch {
 	case err == nil:
-		es, err := decodeJournal(displayPath(journal), data)
+		state, es, err := decodeJournal(displayPath(journal), data)
 		if err != nil {
 			return false, err
+		}
+		if state == stateStaging {
+			if err := undo(root, es); err != nil {
+				return false, fmt.Errorf("%s: undoing an interrupted change: %w", displayPath(journal), err)
+			}
+			break
 		}
 		if err := finish(root, es); err != nil {
 			return false, fmt.Errorf("%s: finishing an interrupted change: %w", displayPath(journal), err)
@@ -282,27 +306,25 @@ func Recover(root string) (finished bool, err error) {
 	return finished, removeStaged(root)
 }
 
-// removeStaged removes every staged file under root: with no journal,
-// they belong to changes that never reached their commit point.
+// removeStaged removes the journals that a command killed while writing
+// one left half written: with no journal in force, they are nobody's.
 func removeStaged(root string) error {
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
-		if !d.IsDir() && isStaged(d.Name()) {
-			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-		}
-		return nil
-	})
+	dir := filepath.Join(root, filepath.FromSlash(path.Dir(JournalPath)))
+	ents, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		if isStaged(e.Name()) {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // writeSynced writes data to a new file name, synced, making its folder

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -83,26 +84,46 @@ func change() Plan {
 	return p
 }
 
+// entries returns the journal entries of p, as apply makes them.
+func entries(p Plan) []entry {
+	var es []entry
+	for _, f := range p.Writes {
+		es = append(es, entry{Path: f.Path, Staged: path.Join(path.Dir(f.Path), stagedName(path.Base(f.Path)))})
+	}
+	for _, r := range p.Removes {
+		es = append(es, entry{Path: r})
+	}
+	return es
+}
+
 // A commit stopped at any of its steps is either undone or finished by
-// Recover: the folder never holds a mix of the old files and the new.
-// Each step is stopped by doing, by hand, only the steps before it.
+// Recover: the folder never holds a mix of the old files and the new,
+// and nothing staged is left. Each stop is made by doing, by hand, only
+// the steps before it.
 func TestRecoverAfterEveryStep(t *testing.T) {
 	p := change()
-	for stop := 0; stop <= len(p.Writes)+len(p.Removes)+1; stop++ {
+	es := entries(p)
+	for stop := 0; stop <= 3+len(es); stop++ {
 		root := t.TempDir()
 		put(t, root, before)
-		es, err := stage(root, p)
-		if err != nil {
-			t.Fatal(err)
-		}
+		journal := filepath.Join(root, JournalPath)
 		want := before
-		if stop > 0 {
-			// The journal is in place: the change is committed, and
-			// the first stop-1 of its steps were carried out.
-			if err := WriteFile(filepath.Join(root, JournalPath), encodeJournal(es)); err != nil {
+		if stop >= 1 {
+			if err := WriteFile(journal, encodeJournal(stateStaging, es)); err != nil {
 				t.Fatal(err)
 			}
-			for _, e := range es[:min(stop-1, len(es))] {
+		}
+		if stop >= 2 {
+			if err := stage(root, p, es); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if stop >= 3 {
+			// Committed, and the first stop-3 steps carried out.
+			if err := WriteFile(journal, encodeJournal(stateCommitted, es)); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range es[:stop-3] {
 				full := filepath.Join(root, filepath.FromSlash(e.Path))
 				if e.Staged == "" {
 					os.Remove(full)
@@ -116,7 +137,7 @@ func TestRecoverAfterEveryStep(t *testing.T) {
 		if err != nil {
 			t.Fatalf("stop %d: %v", stop, err)
 		}
-		if finished != (stop > 0) {
+		if finished != (stop >= 3) {
 			t.Errorf("stop %d: finished = %v", stop, finished)
 		}
 		if got := files(t, root); !equal(got, want) {
@@ -129,6 +150,22 @@ func TestRecoverAfterEveryStep(t *testing.T) {
 		if got := files(t, root); !equal(got, want) {
 			t.Errorf("stop %d: a second Recover changed the folder: %v", stop, got)
 		}
+	}
+}
+
+// A journal that a killed command left half written is removed by the
+// next writer.
+func TestHalfWrittenJournalIsRemoved(t *testing.T) {
+	root := t.TempDir()
+	put(t, root, before)
+	put(t, root, map[string]string{".glot/.journal" + StagedMark + "0123": "glot journal 1\nsta"})
+	w, _, err := LockWrite(root, "test", time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Release()
+	if got := files(t, root); !equal(got, before) {
+		t.Errorf("folder holds %v", got)
 	}
 }
 
@@ -177,20 +214,21 @@ func TestApplyCommits(t *testing.T) {
 // A journal is trusted only whole, and never names a file outside the
 // folder.
 func TestDecodeJournalRefuses(t *testing.T) {
-	good := string(encodeJournal([]entry{{Path: "a.toml", Staged: ".a.toml" + stagedMark + "00"}, {Path: "b.toml"}}))
-	if _, err := decodeJournal("j", []byte(good)); err != nil {
+	good := string(encodeJournal(stateCommitted, []entry{{Path: "a.toml", Staged: ".a.toml" + StagedMark + "00"}, {Path: "b.toml"}}))
+	if _, _, err := decodeJournal("j", []byte(good)); err != nil {
 		t.Fatalf("a journal glot wrote: %v", err)
 	}
 	for name, text := range map[string]string{
 		"cut short":     strings.TrimSuffix(good, journalEnd+"\n"),
 		"no header":     strings.TrimPrefix(good, journalHeader+"\n"),
-		"outside":       journalHeader + "\nremove \"../x\"\nend\n",
-		"absolute":      journalHeader + "\nremove \"/etc/passwd\"\nend\n",
-		"not staged":    journalHeader + "\nrename \"a\" \"b\"\nend\n",
-		"unknown step":  journalHeader + "\nchmod \"a\"\nend\n",
+		"no state":      strings.Replace(good, stateCommitted+"\n", "", 1),
+		"outside":       journalHeader + "\ncommitted\nremove \"../x\"\nend\n",
+		"absolute":      journalHeader + "\ncommitted\nremove \"/etc/passwd\"\nend\n",
+		"not staged":    journalHeader + "\ncommitted\nrename \"a\" \"b\"\nend\n",
+		"unknown step":  journalHeader + "\ncommitted\nchmod \"a\"\nend\n",
 		"after the end": good + "remove \"a\"\n",
 	} {
-		if _, err := decodeJournal("locales/.glot/journal", []byte(text)); err == nil {
+		if _, _, err := decodeJournal("locales/.glot/journal", []byte(text)); err == nil {
 			t.Errorf("%s: accepted", name)
 		} else if !strings.HasPrefix(err.Error(), "locales/.glot/journal:") {
 			t.Errorf("%s: error %q does not name the journal", name, err)

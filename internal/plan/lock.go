@@ -160,11 +160,12 @@ func LockRead(root string, wait time.Duration) (r *ReadLock, finished bool, err 
 			f.Close()
 			return nil, false, busy(err)
 		}
-		if _, err := Recover(root); err != nil {
+		did, err := Recover(root)
+		if err != nil {
 			f.Close()
 			return nil, false, err
 		}
-		finished = true
+		finished = finished || did
 		// Back to shared, and look again: flock cannot turn an exclusive
 		// lock into a shared one without letting go of it in between.
 	}

@@ -86,11 +86,12 @@ func TestCommitWaitsForReaders(t *testing.T) {
 func TestReaderFinishesAChange(t *testing.T) {
 	root := t.TempDir()
 	put(t, root, before)
-	es, err := stage(root, change())
-	if err != nil {
+	p := change()
+	es := entries(p)
+	if err := stage(root, p, es); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(filepath.Join(root, JournalPath), encodeJournal(es)); err != nil {
+	if err := WriteFile(filepath.Join(root, JournalPath), encodeJournal(stateCommitted, es)); err != nil {
 		t.Fatal(err)
 	}
 	r, finished, err := LockRead(root, time.Second)
