@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -505,6 +506,62 @@ func TestConcurrentWriters(t *testing.T) {
 				t.Fatalf("wait %s, trial %d: the catalogs are as neither order leaves them: differ from merge, import in %s; from import, merge in %s",
 					wait, trial, stateDiff(orders[0], st), stateDiff(orders[1], st))
 			}
+		}
+	}
+}
+
+// A build killed at any moment leaves nothing that would be deployed by
+// mistake (no temporary file in the output folders), and the next build
+// makes exactly what a build that was never interrupted makes.
+func TestKilledBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds glot and kills it; go test -short leaves it out")
+	}
+	bin := faultBinary(t)
+	base := sampleSite(t)
+	ref := copySite(t, base)
+	start := time.Now()
+	if r := runFault(t, bin, ref, nil, "build"); r.code != 0 {
+		t.Fatalf("glot build: exit %d\n%s", r.code, r.stderr)
+	}
+	took := time.Since(start)
+	outputs := func(dir string) map[string]string {
+		st := map[string]string{}
+		for _, top := range []string{"public", "localized"} {
+			root := filepath.Join(dir, top)
+			filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				rel, _ := filepath.Rel(dir, p)
+				st[filepath.ToSlash(rel)] = string(read(t, p))
+				return nil
+			})
+		}
+		return st
+	}
+	want := outputs(ref)
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 2))
+	for i := range 8 {
+		dir := copySite(t, base)
+		cmd := exec.Command(bin, "-C", dir, "-q", "build")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		delay := time.Duration(rng.Int64N(int64(took)))
+		time.Sleep(delay)
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		_ = cmd.Wait()
+		for name := range outputs(dir) {
+			if base := path.Base(name); strings.Contains(base, ".tmp") || strings.Contains(base, plan.StagedMark) || strings.HasPrefix(base, ".") {
+				t.Errorf("kill %d after %v: a temporary file in the output: %s", i, delay, name)
+			}
+		}
+		if r := runFault(t, bin, dir, nil, "build"); r.code != 0 {
+			t.Fatalf("kill %d after %v: the next build: exit %d\n%s", i, delay, r.code, r.stderr)
+		}
+		if got := outputs(dir); !sameState(got, want) {
+			t.Fatalf("kill %d after %v: the next build's output differs from an uninterrupted one in %s", i, delay, stateDiff(want, got))
 		}
 	}
 }
