@@ -565,3 +565,54 @@ func TestKilledBuild(t *testing.T) {
 		}
 	}
 }
+
+// A merge that may not write glot's bookkeeping (locales/.glot read-only
+// for the user running it) fails before it changes anything: the
+// translations it would fold in are still where the translator left them.
+// As root, which writes anywhere, the merge runs as the user nobody.
+func TestReadOnlyBookkeeping(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds glot; go test -short leaves it out")
+	}
+	bin := faultBinary(t)
+	dir := sampleSite(t)
+	crashCases[1].prepare(t, dir) // translate files filled in
+	before := localesState(t, dir)
+	cmd := exec.Command(bin, "-C", dir, "-q", "merge")
+	if os.Geteuid() == 0 {
+		// The site belongs to nobody, and the folders above it let
+		// nobody in.
+		const nobody = 65534
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil {
+				os.Lchown(p, nobody, nobody)
+			}
+			return err
+		})
+		for p := dir; p != "/"; p = filepath.Dir(p) {
+			if fi, err := os.Stat(p); err == nil {
+				os.Chmod(p, fi.Mode().Perm()|0o011)
+			}
+		}
+		for p := bin; p != "/"; p = filepath.Dir(p) {
+			if fi, err := os.Stat(p); err == nil {
+				os.Chmod(p, fi.Mode().Perm()|0o011)
+			}
+		}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
+		cmd.Env = append(os.Environ(), "HOME="+dir)
+	}
+	if err := os.Chmod(filepath.Join(dir, "locales", ".glot"), 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(dir, "locales", ".glot"), 0o755)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	r := result(t, cmd.Run(), &out, &errb)
+	if r.code != 1 || !strings.Contains(r.stderr, ".glot") || !strings.Contains(r.stderr, "permission denied") {
+		t.Fatalf("glot merge with a read-only locales/.glot: exit %d, want 1 and an error naming it\n%s", r.code, r.stderr)
+	}
+	if st := localesState(t, dir); !sameState(st, before) {
+		t.Errorf("the failed merge changed %s", stateDiff(before, st))
+	}
+}

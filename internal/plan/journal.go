@@ -200,6 +200,13 @@ func stage(root string, p Plan, es []entry) error {
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			// A folder where a file is to go would fail its rename after
+			// the commit point; it fails the change now, before it.
+			dest := filepath.Join(root, filepath.FromSlash(f.Path))
+			if fi, err := os.Lstat(dest); err == nil && fi.IsDir() {
+				errs[i] = fmt.Errorf("write %s: a folder is in the way", displayPath(dest))
+				return
+			}
 			errs[i] = writeSynced(filepath.Join(root, filepath.FromSlash(es[i].Staged)), f.Data)
 		}()
 	}

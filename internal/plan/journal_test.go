@@ -235,3 +235,34 @@ func TestDecodeJournalRefuses(t *testing.T) {
 		}
 	}
 }
+
+// A file that cannot be put in place fails the change before its commit
+// point: the folder stays as it was.
+func TestFolderInTheWay(t *testing.T) {
+	root := t.TempDir()
+	was := map[string]string{}
+	for k, v := range before {
+		if k != ".glot/archive.es.toml" {
+			was[k] = v
+		}
+	}
+	put(t, root, was)
+	if err := os.MkdirAll(filepath.Join(root, ".glot", "archive.es.toml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	w, _, err := LockWrite(root, "test", time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Release()
+	err = w.Apply(change())
+	if err == nil || !strings.Contains(err.Error(), "archive.es.toml") {
+		t.Fatalf("Apply: %v", err)
+	}
+	if got := files(t, root); !equal(got, was) {
+		t.Errorf("after a failed Apply the folder holds %v", got)
+	}
+	if Pending(root) {
+		t.Error("a journal is left")
+	}
+}
