@@ -2,7 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"os"
+	"io/fs"
 	"path"
 
 	"github.com/spf13/cobra"
@@ -39,17 +39,29 @@ func runExtract(g *glot, o *extractOptions) error {
 		return err
 	}
 	contentDir, localesDir := g.path(cfg.ContentDir), g.path(cfg.LocalesDir)
-	if _, err := os.Stat(contentDir); err != nil {
+	contentFS, err := g.in(cfg.ContentDir)
+	if err != nil {
+		return err
+	}
+	if _, err := fs.Stat(contentFS, "."); err != nil {
 		return fmt.Errorf("content folder: %w", err)
 	}
-	set, err := layout.Load(g.layouts())
+	localesFS, err := g.in(cfg.LocalesDir)
+	if err != nil {
+		return err
+	}
+	layouts, err := g.layouts()
+	if err != nil {
+		return err
+	}
+	set, err := layout.Load(layouts)
 	if err != nil {
 		return err
 	}
 	res, err := extract.Run(extract.Input{
 		Interface:   set.Interface(),
-		Content:     os.DirFS(contentDir),
-		Locales:     os.DirFS(localesDir),
+		Content:     contentFS,
+		Locales:     localesFS,
 		Source:      cfg.SourceLanguage,
 		ContentName: display(contentDir),
 		LocalesName: display(localesDir),
