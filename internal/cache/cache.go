@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Dir is the cache folder's name, at the site's root.
@@ -32,6 +33,24 @@ type Cache struct {
 	root  string // the site's root
 	dir   string
 	files *fileIndex
+	// site is the site's root opened as an os.Root, to follow links
+	// (see Hash), when first needed; Close closes it.
+	siteMu sync.Mutex
+	site   *os.Root
+}
+
+// openRoot returns the site's root as an os.Root.
+func (c *Cache) openRoot() (*os.Root, error) {
+	c.siteMu.Lock()
+	defer c.siteMu.Unlock()
+	if c.site == nil {
+		r, err := os.OpenRoot(c.root)
+		if err != nil {
+			return nil, err
+		}
+		c.site = r
+	}
+	return c.site, nil
 }
 
 // Open returns the cache of the site whose root is root. Nothing is read
@@ -44,6 +63,12 @@ func Open(root string) *Cache {
 
 // Close saves what the cache learned about files.
 func (c *Cache) Close() error {
+	c.siteMu.Lock()
+	if c.site != nil {
+		c.site.Close()
+		c.site = nil
+	}
+	c.siteMu.Unlock()
 	return c.files.save()
 }
 

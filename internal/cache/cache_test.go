@@ -211,3 +211,35 @@ func TestPutFuncFailing(t *testing.T) {
 		t.Errorf("build/ holds %d files, want the entry alone", len(entries))
 	}
 }
+
+// A file of the site that is a symbolic link hashes as the file it leads
+// to when that is inside the site, and is refused when it leads outside:
+// the cache does not read the build's environment or a file beside the
+// site, even to hash it.
+func TestHashFollowsLinksOnlyInsideTheSite(t *testing.T) {
+	tmp := t.TempDir()
+	root := filepath.Join(tmp, "site")
+	old := time.Now().Add(-time.Hour)
+	write(t, filepath.Join(root, "shared", "a.md"), "inside", old)
+	write(t, filepath.Join(tmp, "secret.md"), "outside", old)
+	for link, target := range map[string]string{"in.md": "shared/a.md", "out.md": "../secret.md", "abs.md": filepath.Join(tmp, "secret.md")} {
+		if err := os.Symlink(target, filepath.Join(root, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := Open(root)
+	defer c.Close()
+	if got := hash(t, c, "in.md"); got != sha256.Sum256([]byte("inside")) {
+		t.Errorf("in.md hashes as %s, not as the file it leads to", got)
+	}
+	for _, name := range []string{"out.md", "abs.md"} {
+		if sum, err := c.Hash(name); err == nil {
+			t.Errorf("%s, a link out of the site, hashed as %s", name, sum)
+		}
+	}
+	// Closed, the cache opens the site again for the next link.
+	c.Close()
+	if got := hash(t, c, "in.md"); got != sha256.Sum256([]byte("inside")) {
+		t.Errorf("in.md after Close: %s", got)
+	}
+}

@@ -29,12 +29,29 @@ func (s Sum) String() string { return hex.EncodeToString(s[:]) }
 // as git's index does. A file changed within a moment of being hashed
 // might keep its modification time, so such a file is hashed again next
 // time, until its time is safely past.
+//
+// A file of the site that is a symbolic link is read only if the link
+// stays inside the site folder (see os.Root): a link to
+// /proc/self/environ is not the site's to read. Other files cost one
+// Lstat, as a Stat would: the folders above them are the site's to check.
 func (c *Cache) Hash(path string) (Sum, error) {
 	full := filepath.FromSlash(path)
-	if !filepath.IsAbs(full) {
+	open := os.Open
+	var fi fs.FileInfo
+	var err error
+	if filepath.IsAbs(full) {
+		fi, err = os.Stat(full)
+	} else {
+		rel := full
 		full = filepath.Join(c.root, full)
+		if fi, err = os.Lstat(full); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			var root *os.Root
+			if root, err = c.openRoot(); err == nil {
+				fi, err = root.Stat(rel)
+				open = func(string) (*os.File, error) { return root.Open(rel) }
+			}
+		}
 	}
-	fi, err := os.Stat(full)
 	if err != nil {
 		return Sum{}, err
 	}
@@ -45,7 +62,7 @@ func (c *Cache) Hash(path string) (Sum, error) {
 	if sum, ok := c.files.lookup(path, st); ok {
 		return sum, nil
 	}
-	f, err := os.Open(full)
+	f, err := open(full)
 	if err != nil {
 		return Sum{}, err
 	}

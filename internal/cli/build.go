@@ -125,14 +125,18 @@ func runBuild(g *glot, o *buildOptions) error {
 			return nil
 		}
 	}
-	opts.Content = os.DirFS(g.path(cfg.ContentDir))
-	opts.Layouts = g.layouts()
+	if opts.Content, err = g.in(cfg.ContentDir); err != nil {
+		return err
+	}
+	if opts.Layouts, err = g.layouts(); err != nil {
+		return err
+	}
 	if err := compile(); err != nil {
 		return err
 	}
 	opts.Salt = self[:]
 	contentRel := filepath.ToSlash(cfg.ContentDir)
-	opts.Hash = func(name string) ([32]byte, error) { return c.Hash(contentRel + "/" + name) }
+	opts.Hash = func(name string) ([32]byte, error) { return g.hash(contentRel+"/"+name, false) }
 	opts.Cache = buildCache{c}
 	bar := g.progress("build", "pages")
 	opts.Progress = bar.set
@@ -142,6 +146,18 @@ func runBuild(g *glot, o *buildOptions) error {
 		prev = decodeRecord(data)
 	}
 	sink := newDiskSink(g.path(), []string{filepath.ToSlash(cfg.OutputDir), filepath.ToSlash(cfg.MarkdownDir)}, prev, o.force)
+	// A link in place of an output folder or a language's folder is
+	// refused before anything is written.
+	var outDirs []string
+	if opts.HTML {
+		outDirs = append(outDirs, path.Clean(filepath.ToSlash(cfg.OutputDir)))
+	}
+	if opts.MD {
+		outDirs = append(outDirs, path.Clean(filepath.ToSlash(cfg.MarkdownDir)))
+	}
+	if err := sink.checkOutputs(outDirs, append(append([]string{cfg.SourceLanguage}, cfg.Languages...), opts.Langs...)); err != nil {
+		return err
+	}
 	// A build that does not finish leaves this mark, so that the next one
 	// checks every file it would keep.
 	unfinished := "build/unfinished" + shardSuffix(opts.Shard)

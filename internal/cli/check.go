@@ -82,7 +82,7 @@ func runCheck(g *glot, o *checkOptions) error {
 // what they depend on: the language's compiled table, the glossary, and
 // the content folder's name, which they print.
 func (g *glot) findingsMemo(content string) (report.Memo, error) {
-	glossary, err := g.cache().HashOrNone(check.GlossaryFile)
+	glossary, err := g.hash(check.GlossaryFile, true)
 	if err != nil {
 		return nil, err
 	}

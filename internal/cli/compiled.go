@@ -38,7 +38,10 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	if err != nil {
 		return nil, nil, err
 	}
-	fsys := os.DirFS(dir)
+	fsys, err := g.in(cfg.LocalesDir)
+	if err != nil {
+		return nil, nil, err
+	}
 	if _, err := fs.Stat(fsys, locale.ActivePath(cfg.SourceLanguage)); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("%s does not exist: run glot extract first", display(filepath.Join(dir, locale.ActivePath(cfg.SourceLanguage))))
 	}
@@ -53,7 +56,7 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	if err != nil {
 		return nil, nil, err
 	}
-	glSum, err := c.HashOrNone(check.GlossaryFile)
+	glSum, err := g.hash(check.GlossaryFile, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -62,7 +65,7 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	if err != nil {
 		return nil, nil, err
 	}
-	srcKey, err := key(c, "source", self, rel, files)
+	srcKey, err := g.key("source", self, rel, files)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -118,7 +121,7 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 // table returns the compiled table of lang, from the cache or compiled
 // now; srcKey names the source and the glossary it is compiled against.
 func (g *glot) table(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, site *locale.Site, rel func(string) string, lang string) (*verdict.Table, string, error) {
-	k, err := key(c, "table "+srcKey+" "+lang, self, rel, locale.LangFiles(site.FS, lang))
+	k, err := g.key("table "+srcKey+" "+lang, self, rel, locale.LangFiles(site.FS, lang))
 	if err != nil {
 		return nil, "", err
 	}
@@ -177,11 +180,11 @@ func openCached[T any](c *cache.Cache, name string, open func(r readerAt, size i
 // key names what is made from files (paths relative to the site's root,
 // given as rel makes them from paths in their folder) by the running glot:
 // a hash of what, of glot itself, and of each file's path and content.
-func key(c *cache.Cache, what string, self cache.Sum, rel func(string) string, files []string) (string, error) {
+func (g *glot) key(what string, self cache.Sum, rel func(string) string, files []string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%x\x00", what, self)
 	for _, f := range files {
-		sum, err := c.HashOrNone(rel(f))
+		sum, err := g.hash(rel(f), true)
 		if err != nil {
 			return "", err
 		}

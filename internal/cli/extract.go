@@ -43,7 +43,11 @@ func runExtract(g *glot, o *extractOptions) (err error) {
 		return err
 	}
 	contentDir, localesDir := g.path(cfg.ContentDir), g.path(cfg.LocalesDir)
-	if _, err := os.Stat(contentDir); err != nil {
+	contentFS, err := g.in(cfg.ContentDir)
+	if err != nil {
+		return err
+	}
+	if _, err := fs.Stat(contentFS, "."); err != nil {
 		return fmt.Errorf("content folder: %w", err)
 	}
 	if !o.dryRun {
@@ -64,14 +68,22 @@ func runExtract(g *glot, o *extractOptions) (err error) {
 	if err := g.lockFor(cfg, o.dryRun); err != nil {
 		return err
 	}
-	set, err := layout.Load(g.layouts())
+	localesFS, err := g.in(cfg.LocalesDir)
+	if err != nil {
+		return err
+	}
+	layouts, err := g.layouts()
+	if err != nil {
+		return err
+	}
+	set, err := layout.Load(layouts)
 	if err != nil {
 		return err
 	}
 	res, err := extract.Run(extract.Input{
 		Interface:   set.Interface(),
-		Content:     os.DirFS(contentDir),
-		Locales:     os.DirFS(localesDir),
+		Content:     contentFS,
+		Locales:     localesFS,
 		Source:      cfg.SourceLanguage,
 		ContentName: display(contentDir),
 		ContentDir:  filepath.ToSlash(filepath.Clean(cfg.ContentDir)),

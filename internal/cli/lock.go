@@ -3,10 +3,13 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/plan"
 )
 
@@ -46,6 +49,9 @@ func (g *glot) lockWrite(cfg *config.Config) error {
 	if _, err := os.Stat(dir); err != nil {
 		return fmt.Errorf("locales folder: %w: run glot extract first", err)
 	}
+	if err := g.insideSite(cfg); err != nil {
+		return err
+	}
 	w, finished, err := plan.LockWrite(dir, "glot "+strings.Join(g.args, " "), wait)
 	if err != nil {
 		return err
@@ -73,6 +79,9 @@ func (g *glot) localesDir(cfg *config.Config) (string, error) {
 	dir := g.path(cfg.LocalesDir)
 	if g.wlock != nil || g.rlock != nil {
 		return dir, nil
+	}
+	if err := g.insideSite(cfg); err != nil {
+		return "", err
 	}
 	wait, err := g.lockWait()
 	if err != nil {
@@ -106,4 +115,16 @@ func (g *glot) releaseLocks() {
 	g.releaseRead()
 	g.wlock.Release()
 	g.wlock = nil
+}
+
+// insideSite refuses a locales folder, or a bookkeeping folder in it,
+// that is a link leading outside the site, before a lock or a journal is
+// made there (see in).
+func (g *glot) insideSite(cfg *config.Config) error {
+	for _, d := range []string{cfg.LocalesDir, path.Join(filepath.ToSlash(cfg.LocalesDir), ledger.Dir)} {
+		if _, err := g.in(d); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -80,7 +79,10 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 		return err
 	}
 	dir := g.path(cfg.LocalesDir)
-	fsys := os.DirFS(dir)
+	fsys, err := g.in(cfg.LocalesDir)
+	if err != nil {
+		return err
+	}
 	fast := make([]bool, len(langs))
 	var site *locale.Site
 	for i, lang := range langs {

@@ -185,9 +185,11 @@ type diskSink struct {
 	// still looks as recorded.
 	verify bool
 	gone   map[string]bool
-	made   sync.Map // folders made this build
-	mu     sync.Mutex
-	next   record
+	// folders holds each folder this build checked or made (see
+	// folder), by its slash-separated path, with what was found.
+	folders sync.Map
+	mu      sync.Mutex
+	next    record
 }
 
 // newDiskSink returns a sink writing under root into the output folders
@@ -234,7 +236,7 @@ func (d *diskSink) Kept(out site.Output) bool {
 		return false
 	}
 	if d.verify {
-		fi, err := os.Stat(filepath.Join(d.root, filepath.FromSlash(out.Name)))
+		fi, err := os.Lstat(filepath.Join(d.root, filepath.FromSlash(out.Name)))
 		if err != nil || fi.Size() != r.size || fi.ModTime().UnixNano() != r.mtime {
 			return false
 		}
@@ -250,14 +252,18 @@ func (d *diskSink) Write(out site.Output, data []byte) error {
 	e := &outRecord{page: out.Page, lang: out.Lang, format: out.Format, key: out.Key, sum: sha256.Sum256(data), size: int64(len(data))}
 	if r := d.prev.outs[out.Name]; r != nil && r.sum == e.sum {
 		// The same bytes: the file stays, with its time, if it is still
-		// the one the last build left.
-		if fi, err := os.Stat(name); err == nil && fi.Size() == r.size && fi.ModTime().UnixNano() == r.mtime {
+		// the one the last build left (a link put in its place is not:
+		// Lstat sees the link's own size and time).
+		if fi, err := os.Lstat(name); err == nil && fi.Size() == r.size && fi.ModTime().UnixNano() == r.mtime {
+			if err := d.folder(path.Dir(out.Name)); err != nil {
+				return err
+			}
 			e.mtime = r.mtime
 			d.add(out.Name, e)
 			return nil
 		}
 	}
-	fi, err := d.writeInPlace(name, data)
+	fi, err := d.writeInPlace(out.Name, data)
 	if err != nil {
 		return err
 	}
@@ -285,6 +291,15 @@ func (d *diskSink) sweep(inScope func(site.Output) bool) (record, error) {
 		if !inScope(r.output(name)) {
 			if !d.gone[d.rootOf(name)] {
 				d.next.outs[name] = r
+			}
+			continue
+		}
+		// Nothing is removed through a link: a folder of the outputs
+		// swapped for a link to elsewhere would have that place's files
+		// removed.
+		if err := d.folderChecked(path.Dir(name)); err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, err)
 			}
 			continue
 		}
@@ -316,25 +331,30 @@ func rootsDigest(root string, names []string) string {
 	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
-// writeInPlace writes a generated file, making its folder if need be, and
-// returns what it looks like written. Generated files can be made again,
-// so they are neither synced nor written through a temporary file: on
-// this kind of disk, a temporary file renamed into place costs three times
-// as much, and output is most of what a build writes. A build that stops
-// half way leaves a mark (see diskSink.verify) so that the next one finds
-// any file left half written.
+// writeInPlace writes generated file name (slash-separated, relative to
+// the site folder), making its folder if need be, and returns what it
+// looks like written. Generated files can be made again, so they are
+// neither synced nor written through a temporary file: on this kind of
+// disk, a temporary file renamed into place costs three times as much,
+// and output is most of what a build writes. A build that stops half way
+// leaves a mark (see diskSink.verify) so that the next one finds any file
+// left half written.
+//
+// Nothing is written through a symbolic link: a link in place of the
+// output folder, a language's folder or a file would have the build write
+// over whatever it leads to, inside the site (its content, its layouts) or
+// outside it. The folders are checked once each (see folder), the file
+// itself by opening it with O_NOFOLLOW, which costs nothing more.
 func (d *diskSink) writeInPlace(name string, data []byte) (fs.FileInfo, error) {
-	dir := filepath.Dir(name)
-	if _, made := d.made.Load(dir); !made {
-		// Each folder is made once, before its first file: trying the
-		// file first costs a failed open for every new page.
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, err
-		}
-		d.made.Store(dir, true)
+	if err := d.folder(path.Dir(name)); err != nil {
+		return nil, err
 	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	full := filepath.Join(d.root, filepath.FromSlash(name))
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|oNoFollow, 0o644)
 	if err != nil {
+		if fi, lerr := os.Lstat(full); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, linkInOutputs(full)
+		}
 		return nil, err
 	}
 	_, err = f.Write(data)
@@ -346,6 +366,77 @@ func (d *diskSink) writeInPlace(name string, data []byte) (fs.FileInfo, error) {
 		err = cerr
 	}
 	return fi, err
+}
+
+// folder makes folder dir of the outputs (slash-separated, relative to
+// the site folder) and those above it if need be, and fails if it or any
+// of them below the site folder is a symbolic link or not a folder. Each
+// folder is checked once per build: a build of 90,000 files has a few
+// thousand folders, and trying the file first would cost a failed open
+// for every new page.
+func (d *diskSink) folder(dir string) error {
+	return d.checkFolder(dir, true)
+}
+
+// folderChecked is folder without making anything: a folder that does not
+// exist is an fs.ErrNotExist.
+func (d *diskSink) folderChecked(dir string) error {
+	return d.checkFolder(dir, false)
+}
+
+type folderState struct{ err error }
+
+func (d *diskSink) checkFolder(dir string, mk bool) error {
+	if dir == "." || dir == "" {
+		return nil
+	}
+	if v, ok := d.folders.Load(dir); ok {
+		if err := v.(folderState).err; err == nil || !mk || !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := d.checkFolder(path.Dir(dir), mk); err != nil {
+		return err
+	}
+	full := filepath.Join(d.root, filepath.FromSlash(dir))
+	fi, err := os.Lstat(full)
+	if errors.Is(err, fs.ErrNotExist) && mk {
+		if err = os.Mkdir(full, 0o755); err == nil || errors.Is(err, fs.ErrExist) {
+			fi, err = os.Lstat(full)
+		}
+	}
+	switch {
+	case err != nil:
+	case fi.Mode()&fs.ModeSymlink != 0:
+		err = linkInOutputs(full)
+	case !fi.IsDir():
+		err = fmt.Errorf("%s is not a folder: glot build puts its outputs in it", display(full))
+	}
+	d.folders.Store(dir, folderState{err})
+	return err
+}
+
+// linkInOutputs is the error of a symbolic link found where glot build
+// writes.
+func linkInOutputs(full string) error {
+	return fmt.Errorf("%s is a symbolic link: glot build writes its outputs only into folders of its own, never through a link; remove the link", display(full))
+}
+
+// checkOutputs checks, before a build writes anything, that the folders
+// it writes into (each of dirs, slash-separated and relative to the site
+// folder, and in each the folder of each of langs) are not symbolic links.
+// Deeper folders are checked as they are first written into.
+func (d *diskSink) checkOutputs(dirs, langs []string) error {
+	var errs []error
+	for _, dir := range dirs {
+		for _, sub := range append([]string{""}, langs...) {
+			if err := d.folderChecked(path.Join(dir, sub)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, err)
+				break
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // removeEmptyDirs removes dir and its parents while they are empty, up to

@@ -45,7 +45,7 @@ func (g *glot) glossary(cfg *config.Config) (*check.Glossary, error) {
 		return g.gloss, nil
 	}
 	file := g.path(check.GlossaryFile)
-	data, err := os.ReadFile(file)
+	data, err := g.readFile(check.GlossaryFile)
 	if errors.Is(err, os.ErrNotExist) {
 		g.glossRead = true
 		return nil, nil

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -102,12 +103,19 @@ type glot struct {
 	args           []string        // the command line, for the write lock's card
 	wlock          *plan.WriteLock // see lockWrite
 	rlock          *plan.ReadLock  // see lockRead
+	rootMu         sync.Mutex
+	siteRoot       *os.Root // see root()
+	warned         map[string]bool
 }
 
 // done releases what the command opened and saves what the cache learned.
 func (g *glot) done() {
 	g.closeOpen()
 	g.releaseLocks()
+	if g.siteRoot != nil {
+		g.siteRoot.Close()
+		g.siteRoot = nil
+	}
 	if g.c != nil {
 		_ = g.c.Close() // a cache that cannot be saved only costs time
 	}
@@ -180,7 +188,7 @@ func (g *glot) userPath(p string) string {
 // config reads the site's glot.toml.
 func (g *glot) config() (*config.Config, error) {
 	file := g.path(config.File)
-	data, err := os.ReadFile(file)
+	data, err := g.readFile(config.File)
 	if errors.Is(err, os.ErrNotExist) {
 		where := g.dir
 		if where == "" {
@@ -191,7 +199,36 @@ func (g *glot) config() (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return config.Parse(display(file), data)
+	cfg, err := config.Parse(display(file), data)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.checkLocaleNames(cfg); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// checkLocaleNames refuses, or warns of, message files in the locales
+// folder that glot would not read (see locale.CheckNames). Each warning is
+// printed once per command: glot serve reads glot.toml again for every
+// build.
+func (g *glot) checkLocaleNames(cfg *config.Config) error {
+	fsys, err := g.in(cfg.LocalesDir)
+	if err != nil {
+		return err
+	}
+	warnings, err := locale.CheckNames(fsys, display(g.path(cfg.LocalesDir)), cfg.SourceLanguage, cfg.Languages)
+	for _, w := range warnings {
+		if !g.warned[w] {
+			if g.warned == nil {
+				g.warned = map[string]bool{}
+			}
+			g.warned[w] = true
+			g.warnf("%s", w)
+		}
+	}
+	return err
 }
 
 // locales loads the site's locales folder. With extracted set, it fails
@@ -201,7 +238,11 @@ func (g *glot) locales(cfg *config.Config, extracted bool) (*locale.Site, error)
 	if err != nil {
 		return nil, err
 	}
-	s, err := locale.Load(os.DirFS(dir), display(dir), cfg.SourceLanguage)
+	fsys, err := g.in(cfg.LocalesDir)
+	if err != nil {
+		return nil, err
+	}
+	s, err := locale.Load(fsys, display(dir), cfg.SourceLanguage)
 	if err == nil && extracted && !s.HasSource {
 		return nil, fmt.Errorf("%s does not exist: run glot extract first", display(filepath.Join(dir, locale.ActivePath(cfg.SourceLanguage))))
 	}
@@ -251,11 +292,15 @@ func rules(cfg *config.Config) *segment.Rules {
 }
 
 // layouts returns the site's layouts folder, or nil when it has none.
-func (g *glot) layouts() fs.FS {
-	if fi, err := os.Stat(g.path("layouts")); err == nil && fi.IsDir() {
-		return os.DirFS(g.path("layouts"))
+func (g *glot) layouts() (fs.FS, error) {
+	fsys, err := g.in("layouts")
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	if fi, err := fs.Stat(fsys, "."); err != nil || !fi.IsDir() {
+		return nil, nil
+	}
+	return fsys, nil
 }
 
 // plural writes a count and a noun, "1 page", "2 pages".

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -34,7 +33,7 @@ func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self 
 	h := sha256.New()
 	fmt.Fprintf(h, "%x\x00%#v\x00%#v\x00", self, *o, *cfg)
 	file := func(rel string) error {
-		sum, err := c.HashOrNone(rel)
+		sum, err := g.hash(rel, true)
 		if err != nil {
 			return err
 		}
@@ -49,7 +48,23 @@ func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self 
 		}
 	}
 	for _, dir := range []string{cfg.ContentDir, "layouts"} {
-		if err := walkFiles(g.path(), dir, func(rel string, d fs.DirEntry) error {
+		fsys, err := g.in(dir)
+		if err != nil {
+			return "", err
+		}
+		if err := walkFiles(fsys, func(p string, d fs.DirEntry) error {
+			rel := path.Join(dir, p)
+			if d.Type()&fs.ModeSymlink != 0 {
+				// A link counts by the file it leads to, which must
+				// be inside the site.
+				fi, err := fs.Stat(fsys, p)
+				if err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return err
+				}
+				if err == nil && fi.Mode().IsRegular() {
+					return file(rel)
+				}
+			}
 			if !d.Type().IsRegular() {
 				fmt.Fprintf(h, "%s\x00%v\x00", rel, d.Type())
 				return nil
@@ -59,11 +74,13 @@ func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self 
 			return "", err
 		}
 	}
-	ldir, err := g.localesDir(cfg)
+	if _, err := g.localesDir(cfg); err != nil {
+		return "", err
+	}
+	locales, err := g.in(cfg.LocalesDir)
 	if err != nil {
 		return "", err
 	}
-	locales := os.DirFS(ldir)
 	files, err := locale.SourceFiles(locales, cfg.SourceLanguage)
 	if err != nil {
 		return "", err
@@ -79,19 +96,14 @@ func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self 
 	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
-// walkFiles calls f for everything under dir, a path relative to root,
-// with its slash-separated path relative to root. A dir that does not
-// exist has nothing in it.
-func walkFiles(root, dir string, f func(rel string, d fs.DirEntry) error) error {
-	err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
+// walkFiles calls f for everything in fsys, with its path. A folder that
+// does not exist has nothing in it.
+func walkFiles(fsys fs.FS, f func(p string, d fs.DirEntry) error) error {
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		return f(filepath.ToSlash(rel), d)
+		return f(p, d)
 	})
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -117,16 +118,40 @@ func Parse(file string, data []byte) (*Config, error) {
 	if err := cfg.validate(); err != nil {
 		var ke *keyError
 		if errors.As(err, &ke) {
-			return nil, fileerr.At(file, keyLine(data, ke.key), 0, ke.err)
+			line := keyLine(data, ke.key)
+			if line == 0 && ke.other != "" {
+				line = keyLine(data, ke.other)
+			}
+			return nil, fileerr.At(file, line, 0, ke.err)
 		}
 		return nil, fileerr.At(file, 0, 0, err)
 	}
 	return &cfg, nil
 }
 
+// keyError is an error in the value of key. other is a second key that
+// the error is about, blamed when key is not in the file (its value is
+// the default).
 type keyError struct {
-	key string
-	err error
+	key, other string
+	err        error
+}
+
+// reserved are the site's own files and folders, by their names at the
+// site's root, that none of the folders of glot.toml may be or hold.
+var reserved = map[string]string{
+	"layouts":       "the layouts folder",
+	".glot-cache":   "glot's cache folder",
+	File:            "the site's configuration",
+	"glossary.toml": "the site's glossary",
+}
+
+// overlaps reports whether clean folders a and b are the same folder or
+// one holds the other. Case is ignored: on the file systems of macOS and
+// Windows, "Public" and "public" are one folder.
+func overlaps(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	return a == b || strings.HasPrefix(a, b+"/") || strings.HasPrefix(b, a+"/")
 }
 
 func (e *keyError) Error() string { return e.key + ": " + e.err.Error() }
@@ -134,20 +159,20 @@ func (e *keyError) Error() string { return e.key + ": " + e.err.Error() }
 func (c *Config) validate() error {
 	src, err := Tag(c.SourceLanguage)
 	if err != nil {
-		return &keyError{"source_language", err}
+		return &keyError{key: "source_language", err: err}
 	}
 	c.SourceLanguage = src
 	seen := map[string]bool{src: true}
 	for i, l := range c.Languages {
 		t, err := Tag(l)
 		if err != nil {
-			return &keyError{"languages", err}
+			return &keyError{key: "languages", err: err}
 		}
 		if IsPseudo(t) {
-			return &keyError{"languages", fmt.Errorf("%s is a pseudo-language: it is always available to --lang and must not be listed", t)}
+			return &keyError{key: "languages", err: fmt.Errorf("%s is a pseudo-language: it is always available to --lang and must not be listed", t)}
 		}
 		if seen[t] {
-			return &keyError{"languages", fmt.Errorf("%s is listed twice, or is the source language", t)}
+			return &keyError{key: "languages", err: fmt.Errorf("%s is listed twice, or is the source language", t)}
 		}
 		seen[t] = true
 		c.Languages[i] = t
@@ -158,25 +183,38 @@ func (c *Config) validate() error {
 	for i, d := range dirs {
 		clean := path.Clean(d.dir)
 		if d.dir == "" || clean == "." || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || strings.ContainsRune(d.dir, '\\') {
-			return &keyError{d.key, fmt.Errorf("%q must be a folder inside the site", d.dir)}
+			return &keyError{key: d.key, err: fmt.Errorf("%q must be a folder inside the site", d.dir)}
+		}
+		if strings.IndexFunc(d.dir, unicode.IsControl) >= 0 {
+			return &keyError{key: d.key, err: fmt.Errorf("%q holds a control character", d.dir)}
+		}
+		for _, part := range strings.Split(clean, "/") {
+			if strings.EqualFold(part, ".git") {
+				return &keyError{key: d.key, err: fmt.Errorf("%q is inside git's own folder: glot must not read or write there", d.dir)}
+			}
 		}
 		// Output written into the content or the locales would be read
-		// back as pages or catalogs.
+		// back as pages or catalogs, and output written over the
+		// layouts or the site's own files would destroy them.
+		for name, what := range reserved {
+			if overlaps(clean, name) {
+				return &keyError{key: d.key, err: fmt.Errorf("%q overlaps %s %q: each folder must be separate", d.dir, what, name)}
+			}
+		}
 		for _, e := range dirs[:i] {
-			other := path.Clean(e.dir)
-			if clean == other || strings.HasPrefix(clean, other+"/") || strings.HasPrefix(other, clean+"/") {
-				return &keyError{d.key, fmt.Errorf("%q overlaps %s %q: each folder must be separate", d.dir, e.key, e.dir)}
+			if overlaps(clean, path.Clean(e.dir)) {
+				return &keyError{key: d.key, other: e.key, err: fmt.Errorf("%q overlaps %s %q: each folder must be separate", d.dir, e.key, e.dir)}
 			}
 		}
 	}
 	if c.Build.Threshold < 0 || c.Build.Threshold > 100 {
-		return &keyError{"threshold", fmt.Errorf("%d is not a percentage from 0 to 100", c.Build.Threshold)}
+		return &keyError{key: "threshold", err: fmt.Errorf("%d is not a percentage from 0 to 100", c.Build.Threshold)}
 	}
 	if c.Build.Incomplete != "notice" && c.Build.Incomplete != "skip" {
-		return &keyError{"incomplete", fmt.Errorf("%q: give notice or skip", c.Build.Incomplete)}
+		return &keyError{key: "incomplete", err: fmt.Errorf("%q: give notice or skip", c.Build.Incomplete)}
 	}
 	if c.SuggestionThreshold < 0 || c.SuggestionThreshold > 100 {
-		return &keyError{"suggestion_threshold", fmt.Errorf("%d is not a percentage from 0 to 100", c.SuggestionThreshold)}
+		return &keyError{key: "suggestion_threshold", err: fmt.Errorf("%d is not a percentage from 0 to 100", c.SuggestionThreshold)}
 	}
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
@@ -187,11 +225,11 @@ func (c *Config) validate() error {
 	u, err := url.Parse(c.BaseURL)
 	switch {
 	case err != nil:
-		return &keyError{"base_url", err}
+		return &keyError{key: "base_url", err: err}
 	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
 		// A path alone: links and alternates are relative to the host.
 	case (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-		return &keyError{"base_url", fmt.Errorf("%q must be an absolute http(s) URL such as \"https://example.com/\"", c.BaseURL)}
+		return &keyError{key: "base_url", err: fmt.Errorf("%q must be an absolute http(s) URL such as \"https://example.com/\"", c.BaseURL)}
 	}
 	return nil
 }

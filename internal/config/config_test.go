@@ -67,6 +67,24 @@ func TestParseErrors(t *testing.T) {
 		{"relative base_url", "base_url = \"example\"\n", `glot.toml:1: "example/" must be an absolute http(s) URL`},
 		{"ftp base_url", "base_url = \"ftp://example.org\"\n", `must be an absolute http(s) URL`},
 		{"wrong type", "\nlanguages = \"es\"\n", "glot.toml:2: incompatible types"},
+		// Folders that would be read back, or written over, or that lie
+		// outside the site.
+		{"output in layouts", "languages = [\"es\"]\noutput_dir = \"layouts\"\n", `glot.toml:2: "layouts" overlaps the layouts folder "layouts"`},
+		{"markdown around layouts", "\nmarkdown_dir = \"./\"\n", `glot.toml:2: "./" must be a folder inside the site`},
+		{"layouts by another case", "output_dir = \"Layouts/site\"\n", `glot.toml:1: "Layouts/site" overlaps the layouts folder`},
+		{"output is .git", "\n\noutput_dir = \".git\"\n", `glot.toml:3: ".git" is inside git's own folder`},
+		{"content in .git", "content_dir = \".git/content\"\n", `glot.toml:1: ".git/content" is inside git's own folder`},
+		{"output in a nested .git", "markdown_dir = \"vendor/.GIT/md\"\n", `glot.toml:1: "vendor/.GIT/md" is inside git's own folder`},
+		{"output in the cache", "output_dir = \".glot-cache/www\"\n", `glot.toml:1: ".glot-cache/www" overlaps glot's cache folder`},
+		{"output over glot.toml", "output_dir = \"glot.toml\"\n", `glot.toml:1: "glot.toml" overlaps the site's configuration`},
+		{"locales is the root", "locales_dir = \"x/..\"\n", `glot.toml:1: "x/.." must be a folder inside the site`},
+		{"markdown escapes", "markdown_dir = \"md/../../md\"\n", `glot.toml:1: "md/../../md" must be a folder inside the site`},
+		{"locales in content", "locales_dir = \"content/locales\"\n", `glot.toml:1: "content/locales" overlaps content_dir "content"`},
+		{"markdown holds locales", "locales_dir = \"md/locales\"\nmarkdown_dir = \"md\"\n", `glot.toml:2: "md" overlaps locales_dir "md/locales"`},
+		// The key set in the file is blamed, not the one left at its
+		// default.
+		{"content over the default output", "\ncontent_dir = \"public\"\n", `glot.toml:2: "public" overlaps content_dir "public"`},
+		{"newline in a folder", "output_dir = \"pub\\nlic\"\n", `glot.toml:1: "pub\nlic" holds a control character`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

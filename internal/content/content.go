@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -27,7 +29,16 @@ type Page struct {
 
 // Walk lists the pages and the assets of fsys, each sorted by path so that
 // everything built from them comes out in the same order on every machine.
+//
+// A symbolic link to a file is a page or an asset as that file would be,
+// read through the link: whether the link may be followed is fsys's to
+// say (the command line gives a file system that refuses links leading
+// out of the site), and a link it refuses fails the walk. A link to a
+// folder is refused: it is not walked, so that a loop of links cannot make
+// the walk endless. A path that holds a control character or bytes that
+// are not UTF-8 is refused (see checkName); every such path is named.
 func Walk(fsys fs.FS) (pages []Page, assets []string, err error) {
+	var bad []error
 	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -39,7 +50,25 @@ func Walk(fsys fs.FS) (pages []Page, assets []string, err error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			fi, err := fs.Stat(fsys, p)
+			if err != nil {
+				return err
+			}
+			if fi.IsDir() {
+				return fmt.Errorf("%s: a symbolic link to a folder: glot follows links to files only", p)
+			}
+			if !fi.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		if err := checkName(p); err != nil {
+			bad = append(bad, err)
 			return nil
 		}
 		switch strings.ToLower(path.Ext(name)) {
@@ -52,6 +81,9 @@ func Walk(fsys fs.FS) (pages []Page, assets []string, err error) {
 		}
 		return nil
 	})
+	if err == nil {
+		err = errors.Join(bad...)
+	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
 	sort.Strings(assets)
 	return pages, assets, err

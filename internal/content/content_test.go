@@ -1,9 +1,16 @@
 package content
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/glot-i18n/glot/internal/fileerr"
 )
 
 func TestWalk(t *testing.T) {
@@ -58,6 +65,150 @@ func TestSplitFrontMatter(t *testing.T) {
 			got, ok := SplitFrontMatter([]byte(tt.src))
 			if got != tt.want || ok != tt.ok {
 				t.Fatalf("got %+v %v, want %+v %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+// A page or an asset whose name glot could not write into its catalogs
+// and bookkeeping and read back is refused, naming it quoted; a name glot
+// skips anyway is not looked at.
+func TestWalkRefusesBadNames(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		want string // "" when the walk succeeds
+	}{
+		{"newline in a page", "a\nb.md", `"a\nb.md": the file name holds the control character U+000A`},
+		{"tab in a folder", "guide\t/x.md", `"guide\t/x.md": the file name holds the control character U+0009`},
+		{"carriage return in an asset", "img/Icon\r", `"img/Icon\r": the file name holds the control character U+000D`},
+		{"escape character", "\x1b[31m.html", `"\x1b[31m.html": the file name holds the control character U+001B`},
+		{"DEL", "a\x7f.md", `U+007F`},
+		{"C1 control", "a\u0085.md", `U+0085`},
+		{"Latin-1 byte", "caf\xe9.md", `"caf\xe9.md": the file name is not UTF-8`},
+		{"skipped file", ".notes\n.md", ""},
+		{"accented name", "café/ñandú.md", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"index.md": {}, tt.file: {}}
+			pages, _, err := Walk(fsys)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("walk: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want it to contain %s (pages %v)", err, tt.want, pages)
+			}
+		})
+	}
+	// Every bad name is named, not only the first.
+	_, _, err := Walk(fstest.MapFS{"a\n.md": {}, "b\n.md": {}})
+	if err == nil || !strings.Contains(err.Error(), `"a\n.md"`) || !strings.Contains(err.Error(), `"b\n.md"`) {
+		t.Errorf("two bad names: %v", err)
+	}
+}
+
+// Read through an os.Root, as the command line reads a site, a link that
+// stays inside the root is a page or an asset as its target is, one that
+// leads out of it fails the walk, and a link to a folder is refused.
+func TestWalkLinks(t *testing.T) {
+	tests := []struct {
+		name, target string // a link content/<name> -> target
+		page         bool   // a page, else an asset
+		want         string // the error, "" when the link is followed
+	}{
+		{"shared.md", "../shared/a.md", true, ""},
+		{"logo.png", "../shared/logo.png", false, ""},
+		{"env.txt", "/proc/self/environ", false, "path escapes from parent"},
+		{"up.md", "../../outside.md", true, "path escapes from parent"},
+		{"abs.md", "SITE/shared/a.md", true, "path escapes from parent"},
+		{"gone.md", "nothing.md", true, "no such file"},
+		{"docs", "../shared", false, "docs: a symbolic link to a folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			site := filepath.Join(dir, "site")
+			for _, d := range []string{"content", "shared"} {
+				if err := os.MkdirAll(filepath.Join(site, d), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, f := range []string{"shared/a.md", "shared/logo.png", "content/index.md"} {
+				if err := os.WriteFile(filepath.Join(site, f), []byte("x"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.WriteFile(filepath.Join(dir, "outside.md"), []byte("secret"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			target := strings.Replace(tt.target, "SITE", site, 1)
+			if err := os.Symlink(target, filepath.Join(site, "content", tt.name)); err != nil {
+				t.Fatal(err)
+			}
+			root, err := os.OpenRoot(site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer root.Close()
+			fsys, err := fs.Sub(root.FS(), "content")
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages, assets, err := Walk(fsys)
+			if tt.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), tt.name) {
+					t.Fatalf("error = %v, want it to name %s and say %q (pages %v, assets %v)", err, tt.name, tt.want, pages, assets)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotPage := slices.Contains(pages, Page{Path: tt.name, Kind: Markdown})
+			gotAsset := slices.Contains(assets, tt.name)
+			if gotPage != tt.page || gotAsset == tt.page {
+				t.Fatalf("pages %v, assets %v: want %s as a page: %v", pages, assets, tt.name, tt.page)
+			}
+			if data, err := fs.ReadFile(fsys, tt.name); err != nil || string(data) != "x" {
+				t.Fatalf("read through the link: %q %v", data, err)
+			}
+		})
+	}
+}
+
+// A byte that is not UTF-8 is refused at its line and byte column, in the
+// front matter as in the body; a byte order mark and every other
+// character of any script are UTF-8.
+func TestCheckUTF8(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string // "" when the page is UTF-8
+	}{
+		{"ascii", "# Title\n\nText.\n", ""},
+		{"bom and scripts", "\xef\xbb\xbf# Заголовок\n\n中文 عربى 🎉\n", ""},
+		{"latin-1 in the body", "# Title\n\nCaf\xe9 au lait\n", ":3:4: byte 0xe9 is not UTF-8"},
+		{"latin-1 in front matter", "---\ntitle: Caf\xe9\n---\n", ":2:11: byte 0xe9 is not UTF-8"},
+		{"after a multibyte character", "ñ\xff", ":1:3: byte 0xff"},
+		{"truncated sequence", "a\n\xe2\x82", ":2:1: byte 0xe2"},
+		{"encoded surrogate", "<p>\xed\xa0\x80</p>", ":1:4: byte 0xed"},
+		{"overlong slash", "<p>\xc0\xaf</p>", ":1:4: byte 0xc0"},
+		{"crlf lines", "a\r\nb\r\nc\x80", ":3:2: byte 0x80"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckUTF8([]byte(tt.src))
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(fileerr.InFile("content/a.md", err).Error(), "content/a.md"+tt.want) {
+				t.Fatalf("error = %v, want content/a.md%s", err, tt.want)
 			}
 		})
 	}

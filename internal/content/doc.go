@@ -4,7 +4,9 @@
 // A page is a Markdown file (.md, with optional YAML "---" or TOML "+++"
 // front matter) or an HTML file (.html). Every other file is an asset that
 // the build copies as it is. Files and folders whose names start with "." or
-// "_" other than _index.md are skipped, as site generators do.
+// "_" other than _index.md are skipped, as site generators do. A page must
+// be UTF-8 (CheckUTF8), and a path a name glot can write into its files
+// and read back: UTF-8, without control characters.
 //
 //	pages, assets, err := content.Walk(os.DirFS("content"))
 package content

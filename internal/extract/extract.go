@@ -71,6 +71,9 @@ func Segment(fsys fs.FS, p content.Page, rules *segment.Rules) (*segment.Page, [
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := content.CheckUTF8(src); err != nil {
+		return nil, nil, err
+	}
 	var sp *segment.Page
 	if p.Kind == content.HTML {
 		sp, err = segment.HTML(src, rules)

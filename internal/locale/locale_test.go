@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -58,5 +59,49 @@ other = "Primer texto"
 	}
 	if s.SourceText("mid-c") != "Edited once" {
 		t.Error("SourceText of a retired id")
+	}
+}
+
+// A message file glot would not read is named, with the languages
+// glot.toml has: an error when its tag is not one glot.toml could have, a
+// warning when it is a valid tag the site does not have.
+func TestCheckNames(t *testing.T) {
+	tests := []struct {
+		file         string
+		err, warning string // what each must contain; "" for none
+	}{
+		{"active.en.toml", "", ""},
+		{"active.es.toml", "", ""},
+		{"translate.pt-BR.toml", "", ""},
+		{"translate.es_ES.toml", `locales/translate.es_ES.toml: "es_ES" is not a language tag in canonical BCP 47 form, so glot never reads this file (glot.toml has source_language en and languages [es, pt-BR]); rename it to translate.es-ES.toml and add es-ES to languages, or to translate.es.toml`, ""},
+		{"translate.pt_BR.toml", `rename it to translate.pt-BR.toml`, ""},
+		{"active.ES.toml", `"ES" is not a language tag in canonical BCP 47 form`, ""},
+		{"active.pt-br.toml", `rename it to active.pt-BR.toml`, ""},
+		{"active.xx.toml", `locales/active.xx.toml: "xx" is not a language tag`, ""},
+		{"translate.es.done.toml", `"es.done" is not a language tag`, ""},
+		{"active.fr.toml", "", "locales/active.fr.toml is not read: fr is not a language of the site (glot.toml has source_language en and languages [es, pt-BR])"},
+		{"translate.de-CH.toml", "", "de-CH is not a language of the site"},
+		{"translate.en.toml", "", "locales/translate.en.toml is not read: en is the source language"},
+		{"active.en-XA.toml", "", "en-XA is a pseudo-language"},
+		// Not named as a catalog glot reads: left alone.
+		{"glossary.toml", "", ""},
+		{"es.toml", "", ""},
+		{"active.es.toml.bak", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			fsys := fstest.MapFS{"active.en.toml": {}, tt.file: {}, ".glot/archive.xx_YY.toml": {}}
+			warnings, err := CheckNames(fsys, "locales", "en", []string{"pt-BR", "es"})
+			if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
+				t.Errorf("error = %v, want %q", err, tt.err)
+			}
+			got := strings.Join(warnings, "\n")
+			if tt.warning == "" && got != "" || !strings.Contains(got, tt.warning) {
+				t.Errorf("warnings = %q, want %q", got, tt.warning)
+			}
+		})
+	}
+	if w, err := CheckNames(fstest.MapFS{}, "locales", "en", nil); w != nil || err != nil {
+		t.Errorf("an empty folder: %v %v", w, err)
 	}
 }

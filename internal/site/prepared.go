@@ -40,6 +40,9 @@ type pageData struct {
 
 // prepare segments page p, whose bytes are src.
 func prepare(p content.Page, src []byte, rules *segment.Rules) (*pageInfo, error) {
+	if err := content.CheckUTF8(src); err != nil {
+		return nil, err
+	}
 	var sp *segment.Page
 	var err error
 	if p.Kind == content.HTML {
@@ -58,7 +61,10 @@ func prepare(p content.Page, src []byte, rules *segment.Rules) (*pageInfo, error
 		info.HeadingIDs, info.Links = markdownFacts(doc, src[fm.Body:], p.Path)
 		info.Date, info.HasDate = pageDate(content.Values(src))
 	} else {
-		info.Document = segment.IsDocument(src)
+		// A byte order mark before <!DOCTYPE> or <html> is text to the
+		// tokenizer, which would make the document a fragment; the mark
+		// itself stays in the page's bytes.
+		info.Document = segment.IsDocument(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))
 		info.Links = htmlLinks(src, p.Path)
 	}
 	info.index()

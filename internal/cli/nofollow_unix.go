@@ -1,0 +1,8 @@
+//go:build unix
+
+package cli
+
+import "syscall"
+
+// oNoFollow makes opening a file fail if it is a symbolic link.
+const oNoFollow = syscall.O_NOFOLLOW
