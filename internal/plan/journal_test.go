@@ -154,18 +154,28 @@ func TestRecoverAfterEveryStep(t *testing.T) {
 }
 
 // A journal that a killed command left half written is removed by the
-// next writer.
+// next command, writer or reader.
 func TestHalfWrittenJournalIsRemoved(t *testing.T) {
-	root := t.TempDir()
-	put(t, root, before)
-	put(t, root, map[string]string{".glot/.journal" + StagedMark + "0123": "glot journal 1\nsta"})
-	w, _, err := LockWrite(root, "test", time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Release()
-	if got := files(t, root); !equal(got, before) {
-		t.Errorf("folder holds %v", got)
+	for _, who := range []string{"writer", "reader"} {
+		root := t.TempDir()
+		put(t, root, before)
+		put(t, root, map[string]string{".glot/.journal" + StagedMark + "0123": "glot journal 1\nsta"})
+		if who == "writer" {
+			w, _, err := LockWrite(root, "test", time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Release()
+		} else {
+			r, _, err := LockRead(root, time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Release()
+		}
+		if got := files(t, root); !equal(got, before) {
+			t.Errorf("%s: folder holds %v", who, got)
+		}
 	}
 }
 

@@ -150,6 +150,9 @@ func LockRead(root string, wait time.Duration) (r *ReadLock, finished bool, err 
 			return nil, false, busy(err)
 		}
 		if !Pending(root) {
+			// No writer is inside a commit while this lock is shared:
+			// a journal half written is a killed writer's, and goes.
+			_ = removeStaged(root)
 			return &ReadLock{f: f}, finished, nil
 		}
 		// A journal under a shared lock is a dead writer's: while a
