@@ -279,15 +279,18 @@ func (g *glot) oneLang(cfg *config.Config, cmd, flag string) (*locale.Site, *loc
 	return site, l, nil
 }
 
-// rules are the site's extraction rules, from the [extract] section of
-// glot.toml.
+// rules are the site's extraction rules, from the [extract] and [limits]
+// sections of glot.toml.
 func rules(cfg *config.Config) *segment.Rules {
-	e := cfg.Extract
+	e, l := cfg.Extract, cfg.Limits
 	return &segment.Rules{
 		FrontMatter:        e.FrontMatter,
 		Attributes:         e.Attributes,
 		NoTranslateClasses: e.NoTranslateClasses,
 		Shortcodes:         e.Shortcodes,
+		MaxNesting:         l.MaxNesting,
+		MaxPageBytes:       l.MaxPageBytes,
+		PageTimeout:        l.PageTimeout,
 	}
 }
 

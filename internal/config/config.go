@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/BurntSushi/toml"
@@ -39,7 +40,27 @@ type Config struct {
 	SuggestionThreshold int     `toml:"suggestion_threshold"`
 	Extract             Extract `toml:"extract"`
 	Build               Build   `toml:"build"`
+	Limits              Limits  `toml:"limits"`
 }
+
+// Limits bound what glot reads of one page, so that no page, however it is
+// written, holds up glot extract or glot build: a page beyond them is an
+// error that names it.
+type Limits struct {
+	// MaxNesting is the deepest nesting allowed of lists, block quotes,
+	// emphasis, links and HTML elements. Default 100.
+	MaxNesting int `toml:"max_nesting"`
+	// MaxPageBytes is the size of the largest page, in bytes. Default
+	// 10485760 (10 MiB); at most 1 GiB.
+	MaxPageBytes int `toml:"max_page_bytes"`
+	// PageTimeout is the time reading one page may take, written as a Go
+	// duration ("10s", "1m30s"). Default 10s.
+	PageTimeout time.Duration `toml:"page_timeout"`
+}
+
+// maxPageBytes is the largest max_page_bytes: the segmenter counts a
+// page's bytes in 32 bits.
+const maxPageBytes = 1 << 30
 
 // Build holds what the build does with pages that are not fully
 // translated.
@@ -86,6 +107,7 @@ func Default() Config {
 
 		SuggestionThreshold: 75,
 		Build:               Build{Threshold: 100, Incomplete: "notice"},
+		Limits:              Limits{MaxNesting: 100, MaxPageBytes: 10 << 20, PageTimeout: 10 * time.Second},
 	}
 }
 
@@ -114,6 +136,12 @@ func Parse(file string, data []byte) (*Config, error) {
 		key := und[0].String()
 		return nil, fileerr.At(file, keyLine(data, und[0][len(und[0])-1]), 0,
 			fmt.Errorf("unknown key %q (known keys: %s)", key, strings.Join(knownKeys(), ", ")))
+	}
+	if md.IsDefined("limits", "page_timeout") && md.Type("limits", "page_timeout") != "String" {
+		// The decoder takes a bare number for nanoseconds: 10 would be
+		// 10ns, never what was meant.
+		return nil, fileerr.At(file, keyLine(data, "page_timeout"), 0,
+			fmt.Errorf("page_timeout: give a duration as a string, such as \"10s\" or \"1m\""))
 	}
 	if err := cfg.validate(); err != nil {
 		var ke *keyError
@@ -213,6 +241,15 @@ func (c *Config) validate() error {
 	if c.Build.Incomplete != "notice" && c.Build.Incomplete != "skip" {
 		return &keyError{key: "incomplete", err: fmt.Errorf("%q: give notice or skip", c.Build.Incomplete)}
 	}
+	if c.Limits.MaxNesting < 1 {
+		return &keyError{key: "max_nesting", err: fmt.Errorf("max_nesting = %d: give a number of levels, 1 or more", c.Limits.MaxNesting)}
+	}
+	if c.Limits.MaxPageBytes < 1 || c.Limits.MaxPageBytes > maxPageBytes {
+		return &keyError{key: "max_page_bytes", err: fmt.Errorf("max_page_bytes = %d: give a number of bytes from 1 to %d (1 GiB)", c.Limits.MaxPageBytes, maxPageBytes)}
+	}
+	if c.Limits.PageTimeout <= 0 {
+		return &keyError{key: "page_timeout", err: fmt.Errorf("page_timeout = %q: give a duration longer than 0, such as \"10s\"", c.Limits.PageTimeout)}
+	}
 	if c.SuggestionThreshold < 0 || c.SuggestionThreshold > 100 {
 		return &keyError{key: "suggestion_threshold", err: fmt.Errorf("%d is not a percentage from 0 to 100", c.SuggestionThreshold)}
 	}
@@ -257,7 +294,8 @@ func Tag(s string) (string, error) {
 
 func knownKeys() []string {
 	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language", "suggestion_threshold",
-		"[extract] front_matter, attributes, no_translate_classes, shortcodes", "[build] threshold, incomplete"}
+		"[extract] front_matter, attributes, no_translate_classes, shortcodes", "[build] threshold, incomplete",
+		"[limits] max_nesting, max_page_bytes, page_timeout"}
 }
 
 // keyLine finds the first line that sets key, or opens it as a table.
@@ -362,4 +400,14 @@ threshold = 100
 # that it is not fully translated (its untranslated parts marked as in the
 # source language); "skip" leaves that language's version out.
 incomplete = "notice"
+
+# What glot reads of one page: a page beyond these is an error that names
+# it, so that no page can hold up glot extract or glot build.
+[limits]
+# The deepest nesting of lists, block quotes, emphasis, links and HTML elements.
+max_nesting = 100
+# The size of the largest page, in bytes (10 MiB).
+max_page_bytes = 10485760
+# The time reading one page may take (a Go duration: "10s", "1m").
+page_timeout = "10s"
 `

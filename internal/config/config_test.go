@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseDefaults(t *testing.T) {
@@ -39,6 +40,40 @@ figure = ["caption"]
 	}
 	if _, err := Parse("glot.toml", []byte("[extract]\nfrontmatter = [\"x\"]\n")); err == nil || !strings.Contains(err.Error(), `glot.toml:2: unknown key "extract.frontmatter"`) {
 		t.Errorf("unknown extract key: %v", err)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	cfg, err := Parse("glot.toml", []byte("languages = [\"es\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Limits{MaxNesting: 100, MaxPageBytes: 10485760, PageTimeout: 10 * time.Second}); cfg.Limits != want {
+		t.Errorf("defaults: got %+v, want %+v", cfg.Limits, want)
+	}
+	cfg, err = Parse("glot.toml", []byte("[limits]\nmax_nesting = 20\nmax_page_bytes = 1048576\npage_timeout = \"1m30s\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Limits{MaxNesting: 20, MaxPageBytes: 1 << 20, PageTimeout: 90 * time.Second}); cfg.Limits != want {
+		t.Errorf("set: got %+v, want %+v", cfg.Limits, want)
+	}
+	tests := []struct{ name, data, want string }{
+		{"nesting 0", "[limits]\nmax_nesting = 0\n", "glot.toml:2: max_nesting = 0: give a number of levels, 1 or more"},
+		{"negative size", "[limits]\n\nmax_page_bytes = -1\n", "glot.toml:3: max_page_bytes = -1: give a number of bytes from 1 to 1073741824 (1 GiB)"},
+		{"size too large", "[limits]\nmax_page_bytes = 2147483648\n", "glot.toml:2: max_page_bytes = 2147483648: give a number of bytes from 1"},
+		{"bad duration", "[limits]\npage_timeout = \"ten seconds\"\n", `glot.toml:2:17: invalid duration: "ten seconds"`},
+		{"bare number", "[limits]\npage_timeout = 10\n", `glot.toml:2: page_timeout: give a duration as a string, such as "10s" or "1m"`},
+		{"zero duration", "[limits]\npage_timeout = \"0s\"\n", `glot.toml:2: page_timeout = "0s": give a duration longer than 0, such as "10s"`},
+		{"unknown key", "[limits]\nmax_depth = 3\n", `glot.toml:2: unknown key "limits.max_depth"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("glot.toml", []byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
 	}
 }
 

@@ -19,6 +19,11 @@
 // untranslated and reported in Page.Skipped, so nothing is mangled and the
 // site owner sees what escaped.
 //
+// No page may hold up a command: a page nested deeper than Rules.MaxNesting
+// or larger than Rules.MaxPageBytes is refused before goldmark reads it, and
+// one that takes longer than Rules.PageTimeout is abandoned (see limits.go).
+// Either way the error says which limit, and where.
+//
 //	p, err := segment.Markdown(src, nil)
 //	for _, s := range p.Segments {
 //		fmt.Println(s.Line, s.ID, s.Text)

@@ -30,13 +30,26 @@ var NoTranslateClasses = []string{"notranslate"}
 // translatable attributes (see Attributes). The text of script, style,
 // pre, code, template, svg, math, textarea and noscript is left alone, and
 // so is every element marked translate="no" or with a no-translate class.
+// A page nested deeper, larger or slower to read than the rules allow is
+// refused (see DefaultMaxNesting).
 func HTML(src []byte, r *Rules) (*Page, error) {
-	ls := newLines(src)
-	p := &Page{}
-	hs := &htmlSegmenter{src: src, rules: r, page: p, ls: ls}
-	hs.run(0, len(src))
-	p.finish(ls)
-	return p, nil
+	if err := checkSize(src, r); err != nil {
+		return nil, err
+	}
+	return withinBudget(r, func(b *budget) (*Page, error) {
+		ls := newLines(src)
+		if err := prescanHTML(src, r.maxNesting(), ls); err != nil {
+			return nil, err
+		}
+		p := &Page{}
+		hs := &htmlSegmenter{src: src, rules: r, page: p, ls: ls, budget: b}
+		hs.run(0, len(src))
+		if b.over() {
+			return nil, errOverBudget
+		}
+		p.finish(ls)
+		return p, nil
+	})
 }
 
 // IsDocument reports whether an HTML page is a whole document (it has a
@@ -94,6 +107,10 @@ type htmlSegmenter struct {
 
 	inline []item   // the inline content being gathered
 	block  []string // open block elements, innermost last
+	// blocks counts the open block elements by name, so that an end tag
+	// of an element that is not open is not looked for among them all.
+	blocks map[string]int
+	budget *budget
 }
 
 // item is a piece of inline content.
@@ -132,6 +149,9 @@ func (hs *htmlSegmenter) run(from, to int) {
 	skipStart := 0
 	skipInline := false
 	for {
+		if hs.budget.over() {
+			return
+		}
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {
 			if z.Err() != io.EOF {
@@ -189,6 +209,10 @@ func (hs *htmlSegmenter) run(from, to int) {
 				hs.flush()
 				if !selfClosing {
 					hs.block = append(hs.block, name)
+					if hs.blocks == nil {
+						hs.blocks = map[string]int{}
+					}
+					hs.blocks[name]++
 				}
 			case selfClosing:
 				hs.inline = append(hs.inline, item{kind: atomItem, start: start, end: end, name: name})
@@ -198,7 +222,8 @@ func (hs *htmlSegmenter) run(from, to int) {
 		case xhtml.EndTagToken:
 			if blockElements[name] {
 				hs.flush()
-				for i := len(hs.block) - 1; i >= 0; i-- {
+				for i := len(hs.block) - 1; i >= 0 && hs.blocks[name] > 0; i-- {
+					hs.blocks[hs.block[i]]--
 					if hs.block[i] == name {
 						hs.block = hs.block[:i]
 						break
@@ -421,12 +446,20 @@ func pairTags(items []item) []int {
 		match[i] = -1
 	}
 	var open []int
+	// count has the open start tags by name: an end tag whose element is
+	// not open is not looked for among them all.
+	count := map[string]int{}
 	for i, it := range items {
 		switch it.kind {
 		case startItem:
 			open = append(open, i)
+			count[it.name]++
 		case endItem:
+			if count[it.name] == 0 {
+				continue
+			}
 			for k := len(open) - 1; k >= 0; k-- {
+				count[items[open[k]].name]--
 				if items[open[k]].name == it.name {
 					match[open[k]], match[i] = i, open[k]
 					open = open[:k] // tags left open inside are atoms
@@ -443,30 +476,36 @@ func pairTags(items []item) []int {
 // tags around all of it). What stays out stays in place, so a line that
 // starts with a tag still does (in Markdown, that is what makes it HTML),
 // and the translator sees fewer placeholders.
+//
+// The tags are paired once: what is left out never changes how the tags
+// that stay pair (a tag left out is alone, or its pair is left out with
+// it, and either way no tag that stays was paired with it), and pairing
+// them again for each tag left out took time that grew with the square of
+// their number.
 func (hs *htmlSegmenter) trim(items []item) []item {
+	match := pairTags(items)
+	first, last := 0, len(items)-1
 	for {
-		n := len(items)
-		for len(items) > 0 && items[0].kind == textItem && isSpace(hs.src[items[0].start:items[0].end]) {
-			items = items[1:]
+		n := last - first
+		for first <= last && items[first].kind == textItem && isSpace(hs.src[items[first].start:items[first].end]) {
+			first++
 		}
-		for len(items) > 0 && items[len(items)-1].kind == textItem && isSpace(hs.src[items[len(items)-1].start:items[len(items)-1].end]) {
-			items = items[:len(items)-1]
+		for first <= last && items[last].kind == textItem && isSpace(hs.src[items[last].start:items[last].end]) {
+			last--
 		}
-		if len(items) == 0 {
+		if first > last {
 			return nil
 		}
-		match := pairTags(items)
-		first, last := 0, len(items)-1
 		switch {
 		case items[first].kind != textItem && match[first] < 0:
-			items = items[1:]
+			first++
 		case items[last].kind != textItem && match[last] < 0:
-			items = items[:last]
+			last--
 		case match[first] == last:
-			items = items[1:last]
+			first, last = first+1, last-1
 		}
-		if len(items) == n {
-			return items
+		if last-first == n {
+			return items[first : last+1]
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -58,6 +59,16 @@ type Rules struct {
 	// Shortcodes names, for each Hugo shortcode, the parameters whose
 	// values are translated.
 	Shortcodes map[string][]string
+
+	// MaxNesting is how deep lists, block quotes, emphasis, links and
+	// HTML elements may nest in a page; 0 means DefaultMaxNesting.
+	MaxNesting int
+	// MaxPageBytes is the size, in bytes, of the largest page read; 0
+	// means DefaultMaxPageBytes.
+	MaxPageBytes int
+	// PageTimeout is the time reading one page may take; 0 means
+	// DefaultPageTimeout.
+	PageTimeout time.Duration
 }
 
 func (r *Rules) frontMatterKeys() []string {
@@ -70,8 +81,16 @@ func (r *Rules) frontMatterKeys() []string {
 // Markdown segments a Markdown page: its front matter's translatable keys
 // (title and description by default) and the inline content of every
 // heading, paragraph, list item, block quote, table cell and footnote of
-// its body.
+// its body. A page nested deeper, larger or slower to read than the rules
+// allow is refused (see DefaultMaxNesting).
 func Markdown(src []byte, r *Rules) (*Page, error) {
+	if err := checkSize(src, r); err != nil {
+		return nil, err
+	}
+	return withinBudget(r, func(b *budget) (*Page, error) { return markdown(src, r, b) })
+}
+
+func markdown(src []byte, r *Rules, b *budget) (*Page, error) {
 	fm, ok := content.SplitFrontMatter(src)
 	if r != nil && r.CommonMark {
 		fm, ok = content.FrontMatter{}, true
@@ -82,6 +101,9 @@ func Markdown(src []byte, r *Rules) (*Page, error) {
 	ls := newLines(src)
 	page := &Page{}
 	if fm.Format != "" {
+		if err := prescanFrontMatter(src[:fm.End], fm.Start, r.maxNesting(), ls); err != nil {
+			return nil, err
+		}
 		segs, err := frontMatter(src, fm, ls, r.frontMatterKeys())
 		if err != nil {
 			return nil, err
@@ -97,9 +119,15 @@ func Markdown(src []byte, r *Rules) (*Page, error) {
 	} else {
 		scs, parsed = findShortcodes(body)
 	}
+	if err := prescan(parsed, fm.Body, r.maxNesting(), ls); err != nil {
+		return nil, err
+	}
 	doc := p.Parse(text.NewReader(parsed))
-	w := &mdWalker{src: body, base: fm.Body, page: page, ls: ls, rules: r, shortcodes: scs}
+	w := &mdWalker{src: body, base: fm.Body, page: page, ls: ls, rules: r, shortcodes: scs, budget: b}
 	w.blocks(doc)
+	if b.over() {
+		return nil, errOverBudget
+	}
 	page.finish(ls)
 	return page, nil
 }
@@ -113,6 +141,7 @@ type mdWalker struct {
 	context string // the context of the block being segmented
 	// shortcodes are the page's Hugo shortcodes, by position.
 	shortcodes []shortcode
+	budget     *budget
 }
 
 // directiveRE matches glot's directives, HTML comments on their own: skip
@@ -122,6 +151,9 @@ var directiveRE = regexp.MustCompile(`^<!--\s*glot:(skip|context)(?:\s+([^\s>]+)
 func (w *mdWalker) blocks(n ast.Node) {
 	skipNext, ctxNext := false, ""
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if w.budget.over() {
+			return
+		}
 		if h, ok := c.(*ast.HTMLBlock); ok {
 			raw := bytes.TrimSpace(h.Lines().Value(w.src))
 			if h.HasClosure() {
@@ -199,7 +231,7 @@ func (w *mdWalker) htmlBlock(b *ast.HTMLBlock) {
 	end := at[len(at)-1] + 1
 	contiguous := end-at[0] == len(buf)
 	sub := &Page{}
-	hs := &htmlSegmenter{src: buf, rules: w.rules, page: sub}
+	hs := &htmlSegmenter{src: buf, rules: w.rules, page: sub, budget: w.budget}
 	hs.run(0, len(buf))
 	pos := func(i int) int {
 		if i >= len(at) {
@@ -265,7 +297,7 @@ func (w *mdWalker) definitionTitle(d *ast.LinkReferenceDefinition) {
 			continue
 		}
 		if w.src[e] == closer {
-			ib := &inlineBuilder{src: w.src, rules: w.rules, cursor: k + 1}
+			ib := &inlineBuilder{src: w.src, rules: w.rules, cursor: k + 1, budget: w.budget}
 			ib.plain(k+1, w.src[k+1:e])
 			ib.flush()
 			if t := msgtext.Normalize(ib.text.String()); msgtext.HasWords(t) {
@@ -378,7 +410,7 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 
 // build runs a builder over the inline nodes first to last of block b.
 func (w *mdWalker) build(b, first, last ast.Node, pairShortcodes bool) *inlineBuilder {
-	ib := &inlineBuilder{src: w.src, rules: w.rules, shortcodes: w.shortcodes, pairShortcodes: pairShortcodes}
+	ib := &inlineBuilder{src: w.src, rules: w.rules, shortcodes: w.shortcodes, pairShortcodes: pairShortcodes, budget: w.budget}
 	if b.Lines().Len() > 0 {
 		ib.blockStart, ib.blockEnd = b.Lines().At(0).Start, b.Lines().At(b.Lines().Len()-1).Stop
 	}
@@ -427,11 +459,18 @@ type inlineBuilder struct {
 
 	first int   // where the block's inline content starts
 	err   error // why it could not be taken apart
+
+	spans *nodeSpans // where nested inline nodes start and end, once worked out
+	// closers pairs each inline HTML start tag with the sibling that
+	// closes it, for each parent whose children have been paired.
+	closers map[ast.Node]ast.Node
+	paired  map[ast.Node]bool
+	budget  *budget
 }
 
 // sub returns a builder for text nested in markup: an image's alt text.
 func (ib *inlineBuilder) sub(at int) *inlineBuilder {
-	return &inlineBuilder{src: ib.src, rules: ib.rules, cursor: at, shortcodes: ib.shortcodes}
+	return &inlineBuilder{src: ib.src, rules: ib.rules, cursor: at, shortcodes: ib.shortcodes, spans: ib.memo(), budget: ib.budget}
 }
 
 // nest adds the segment that sub built over [start, sub.cursor).
@@ -474,6 +513,9 @@ func (ib *inlineBuilder) atom(kind string, start, end int) {
 // run adds the nodes from first up to, not including, stop.
 func (ib *inlineBuilder) run(first, stop ast.Node) error {
 	for n := first; n != nil && n != stop; n = n.NextSibling() {
+		if ib.budget.over() {
+			return errOverBudget
+		}
 		if n.Kind() == east.KindFootnoteBacklink {
 			continue
 		}
@@ -485,6 +527,7 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 			// goldmark places the delimiters that an emphasis left over
 			// at the start of their run, not after the ones it used.
 			t.Segment = text.NewSegment(ib.cursor, ib.cursor+t.Segment.Len())
+			ib.memo().forget(t)
 			s = ib.cursor
 		}
 		if s != ib.cursor {
@@ -555,7 +598,7 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 			ib.cursor = e
 			continue
 		case *ast.RawHTML:
-			if closer := matchingClose(ib.src, x); closer != nil && (ib.noTranslate(x) || skipElements[tagName(rawHTML(ib.src, x))]) {
+			if closer := ib.matchingClose(x); closer != nil && (ib.noTranslate(x) || skipElements[tagName(rawHTML(ib.src, x))]) {
 				// An element kept out of translation is one atom.
 				cs, _ := ib.start(closer)
 				ce := cs + len(rawHTML(ib.src, closer))
@@ -863,16 +906,28 @@ func (ib *inlineBuilder) start(n ast.Node) (int, error) {
 		if n.FirstChild() == nil {
 			break
 		}
+		if s, ok := ib.spans.startOf(n); ok {
+			return s, nil
+		}
 		s, err := ib.start(n.FirstChild())
+		if err == nil {
+			ib.memo().start[n] = s - n.Level
+		}
 		return s - n.Level, err
 	case *east.Strikethrough:
 		if n.FirstChild() == nil {
 			break
 		}
+		if s, ok := ib.spans.startOf(n); ok {
+			return s, nil
+		}
 		s, err := ib.start(n.FirstChild())
 		k := 0
 		for s-k > 0 && ib.src[s-k-1] == '~' {
 			k++
+		}
+		if err == nil {
+			ib.memo().start[n] = s - k
 		}
 		return s - k, err
 	case *ast.AutoLink:
@@ -899,6 +954,24 @@ func (ib *inlineBuilder) start(n ast.Node) (int, error) {
 
 // end returns the offset just past inline node n.
 func (ib *inlineBuilder) end(n ast.Node) (int, error) {
+	switch n.Kind() {
+	case ast.KindEmphasis, east.KindStrikethrough, ast.KindLink, ast.KindImage:
+		// These end where their last child does: worked out once, not
+		// again for every node around them.
+		if e, ok := ib.spans.endOf(n); ok {
+			return e, nil
+		}
+		e, err := ib.nodeEnd(n)
+		if err == nil {
+			ib.memo().end[n] = e
+		}
+		return e, err
+	}
+	return ib.nodeEnd(n)
+}
+
+// nodeEnd works out where inline node n ends.
+func (ib *inlineBuilder) nodeEnd(n ast.Node) (int, error) {
 	s, err := ib.start(n)
 	if err != nil {
 		return 0, err
@@ -1117,35 +1190,4 @@ var (
 var voidElements = map[string]bool{
 	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
 	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
-}
-
-// matchingClose returns the sibling of the inline HTML start tag n that
-// closes it, or nil when n is not a start tag or is never closed in the same
-// run of inline content.
-func matchingClose(src []byte, n *ast.RawHTML) ast.Node {
-	m := openTagRE.FindSubmatch(rawHTML(src, n))
-	if m == nil || bytes.HasSuffix(m[0], []byte("/>")) {
-		return nil
-	}
-	name := strings.ToLower(string(m[1]))
-	if voidElements[name] {
-		return nil
-	}
-	depth := 0
-	for s := n.NextSibling(); s != nil; s = s.NextSibling() {
-		r, ok := s.(*ast.RawHTML)
-		if !ok {
-			continue
-		}
-		raw := rawHTML(src, r)
-		if o := openTagRE.FindSubmatch(raw); o != nil && strings.EqualFold(string(o[1]), name) && !bytes.HasSuffix(raw, []byte("/>")) {
-			depth++
-		} else if c := closeTagRE.FindSubmatch(raw); c != nil && strings.EqualFold(string(c[1]), name) {
-			if depth == 0 {
-				return s
-			}
-			depth--
-		}
-	}
-	return nil
 }

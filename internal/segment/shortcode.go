@@ -50,15 +50,20 @@ func findShortcodes(body []byte) ([]shortcode, []byte) {
 		}
 		scs = append(scs, sc)
 	}
-	// Pair by name, innermost first.
+	// Pair by name, innermost first. count has the open shortcodes by
+	// name, so that a closing one that closes nothing is not looked for
+	// among them all.
 	var stack []int
+	count := map[string]int{}
 	for i := range scs {
 		switch {
 		case scs[i].name == "":
 		case !scs[i].closing:
 			stack = append(stack, i)
-		default:
+			count[scs[i].name]++
+		case count[scs[i].name] > 0:
 			for k := len(stack) - 1; k >= 0; k-- {
+				count[scs[stack[k]].name]--
 				if scs[stack[k]].name == scs[i].name {
 					scs[stack[k]].partner, scs[i].partner = i, stack[k]
 					stack = stack[:k]

@@ -104,18 +104,12 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 	if len(marks) > 0 {
 		body = editHTML(body, marks, func(u string) string { return u })
 		// The marks moved what follows them.
-		moved := func(at int) int {
-			for _, m := range marks {
-				if m.start <= at {
-					at += len(m.text)
-				}
-			}
-			return at
-		}
+		sh := newShifts(marks)
 		for i := range fallback {
-			fallback[i].Start, fallback[i].End = moved(fallback[i].Start), moved(fallback[i].End)
+			fallback[i].Start, fallback[i].End = sh.moved(fallback[i].Start), sh.moved(fallback[i].End)
 		}
 	}
+	shownInSource := newSpanSet(fallback)
 	doc := md.Parser().Parse(text.NewReader(body))
 	i := 0
 	src := []byte(b.o.Config.SourceLanguage)
@@ -154,11 +148,11 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 			n.Destination = b.rewrite(n.Destination, info.page, lang, curDir)
 			// Alt text shown in the source language in a translated
 			// block: the image says so.
-			if fallbackAlts[plainAlt(n, body)] && !inSpans(blockStart(n), fallback) {
+			if fallbackAlts[plainAlt(n, body)] && !shownInSource.has(blockStart(n)) {
 				mark(n)
 			}
 		}
-		if n.Type() == ast.TypeBlock && n.Kind() != ast.KindHTMLBlock && n.Lines().Len() > 0 && inSpans(n.Lines().At(0).Start, fallback) {
+		if n.Type() == ast.TypeBlock && n.Kind() != ast.KindHTMLBlock && n.Lines().Len() > 0 && shownInSource.has(n.Lines().At(0).Start) {
 			// A tight list item's text has no element of its own: its
 			// lang goes on the item.
 			target := n
@@ -205,16 +199,6 @@ func blockStart(n ast.Node) int {
 		}
 	}
 	return -1
-}
-
-// inSpans reports whether offset at is inside one of spans.
-func inSpans(at int, spans []render.Span) bool {
-	for _, s := range spans {
-		if at >= s.Start && at < s.End {
-			return true
-		}
-	}
-	return false
 }
 
 // langSpan wraps bytes [start, end) of a page in lang in a span in the
