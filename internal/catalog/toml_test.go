@@ -120,7 +120,7 @@ func agree(t *testing.T, data []byte) {
 		return
 	}
 	// The messages are those go-i18n makes of the same tables.
-	mine, err := messages(got)
+	mine, _, err := messages(got)
 	theirs, err2 := i18n.ParseMessageBytes([]byte("-"), func(_ []byte, v any) error {
 		*(v.(*any)) = got
 		return nil
