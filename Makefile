@@ -31,16 +31,22 @@ bench:
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-# A short run of every fuzz target, for local use (go test runs one
-# target at a time): package:target.
-FUZZ = segment:FuzzMarkdown msgtext:FuzzCheck msgtext:FuzzNormalize \
-	msgtext:FuzzReading catalog:FuzzDecode catalog:FuzzQuote \
-	ledger:FuzzPageRoundTrip check:FuzzNumbers check:FuzzMayHaveAddress \
-	msgid:FuzzSlug tm:FuzzDistance tm:FuzzTokens
+# A run of every fuzz target, FUZZTIME each (go test fuzzes one target at
+# a time): make fuzz for a short local run, make fuzz FUZZTIME=5m for a
+# long one. The targets are package:target; every parser of outside input
+# has one (README.md, Fuzzing).
+FUZZTIME ?= 30s
+FUZZ = segment:FuzzMarkdown segment:FuzzMarkdownRender segment:FuzzHTML \
+	segment:FuzzFrontMatter exchange:FuzzPO exchange:FuzzXLIFF \
+	exchange:FuzzTMX exchange:FuzzImport catalog:FuzzDecode \
+	catalog:FuzzParse catalog:FuzzQuote locale:FuzzTranslations \
+	check:FuzzGlossary check:FuzzNumbers check:FuzzMayHaveAddress \
+	msgtext:FuzzCheck msgtext:FuzzNormalize msgtext:FuzzReading \
+	ledger:FuzzPageRoundTrip msgid:FuzzSlug tm:FuzzDistance tm:FuzzTokens
 fuzz:
 	@set -e; for t in $(FUZZ); do \
 		echo "fuzz $$t"; \
-		$(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime 30s ./internal/$${t%%:*}; \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) ./internal/$${t%%:*}; \
 	done
 
 clean:

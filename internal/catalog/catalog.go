@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"crypto/sha1"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -49,58 +50,134 @@ func Parse(path string, data []byte) (*Catalog, error) {
 			return nil, fileerr.At(path, lines[id], 0, err)
 		}
 	}
-	msgs, err := messages(raw)
+	if key, ok := topLevelMessage(raw, lines); ok {
+		return nil, fileerr.At(path, lines[key], 0, fmt.Errorf("%s is at the top level, outside any message: a message's keys go under its [id] header", key))
+	}
+	msgs, keys, err := messages(raw)
 	if err != nil {
+		var ke *keyError
+		if errors.As(err, &ke) {
+			return nil, fileerr.At(path, lines[ke.key], 0, ke.err)
+		}
 		return nil, fileerr.At(path, 0, 0, err)
 	}
 	c.Messages = make(map[string]*Message, len(msgs))
 	c.Lines = make(map[string]int, len(msgs))
-	for _, m := range msgs {
-		c.Messages[m.ID] = m
-		line, ok := lines[m.ID]
-		if !ok {
-			// A nested table's message: the line of its outer table.
-			line = lines[strings.SplitN(m.ID, ".", 2)[0]]
+	dup := false
+	for i, m := range msgs {
+		if _, ok := c.Messages[m.ID]; ok {
+			dup = true
 		}
-		c.Lines[m.ID] = line
+		c.Messages[m.ID] = m
+		// A message is on the line of the top-level key it was made
+		// from: its table, or the outer table of a nested one.
+		c.Lines[m.ID] = lines[keys[i]]
+	}
+	if dup {
+		return nil, duplicate(path, msgs, keys, lines)
 	}
 	return c, nil
+}
+
+// duplicate reports the first message, in the order of the file, that has
+// the id of one before it: an "id" key, or a nested table's dotted id, can
+// give a message the id of another, and which of the two a catalog kept
+// would be left to chance.
+func duplicate(path string, msgs []*Message, keys []string, lines map[string]int) error {
+	order := make([]int, len(msgs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if la, lb := lines[keys[a]], lines[keys[b]]; la != lb {
+			return la - lb
+		}
+		return strings.Compare(msgs[a].ID, msgs[b].ID)
+	})
+	first := map[string]int{}
+	for _, i := range order {
+		id, line := msgs[i].ID, lines[keys[i]]
+		if l, ok := first[id]; ok {
+			return fileerr.At(path, line, 0, fmt.Errorf("message %q is defined twice, the first time on line %d", id, l))
+		}
+		first[id] = line
+	}
+	return nil
+}
+
+// topLevelMessage finds the first message key ("other", "hash"...) given
+// a string at the top level of a decoded catalog. go-i18n reads such a
+// file as a single message, with no id unless it has an "id" key; in a
+// catalog it is a message whose [id] header was lost, and its text would
+// vanish unseen.
+func topLevelMessage(raw map[string]any, lines map[string]int) (string, bool) {
+	key := ""
+	for k, v := range raw {
+		if _, s := v.(string); s && messageKeys[strings.ToLower(k)] && (key == "" || lines[k] < lines[key] || lines[k] == lines[key] && k < key) {
+			key = k
+		}
+	}
+	return key, key != ""
 }
 
 // messages makes the messages of a decoded catalog as go-i18n does, so
 // that whatever glot accepts, go-i18n's own Bundle reads the same. A
 // message written as a string or as a table of its keys, which is every
 // message glot writes, is made here, in a tenth of the time; anything
-// else (nested tables) is left to go-i18n.
-func messages(raw map[string]any) ([]*Message, error) {
+// else (nested tables) is left to go-i18n. With each message it returns
+// the top-level key it was made from, which gives its line ("" when the
+// whole file is one message); an error of go-i18n's on one table is a
+// *keyError naming it.
+func messages(raw map[string]any) ([]*Message, []string, error) {
 	for id, v := range raw {
 		if _, s := v.(string); s && messageKeys[strings.ToLower(id)] {
 			// go-i18n reads a file whose top level has a message's own
 			// keys ("other = ...") as one message: it decides.
-			return goI18n(raw)
+			msgs, err := goI18n(raw)
+			return msgs, make([]string, len(msgs)), err
 		}
 	}
 	out := make([]*Message, 0, len(raw))
-	nested := map[string]any{}
+	keys := make([]string, 0, len(raw))
+	var nested []string
 	for id, v := range raw {
 		switch v := v.(type) {
 		case string:
 			out = append(out, &Message{ID: id, Other: v})
+			keys = append(keys, id)
 			continue
 		case map[string]any:
 			if m, ok := flatMessage(id, v); ok {
 				out = append(out, m)
+				keys = append(keys, id)
 				continue
 			}
 		}
-		nested[id] = v
+		nested = append(nested, id)
 	}
-	if len(nested) == 0 {
-		return out, nil
+	// One table at a time, in order, so that an error names its table.
+	slices.Sort(nested)
+	for _, id := range nested {
+		msgs, err := goI18n(map[string]any{id: raw[id]})
+		if err != nil {
+			return nil, nil, &keyError{key: id, err: err}
+		}
+		for _, m := range msgs {
+			out = append(out, m)
+			keys = append(keys, id)
+		}
 	}
-	msgs, err := goI18n(nested)
-	return append(out, msgs...), err
+	return out, keys, nil
 }
+
+// keyError is go-i18n's error on the table of top-level key key.
+type keyError struct {
+	key string
+	err error
+}
+
+func (e *keyError) Error() string { return e.err.Error() }
+func (e *keyError) Unwrap() error { return e.err }
 
 // goI18n makes the messages of decoded tables with go-i18n's own reader.
 func goI18n(raw map[string]any) ([]*Message, error) {
@@ -308,7 +385,13 @@ func WriteTable(b *bytes.Buffer, id string, m *Message, withHash bool) {
 	b.WriteByte('[')
 	writeKey(b, id)
 	b.WriteString("]\n")
+	n := b.Len()
 	WriteFields(b, m, withHash)
+	if b.Len() == n {
+		// An empty table is read as no message: the message would be
+		// lost, where it was there with empty text.
+		b.WriteString("other = \"\"\n")
+	}
 }
 
 // WriteFields writes the keys of message m, one per line, in go-i18n's

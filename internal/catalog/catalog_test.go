@@ -21,6 +21,14 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 		{"unknown key", "[a]\nother = \"x\"\n\n[b]\nhash = \"h\"\ntranslation_ = \"y\"\n", `locales/x.toml:4: message "b": unknown key "translation_"`},
 		{"not a string", "[a]\nother = \"x\"\n[b]\nother = 3\n", `locales/x.toml:3: message "b": other must be a string`},
 		{"bad top-level", "a = 3\n", `locales/x.toml:1: message "a" must be a string or a table`},
+		// A message whose [id] header was deleted would be read as one
+		// message with no id, and its text lost.
+		{"header deleted", "# comment\nhash = \"sha1-x\"\nother = \"Hola\"\n", `locales/x.toml:2: hash is at the top level, outside any message`},
+		// Which of two messages of one id a catalog kept was left to
+		// chance.
+		{"id key gives another's id", "[a]\nid = \"b\"\nother = \"x\"\n\n[b]\nother = \"y\"\n", `locales/x.toml:5: message "b" is defined twice, the first time on line 1`},
+		{"nested table gives a dotted id", "\"c.d\" = \"x\"\n[c.d]\nother = \"y\"\n", `locales/x.toml:2: message "c.d" is defined twice, the first time on line 1`},
+		{"go-i18n's error names its table", "[a]\nother = \"x\"\n\n[b.c]\nother = \"y\"\n[b.c.d]\nother = \"z\"\n", `locales/x.toml:4: `},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,7 +69,7 @@ other = "Nested"
 	if c.Messages["nested.inner"].Other != "Nested" {
 		t.Errorf("go-i18n reads nested tables as dotted ids: %+v", c.Messages)
 	}
-	if c.Lines["table"] != 5 || c.Lines["short"] != 2 {
+	if c.Lines["table"] != 5 || c.Lines["short"] != 2 || c.Lines["nested.inner"] != 11 {
 		t.Errorf("lines: %v", c.Lines)
 	}
 }
@@ -104,6 +112,16 @@ other = "dotted id"
 	msgs, err := i18n.ParseMessageBytes(out, toml.Unmarshal)
 	if err != nil || len(msgs) != 3 {
 		t.Fatalf("go-i18n reads %d messages, err %v", len(msgs), err)
+	}
+	// A message with no text is written with an empty other: an empty
+	// table would be read as no message at all.
+	empty := New()
+	empty.Messages["e-1"] = &Message{ID: "e-1", Hash: "sha1-4"}
+	for _, source := range []bool{true, false} {
+		back, err := Parse("x.toml", empty.Bytes("# h\n", source))
+		if err != nil || back.Messages["e-1"] == nil {
+			t.Errorf("a message with no text, written with source %v, reads back as %v, %v", source, back, err)
+		}
 	}
 	src := New()
 	src.Messages["x-1"] = &Message{ID: "x-1", Other: "Source text"}

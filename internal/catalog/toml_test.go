@@ -111,6 +111,13 @@ func agree(t *testing.T, data []byte) {
 			// like decode, refuses the document.
 			return
 		}
+		if wantErr == nil && strings.Contains(err.Error(), "too many quotes") && gotoml.Unmarshal(data, &m) != nil {
+			// After an escaped backslash, BurntSushi takes six quotes as
+			// three of text and the closing delimiter ("""\\"""""" reads
+			// as \"""); TOML allows at most two before the delimiter,
+			// and go-toml's decoder, like decode, refuses the document.
+			return
+		}
 		t.Fatalf("%q: decode error %v, BurntSushi error %v", data, err, wantErr)
 	}
 	if err == nil && !reflect.DeepEqual(got, want) {
@@ -120,7 +127,7 @@ func agree(t *testing.T, data []byte) {
 		return
 	}
 	// The messages are those go-i18n makes of the same tables.
-	mine, err := messages(got)
+	mine, _, err := messages(got)
 	theirs, err2 := i18n.ParseMessageBytes([]byte("-"), func(_ []byte, v any) error {
 		*(v.(*any)) = got
 		return nil

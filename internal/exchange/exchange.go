@@ -10,10 +10,12 @@
 package exchange
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"strings"
 
+	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
@@ -139,7 +141,7 @@ func Import(file string, data []byte) (*Work, error) {
 	case strings.Contains(firstElement(trimmed), "tmx"):
 		return tmxIn(file, data)
 	case strings.HasPrefix(trimmed, "<"):
-		return nil, fmt.Errorf("%s: an XML file that is neither XLIFF nor TMX", file)
+		return nil, fileerr.At(file, 0, 0, errors.New("an XML file that is neither XLIFF nor TMX"))
 	}
 	return poIn(file, data)
 }

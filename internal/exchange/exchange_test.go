@@ -205,7 +205,14 @@ func TestImportErrors(t *testing.T) {
 		"no trgLang":  {`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"></xliff>`, "no trgLang"},
 		"po string":   {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\nmsgstr \"y\"\n", "x.xlf:5:"},
 		"po language": {"msgctxt \"a\"\nmsgid \"x\"\nmsgstr \"y\"\n", "names no Language"},
-		"other xml":   {"<html></html>", "neither XLIFF nor TMX"},
+		"other xml":   {"<html></html>", "x.xlf: an XML file that is neither XLIFF nor TMX"},
+		// strconv.Unquote turned bytes that are not UTF-8 into U+FFFD
+		// unseen, and an escape such as \xff into such a byte.
+		"po not utf-8":    {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"caf\xe9\"\n", "x.xlf:6:8: bad string after msgstr: not UTF-8"},
+		"po escape":       {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"\\xff\"\n", "x.xlf:6:8: bad string after msgstr: an escape makes a byte that is not UTF-8"},
+		"po single quote": {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr 'y'\n", "x.xlf:6:8: bad string after msgstr: a PO string is written between double quotes"},
+		// A string after a comment was added to the next entry.
+		"po string after comment": {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"y\"\n# note\n\"z\"\nmsgctxt \"b\"\n", "x.xlf:8:1: a string continues no keyword"},
 	} {
 		if _, err := exchange.Import("x.xlf", []byte(tt.data)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want %q", name, err, tt.want)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/langtag"
@@ -59,6 +60,27 @@ func poOut(src, trg string, us []unit) []byte {
 	return b.Bytes()
 }
 
+// poUnquote reads a PO string, which must be UTF-8, as glot writes it and
+// its header says: strconv.Unquote would turn a byte that is not into
+// U+FFFD unseen, and let an escape such as \xff make one.
+func poUnquote(q string) (string, error) {
+	if !strings.HasPrefix(q, `"`) {
+		// strconv.Unquote would also take Go's 'x' and `x`.
+		return "", errors.New("a PO string is written between double quotes")
+	}
+	if !utf8.ValidString(q) {
+		return "", errors.New("not UTF-8 (glot reads PO files in UTF-8)")
+	}
+	s, err := strconv.Unquote(q)
+	if err != nil {
+		return "", err
+	}
+	if !utf8.ValidString(s) {
+		return "", errors.New("an escape makes a byte that is not UTF-8")
+	}
+	return s, nil
+}
+
 // poIn reads the translations of a PO file: every entry with a msgctxt (the
 // message id) and a msgstr, but not the fuzzy ones.
 func poIn(file string, data []byte) (*Work, error) {
@@ -102,24 +124,28 @@ func poIn(file string, data []byte) (*Work, error) {
 				finish()
 			}
 			e.fuzzy = strings.Contains(line, "fuzzy")
+			field = nil
 		case strings.HasPrefix(line, "#"):
 			if e.has {
 				finish()
 			}
+			// A comment ends the entry: a string after it continues
+			// nothing, rather than the next entry's text.
+			field = nil
 		case strings.HasPrefix(line, `"`):
 			if field == nil {
 				return nil, fileerr.At(file, n, 1, errors.New("a string continues no keyword"))
 			}
-			s, err := strconv.Unquote(line)
+			s, err := poUnquote(line)
 			if err != nil {
-				return nil, fileerr.At(file, n, 1, fmt.Errorf("bad string: %v", err))
+				return nil, fileerr.At(file, n, 1, fmt.Errorf("bad string: %w", err))
 			}
 			*field += s
 		default:
 			kw, rest, _ := strings.Cut(line, " ")
-			s, err := strconv.Unquote(strings.TrimSpace(rest))
+			s, err := poUnquote(strings.TrimSpace(rest))
 			if err != nil {
-				return nil, fileerr.At(file, n, len(kw)+2, fmt.Errorf("bad string after %s: %v", kw, err))
+				return nil, fileerr.At(file, n, len(kw)+2, fmt.Errorf("bad string after %s: %w", kw, err))
 			}
 			switch {
 			case kw == "msgctxt":
@@ -146,6 +172,9 @@ func poIn(file string, data []byte) (*Work, error) {
 				return nil, fileerr.At(file, n, 1, fmt.Errorf("unknown keyword %q", kw))
 			}
 		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fileerr.At(file, n+1, 0, err)
 	}
 	finish()
 	if w.Lang == "" {
