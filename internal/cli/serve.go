@@ -7,10 +7,12 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/serve"
 )
 
@@ -87,9 +89,12 @@ func runServe(g *glot, o *serveOptions) error {
 		return fmt.Errorf("--addr %s: bound %w", o.addr, err)
 	}
 	s := serve.New(serve.Options{
-		Root:    g.path(cfg.OutputDir),
-		Watch:   []string{g.path(cfg.ContentDir), g.path(cfg.LocalesDir), g.path("layouts"), g.path("glot.toml"), g.path("glossary.toml")},
-		Ignore:  []string{g.path(cfg.OutputDir), g.path(cfg.MarkdownDir)},
+		Root:  g.path(cfg.OutputDir),
+		Watch: []string{g.path(cfg.ContentDir), g.path(cfg.LocalesDir), g.path("layouts"), g.path("glot.toml"), g.path("glossary.toml")},
+		// A lock's card changes when a command takes the lock, which is
+		// no change to the site.
+		Ignore: []string{g.path(cfg.OutputDir), g.path(cfg.MarkdownDir),
+			g.path(cfg.LocalesDir, filepath.FromSlash(plan.WriteLockPath)), g.path(cfg.LocalesDir, filepath.FromSlash(plan.ReadLockPath))},
 		Rebuild: build,
 		Log:     func(format string, args ...any) { fmt.Fprintf(g.stderr, "glot serve: "+format+"\n", args...) },
 		Addr:    o.addr,
