@@ -108,8 +108,9 @@ func xliffSchema(t *testing.T) string {
 func TestXLIFF(t *testing.T) {
 	data := export(t, "xliff")
 	f := write(t, "es.xlf", data)
-	// Valid against the OASIS XLIFF 2.0 core schema, offline.
+	// Valid against the OASIS XLIFF 2.0 core schema, and 2.1's, offline.
 	tool(t, "xmllint", "--noout", "--nonet", "--schema", xliffSchema(t), f)
+	tool(t, "xmllint", "--noout", "--nonet", "--schema", filepath.Join("testdata", "xliff-2.1", "xliff_core_2.0.xsd"), f)
 	x := string(data)
 	for _, want := range []string{
 		`srcLang="en" trgLang="es"`,
@@ -165,7 +166,9 @@ func TestPO(t *testing.T) {
 
 func TestTMX(t *testing.T) {
 	data := export(t, "tmx")
-	write(t, "es.tmx", data)
+	f := write(t, "es.tmx", data)
+	// Valid against the TMX 1.4b DTD, offline.
+	tool(t, "xmllint", "--noout", "--nonet", "--dtdvalid", filepath.Join("testdata", "tmx-1.4b", "tmx14.dtd"), f)
 	x := string(data)
 	for _, want := range []string{
 		`<tu tuid="read-aaaa">`,
