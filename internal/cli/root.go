@@ -159,6 +159,16 @@ and builds localized HTML and Markdown pages for every language.`,
 	}
 	root.PersistentFlags().StringVarP(&g.dir, "directory", "C", "", "run as if glot was started in `DIR`")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "print no progress line, only what the command has to say")
+	// The cache is written to at will, so it must be a folder of the site:
+	// a link committed as .glot-cache would have every command write
+	// where the link leads.
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if fi, err := os.Lstat(g.path(cache.Dir)); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(g.path(cache.Dir))
+			return fmt.Errorf("%s: symbolic link to %q: glot keeps its cache only in a folder of the site; remove the link", display(g.path(cache.Dir)), target)
+		}
+		return nil
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{fmt.Errorf("%w (see glot %s --help)", err, c.Name())}
 	})
