@@ -85,6 +85,30 @@ func translatable(keys []string, key string) bool {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlLine converts line n of block as YAML counts lines (a lone CR, a
+// NEL and the Unicode line and paragraph separators break lines too) to
+// the line of block that a reader counts, by newlines. A line past the end
+// ("unexpected end of stream") is the block's last.
+func yamlLine(block []byte, n int) int {
+	off, found := 0, n <= 1
+	for i, line := 0, 1; i < len(block) && !found; {
+		r, size := utf8.DecodeRune(block[i:])
+		switch {
+		case r == '\r' && i+1 < len(block) && block[i+1] == '\n':
+			size = 2
+			fallthrough
+		case r == '\r' || r == '\n' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+			line++
+			off, found = i+size, line == n
+		}
+		i += size
+	}
+	if !found || off >= len(block) {
+		off = max(len(block)-1, 0)
+	}
+	return bytes.Count(block[:off], []byte("\n")) + 1
+}
+
 func yamlValues(block []byte, keys []string) ([]fmValue, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(block, &doc); err != nil {
@@ -95,7 +119,7 @@ func yamlValues(block []byte, keys []string) ([]fmValue, error) {
 			if strings.HasPrefix(m[2], "did not find expected") {
 				n++
 			}
-			return nil, fileerr.At("", n, 0, fmt.Errorf("front matter: %s", m[2]))
+			return nil, fileerr.At("", yamlLine(block, n), 0, fmt.Errorf("front matter: %s", m[2]))
 		}
 		return nil, fmt.Errorf("front matter: %w", err)
 	}
