@@ -88,7 +88,8 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // yamlLine converts line n of block as YAML counts lines (a lone CR, a
 // NEL and the Unicode line and paragraph separators break lines too) to
 // the line of block that a reader counts, by newlines. A line past the end
-// ("unexpected end of stream") is the block's last.
+// ("unexpected end of stream") is the one after the block: the closing
+// fence, where the parser found the end.
 func yamlLine(block []byte, n int) int {
 	off, found := 0, n <= 1
 	for i, line := 0, 1; i < len(block) && !found; {
@@ -103,8 +104,8 @@ func yamlLine(block []byte, n int) int {
 		}
 		i += size
 	}
-	if !found || off >= len(block) {
-		off = max(len(block)-1, 0)
+	if !found {
+		off = len(block)
 	}
 	return bytes.Count(block[:off], []byte("\n")) + 1
 }
