@@ -27,6 +27,21 @@ var FrontMatterKeys = []string{"title", "description"}
 func frontMatter(src []byte, fm content.FrontMatter, ls lines, keys []string) ([]Segment, error) {
 	block := src[fm.Start:fm.End]
 	line0, _ := ls.pos(fm.Start)
+	// The YAML and TOML readers take a byte order mark as a sign of
+	// UTF-16 and decode it, and their offsets would no longer be the
+	// page's: front matter is UTF-8, as the rest of the page.
+	if !utf8.Valid(block) {
+		i := 0
+		for i < len(block) {
+			r, size := utf8.DecodeRune(block[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		line, col := ls.pos(fm.Start + i)
+		return nil, fileerr.At("", line, col, fmt.Errorf("front matter: byte %#x is not UTF-8", block[i]))
+	}
 	var vals []fmValue
 	var err error
 	if fm.Format == "yaml" {
