@@ -100,32 +100,29 @@ func translatable(keys []string, key string) bool {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlLine converts line n of block as YAML counts lines (a lone CR, a
-// NEL and the Unicode line and paragraph separators break lines too) to
-// the line of block that a reader counts, by newlines. A line past the end
-// ("unexpected end of stream") is the one after the block: the closing
-// fence, where the parser found the end.
+// yamlLine is line n of block as the YAML parser names it in an error,
+// where it says "end of stream" past the last line: then it is the line
+// after the block, the closing fence, where the parser found the end.
+// (yamlValues has refused every line break the parser and a reader would
+// count differently.)
 func yamlLine(block []byte, n int) int {
-	off, found := 0, n <= 1
-	for i, line := 0, 1; i < len(block) && !found; {
-		r, size := utf8.DecodeRune(block[i:])
-		switch {
-		case r == '\r' && i+1 < len(block) && block[i+1] == '\n':
-			size = 2
-			fallthrough
-		case r == '\r' || r == '\n' || r == '\u0085' || r == '\u2028' || r == '\u2029':
-			line++
-			off, found = i+size, line == n
-		}
-		i += size
-	}
-	if !found {
-		off = len(block)
-	}
-	return bytes.Count(block[:off], []byte("\n")) + 1
+	return min(max(n, 1), bytes.Count(block, []byte("\n"))+1)
 }
 
 func yamlValues(block []byte, keys []string) ([]fmValue, error) {
+	// YAML breaks lines at a lone CR, a NEL and the Unicode line and
+	// paragraph separators too; the page's lines, and the offsets that
+	// are worked out from the parser's, break at LF alone. Rather than
+	// splice a value where the two disagree, such a break is refused.
+	for i := 0; i < len(block); {
+		r, size := utf8.DecodeRune(block[i:])
+		if r == '\r' && (i+1 == len(block) || block[i+1] != '\n') || r == '\u0085' || r == '\u2028' || r == '\u2029' {
+			ls := newLines(block)
+			line, col := ls.pos(i)
+			return nil, fileerr.At("", line, col, fmt.Errorf("front matter: %U breaks a line for YAML but not for a reader: end lines with LF or CRLF", r))
+		}
+		i += size
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(block, &doc); err != nil {
 		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {

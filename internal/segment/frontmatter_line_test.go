@@ -1,10 +1,11 @@
 package segment
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
-// YAML counts a lone CR, NEL and the Unicode separators as line breaks;
-// an error's line must be the one a reader counts, by newlines, and never
-// past the front matter's closing fence.
+// An error's line is never past the front matter's closing fence.
 func TestYAMLLine(t *testing.T) {
 	for _, tt := range []struct {
 		block string
@@ -13,15 +14,30 @@ func TestYAMLLine(t *testing.T) {
 	}{
 		{"a: 1\nb: 2\n", 1, 1},
 		{"a: 1\nb: 2\n", 2, 2},
-		{"a: 1\rb: 2\nc: 3\n", 3, 2},  // the CR broke line 1 for YAML only
-		{"a: 1\r\nb: 2\r\n", 2, 2},    // CRLF is one break
-		{"a: 1\u2028b: 2\nc\n", 3, 2}, // so is a line separator, for YAML
-		{"\"0000000\r00\n", 4, 2},     // past the end: the closing fence
-		{"a: 1\nb: 2\n", 9, 3},        // likewise
+		{"a: 1\r\nb: 2\r\n", 2, 2},
+		{"\"0000000\n", 4, 2}, // past the end: the closing fence
+		{"a: 1\nb: 2\n", 9, 3},
 		{"", 3, 1},
 	} {
 		if got := yamlLine([]byte(tt.block), tt.n); got != tt.want {
 			t.Errorf("yamlLine(%q, %d) = %d, want %d", tt.block, tt.n, got, tt.want)
 		}
+	}
+}
+
+// YAML breaks lines at a lone CR, a NEL and the Unicode separators, a
+// reader does not: such front matter is refused where the break is,
+// rather than spliced at offsets the two count differently.
+func TestYAMLLineBreaks(t *testing.T) {
+	for _, br := range []string{"\r", "\u0085", "\u2028", "\u2029"} {
+		src := "---\ntitle: A" + br + "b: B\n---\nBody.\n"
+		_, err := Markdown([]byte(src), &Rules{FrontMatter: []string{"title"}})
+		if err == nil || !strings.Contains(err.Error(), ":2:9: front matter:") || !strings.Contains(err.Error(), "breaks a line for YAML") {
+			t.Errorf("%q: error = %v", br, err)
+		}
+	}
+	// CRLF is a line break to both.
+	if _, err := Markdown([]byte("---\r\ntitle: A\r\n---\r\nBody.\r\n"), nil); err != nil {
+		t.Errorf("CRLF front matter: %v", err)
 	}
 }
