@@ -274,7 +274,7 @@ var arabic = map[string]string{
 
 // pluralSite: a page message and the interface message ui-reading-time,
 // with plural forms in English; nothing is translated into Arabic yet.
-func pluralSite(t *testing.T) (*locale.Site, *locale.Lang) {
+func pluralSite(t *testing.T, lang string) (*locale.Site, *locale.Lang) {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"active.en.toml": {Data: []byte(`
@@ -290,11 +290,29 @@ other = "Reading time: {{.Count}} minutes"
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := s.Lang("ar")
+	l, err := s.Lang(lang)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s, l
+}
+
+// The PO export of a message with plural forms is one gettext's own
+// msgfmt takes without a word, in every language of the table: its
+// Plural-Forms formula never gives an index past nplurals, and every
+// plural entry has nplurals msgstr.
+func TestPOPluralFormsPassMsgfmt(t *testing.T) {
+	for _, lang := range []string{"ar", "cs", "de", "es", "fr", "he", "hi", "id", "it", "ja", "ko", "nl", "pl", "pt", "pt-BR", "ru", "sv", "tr", "uk", "zh"} {
+		s, l := pluralSite(t, lang)
+		data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Date: exportDate})
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		if !strings.Contains(string(data), "msgid_plural") || !strings.Contains(string(data), `"Plural-Forms: nplurals=`) {
+			t.Errorf("%s: no plural entry:\n%s", lang, data)
+		}
+		quiet(t, "msgfmt", "-c", "--check-format", "-o", os.DevNull, write(t, lang+".po", data))
+	}
 }
 
 // fillPlural plays a translator's tool on an export of ui-reading-time
@@ -332,7 +350,7 @@ func fillPlural(t *testing.T, format, data string) string {
 func TestPluralRoundTrip(t *testing.T) {
 	for _, format := range exchange.Formats {
 		t.Run(format, func(t *testing.T) {
-			s, l := pluralSite(t)
+			s, l := pluralSite(t, "ar")
 			data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: format, Date: exportDate})
 			if err != nil {
 				t.Fatal(err)

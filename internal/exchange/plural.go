@@ -104,8 +104,7 @@ func pluralRuleOf(lang string) (*pluralRule, error) {
 	return r, err
 }
 
-// pluralRules memoizes pluralRuleOf, which asks go-i18n about a thousand
-// counts for each formula it checks.
+// ruleOrError is what pluralRuleOf found for a language.
 type ruleOrError struct {
 	rule *pluralRule
 	err  error
@@ -143,7 +142,9 @@ func findPluralRule(lang string) (*pluralRule, error) {
 		candidates = append(candidates, "0")
 	}
 	for _, k := range slices.Sorted(maps.Keys(gettextFormulas)) {
-		candidates = append(candidates, gettextFormulas[k])
+		if !slices.Contains(candidates, gettextFormulas[k]) {
+			candidates = append(candidates, gettextFormulas[k])
+		}
 	}
 	for _, expr := range candidates {
 		if r, _, _, err := try(expr); r != nil || err != nil {
@@ -153,6 +154,8 @@ func findPluralRule(lang string) (*pluralRule, error) {
 	return nil, fmt.Errorf("glot knows no gettext plural formula for %s (its plural forms: %s): exchange its plural messages as XLIFF or TMX", lang, strings.Join(forms, ", "))
 }
 
+// pluralRules memoizes pluralRuleOf, which asks go-i18n about a thousand
+// counts for each formula it checks.
 var pluralRules sync.Map
 
 // parsePluralForms reads the value of a Plural-Forms header:
