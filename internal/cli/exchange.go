@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -33,8 +34,10 @@ func newExportCmd(g *glot) *cobra.Command {
 format translators' tools read: XLIFF 2.0 (placeholders as <pc> and <ph>),
 gettext PO (glot's <1>…</1> tags; a stale translation fuzzy, its previous
 source in a #| comment) or TMX 1.4 (placeholders as <bpt>, <ept>, <ph>).
-Each message carries its id, its state and where it is used. Take the work
-back with glot import.`,
+Each message carries its id, its state and where it is used. A message with
+plural forms carries every form the language has: in PO a plural entry
+numbered by the Plural-Forms header, in XLIFF a <group> of one <unit> per
+form, in TMX one <tu> per form. Take the work back with glot import.`,
 		Example: `  glot export --lang es --format xliff -o es.xlf
   glot export --lang de --format po --only missing,stale --page 'guide/*' -o de.po
   glot export --lang fr --format tmx -o fr.tmx`,
@@ -68,7 +71,7 @@ func runExport(g *glot, o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := exchange.Export(site, tables[0], exchange.Options{Format: o.format, Only: o.only, Page: o.page, ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir))})
+	data, err := exchange.Export(site, tables[0], exchange.Options{Format: o.format, Only: o.only, Page: o.page, ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir)), Date: time.Now()})
 	if err != nil {
 		return &usageError{err}
 	}

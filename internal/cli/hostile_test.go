@@ -333,9 +333,9 @@ figure = ["caption"]
 			// build shows and every channel carries. ui-outdated is
 			// shown only on a page built with --allow-stale from a
 			// stale translation, and a message with plural forms
-			// (ui-reading-time) cannot come through PO, XLIFF or TMX:
-			// they get a copy of another message's payload, and are
-			// not counted on to show it.
+			// (ui-reading-time) shows one form of several, by the page's
+			// length: they get a copy of another message's payload, and
+			// are not counted on to show it.
 			if id == "ui-outdated" {
 				h.copies[id] = "ui-untranslated"
 			} else if len(catalog.Forms(h.src.Messages[id])) > 1 {
@@ -844,12 +844,15 @@ func (h *hostileSite) editPO(t *testing.T, data []byte, assign map[string]int) [
 			id = s
 			continue
 		}
-		if strings.HasPrefix(l, "msgstr ") && id != "" {
+		// A message with plural forms has a msgstr[i] for each form.
+		if kw, _, _ := strings.Cut(l, " "); (kw == "msgstr" || strings.HasPrefix(kw, "msgstr[")) && id != "" {
 			if p, ok := assign[id]; ok {
-				lines[i] = "msgstr " + hostilePOQuote(hostileJoin(h.tokens(id, h.payloads[p].text))) + "\n"
+				lines[i] = kw + " " + hostilePOQuote(hostileJoin(h.tokens(id, h.payloads[p].text))) + "\n"
 				done[id] = true
 			}
-			id = ""
+			if kw == "msgstr" {
+				id = ""
+			}
 		}
 	}
 	for id := range assign {
@@ -895,14 +898,18 @@ func (h *hostileSite) editXLIFF(t *testing.T, data []byte, assign map[string]int
 	t.Helper()
 	s := string(data)
 	for _, id := range slices.Sorted(maps.Keys(assign)) {
-		start := strings.Index(s, `<unit id="`+hostileXMLText(id)+`"`)
+		// A message is a unit, or, with plural forms, a group of units,
+		// one a form, each of which gets the payload.
+		start, close := strings.Index(s, `<unit id="`+hostileXMLText(id)+`"`), "</unit>"
+		if start < 0 {
+			start, close = strings.Index(s, `<group id="`+hostileXMLText(id)+`"`), "</group>"
+		}
 		if start < 0 {
 			t.Fatalf("the XLIFF file has no unit %s", id)
 		}
-		end := start + strings.Index(s[start:], "</unit>")
+		end := start + strings.Index(s[start:], close)
 		unit := s[start:end]
-		i := strings.Index(unit, "</source>")
-		if i < 0 || strings.Contains(unit, "<target") {
+		if !strings.Contains(unit, "</source>") || strings.Contains(unit, "<target") {
 			t.Fatalf("unit %s of the XLIFF file is not an untranslated segment:\n%s", id, unit)
 		}
 		var target strings.Builder
@@ -918,9 +925,8 @@ func (h *hostileSite) editXLIFF(t *testing.T, data []byte, assign map[string]int
 				fmt.Fprintf(&target, `<ph id="%d"/>`, tok.N)
 			}
 		}
-		i += len("</source>")
-		unit = unit[:i] + "\n    <target>" + target.String() + "</target>" + unit[i:]
-		unit = strings.Replace(unit, `<segment state="initial">`, `<segment state="translated">`, 1)
+		unit = strings.ReplaceAll(unit, "</source>", "</source>\n    <target>"+target.String()+"</target>")
+		unit = strings.ReplaceAll(unit, `<segment state="initial">`, `<segment state="translated">`)
 		s = s[:start] + unit + s[end:]
 	}
 	hostileWellFormed(t, "XLIFF", s)
@@ -933,35 +939,60 @@ func (h *hostileSite) editTMX(t *testing.T, data []byte, lang string, assign map
 	t.Helper()
 	s := string(data)
 	for _, id := range slices.Sorted(maps.Keys(assign)) {
-		start := strings.Index(s, `<tu tuid="`+hostileXMLText(id)+`">`)
-		if start < 0 {
+		// A message is a <tu>, or, with plural forms, a <tu> for each
+		// form, which names the message in its x-message prop.
+		var starts []int
+		for at := 0; ; {
+			i := strings.Index(s[at:], `<tu tuid="`+hostileXMLText(id))
+			if i < 0 {
+				break
+			}
+			at += i
+			rest := s[at+len(`<tu tuid="`+hostileXMLText(id)):]
+			tu := s[at : at+strings.Index(s[at:], "</tu>")]
+			if strings.HasPrefix(rest, `">`) || strings.HasPrefix(rest, ".") && strings.Contains(tu, `<prop type="x-message">`+hostileXMLText(id)+"</prop>") {
+				starts = append(starts, at)
+			}
+			at++
+		}
+		if len(starts) == 0 {
 			t.Fatalf("the TMX file has no unit %s", id)
 		}
-		end := start + strings.Index(s[start:], "</tu>")
-		unit := s[start:end]
-		i := strings.Index(unit, "</tuv>")
-		if i < 0 || strings.Count(unit, "<tuv") != 1 {
-			t.Fatalf("unit %s of the TMX file is not an untranslated unit:\n%s", id, unit)
+		// From the last, so that the places of the others stand.
+		for k := len(starts) - 1; k >= 0; k-- {
+			s = h.fillTU(t, s, starts[k], id, lang, assign)
 		}
-		var seg strings.Builder
-		for _, tok := range h.tokens(id, h.payloads[assign[id]].text) {
-			switch tok.Kind {
-			case msgtext.Text:
-				seg.WriteString(hostileXMLText(tok.Text))
-			case msgtext.Open:
-				fmt.Fprintf(&seg, `<bpt i="%d" x="%d">%s</bpt>`, tok.N, tok.N, hostileXMLText(tok.Text))
-			case msgtext.Close:
-				fmt.Fprintf(&seg, `<ept i="%d">%s</ept>`, tok.N, hostileXMLText(tok.Text))
-			case msgtext.Atom:
-				fmt.Fprintf(&seg, `<ph x="%d">%s</ph>`, tok.N, hostileXMLText(tok.Text))
-			}
-		}
-		i += len("</tuv>")
-		unit = unit[:i] + "\n  <tuv xml:lang=\"" + lang + "\"><seg>" + seg.String() + "</seg></tuv>" + unit[i:]
-		s = s[:start] + unit + s[end:]
 	}
 	hostileWellFormed(t, "TMX", s)
 	return []byte(s)
+}
+
+// fillTU adds a <tuv> in lang to the <tu> of message id at start in s.
+func (h *hostileSite) fillTU(t *testing.T, s string, start int, id, lang string, assign map[string]int) string {
+	t.Helper()
+	end := start + strings.Index(s[start:], "</tu>")
+	unit := s[start:end]
+	i := strings.Index(unit, "</tuv>")
+	if i < 0 || strings.Count(unit, "<tuv") != 1 {
+		t.Fatalf("unit %s of the TMX file is not an untranslated unit:\n%s", id, unit)
+	}
+	var seg strings.Builder
+	for _, tok := range h.tokens(id, h.payloads[assign[id]].text) {
+		switch tok.Kind {
+		case msgtext.Text:
+			seg.WriteString(hostileXMLText(tok.Text))
+		case msgtext.Open:
+			fmt.Fprintf(&seg, `<bpt i="%d" x="%d">%s</bpt>`, tok.N, tok.N, hostileXMLText(tok.Text))
+		case msgtext.Close:
+			fmt.Fprintf(&seg, `<ept i="%d">%s</ept>`, tok.N, hostileXMLText(tok.Text))
+		case msgtext.Atom:
+			fmt.Fprintf(&seg, `<ph x="%d">%s</ph>`, tok.N, hostileXMLText(tok.Text))
+		}
+	}
+	i += len("</tuv>")
+	unit = unit[:i] + "\n  <tuv xml:lang=\"" + lang + "\"><seg>" + seg.String() + "</seg></tuv>" + unit[i:]
+	s = s[:start] + unit + s[end:]
+	return s
 }
 
 func hostileXMLText(s string) string {

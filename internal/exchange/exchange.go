@@ -3,7 +3,10 @@
 // message id, the source, the translation and its state, and where the
 // message is used; placeholders travel as each format's inline codes
 // (XLIFF's <pc>/<ph>, TMX's <bpt>/<ept>/<ph>) or, in PO, which has none,
-// as glot's own <1>…</1> tags.
+// as glot's own <1>…</1> tags. A message with plural forms carries every
+// form of the target language: a PO plural entry numbered by the
+// Plural-Forms header (see pluralRuleOf), an XLIFF <group> of one <unit>
+// per form, a TMX <tu> per form.
 //
 //	data, err := exchange.Export(site, lang, exchange.Options{Format: "xliff"})
 //	work, err := exchange.Import("review.es.xlf", data)
@@ -14,8 +17,11 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"time"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
@@ -29,21 +35,56 @@ type Options struct {
 	Only        []string // states to export ("missing", "stale", "translated"); empty for all
 	Page        string   // a glob over page paths in the content folder; "" for all pages
 	ContentName string
+	// Date is when the file is written, for a PO file's PO-Revision-Date;
+	// the zero time writes none.
+	Date time.Time
 }
 
 // unit is one message to hand over.
 type unit struct {
-	id       string
-	source   string
+	id     string
+	source *catalog.Message
+	// forms are the plural forms handed over for a message with plural
+	// forms: those the target language distinguishes, each with the
+	// source's form of that name, or its other form (see sourceForm). It
+	// is nil for a message with one text.
+	forms    []string
 	state    verdict.State // Held is handed over as stale: it needs a translator
 	reviewed bool
-	target   string // the translation in force
-	previous string // stale: the source that was translated
-	old      string // stale: its translation
-	page     string // where it is first used, with the content folder
+	target   *catalog.Message // the translation in force
+	previous string           // stale: the source that was translated
+	old      *catalog.Message // stale: its translation
+	page     string           // where it is first used, with the content folder
 	line     int
 	kind     string
 	codes    []string // what each placeholder stands for
+}
+
+// parts are the texts of u to translate, by plural form: its forms, or
+// "other" alone for a message with one text.
+func (u *unit) parts() []string {
+	if len(u.forms) > 0 {
+		return u.forms
+	}
+	return []string{"other"}
+}
+
+// sourceForm is the source text a translator renders as plural form f:
+// the source's form of that name, or its other form where the source
+// language has no such form (English has no "few").
+func (u *unit) sourceForm(f string) string {
+	if t := catalog.FormText(u.source, f); t != "" {
+		return t
+	}
+	return u.source.Other
+}
+
+// form returns plural form f of m, "" for none.
+func form(m *catalog.Message, f string) string {
+	if m == nil {
+		return ""
+	}
+	return catalog.FormText(m, f)
 }
 
 // units lists the messages of s to hand over for language l, page by page
@@ -78,13 +119,17 @@ func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
 		if len(only) > 0 && !only[st.String()] {
 			return
 		}
-		u := unit{id: id, source: s.Source.Messages[id].Other, state: st, page: page, line: line, kind: kind, codes: codes}
+		src := s.Source.Messages[id]
+		u := unit{id: id, source: src, state: st, page: page, line: line, kind: kind, codes: codes}
+		if len(catalog.Forms(src)) > 1 {
+			u.forms = langtag.PluralForms(t.Lang)
+		}
 		switch st {
 		case verdict.Translated:
-			u.target = e.InForce.Other
+			u.target = e.InForce
 			u.reviewed = e.Reviewed
 		case verdict.Stale:
-			u.previous, u.old = e.Prior.Source, e.Prior.Translation.Other
+			u.previous, u.old = e.Prior.Source, e.Prior.Translation
 		}
 		out = append(out, u)
 	}
@@ -117,7 +162,7 @@ func Export(s *locale.Site, t *verdict.Table, o Options) ([]byte, error) {
 	case "xliff":
 		return xliffOut(s.SourceLang, t.Lang, us), nil
 	case "po":
-		return poOut(s.SourceLang, t.Lang, us), nil
+		return poOut(s.SourceLang, t.Lang, us, o.Date)
 	case "tmx":
 		return tmxOut(s.SourceLang, t.Lang, us), nil
 	}
@@ -125,11 +170,36 @@ func Export(s *locale.Site, t *verdict.Table, o Options) ([]byte, error) {
 }
 
 // Work is what a translator's file brings back: translations into one
-// language, by message id.
+// language, by message id. Each holds the plural forms the file brought
+// back: the other form alone for a message with one text, any of the
+// forms for one with plural forms; a form the file left empty is "".
 type Work struct {
 	Lang         string
-	Translations map[string]string
-	Lines        map[string]int // where each translation is in the file
+	Translations map[string]*catalog.Message
+	Lines        map[string]int // where each translation is in the file: its first form read
+}
+
+func newWork() *Work {
+	return &Work{Translations: map[string]*catalog.Message{}, Lines: map[string]int{}}
+}
+
+// add adds text to plural form f of message id, found at line: a form in
+// several pieces (an XLIFF unit of several segments) is their join.
+func (w *Work) add(id, f, text string, line int) {
+	w.set(id, f, form(w.Translations[id], f)+text, line)
+}
+
+// set sets plural form f of message id to text, found at line.
+func (w *Work) set(id, f, text string, line int) {
+	m := w.Translations[id]
+	if m == nil {
+		m = &catalog.Message{ID: id}
+		w.Translations[id] = m
+	}
+	catalog.SetForm(m, f, text)
+	if _, ok := w.Lines[id]; !ok {
+		w.Lines[id] = line
+	}
 }
 
 // Import reads a translator's file, telling its format by its content.

@@ -6,7 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/fuzzcheck"
 	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/verdict"
@@ -17,7 +19,7 @@ import (
 type format struct {
 	file  string
 	read  func(file string, data []byte) (*Work, error)
-	write func(src, trg string, us []unit) []byte
+	write func(src, trg string, us []unit) ([]byte, error)
 	// codes says the format carries placeholders as paired inline codes,
 	// so that only well-formed tags can travel in it.
 	codes bool
@@ -26,12 +28,20 @@ type format struct {
 // The seeds are in testdata/fuzz: glot's own exports of the sample site,
 // files as other tools write them (XLIFF 1.2 among them, which glot does
 // not read), and hostile ones.
-func FuzzPO(f *testing.F) { fuzzFormat(f, format{file: "es.po", read: poIn, write: poOut}) }
+func FuzzPO(f *testing.F) {
+	fuzzFormat(f, format{file: "es.po", read: poIn, write: func(src, trg string, us []unit) ([]byte, error) {
+		return poOut(src, trg, us, time.Time{})
+	}})
+}
 func FuzzXLIFF(f *testing.F) {
-	fuzzFormat(f, format{file: "es.xlf", read: xliffIn, write: xliffOut, codes: true})
+	fuzzFormat(f, format{file: "es.xlf", read: xliffIn, write: infallible(xliffOut), codes: true})
 }
 func FuzzTMX(f *testing.F) {
-	fuzzFormat(f, format{file: "es.tmx", read: tmxIn, write: tmxOut, codes: true})
+	fuzzFormat(f, format{file: "es.tmx", read: tmxIn, write: infallible(tmxOut), codes: true})
+}
+
+func infallible(write func(src, trg string, us []unit) []byte) func(src, trg string, us []unit) ([]byte, error) {
+	return func(src, trg string, us []unit) ([]byte, error) { return write(src, trg, us), nil }
 }
 
 // fuzzFormat checks a reader on any file: it ends in bounded time and
@@ -58,16 +68,31 @@ func fuzzFormat(f *testing.F, fm format) {
 		}
 
 		var us []unit
-		want := map[string]string{}
+		want := map[string]string{} // by id and plural form
 		for _, id := range slices.Sorted(maps.Keys(w.Translations)) {
-			tr := w.Translations[id]
-			if fm.codes && msgtext.Check(tr, tr) != nil {
-				continue // tags no source has; glot import refuses them
+			m := &catalog.Message{ID: id}
+			var names []string
+			for _, f := range catalog.Forms(w.Translations[id]) {
+				if fm.codes && msgtext.Check(f.Text, f.Text) != nil {
+					continue // tags no source has; glot import refuses them
+				}
+				catalog.SetForm(m, f.Name, f.Text)
+				names = append(names, f.Name)
+				want[id+" "+f.Name] = f.Text
 			}
-			us = append(us, unit{id: id, source: tr, state: verdict.Translated, target: tr})
-			if tr != "" {
-				want[id] = tr
+			if len(names) == 0 {
+				continue
 			}
+			u := unit{id: id, source: m, state: verdict.Translated, target: m}
+			if len(names) > 1 || len(names) == 1 && names[0] != "other" {
+				// A message with plural forms: in PO, those of the
+				// language, which it numbers; elsewhere, those it has.
+				u.forms = names
+				if rule, err := pluralRuleOf(w.Lang); fm.file == "es.po" && err == nil {
+					u.forms = rule.forms
+				}
+			}
+			us = append(us, u)
 		}
 		if len(us) == 0 {
 			return
@@ -76,16 +101,19 @@ func fuzzFormat(f *testing.F, fm format) {
 		if strings.EqualFold(w.Lang, src) {
 			src = "zxx"
 		}
-		out := fm.write(src, w.Lang, us)
+		out, err := fm.write(src, w.Lang, us)
+		if err != nil {
+			t.Fatalf("glot cannot export what it imported of %q: %v", data, err)
+		}
 		var back *Work
 		fuzzcheck.Bounded(t, func() { back, err = Import(fm.file, out) })
 		if err != nil {
 			t.Fatalf("glot cannot import what it exported of %q: %v\n%s", data, err, out)
 		}
 		got := map[string]string{}
-		for id, tr := range back.Translations {
-			if tr != "" {
-				got[id] = tr
+		for id, m := range back.Translations {
+			for _, f := range catalog.Forms(m) {
+				got[id+" "+f.Name] = f.Text
 			}
 		}
 		if back.Lang != w.Lang || !maps.Equal(got, want) {

@@ -1,15 +1,19 @@
 package exchange_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/exchange"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -65,7 +69,7 @@ other = "El texto como era."
 func export(t *testing.T, format string, only ...string) []byte {
 	t.Helper()
 	s, l := site(t)
-	data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: format, Only: only, ContentName: "content"})
+	data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: format, Only: only, ContentName: "content", Date: exportDate})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +133,7 @@ func TestXLIFF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.Lang != "es" || w.Translations["read-aaaa"] != "Lea <1>el estudio</1> y tome 0,5 mg<2/>." || w.Translations["new-cccc"] != "Una frase «nueva»." || w.Lines["new-cccc"] == 0 {
+	if w.Lang != "es" || other(w, "read-aaaa") != "Lea <1>el estudio</1> y tome 0,5 mg<2/>." || other(w, "new-cccc") != "Una frase «nueva»." || w.Lines["new-cccc"] == 0 {
 		t.Errorf("imported %+v", w)
 	}
 }
@@ -137,7 +141,7 @@ func TestXLIFF(t *testing.T) {
 func TestPO(t *testing.T) {
 	data := export(t, "po")
 	f := write(t, "es.po", data)
-	tool(t, "msgfmt", "--check", "-o", os.DevNull, f)
+	quiet(t, "msgfmt", "-c", "--check-format", "-o", os.DevNull, f)
 	p := string(data)
 	for _, want := range []string{
 		"#. p; tag 1: link to study.html; tag 2: line break\n#: content/a.md:3\nmsgctxt \"read-aaaa\"\nmsgid \"Read <1>the study</1> & take 0.5 mg<2/>.\"\nmsgstr \"Lea <1>el estudio</1> y tome 0,5 mg<2/>.\"",
@@ -156,7 +160,7 @@ func TestPO(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.Lang != "es" || w.Translations["new-cccc"] != `Una frase "nueva".` || w.Translations["read-aaaa"] == "" {
+	if w.Lang != "es" || other(w, "new-cccc") != `Una frase "nueva".` || other(w, "read-aaaa") == "" {
 		t.Errorf("imported %+v", w)
 	}
 	if _, fuzzy := w.Translations["edited-bbbb"]; fuzzy {
@@ -183,7 +187,7 @@ func TestTMX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.Lang != "es" || w.Translations["read-aaaa"] != "Lea <1>el estudio</1> y tome 0,5 mg<2/>." || len(w.Translations) != 1 {
+	if w.Lang != "es" || other(w, "read-aaaa") != "Lea <1>el estudio</1> y tome 0,5 mg<2/>." || len(w.Translations) != 1 {
 		t.Errorf("imported %+v", w)
 	}
 }
@@ -216,6 +220,24 @@ func TestImportErrors(t *testing.T) {
 		"po single quote": {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr 'y'\n", "x.xlf:6:8: bad string after msgstr: a PO string is written between double quotes"},
 		// A string after a comment was added to the next entry.
 		"po string after comment": {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"y\"\n# note\n\"z\"\nmsgctxt \"b\"\n", "x.xlf:8:1: a string continues no keyword"},
+		// Plural entries are read by the language's formula, which the
+		// file's Plural-Forms header must agree with.
+		"po nplurals": {"msgid \"\"\nmsgstr \"\"\n\"Language: ar\\n\"\n\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgid_plural \"xs\"\nmsgstr[0] \"y\"\nmsgstr[1] \"ys\"\n",
+			"x.xlf:4: Plural-Forms says nplurals=2, but ar has 6 plural forms (zero, one, two, few, many, other)"},
+		"po formula": {"msgid \"\"\nmsgstr \"Language: es\\nPlural-Forms: nplurals=3; plural=(n==1 ? 0 : n==0 ? 1 : 2);\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgid_plural \"xs\"\nmsgstr[0] \"y\"\n",
+			"x.xlf:2: Plural-Forms puts 0 in msgstr[1], where es's other form is msgstr[2]"},
+		"po bad formula": {"msgid \"\"\nmsgstr \"Language: es\\nPlural-Forms: nplurals=3; plural=(n==1 ? 0 : 2;\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgid_plural \"xs\"\nmsgstr[0] \"y\"\n",
+			"x.xlf:2: Plural-Forms: plural=(n==1 ? 0 : 2: a ( with no )"},
+		"po index": {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgid_plural \"xs\"\nmsgstr[0] \"y\"\nmsgstr[3] \"z\"\n",
+			"x.xlf:8:1: msgstr[3]: es has 3 plural forms, msgstr[0] to msgstr[2] (one, many, other)"},
+		"po no formula": {"msgid \"\"\nmsgstr \"Language: lt\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgid_plural \"xs\"\nmsgstr[0] \"y\"\n",
+			"x.xlf:4: glot knows no gettext plural formula for lt (its plural forms: one, few, many, other)"},
+		"po msgstr in plural": {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgid_plural \"xs\"\nmsgstr \"y\"\n",
+			"x.xlf:4:1: an entry with msgid_plural has msgstr[0], msgstr[1]…, not msgstr"},
+		"xliff form": {`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ar"><file id="f1"><group id="a">` + "\n" + `<unit id="a.several"><segment><source>x</source><target>y</target></segment></unit></group></file></xliff>`,
+			`x.xlf:2:22: unit a.several of group a: "several" is no plural form (zero, one, two, few, many, other)`},
+		"tmx form": {`<tmx version="1.4"><header srclang="en"/><body><tu tuid="a.several">` + "\n" + `<prop type="x-plural-form">several</prop><tuv xml:lang="ar"><seg>y</seg></tuv></tu></body></tmx>`,
+			`x.xlf:2: tu a.several: "several" is no plural form`},
 	} {
 		if _, err := exchange.Import("x.xlf", []byte(tt.data)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want %q", name, err, tt.want)
@@ -231,4 +253,187 @@ func table(t *testing.T, s *locale.Site, l *locale.Lang) *verdict.Table {
 		t.Fatal(err)
 	}
 	return tb
+}
+
+// other is the other form imported for message id, "" for none.
+func other(w *exchange.Work, id string) string {
+	if m := w.Translations[id]; m != nil {
+		return m.Other
+	}
+	return ""
+}
+
+// arabic is a translation of ui-reading-time into Arabic, a different text
+// for each of its six plural forms, so that a form filed under another
+// shows.
+var arabic = map[string]string{
+	"zero":  "القراءة: لا دقائق",
+	"one":   "القراءة: دقيقة واحدة",
+	"two":   "القراءة: دقيقتان",
+	"few":   "القراءة: {{.Count}} دقائق",
+	"many":  "القراءة: {{.Count}} دقيقة",
+	"other": "القراءة: {{.Count}} من الدقائق",
+}
+
+// pluralSite: a page message and the interface message ui-reading-time,
+// with plural forms in English; nothing is translated into Arabic yet.
+func pluralSite(t *testing.T, lang string) (*locale.Site, *locale.Lang) {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"active.en.toml": {Data: []byte(`
+read-aaaa = "Read the study."
+
+[ui-reading-time]
+description = "How long the page takes to read. Count is a number of minutes."
+one = "Reading time: {{.Count}} minute"
+other = "Reading time: {{.Count}} minutes"
+`)},
+	}
+	s, err := locale.Load(fsys, "locales", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := s.Lang(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, l
+}
+
+// The PO export of a message with plural forms is one gettext's own
+// msgfmt takes without a word, in every language of the table: its
+// Plural-Forms formula never gives an index past nplurals, and every
+// plural entry has nplurals msgstr.
+func TestPOPluralFormsPassMsgfmt(t *testing.T) {
+	for _, lang := range []string{"ar", "cs", "de", "es", "fr", "he", "hi", "id", "it", "ja", "ko", "nl", "pl", "pt", "pt-BR", "ru", "sv", "tr", "uk", "zh"} {
+		s, l := pluralSite(t, lang)
+		data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Date: exportDate})
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		if !strings.Contains(string(data), "msgid_plural") || !strings.Contains(string(data), `"Plural-Forms: nplurals=`) {
+			t.Errorf("%s: no plural entry:\n%s", lang, data)
+		}
+		quiet(t, "msgfmt", "-c", "--check-format", "-o", os.DevNull, write(t, lang+".po", data))
+	}
+}
+
+// fillPlural plays a translator's tool on an export of ui-reading-time
+// into Arabic: a text edit of the file that fills each plural form with
+// arabic's text, as the format carries it.
+func fillPlural(t *testing.T, format, data string) string {
+	t.Helper()
+	forms := []string{"zero", "one", "two", "few", "many", "other"}
+	for i, f := range forms {
+		var old, new string
+		switch format {
+		case "po":
+			old = fmt.Sprintf("msgstr[%d] \"\"\n", i)
+			new = fmt.Sprintf("msgstr[%d] %q\n", i, arabic[f])
+		case "xliff":
+			unit := data[strings.Index(data, `<unit id="ui-reading-time.`+f+`"`):]
+			old = unit[:strings.Index(unit, "</source>")+len("</source>")]
+			new = old + "\n     <target>" + arabic[f] + "</target>"
+		case "tmx":
+			tu := data[strings.Index(data, `<tu tuid="ui-reading-time.`+f+`">`):]
+			old = tu[:strings.Index(tu, "</tuv>")+len("</tuv>")]
+			new = old + "\n  <tuv xml:lang=\"ar\"><seg>" + arabic[f] + "</seg></tuv>"
+		}
+		if strings.Count(data, old) != 1 {
+			t.Fatalf("%s: the form %s is not where a translator finds it (%q):\n%s", format, f, old, data)
+		}
+		data = strings.Replace(data, old, new, 1)
+	}
+	return data
+}
+
+// Every plural form of a message travels in every format: exported with
+// the source form it translates, filled in a translator's tool, imported
+// and merged, each lands in active.ar.toml as the form it is.
+func TestPluralRoundTrip(t *testing.T) {
+	for _, format := range exchange.Formats {
+		t.Run(format, func(t *testing.T) {
+			s, l := pluralSite(t, "ar")
+			data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: format, Date: exportDate})
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := string(data)
+			var want []string
+			switch format {
+			case "po":
+				f := write(t, "ar.po", data)
+				quiet(t, "msgfmt", "-c", "--check-format", "-o", os.DevNull, f)
+				want = []string{
+					`"Plural-Forms: nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);\n"`,
+					"#. How long the page takes to read. Count is a number of minutes.\n#. msgstr[0]: zero (0); msgstr[1]: one (1); msgstr[2]: two (2); msgstr[3]: few (3, 5); msgstr[4]: many (11, 21); msgstr[5]: other (100, 101, 1000000, 1.5)\n" +
+						"msgctxt \"ui-reading-time\"\nmsgid \"Reading time: {{.Count}} minute\"\nmsgid_plural \"Reading time: {{.Count}} minutes\"\nmsgstr[0] \"\"\n",
+				}
+			case "xliff":
+				tool(t, "xmllint", "--noout", "--nonet", "--schema", xliffSchema(t), write(t, "ar.xlf", data))
+				want = []string{
+					`<group id="ui-reading-time" name="ui-reading-time">`,
+					"<unit id=\"ui-reading-time.few\" name=\"ui-reading-time.few\">\n    <notes>\n     <note category=\"plural-form\">few: e.g. 3, 5</note>\n    </notes>\n    <segment state=\"initial\">\n     <source>Reading time: {{.Count}} minutes</source>",
+					"<unit id=\"ui-reading-time.one\" name=\"ui-reading-time.one\">\n    <notes>\n     <note category=\"plural-form\">one: e.g. 1</note>\n    </notes>\n    <segment state=\"initial\">\n     <source>Reading time: {{.Count}} minute</source>",
+				}
+			case "tmx":
+				want = []string{
+					"<tu tuid=\"ui-reading-time.many\">\n  <prop type=\"x-message\">ui-reading-time</prop>\n  <prop type=\"x-plural-form\">many</prop>\n  <prop type=\"x-plural-example\">11, 21</prop>",
+				}
+			}
+			for _, w := range want {
+				if !strings.Contains(x, w) {
+					t.Errorf("the export lacks\n%s\n%s", w, x)
+				}
+			}
+
+			filled := fillPlural(t, format, x)
+			if format == "po" {
+				quiet(t, "msgfmt", "-c", "--check-format", "-o", os.DevNull, write(t, "filled.po", []byte(filled)))
+			}
+			w, err := exchange.Import("ar."+format, []byte(filled))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := merge.Run(s, l, merge.Options{Imported: []merge.Imported{{File: "ar." + format, Translations: w.Translations, Lines: w.Lines}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Refused) > 0 || res.Folded != 1 {
+				t.Fatalf("merge: %d taken, refused %v", res.Folded, res.Refused)
+			}
+			var active []byte
+			for _, f := range res.Plan.Writes {
+				if f.Path == "active.ar.toml" {
+					active = f.Data
+				}
+			}
+			c, err := catalog.Parse("active.ar.toml", active)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := c.Messages["ui-reading-time"]
+			for f, text := range arabic {
+				if got := catalog.FormText(m, f); got != text {
+					t.Errorf("active.ar.toml has %s = %q, want %q\n%s", f, got, text, active)
+				}
+			}
+		})
+	}
+}
+
+// exportDate is the date of the test exports.
+var exportDate = time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
+
+// quiet runs a tool like tool, and fails on anything it says: a warning
+// is a defect of the file too.
+func quiet(t *testing.T, name string, args ...string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Fatalf("%s is needed (Debian: apt-get install libxml2-utils gettext): %v", name, err)
+	}
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil || len(out) > 0 {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
 }

@@ -5,10 +5,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/verdict"
@@ -22,20 +26,37 @@ func poQuote(s string) string {
 // poOut writes units as a gettext PO file. The message id is the entry's
 // msgctxt, so that identical source texts with different ids stay apart; a
 // stale translation is written as gettext writes one, fuzzy, with the
-// previous source in a "#|" comment.
-func poOut(src, trg string, us []unit) []byte {
+// previous source in a "#|" comment. A message with plural forms is a
+// plural entry: its msgid the source's "one" form (or "other", if it has
+// none), its msgid_plural the source's "other", and a msgstr[i] for each
+// plural form of the language, numbered as the Plural-Forms header says
+// (see pluralRuleOf). A language glot knows no formula for can have no
+// plural entry: a PO file of one is refused. A zero date writes no
+// PO-Revision-Date.
+func poOut(src, trg string, us []unit, date time.Time) ([]byte, error) {
+	rule, ruleErr := pluralRuleOf(trg)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Translations into %s (%s), written by glot export.\n", langtag.Name(trg), trg)
 	b.WriteString("# Tags like <1>...</1> and <2/> stand for the page's markup: keep each one.\n")
 	b.WriteString("# A fuzzy entry holds the translation of an earlier version of its source:\n")
 	b.WriteString("# update it and remove the fuzzy flag; glot import takes no fuzzy entry.\n")
 	b.WriteString("msgid \"\"\nmsgstr \"\"\n")
-	for _, h := range []string{"Project-Id-Version: glot", "MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8",
-		"Content-Transfer-Encoding: 8bit", "Language: " + strings.ReplaceAll(trg, "-", "_"), "Language-Team: " + langtag.Name(trg),
-		"Last-Translator: glot export", "X-Source-Language: " + src, "X-Generator: glot"} {
+	header := []string{"Project-Id-Version: glot"}
+	if !date.IsZero() {
+		header = append(header, "PO-Revision-Date: "+date.Format("2006-01-02 15:04-0700"))
+	}
+	header = append(header, "MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8",
+		"Content-Transfer-Encoding: 8bit", "Language: "+strings.ReplaceAll(trg, "-", "_"), "Language-Team: "+langtag.Name(trg),
+		"Last-Translator: glot export")
+	if rule != nil {
+		header = append(header, "Plural-Forms: "+rule.header())
+	}
+	header = append(header, "X-Source-Language: "+src, "X-Generator: glot")
+	for _, h := range header {
 		fmt.Fprintf(&b, "%s\n", poQuote(h+"\n"))
 	}
-	for _, u := range us {
+	for i := range us {
+		u := &us[i]
 		b.WriteByte('\n')
 		if u.kind != "" || len(u.codes) > 0 {
 			note := u.kind
@@ -43,6 +64,19 @@ func poOut(src, trg string, us []unit) []byte {
 				note += fmt.Sprintf("; tag %d: %s", i+1, c)
 			}
 			fmt.Fprintf(&b, "#. %s\n", strings.TrimPrefix(note, "; "))
+		}
+		if u.source.Description != "" {
+			poComment(&b, "#. ", u.source.Description)
+		}
+		if len(u.forms) > 0 {
+			if ruleErr != nil {
+				return nil, fmt.Errorf("message %s has plural forms: %w", u.id, ruleErr)
+			}
+			var says []string
+			for i, f := range rule.forms {
+				says = append(says, fmt.Sprintf("msgstr[%d]: %s (%s)", i, f, langtag.PluralExample(trg, f)))
+			}
+			fmt.Fprintf(&b, "#. %s\n", strings.Join(says, "; "))
 		}
 		if u.page != "" {
 			fmt.Fprintf(&b, "#: %s:%d\n", u.page, u.line)
@@ -55,9 +89,27 @@ func poOut(src, trg string, us []unit) []byte {
 			}
 			msgstr = u.old
 		}
-		fmt.Fprintf(&b, "msgctxt %s\nmsgid %s\nmsgstr %s\n", poQuote(u.id), poQuote(u.source), poQuote(msgstr))
+		if len(u.forms) == 0 {
+			fmt.Fprintf(&b, "msgctxt %s\nmsgid %s\nmsgstr %s\n", poQuote(u.id), poQuote(u.source.Other), poQuote(form(msgstr, "other")))
+			continue
+		}
+		singular := u.source.One
+		if singular == "" {
+			singular = u.source.Other
+		}
+		fmt.Fprintf(&b, "msgctxt %s\nmsgid %s\nmsgid_plural %s\n", poQuote(u.id), poQuote(singular), poQuote(u.source.Other))
+		for i, f := range rule.forms {
+			fmt.Fprintf(&b, "msgstr[%d] %s\n", i, poQuote(form(msgstr, f)))
+		}
 	}
-	return b.Bytes()
+	return b.Bytes(), nil
+}
+
+// poComment writes s as comment lines with prefix, one a line of s.
+func poComment(b *bytes.Buffer, prefix, s string) {
+	for _, l := range strings.Split(s, "\n") {
+		b.WriteString(strings.TrimRight(prefix+l, " ") + "\n")
+	}
 }
 
 // poUnquote reads a PO string, which must be UTF-8, as glot writes it and
@@ -82,30 +134,57 @@ func poUnquote(q string) (string, error) {
 }
 
 // poIn reads the translations of a PO file: every entry with a msgctxt (the
-// message id) and a msgstr, but not the fuzzy ones.
+// message id) and a msgstr, but not the fuzzy ones. A plural entry's
+// msgstr[i] is the plural form the language's formula numbers i (see
+// pluralRuleOf); the file's Plural-Forms header, when it has plural
+// entries, must number the forms so too.
 func poIn(file string, data []byte) (*Work, error) {
-	w := &Work{Translations: map[string]string{}, Lines: map[string]int{}}
+	w := newWork()
 	type entry struct {
 		ctxt, id, str string
+		plural        *string         // msgid_plural
+		strs          map[int]*string // msgstr[i]
+		strLines      map[int]int
 		fuzzy, has    bool
 		line          int
+		formsLine     int // where a header says Plural-Forms
 	}
+	type pluralEntry struct {
+		ctxt  string
+		line  int
+		strs  map[int]*string
+		lines map[int]int
+	}
+	var plurals []pluralEntry
 	var e entry
 	var field *string
+	pluralForms, formsLine := "", 0
 	finish := func() error {
 		if !e.has {
 			return nil // comments and flags of the entry to come
 		}
-		if e.id == "" && e.ctxt == "" {
-			// The header: its Language.
+		if (e.plural != nil) != (e.strs != nil) {
+			if e.plural != nil {
+				return fileerr.At(file, e.line, 1, errors.New("an entry with msgid_plural has msgstr[0], msgstr[1]…, not msgstr"))
+			}
+			return fileerr.At(file, e.line, 1, errors.New("an entry with msgstr[0], msgstr[1]… has no msgid_plural"))
+		}
+		switch {
+		case e.id == "" && e.ctxt == "" && e.plural == nil:
+			// The header: its Language and Plural-Forms.
 			for _, l := range strings.Split(e.str, "\n") {
 				if v, ok := strings.CutPrefix(l, "Language:"); ok {
 					w.Lang = strings.ReplaceAll(strings.TrimSpace(v), "_", "-")
 				}
+				if v, ok := strings.CutPrefix(l, "Plural-Forms:"); ok {
+					pluralForms, formsLine = strings.TrimSpace(v), e.formsLine
+				}
 			}
-		} else if e.ctxt != "" && e.str != "" && !e.fuzzy {
-			w.Translations[e.ctxt] = e.str
-			w.Lines[e.ctxt] = e.line
+		case e.ctxt != "" && e.fuzzy:
+		case e.ctxt != "" && e.plural != nil:
+			plurals = append(plurals, pluralEntry{e.ctxt, e.line, e.strs, e.strLines})
+		case e.ctxt != "" && e.str != "":
+			w.set(e.ctxt, "other", e.str, e.line)
 		}
 		e = entry{}
 		return nil
@@ -121,13 +200,17 @@ func poIn(file string, data []byte) (*Work, error) {
 			field = nil
 		case strings.HasPrefix(line, "#,"):
 			if e.has {
-				finish()
+				if err := finish(); err != nil {
+					return nil, err
+				}
 			}
 			e.fuzzy = strings.Contains(line, "fuzzy")
 			field = nil
 		case strings.HasPrefix(line, "#"):
 			if e.has {
-				finish()
+				if err := finish(); err != nil {
+					return nil, err
+				}
 			}
 			// A comment ends the entry: a string after it continues
 			// nothing, rather than the next entry's text.
@@ -140,6 +223,9 @@ func poIn(file string, data []byte) (*Work, error) {
 			if err != nil {
 				return nil, fileerr.At(file, n, 1, fmt.Errorf("bad string: %w", err))
 			}
+			if field == &e.str && strings.Contains(s, "Plural-Forms:") {
+				e.formsLine = n
+			}
 			*field += s
 		default:
 			kw, rest, _ := strings.Cut(line, " ")
@@ -150,13 +236,17 @@ func poIn(file string, data []byte) (*Work, error) {
 			switch {
 			case kw == "msgctxt":
 				if e.has {
-					finish()
+					if err := finish(); err != nil {
+						return nil, err
+					}
 				}
 				e.ctxt, e.has, e.line = s, true, n
 				field = &e.ctxt
 			case kw == "msgid":
-				if e.has && (e.id != "" || e.str != "") {
-					finish()
+				if e.has && (e.id != "" || e.str != "" || e.plural != nil || e.strs != nil) {
+					if err := finish(); err != nil {
+						return nil, err
+					}
 				}
 				e.id, e.has = s, true
 				if e.line == 0 {
@@ -165,9 +255,31 @@ func poIn(file string, data []byte) (*Work, error) {
 				field = &e.id
 			case kw == "msgstr":
 				e.str = s
+				if strings.Contains(s, "Plural-Forms:") {
+					e.formsLine = n
+				}
 				field = &e.str
-			case kw == "msgid_plural" || strings.HasPrefix(kw, "msgstr["):
-				return nil, fileerr.At(file, n, 1, fmt.Errorf("%s: plural entries are not exchanged as PO yet", kw))
+			case kw == "msgid_plural":
+				if !e.has {
+					return nil, fileerr.At(file, n, 1, errors.New("msgid_plural before any msgid"))
+				}
+				e.plural = &s
+				field = e.plural
+			case strings.HasPrefix(kw, "msgstr[") && strings.HasSuffix(kw, "]"):
+				i, err := strconv.Atoi(kw[len("msgstr[") : len(kw)-1])
+				if err != nil || i < 0 || i >= len(catalog.FormNames) {
+					return nil, fileerr.At(file, n, 1, fmt.Errorf("%s: a plural entry has msgstr[0] to msgstr[%d] at most", kw, len(catalog.FormNames)-1))
+				}
+				if e.strs == nil {
+					e.strs, e.strLines = map[int]*string{}, map[int]int{}
+				}
+				if _, dup := e.strs[i]; dup {
+					return nil, fileerr.At(file, n, 1, fmt.Errorf("%s a second time in one entry", kw))
+				}
+				p := new(string)
+				*p = s
+				e.strs[i], e.strLines[i] = p, n
+				field = p
 			default:
 				return nil, fileerr.At(file, n, 1, fmt.Errorf("unknown keyword %q", kw))
 			}
@@ -176,9 +288,57 @@ func poIn(file string, data []byte) (*Work, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fileerr.At(file, n+1, 0, err)
 	}
-	finish()
+	if err := finish(); err != nil {
+		return nil, err
+	}
 	if w.Lang == "" {
 		return nil, fileerr.At(file, 0, 0, errors.New("the PO header names no Language"))
 	}
+	if len(plurals) == 0 {
+		return w, nil
+	}
+	rule, err := pluralRuleOf(w.Lang)
+	if err != nil {
+		return nil, fileerr.At(file, plurals[0].line, 0, err)
+	}
+	if pluralForms != "" {
+		if err := rule.agrees(w.Lang, pluralForms); err != nil {
+			return nil, fileerr.At(file, formsLine, 0, err)
+		}
+	}
+	for _, p := range plurals {
+		for _, i := range slices.Sorted(maps.Keys(p.strs)) {
+			if i >= len(rule.forms) {
+				return nil, fileerr.At(file, p.lines[i], 1, fmt.Errorf("msgstr[%d]: %s has %d plural forms, msgstr[0] to msgstr[%d] (%s)", i, w.Lang, len(rule.forms), len(rule.forms)-1, strings.Join(rule.forms, ", ")))
+			}
+			if *p.strs[i] != "" {
+				w.set(p.ctxt, rule.forms[i], *p.strs[i], p.line)
+			}
+		}
+	}
 	return w, nil
+}
+
+// agrees checks the value of a file's Plural-Forms header against r, the
+// rule of lang: the same number of forms, and a formula that numbers them
+// as r's does.
+func (r *pluralRule) agrees(lang, header string) error {
+	n, eval, err := parsePluralForms(header)
+	if err != nil {
+		return fmt.Errorf("Plural-Forms: %w", err)
+	}
+	if n != len(r.forms) {
+		return fmt.Errorf("Plural-Forms says nplurals=%d, but %s has %d plural forms (%s), numbered by Plural-Forms: %s", n, lang, len(r.forms), strings.Join(r.forms, ", "), r.header())
+	}
+	if eval == nil {
+		return nil
+	}
+	for _, c := range checkCounts {
+		got, ok := eval(c)
+		want, _ := r.eval(c)
+		if !ok || got != want {
+			return fmt.Errorf("Plural-Forms puts %d in msgstr[%d], where %s's %s form is msgstr[%d], numbered by Plural-Forms: %s", c, got, lang, r.forms[want], want, r.header())
+		}
+	}
+	return nil
 }

@@ -9,7 +9,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
@@ -67,14 +69,22 @@ func xliffInline(s string, codes []string) string {
 	return b.String()
 }
 
-// xliffOut writes units as an XLIFF 2.0 document, one <file> per page.
+// xliffOut writes units as an XLIFF 2.0 document, one <file> per page. A
+// message with one text is a <unit> whose id is the message's; one with
+// plural forms is a <group> whose id is the message's, holding a <unit>
+// for each plural form of the target language, its id the message's id, a
+// dot and the form ("ui-reading-time.few"), with a note naming the form
+// and counts that take it. Message ids are made of a-z, 0-9 and "-" (see
+// package msgid), so both are valid XML name tokens, and no message's id
+// is another's with a form after a dot: go-i18n reads a dot as nesting.
 func xliffOut(src, trg string, us []unit) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	fmt.Fprintf(&b, `<xliff xmlns="%s" version="2.0" srcLang="%s" trgLang="%s">`+"\n", xliffNS, esc(src), esc(trg))
 	file := ""
 	n := 0
-	for _, u := range us {
+	for i := range us {
+		u := &us[i]
 		page := u.page
 		if page == "" {
 			page = "(no page)"
@@ -87,30 +97,30 @@ func xliffOut(src, trg string, us []unit) []byte {
 			fmt.Fprintf(&b, " <file id=\"f%d\" original=\"%s\">\n", n, esc(page))
 			file = page
 		}
-		fmt.Fprintf(&b, "  <unit id=\"%s\" name=\"%s\">\n   <notes>\n", esc(u.id), esc(u.id))
+		var notes []string
 		if u.page != "" {
-			fmt.Fprintf(&b, "    <note category=\"location\">%s:%d</note>\n", esc(u.page), u.line)
+			notes = append(notes, fmt.Sprintf("<note category=\"location\">%s:%d</note>", esc(u.page), u.line))
 		}
 		if u.kind != "" {
-			fmt.Fprintf(&b, "    <note category=\"kind\">%s</note>\n", esc(u.kind))
+			notes = append(notes, fmt.Sprintf("<note category=\"kind\">%s</note>", esc(u.kind)))
 		}
-		if u.state == verdict.Stale {
-			fmt.Fprintf(&b, "    <note category=\"previous-source\">%s</note>\n", esc(u.previous))
-			fmt.Fprintf(&b, "    <note category=\"previous-translation\">%s</note>\n", esc(u.old))
+		if u.source.Description != "" {
+			notes = append(notes, fmt.Sprintf("<note category=\"description\">%s</note>", esc(u.source.Description)))
 		}
-		b.WriteString("   </notes>\n")
-		state := "initial"
-		switch {
-		case u.reviewed:
-			state = "reviewed"
-		case u.state == verdict.Translated:
-			state = "translated"
+		if len(u.forms) == 0 {
+			xliffUnit(&b, "  ", u, u.id, "other", notes)
+			continue
 		}
-		fmt.Fprintf(&b, "   <segment state=\"%s\">\n    <source>%s</source>\n", state, xliffInline(u.source, u.codes))
-		if u.target != "" {
-			fmt.Fprintf(&b, "    <target>%s</target>\n", xliffInline(u.target, u.codes))
+		fmt.Fprintf(&b, "  <group id=\"%s\" name=\"%s\">\n", esc(u.id), esc(u.id))
+		xliffNotes(&b, "   ", notes)
+		for _, f := range u.forms {
+			note := f
+			if ex := langtag.PluralExample(trg, f); ex != "" {
+				note += ": e.g. " + ex
+			}
+			xliffUnit(&b, "   ", u, u.id+"."+f, f, []string{fmt.Sprintf("<note category=\"plural-form\">%s</note>", esc(note))})
 		}
-		b.WriteString("   </segment>\n  </unit>\n")
+		b.WriteString("  </group>\n")
 	}
 	if file != "" {
 		b.WriteString(" </file>\n")
@@ -119,12 +129,53 @@ func xliffOut(src, trg string, us []unit) []byte {
 	return b.Bytes()
 }
 
-// xliffIn reads the targets of an XLIFF 2 document.
+// xliffNotes writes a <notes> element, if there is a note: the schema
+// wants one at least.
+func xliffNotes(b *bytes.Buffer, indent string, notes []string) {
+	if len(notes) == 0 {
+		return
+	}
+	b.WriteString(indent + "<notes>\n")
+	for _, n := range notes {
+		b.WriteString(indent + " " + n + "\n")
+	}
+	b.WriteString(indent + "</notes>\n")
+}
+
+// xliffUnit writes plural form f of u as a <unit> with id id.
+func xliffUnit(b *bytes.Buffer, indent string, u *unit, id, f string, notes []string) {
+	fmt.Fprintf(b, "%s<unit id=\"%s\" name=\"%s\">\n", indent, esc(id), esc(id))
+	if u.state == verdict.Stale {
+		notes = append(notes, fmt.Sprintf("<note category=\"previous-source\">%s</note>", esc(u.previous)),
+			fmt.Sprintf("<note category=\"previous-translation\">%s</note>", esc(form(u.old, f))))
+	}
+	xliffNotes(b, indent+" ", notes)
+	state := "initial"
+	target := form(u.target, f)
+	switch {
+	case target == "":
+	case u.reviewed:
+		state = "reviewed"
+	case u.state == verdict.Translated:
+		state = "translated"
+	}
+	fmt.Fprintf(b, "%s <segment state=\"%s\">\n%s  <source>%s</source>\n", indent, state, indent, xliffInline(u.sourceForm(f), u.codes))
+	if target != "" {
+		fmt.Fprintf(b, "%s  <target>%s</target>\n", indent, xliffInline(target, u.codes))
+	}
+	fmt.Fprintf(b, "%s </segment>\n%s</unit>\n", indent, indent)
+}
+
+// xliffIn reads the targets of an XLIFF 2 document: a unit's is its
+// message's, or, in a group, the plural form its id names after the
+// group's id and a dot (see xliffOut).
 func xliffIn(file string, data []byte) (*Work, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
-	w := &Work{Translations: map[string]string{}, Lines: map[string]int{}}
-	var unit string
+	w := newWork()
+	var unit, msg, pform string // the unit, and the message and plural form it holds
+	var groups []string         // the ids of the groups the unit is in
 	var target *strings.Builder
+	targetLine := 0
 	var stack []string // open inline elements of the target: "pc", "sc:N", "mrk"
 	fail := func(err error) (*Work, error) {
 		var se *xml.SyntaxError
@@ -161,15 +212,25 @@ func xliffIn(file string, data []byte) (*Work, error) {
 				if w.Lang == "" {
 					return fail(errors.New("the <xliff> element has no trgLang: which language is this?"))
 				}
+			case "group":
+				groups = append(groups, attr("id"))
 			case "unit":
-				unit = attr("id")
+				unit, msg, pform = attr("id"), attr("id"), "other"
+				if len(groups) > 0 && groups[len(groups)-1] != "" {
+					g := groups[len(groups)-1]
+					if f, ok := strings.CutPrefix(unit, g+"."); ok {
+						if !catalog.IsForm(f) {
+							return fail(fmt.Errorf("unit %s of group %s: %q is no plural form (%s)", unit, g, f, strings.Join(catalog.FormNames, ", ")))
+						}
+						msg, pform = g, f
+					}
+				}
 			case "target":
 				if unit == "" {
 					return fail(errors.New("<target> outside a <unit>"))
 				}
 				target = &strings.Builder{}
-				line, _ := d.InputPos()
-				w.Lines[unit] = line
+				targetLine, _ = d.InputPos()
 			case "pc":
 				if target != nil {
 					target.WriteString(msgtext.OpenTag(codeID(attr("id"))))
@@ -201,16 +262,14 @@ func xliffIn(file string, data []byte) (*Work, error) {
 			}
 			switch {
 			case t.Name.Local == "target" && target != nil:
-				if prev, ok := w.Translations[unit]; ok && prev != "" {
-					// A unit of several segments: its targets join.
-					w.Translations[unit] = prev + target.String()
-				} else {
-					w.Translations[unit] = target.String()
-				}
+				// A unit of several segments: its targets join.
+				w.add(msg, pform, target.String(), targetLine)
 				target = nil
 				stack = stack[:0]
 			case t.Name.Local == "unit":
 				unit = ""
+			case t.Name.Local == "group" && len(groups) > 0:
+				groups = groups[:len(groups)-1]
 			case target != nil && len(stack) > 0:
 				top := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]

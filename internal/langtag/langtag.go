@@ -9,6 +9,7 @@ package langtag
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -98,6 +99,41 @@ func PluralForms(lang string) []string {
 	}
 	return out
 }
+
+// PluralForm returns the CLDR plural form go-i18n picks in lang for the
+// count n ("few" for 3 in Arabic), or "" for a tag it cannot read. It is
+// the form a page shows for that count.
+func PluralForm(lang string, n int64) string {
+	l := pluralLocalizer(lang)
+	if l == nil {
+		return ""
+	}
+	f, err := l.Localize(&i18n.LocalizeConfig{MessageID: "m", PluralCount: n})
+	if err != nil {
+		return ""
+	}
+	return f
+}
+
+// pluralLocalizer returns a localizer for lang whose message "m" says the
+// name of the plural form it picks, made once for each language.
+func pluralLocalizer(lang string) *i18n.Localizer {
+	if l, ok := localizers.Load(lang); ok {
+		return l.(*i18n.Localizer)
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return nil
+	}
+	b := i18n.NewBundle(tag)
+	if err := b.AddMessages(tag, &i18n.Message{ID: "m", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}); err != nil {
+		return nil
+	}
+	l, _ := localizers.LoadOrStore(lang, i18n.NewLocalizer(b, lang))
+	return l.(*i18n.Localizer)
+}
+
+var localizers sync.Map
 
 // PluralExample gives a few counts that take plural form f in lang, for a
 // translator: "1" for English "one", "0, 5, 6, …" for "other".

@@ -20,8 +20,10 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/plan"
@@ -57,8 +59,11 @@ type Options struct {
 
 // Imported is the work of one translator's file.
 type Imported struct {
-	File         string
-	Translations map[string]string // by message id
+	File string
+	// Translations holds, by message id, the plural forms the file brought
+	// back; a form it did not bring back is "". The forms it did not bring
+	// back stay as they are in force.
+	Translations map[string]*catalog.Message
 	Lines        map[string]int
 }
 
@@ -188,11 +193,18 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	for _, im := range opts.Imported {
 		ids := slices.Sorted(maps.Keys(im.Translations))
 		for _, id := range ids {
-			if cur := active.Messages[id]; cur != nil && cur.Other == im.Translations[id] {
+			t, changed := overlay(s.Source.Messages[id], active.Messages[id], im.Translations[id])
+			if !changed {
 				continue // what was exported comes back unchanged
 			}
+			for _, f := range catalog.Forms(im.Translations[id]) {
+				if src := s.Source.Messages[id]; src != nil && !slices.Contains(shownForms(l.Tag, src), f.Name) {
+					res.Notes = append(res.Notes, Problem{im.File, im.Lines[id], id,
+						fmt.Sprintf("the plural form %s is not one that %s uses for this message (%s): it is kept, but no page shows it", f.Name, l.Tag, strings.Join(shownForms(l.Tag, src), ", "))})
+				}
+			}
 			w := waiting[id]
-			if take(im.File, im.Lines[id], id, &catalog.Message{ID: id, Other: im.Translations[id]}) {
+			if take(im.File, im.Lines[id], id, t) {
 				delete(archive, id)
 				res.Folded++
 				if w != nil {
@@ -336,4 +348,38 @@ func archivePairs(rules *verdict.Rules, lang string, archive ledger.Archive) []t
 		}
 	}
 	return ps
+}
+
+// overlay is the translation of message src that an import bringing the
+// forms of brought makes of cur, the translation in force (nil for none):
+// cur with each form brought in place of its own, so that an import of
+// some forms of a message keeps the others. It reports whether that
+// changes cur.
+func overlay(src, cur, brought *catalog.Message) (*catalog.Message, bool) {
+	t := &catalog.Message{ID: brought.ID}
+	if cur != nil {
+		*t = *cur
+	} else if src != nil {
+		// A translator's file carries no template delimiters: those of
+		// the source are the translation's.
+		t.LeftDelim, t.RightDelim = src.LeftDelim, src.RightDelim
+	}
+	changed := cur == nil
+	for _, f := range catalog.Forms(brought) {
+		if catalog.FormText(t, f.Name) != f.Text {
+			catalog.SetForm(t, f.Name, f.Text)
+			changed = true
+		}
+	}
+	return t, changed
+}
+
+// shownForms are the plural forms of a translation of src into lang that
+// a page can show: every form lang distinguishes for a message with plural
+// forms, the other form alone for one with one text.
+func shownForms(lang string, src *catalog.Message) []string {
+	if len(catalog.Forms(src)) > 1 {
+		return langtag.PluralForms(lang)
+	}
+	return []string{"other"}
 }
