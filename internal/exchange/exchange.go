@@ -202,9 +202,14 @@ func (w *Work) set(id, f, text string, line int) {
 	}
 }
 
-// Import reads a translator's file, telling its format by its content.
+// Import reads a translator's file, telling its format by its content
+// once decoded from the encoding the file says it is in (see decode).
 func Import(file string, data []byte) (*Work, error) {
-	trimmed := strings.TrimSpace(strings.TrimPrefix(string(data), "\ufeff"))
+	data, err := decode(file, data)
+	if err != nil {
+		return nil, err
+	}
+	trimmed := strings.TrimSpace(string(data))
 	switch {
 	case strings.Contains(firstElement(trimmed), "xliff"):
 		return xliffIn(file, data)

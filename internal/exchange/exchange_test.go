@@ -215,7 +215,7 @@ func TestImportErrors(t *testing.T) {
 		"other xml":   {"<html></html>", "x.xlf: an XML file that is neither XLIFF nor TMX"},
 		// strconv.Unquote turned bytes that are not UTF-8 into U+FFFD
 		// unseen, and an escape such as \xff into such a byte.
-		"po not utf-8":    {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"caf\xe9\"\n", "x.xlf:6:8: bad string after msgstr: not UTF-8"},
+		"po not utf-8":    {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"caf\xe9\"\n", "x.xlf:6:12: byte 0xe9 is not UTF-8"},
 		"po escape":       {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"\\xff\"\n", "x.xlf:6:8: bad string after msgstr: an escape makes a byte that is not UTF-8"},
 		"po single quote": {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr 'y'\n", "x.xlf:6:8: bad string after msgstr: a PO string is written between double quotes"},
 		// A string after a comment was added to the next entry.

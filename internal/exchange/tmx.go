@@ -79,7 +79,7 @@ func tmxOut(src, trg string, us []unit) []byte {
 // an x-plural-form prop holds that plural form of the message its
 // x-message prop names (or, without one, its tuid names before the dot).
 func tmxIn(file string, data []byte) (*Work, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := xmlDecoder(data)
 	w := newWork()
 	var srcLang, tu, lang string
 	var seg *strings.Builder

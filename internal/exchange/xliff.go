@@ -170,7 +170,7 @@ func xliffUnit(b *bytes.Buffer, indent string, u *unit, id, f string, notes []st
 // message's, or, in a group, the plural form its id names after the
 // group's id and a dot (see xliffOut).
 func xliffIn(file string, data []byte) (*Work, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := xmlDecoder(data)
 	w := newWork()
 	var unit, msg, pform string // the unit, and the message and plural form it holds
 	var groups []string         // the ids of the groups the unit is in
