@@ -79,7 +79,8 @@ func runExport(g *glot, o *exportOptions) error {
 }
 
 type importOptions struct {
-	dryRun bool
+	dryRun      bool
+	trustReview bool
 }
 
 func newImportCmd(g *glot) *cobra.Command {
@@ -91,13 +92,19 @@ func newImportCmd(g *glot) *cobra.Command {
 tools (XLIFF 2, gettext PO, TMX; the format is told by the content), and
 folds their translations into active.<lang>.toml exactly as glot merge folds
 a translate file: checked against their source, a mismatch refused, nothing
-ever lost. Fuzzy PO entries are not taken. translate.<lang>.toml is then
-written afresh.`,
-		Example: `  glot import es.xlf de.po`,
-		Args:    cobra.MinimumNArgs(1),
-		RunE:    func(c *cobra.Command, args []string) error { return runImport(g, o, args) },
+ever lost. translate.<lang>.toml is then written afresh.
+
+Drafts are not taken, and are counted: an XLIFF segment in state initial, a
+fuzzy PO entry. An XLIFF translation in state reviewed or final is taken as
+translated; with --trust-review its review is recorded too, as glot approve
+records it, in locales/.glot/review.<lang>.toml.`,
+		Example: `  glot import es.xlf de.po
+  glot import --trust-review reviewed.es.xlf`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error { return runImport(g, o, args) },
 	}
 	c.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "say what would be written, write nothing")
+	c.Flags().BoolVar(&o.trustReview, "trust-review", false, "record the review of translations the files mark reviewed or final")
 	return c
 }
 
@@ -107,6 +114,7 @@ func runImport(g *glot, o *importOptions, files []string) error {
 		return err
 	}
 	byLang := map[string][]merge.Imported{}
+	var drafts []string // what to say of the drafts left out, once every file is read
 	for _, f := range files {
 		data, err := os.ReadFile(g.userPath(f))
 		if err != nil {
@@ -120,9 +128,15 @@ func runImport(g *glot, o *importOptions, files []string) error {
 		if err != nil {
 			return fileerr.At(display(g.userPath(f)), 0, 0, err)
 		}
-		byLang[langs[0]] = append(byLang[langs[0]], merge.Imported{File: display(g.userPath(f)), Translations: w.Translations, Lines: w.Lines})
+		byLang[langs[0]] = append(byLang[langs[0]], merge.Imported{File: display(g.userPath(f)), Translations: w.Translations, Lines: w.Lines, Reviewed: w.Reviewed})
+		if w.Drafts > 0 {
+			drafts = append(drafts, fmt.Sprintf("%s: %s left out (XLIFF state initial, or PO fuzzy): finish them to import them", display(g.userPath(f)), plural(w.Drafts, "draft")))
+		}
+	}
+	for _, d := range drafts {
+		g.warnf("%s", d)
 	}
 	langs := slices.Sorted(maps.Keys(byLang))
-	mo := &mergeOptions{langs: langs, dryRun: o.dryRun}
+	mo := &mergeOptions{langs: langs, dryRun: o.dryRun, trustReview: o.trustReview}
 	return runMergeWith(g, mo, byLang)
 }

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -20,9 +22,10 @@ import (
 )
 
 type mergeOptions struct {
-	langs  []string
-	page   string
-	dryRun bool
+	langs       []string
+	page        string
+	dryRun      bool
+	trustReview bool // glot import --trust-review
 }
 
 func newMergeCmd(g *glot) *cobra.Command {
@@ -104,7 +107,7 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	if suggest == 0 {
 		suggest = -1 // off
 	}
-	opts := merge.Options{ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir)), Page: o.page, Suggest: suggest, Words: tm.NewWords()}
+	opts := merge.Options{ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir)), Page: o.page, Suggest: suggest, Words: tm.NewWords(), TrustReview: o.trustReview}
 	var sharedOnce sync.Once
 	var shared *tm.Shared
 	var sharedErr error
@@ -163,12 +166,23 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 			fmt.Fprintf(g.stderr, "glot: %s: %s: message %s: refused: %s\n", location(p), r.Lang, p.ID, p.Text)
 			refused++
 		}
+		for _, file := range slices.Sorted(maps.Keys(r.Unreviewed)) {
+			n := r.Unreviewed[file]
+			were := "were"
+			if n == 1 {
+				were = "was"
+			}
+			g.warnf("%s: %s: %s %s taken as translated (use --trust-review to keep their review)", file, r.Lang, plural(n, "reviewed unit"), were)
+		}
 		for _, p := range r.Held {
 			fmt.Fprintf(g.stderr, "glot: warning: %s: %s: message %s: held back from the pages: %s (if it is right, glot approve --lang %s %s)\n",
 				location(p), r.Lang, p.ID, p.Text, r.Lang, p.ID)
 		}
 		fmt.Fprintf(g.stdout, "glot merge %s: %d taken, %d restored, %d archived; to do: %d missing, %d stale",
 			r.Lang, r.Folded, r.Restored, r.Archived, r.Missing, r.Stale)
+		if r.Reviewed > 0 {
+			fmt.Fprintf(g.stdout, ", %d marked reviewed", r.Reviewed)
+		}
 		if len(r.Held) > 0 {
 			fmt.Fprintf(g.stdout, ", %d held back", len(r.Held))
 		}

@@ -177,10 +177,33 @@ type Work struct {
 	Lang         string
 	Translations map[string]*catalog.Message
 	Lines        map[string]int // where each translation is in the file: its first form read
+	// Drafts counts the messages of which the file holds a draft, left
+	// out of Translations: a translation an XLIFF segment marks initial,
+	// a PO entry flagged fuzzy.
+	Drafts int
+	// Reviewed holds the messages whose every translation the file brings
+	// back is marked reviewed or final (XLIFF's segment states): whether
+	// glot records that review is for the importer to say.
+	Reviewed map[string]bool
+
+	drafts     map[string]bool // the messages of Drafts
+	unreviewed map[string]bool // messages the file has a unit of that is not reviewed
 }
 
 func newWork() *Work {
-	return &Work{Translations: map[string]*catalog.Message{}, Lines: map[string]int{}}
+	return &Work{Translations: map[string]*catalog.Message{}, Lines: map[string]int{}, Reviewed: map[string]bool{},
+		drafts: map[string]bool{}, unreviewed: map[string]bool{}}
+}
+
+// settle counts the drafts read, and leaves in Reviewed only the messages
+// whose every unit is reviewed: a reviewer who signed off some plural
+// forms of a message, or some of a unit's segments, did not sign off the
+// text glot keeps.
+func (w *Work) settle() {
+	w.Drafts = len(w.drafts)
+	for id := range w.unreviewed {
+		delete(w.Reviewed, id)
+	}
 }
 
 // add adds text to plural form f of message id, found at line: a form in

@@ -127,8 +127,9 @@ func TestXLIFF(t *testing.T) {
 			t.Errorf("XLIFF lacks %s:\n%s", want, x)
 		}
 	}
-	// The translator fills the missing target in their tool.
-	x = strings.Replace(x, "<source>A &#34;new&#34; sentence.</source>", "<source>A &#34;new&#34; sentence.</source>\n    <target>Una frase «nueva».</target>", 1)
+	// The translator fills the missing target in their tool, which marks
+	// the segment translated.
+	x = strings.Replace(x, "<segment state=\"initial\">\n    <source>A &#34;new&#34; sentence.</source>", "<segment state=\"translated\">\n    <source>A &#34;new&#34; sentence.</source>\n    <target>Una frase «nueva».</target>", 1)
 	w, err := exchange.Import("es.xlf", []byte(x))
 	if err != nil {
 		t.Fatal(err)
@@ -236,6 +237,8 @@ func TestImportErrors(t *testing.T) {
 			"x.xlf:4:1: an entry with msgid_plural has msgstr[0], msgstr[1]…, not msgstr"},
 		"xliff form": {`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ar"><file id="f1"><group id="a">` + "\n" + `<unit id="a.several"><segment><source>x</source><target>y</target></segment></unit></group></file></xliff>`,
 			`x.xlf:2:22: unit a.several of group a: "several" is no plural form (zero, one, two, few, many, other)`},
+		"xliff state": {`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="es"><file id="f1">` + "\n" + `<unit id="a"><segment state="done"><source>x</source><target>y</target></segment></unit></file></xliff>`,
+			`x.xlf:2:36: <segment state="done">: XLIFF 2 has the states initial, translated, reviewed and final`},
 		"tmx form": {`<tmx version="1.4"><header srclang="en"/><body><tu tuid="a.several">` + "\n" + `<prop type="x-plural-form">several</prop><tuv xml:lang="ar"><seg>y</seg></tuv></tu></body></tmx>`,
 			`x.xlf:2: tu a.several: "several" is no plural form`},
 	} {
@@ -331,9 +334,10 @@ func fillPlural(t *testing.T, format, data string) string {
 			old = fmt.Sprintf("msgstr[%d] \"\"\n", i)
 			new = fmt.Sprintf("msgstr[%d] %q\n", i, arabic[f])
 		case "xliff":
+			// The tool marks the segment translated, not a draft.
 			unit := data[strings.Index(data, `<unit id="ui-reading-time.`+f+`"`):]
 			old = unit[:strings.Index(unit, "</source>")+len("</source>")]
-			new = old + "\n     <target>" + arabic[f] + "</target>"
+			new = strings.Replace(old, `<segment state="initial">`, `<segment state="translated">`, 1) + "\n     <target>" + arabic[f] + "</target>"
 		case "tmx":
 			tu := data[strings.Index(data, `<tu tuid="ui-reading-time.`+f+`">`):]
 			old = tu[:strings.Index(tu, "</tuv>")+len("</tuv>")]

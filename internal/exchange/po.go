@@ -26,7 +26,8 @@ func poQuote(s string) string {
 // poOut writes units as a gettext PO file. The message id is the entry's
 // msgctxt, so that identical source texts with different ids stay apart; a
 // stale translation is written as gettext writes one, fuzzy, with the
-// previous source in a "#|" comment. A message with plural forms is a
+// previous source in a "#|" comment; a reviewed one is said so in a "#."
+// comment. A message with plural forms is a
 // plural entry: its msgid the source's "one" form (or "other", if it has
 // none), its msgid_plural the source's "other", and a msgstr[i] for each
 // plural form of the language, numbered as the Plural-Forms header says
@@ -77,6 +78,11 @@ func poOut(src, trg string, us []unit, date time.Time) ([]byte, error) {
 				says = append(says, fmt.Sprintf("msgstr[%d]: %s (%s)", i, f, langtag.PluralExample(trg, f)))
 			}
 			fmt.Fprintf(&b, "#. %s\n", strings.Join(says, "; "))
+		}
+		if u.reviewed {
+			// PO has no state for it: a comment tells the translator
+			// that a change here undoes a reviewer's sign-off.
+			b.WriteString("#. reviewed in glot: a change needs a new review\n")
 		}
 		if u.page != "" {
 			fmt.Fprintf(&b, "#: %s:%d\n", u.page, u.line)
@@ -181,6 +187,12 @@ func poIn(file string, data []byte) (*Work, error) {
 				}
 			}
 		case e.ctxt != "" && e.fuzzy:
+			// A draft: gettext's own tools do not use a fuzzy entry
+			// either. It is left out, and counted so that the importer
+			// hears of it.
+			if e.str != "" || slices.ContainsFunc(slices.Collect(maps.Values(e.strs)), func(s *string) bool { return *s != "" }) {
+				w.drafts[e.ctxt] = true
+			}
 		case e.ctxt != "" && e.plural != nil:
 			plurals = append(plurals, pluralEntry{e.ctxt, e.line, e.strs, e.strLines})
 		case e.ctxt != "" && e.str != "":
@@ -294,6 +306,7 @@ func poIn(file string, data []byte) (*Work, error) {
 	if w.Lang == "" {
 		return nil, fileerr.At(file, 0, 0, errors.New("the PO header names no Language"))
 	}
+	w.settle()
 	if len(plurals) == 0 {
 		return w, nil
 	}

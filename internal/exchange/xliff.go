@@ -168,7 +168,10 @@ func xliffUnit(b *bytes.Buffer, indent string, u *unit, id, f string, notes []st
 
 // xliffIn reads the targets of an XLIFF 2 document: a unit's is its
 // message's, or, in a group, the plural form its id names after the
-// group's id and a dot (see xliffOut).
+// group's id and a dot (see xliffOut). The states of a unit's segments
+// say what its target is worth (see unitState): a draft is left out and
+// counted, and a message whose every unit is reviewed or final is marked
+// reviewed.
 func xliffIn(file string, data []byte) (*Work, error) {
 	d := xmlDecoder(data)
 	w := newWork()
@@ -177,6 +180,7 @@ func xliffIn(file string, data []byte) (*Work, error) {
 	var target *strings.Builder
 	targetLine := 0
 	var stack []string // open inline elements of the target: "pc", "sc:N", "mrk"
+	var us unitState
 	fail := func(err error) (*Work, error) {
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
@@ -216,6 +220,7 @@ func xliffIn(file string, data []byte) (*Work, error) {
 				groups = append(groups, attr("id"))
 			case "unit":
 				unit, msg, pform = attr("id"), attr("id"), "other"
+				us = unitState{}
 				if len(groups) > 0 && groups[len(groups)-1] != "" {
 					g := groups[len(groups)-1]
 					if f, ok := strings.CutPrefix(unit, g+"."); ok {
@@ -224,6 +229,10 @@ func xliffIn(file string, data []byte) (*Work, error) {
 						}
 						msg, pform = g, f
 					}
+				}
+			case "segment":
+				if err := us.segment(attr("state")); err != nil {
+					return fail(err)
 				}
 			case "target":
 				if unit == "" {
@@ -263,10 +272,11 @@ func xliffIn(file string, data []byte) (*Work, error) {
 			switch {
 			case t.Name.Local == "target" && target != nil:
 				// A unit of several segments: its targets join.
-				w.add(msg, pform, target.String(), targetLine)
+				us.target(target.String(), targetLine)
 				target = nil
 				stack = stack[:0]
 			case t.Name.Local == "unit":
+				us.done(w, msg, pform)
 				unit = ""
 			case t.Name.Local == "group" && len(groups) > 0:
 				groups = groups[:len(groups)-1]
@@ -286,7 +296,66 @@ func xliffIn(file string, data []byte) (*Work, error) {
 	if w.Lang == "" {
 		return nil, fileerr.At(file, 0, 0, errors.New("not an XLIFF 2 document: no <xliff> element in its namespace"))
 	}
+	w.settle()
 	return w, nil
+}
+
+// unitState gathers what the segments of one XLIFF unit say: its target,
+// the join of theirs, and their states.
+type unitState struct {
+	text     strings.Builder
+	line     int  // where its first target is
+	targets  bool // a segment has a target
+	segments int
+	draft    bool // a segment is in state initial
+	reviewed int  // segments in state reviewed or final
+}
+
+// segment notes the state of a segment of the unit. A segment that says
+// no state is taken as translated, though the standard's default is
+// initial: files written by tools that leave the attribute out were taken
+// before states were read, and a translator's target is worth keeping.
+func (u *unitState) segment(state string) error {
+	u.segments++
+	switch state {
+	case "initial":
+		u.draft = true
+	case "reviewed", "final":
+		u.reviewed++
+	case "", "translated":
+	default:
+		return fmt.Errorf("<segment state=%q>: XLIFF 2 has the states initial, translated, reviewed and final", state)
+	}
+	return nil
+}
+
+// target adds the target of a segment (or an <ignorable>) of the unit.
+func (u *unitState) target(text string, line int) {
+	if !u.targets {
+		u.line = line
+	}
+	u.targets = true
+	u.text.WriteString(text)
+}
+
+// done records the unit in w as plural form f of message msg: its target
+// taken, or, if a segment is a draft, left out and counted.
+func (u *unitState) done(w *Work, msg, f string) {
+	if u.draft {
+		if u.text.Len() > 0 {
+			w.drafts[msg] = true
+		}
+		w.unreviewed[msg] = true
+		return
+	}
+	if u.targets {
+		w.add(msg, f, u.text.String(), u.line)
+	}
+	if !u.targets || u.reviewed == 0 || u.reviewed < u.segments {
+		w.unreviewed[msg] = true
+	} else {
+		w.Reviewed[msg] = true
+	}
 }
 
 // codeID reads an inline code's id, which glot writes as its placeholder's

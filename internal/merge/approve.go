@@ -15,7 +15,11 @@ type Approval struct {
 	IDs  []string // these messages
 	Page string   // or every message of the pages matching this glob
 	All  bool     // or every translation in force
-	By   string   // the reviewer's name, recorded with each review
+	// Marked are messages a translator's tool marks reviewed (glot
+	// import --trust-review): each is signed off if its translation is
+	// in force, but never released when held back, as it is not named.
+	Marked []string
+	By     string // the reviewer's name, recorded with each review
 }
 
 // Approve records the sign-off of the translations in force of l that a
@@ -57,6 +61,9 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 			return p, 0, fmt.Errorf("message %s has no translation in force in %s: nothing to approve", id, l.Tag)
 		}
 		want[id], named[id] = true, true
+	}
+	for _, id := range a.Marked {
+		want[id] = true
 	}
 	matched := false
 	for _, pg := range s.Pages {

@@ -51,6 +51,10 @@ type Options struct {
 	// Words, when the languages of a site are merged together, reads each
 	// source text for the translation memories once; nil reads them here.
 	Words *tm.Words
+	// TrustReview records the review of the translations an imported
+	// file marks reviewed (see Imported.Reviewed), as glot approve does;
+	// without it they are taken as translated.
+	TrustReview bool
 	// Shared, for Refresh, gives the index of every source text that the
 	// translation memories of the languages share, made once when one
 	// first needs it.
@@ -65,6 +69,8 @@ type Imported struct {
 	// back stay as they are in force.
 	Translations map[string]*catalog.Message
 	Lines        map[string]int
+	// Reviewed holds the messages the file marks reviewed.
+	Reviewed map[string]bool
 }
 
 // Result is what a merge did and plans to write.
@@ -79,6 +85,13 @@ type Result struct {
 	// Suggested counts the entries given a suggestion from the
 	// translation memory.
 	Suggested int
+	// Reviewed counts the translations marked reviewed by an imported
+	// file whose review was recorded (Options.TrustReview).
+	Reviewed int
+	// Unreviewed counts, by imported file, the translations it marks
+	// reviewed that are in force without a review in glot, since
+	// Options.TrustReview was not given.
+	Unreviewed map[string]int
 	// Refused lists translations that were not taken, with the reason; they
 	// stay in translate.<lang>.toml as the translator wrote them.
 	Refused []Problem
@@ -190,12 +203,20 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			res.Folded++
 		}
 	}
+	// marked holds, by message, the file that brought back the
+	// translation now in force and marks it reviewed.
+	marked := map[string]string{}
 	for _, im := range opts.Imported {
 		ids := slices.Sorted(maps.Keys(im.Translations))
 		for _, id := range ids {
 			t, changed := overlay(s.Source.Messages[id], active.Messages[id], im.Translations[id])
 			if !changed {
-				continue // what was exported comes back unchanged
+				// What was exported comes back unchanged, perhaps
+				// reviewed since.
+				if im.Reviewed[id] && active.Messages[id] != nil {
+					marked[id] = im.File
+				}
+				continue
 			}
 			for _, f := range catalog.Forms(im.Translations[id]) {
 				if src := s.Source.Messages[id]; src != nil && !slices.Contains(shownForms(l.Tag, src), f.Name) {
@@ -207,6 +228,10 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			if take(im.File, im.Lines[id], id, t) {
 				delete(archive, id)
 				res.Folded++
+				delete(marked, id)
+				if im.Reviewed[id] {
+					marked[id] = im.File
+				}
 				if w != nil {
 					// Two translators' work for one message: the file
 					// imported wins, and the other is kept where merge
@@ -247,6 +272,23 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		e := rules.EntryOf(merged, sourceMessage(s, id))
 		entries[id] = e
 		return e
+	}
+	if len(marked) > 0 && opts.TrustReview {
+		// Signed off as glot approve signs off, against the catalog as
+		// merged: the review file is planned with the rest.
+		p, n, err := Approve(s, merged, Approval{Marked: slices.Sorted(maps.Keys(marked))})
+		if err != nil {
+			return nil, err
+		}
+		res.Plan.Writes = append(res.Plan.Writes, p.Writes...)
+		res.Reviewed = n
+	} else if len(marked) > 0 {
+		res.Unreviewed = map[string]int{}
+		for id, file := range marked {
+			if e := entryOf(id); e.State == verdict.Translated && e.From == l.Tag && !e.Reviewed {
+				res.Unreviewed[file]++
+			}
+		}
 	}
 	written := map[string]bool{}
 	todo := func(id string) bool {
