@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -439,5 +440,53 @@ func quiet(t *testing.T, name string, args ...string) {
 	out, err := exec.Command(name, args...).CombinedOutput()
 	if err != nil || len(out) > 0 {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+}
+
+// Interface messages are named as the layout calls them, spaces and all;
+// an XLIFF unit id is an xs:NMTOKEN. The export validates against the
+// OASIS schema, and every id comes back as it was.
+func TestXLIFFInterfaceIDs(t *testing.T) {
+	fsys := fstest.MapFS{"active.en.toml": {Data: []byte(`
+"Nav Home" = "Home"
+"a_b:c" = "Skip"
+"x_41_" = "Literal"
+
+["Reading time"]
+description = "Minutes it takes to read the page"
+one = "{{.Count}} minute"
+other = "{{.Count}} minutes"
+`)}}
+	s, err := locale.Load(fsys, "locales", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := s.Lang("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "xliff", ContentName: "content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tool(t, "xmllint", "--noout", "--nonet", "--schema", xliffSchema(t), write(t, "de.xlf", data))
+	x := string(data)
+	for _, want := range []string{`<unit id="Nav_20_Home" name="Nav Home">`, `<group id="Reading_20_time" name="Reading time">`, `Minutes it takes to read the page`} {
+		if !strings.Contains(x, want) {
+			t.Errorf("the export lacks %s:\n%s", want, x)
+		}
+	}
+	// A translator fills every target, marking each segment translated.
+	x = strings.ReplaceAll(x, `state="initial"`, `state="translated"`)
+	x = regexp.MustCompile(`(<source>([^<]*)</source>)`).ReplaceAllString(x, "$1<target>DE $2</target>")
+	w, err := exchange.Import("de.xlf", []byte(x))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := translations(w)
+	for _, want := range []string{"Nav Home other", "a_b:c other", "x_41_ other", "Reading time one", "Reading time other"} {
+		if !strings.HasPrefix(got[want], "DE ") {
+			t.Errorf("%s came back as %q; all: %v", want, got[want], got)
+		}
 	}
 }

@@ -111,7 +111,7 @@ func xliffOut(src, trg string, us []unit) []byte {
 			xliffUnit(&b, "  ", u, u.id, "other", notes)
 			continue
 		}
-		fmt.Fprintf(&b, "  <group id=\"%s\" name=\"%s\">\n", esc(u.id), esc(u.id))
+		fmt.Fprintf(&b, "  <group id=\"%s\" name=\"%s\">\n", esc(xliffID(u.id)), esc(u.id))
 		xliffNotes(&b, "   ", notes)
 		for _, f := range u.forms {
 			note := f
@@ -144,7 +144,7 @@ func xliffNotes(b *bytes.Buffer, indent string, notes []string) {
 
 // xliffUnit writes plural form f of u as a <unit> with id id.
 func xliffUnit(b *bytes.Buffer, indent string, u *unit, id, f string, notes []string) {
-	fmt.Fprintf(b, "%s<unit id=\"%s\" name=\"%s\">\n", indent, esc(id), esc(id))
+	fmt.Fprintf(b, "%s<unit id=\"%s\" name=\"%s\">\n", indent, esc(xliffID(id)), esc(u.id))
 	if u.state == verdict.Stale {
 		notes = append(notes, fmt.Sprintf("<note category=\"previous-source\">%s</note>", esc(u.previous)),
 			fmt.Sprintf("<note category=\"previous-translation\">%s</note>", esc(form(u.old, f))))
@@ -219,7 +219,7 @@ func xliffIn(file string, data []byte) (*Work, error) {
 			case "group":
 				groups = append(groups, attr("id"))
 			case "unit":
-				unit, msg, pform = attr("id"), attr("id"), "other"
+				unit, msg, pform = attr("id"), messageID(attr("id")), "other"
 				us = unitState{}
 				if len(groups) > 0 && groups[len(groups)-1] != "" {
 					g := groups[len(groups)-1]
@@ -227,7 +227,7 @@ func xliffIn(file string, data []byte) (*Work, error) {
 						if !catalog.IsForm(f) {
 							return fail(fmt.Errorf("unit %s of group %s: %q is no plural form (%s)", unit, g, f, strings.Join(catalog.FormNames, ", ")))
 						}
-						msg, pform = g, f
+						msg, pform = messageID(g), f
 					}
 				}
 			case "segment":
