@@ -144,7 +144,7 @@ func xliffNotes(b *bytes.Buffer, indent string, notes []string) {
 
 // xliffUnit writes plural form f of u as a <unit> with id id.
 func xliffUnit(b *bytes.Buffer, indent string, u *unit, id, f string, notes []string) {
-	fmt.Fprintf(b, "%s<unit id=\"%s\" name=\"%s\">\n", indent, esc(xliffID(id)), esc(u.id))
+	fmt.Fprintf(b, "%s<unit id=\"%s\" name=\"%s\">\n", indent, esc(xliffID(id)), esc(id))
 	if u.state == verdict.Stale {
 		notes = append(notes, fmt.Sprintf("<note category=\"previous-source\">%s</note>", esc(u.previous)),
 			fmt.Sprintf("<note category=\"previous-translation\">%s</note>", esc(form(u.old, f))))
