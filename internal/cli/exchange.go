@@ -124,11 +124,11 @@ func runImport(g *glot, o *importOptions, files []string) error {
 		if err != nil {
 			return err
 		}
-		langs, err := cfg.Select([]string{w.Lang}, false)
+		lang, err := cfg.FileLanguage(w.Lang)
 		if err != nil {
 			return fileerr.At(display(g.userPath(f)), 0, 0, err)
 		}
-		byLang[langs[0]] = append(byLang[langs[0]], merge.Imported{File: display(g.userPath(f)), Translations: w.Translations, Lines: w.Lines, Reviewed: w.Reviewed})
+		byLang[lang] = append(byLang[lang], merge.Imported{File: display(g.userPath(f)), Translations: w.Translations, Lines: w.Lines, Reviewed: w.Reviewed})
 		if w.Drafts > 0 {
 			drafts = append(drafts, fmt.Sprintf("%s: %s left out (XLIFF state initial, or PO fuzzy): finish them to import them", display(g.userPath(f)), plural(w.Drafts, "draft")))
 		}

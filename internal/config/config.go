@@ -349,6 +349,50 @@ func (c *Config) Select(flag []string, pseudo bool) ([]string, error) {
 	return out, nil
 }
 
+// FileLanguage is the site language that a translator's file written for
+// tag is for. Tools write tags their own way (es_ES, ES-es, pt_br): the
+// tag is read with x/text, and it is the site's language when the two are
+// the same once canonical, or when they share a language and script and
+// the site's tag names no region (es_ES is for es) or the same one. A
+// region that differs (pt-PT for a site with pt-BR) is not taken for the
+// other, nor is a tag that fits more than one of the site's languages:
+// the error names the site's languages.
+func (c *Config) FileLanguage(tag string) (string, error) {
+	list := append([]string(nil), c.Languages...)
+	sort.Strings(list)
+	t, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(tag), "_", "-"))
+	if err != nil {
+		return "", fmt.Errorf("unknown language tag %q: %v", tag, err)
+	}
+	base, _ := t.Base()
+	script, _ := t.Script()
+	region, rconf := t.Region()
+	var fits []string
+	for _, l := range c.Languages {
+		if l == t.String() {
+			return l, nil
+		}
+		st := language.Make(l)
+		sb, _ := st.Base()
+		ss, _ := st.Script()
+		sr, srconf := st.Region()
+		if sb != base || ss != script {
+			continue
+		}
+		if srconf == language.Exact && (rconf != language.Exact || sr != region) {
+			continue // the site's tag names a region the file's does not
+		}
+		fits = append(fits, l)
+	}
+	if len(fits) == 1 {
+		return fits[0], nil
+	}
+	if len(fits) > 1 {
+		return "", fmt.Errorf("language %s could be any of the site's %s: name one of them in the file", t, strings.Join(fits, ", "))
+	}
+	return "", fmt.Errorf("language %s is not one of the site's languages (%s) in glot.toml", t, strings.Join(list, ", "))
+}
+
 // Template is the commented glot.toml that glot init writes.
 const Template = `# glot.toml: the configuration of a glot site. Every key has a default.
 

@@ -155,3 +155,40 @@ func TestSelect(t *testing.T) {
 		t.Fatal("pseudo-languages have no catalog")
 	}
 }
+
+// A translator's file says its language as its tool writes it.
+func TestFileLanguage(t *testing.T) {
+	cfg := Default()
+	cfg.Languages = []string{"es", "fr", "pt-BR", "zh-Hant", "sr-Latn"}
+	for _, tt := range []struct{ tag, want, err string }{
+		{"es", "es", ""},
+		{"es_ES", "es", ""},
+		{"ES-es", "es", ""},
+		{"es-419", "es", ""},
+		{"pt_BR", "pt-BR", ""},
+		{"pt-br", "pt-BR", ""},
+		{"pt-PT", "", "not one of the site's languages"},
+		{"pt", "", "not one of the site's languages"},
+		{"zh-TW", "zh-Hant", ""}, // Taiwan writes Traditional Chinese
+		{"zh-Hant-TW", "zh-Hant", ""},
+		{"sr-Latn-RS", "sr-Latn", ""},
+		{"sr-Cyrl", "", "not one of the site's languages"},
+		{"de", "", "(es, fr, pt-BR, sr-Latn, zh-Hant)"},
+		{"xx-!!", "", "unknown language tag"},
+	} {
+		got, err := cfg.FileLanguage(tt.tag)
+		switch {
+		case tt.err == "" && (err != nil || got != tt.want):
+			t.Errorf("FileLanguage(%q) = %q, %v; want %q", tt.tag, got, err, tt.want)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("FileLanguage(%q) = %q, %v; want an error saying %q", tt.tag, got, err, tt.err)
+		}
+	}
+	cfg.Languages = []string{"es", "es-MX"}
+	if got, err := cfg.FileLanguage("es_MX"); got != "es-MX" || err != nil {
+		t.Errorf("es_MX with es and es-MX: %q, %v", got, err)
+	}
+	if _, err := cfg.FileLanguage("es-ES"); err != nil {
+		t.Errorf("es-ES with es and es-MX: %v", err)
+	}
+}
