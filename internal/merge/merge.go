@@ -292,7 +292,16 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	}
 	written := map[string]bool{}
 	todo := func(id string) bool {
-		if written[id] || active.Messages[id] != nil || s.Source.Messages[id] == nil {
+		if written[id] || s.Source.Messages[id] == nil {
+			return false
+		}
+		// A refused edit of a translation in force goes back to the
+		// translator too, beside the translation that stays: it is
+		// their work, and glot has said it keeps it.
+		if refused[id] != nil {
+			return true
+		}
+		if active.Messages[id] != nil {
 			return false
 		}
 		// A regional variant has nothing to do where its parent

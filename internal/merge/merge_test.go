@@ -814,3 +814,33 @@ func TestImportedFormTheLanguageLacks(t *testing.T) {
 		t.Errorf("no note names the form de does not use: %s", summary(res))
 	}
 }
+
+// An import that edits a translation already in force, and whose edit is
+// refused, keeps the translation in force and writes the refused edit to
+// the translate file, marked REFUSED, for the translator to mend: their
+// work is never thrown away.
+func TestRefusedEditOfTranslatedMessage(t *testing.T) {
+	s := translated(t, newSite(t, map[string]string{"a.md": pageA}))
+	var id, src string
+	for i, m := range s.load().Source.Messages {
+		if strings.Contains(m.Other, "<1>") {
+			id, src = i, m.Other
+		}
+	}
+	if id == "" {
+		t.Fatal("pageA has no message with a tag")
+	}
+	res := s.merge("es", merge.Options{Imported: []merge.Imported{{
+		File: "es.xlf", Translations: map[string]*catalog.Message{id: {ID: id, Other: "Sin etiquetas, editado."}}, Lines: map[string]int{id: 4},
+	}}})
+	if len(res.Refused) != 1 || res.Refused[0].ID != id {
+		t.Fatalf("merge: %s", summary(res))
+	}
+	if !strings.Contains(s.file("active.es.toml"), catalog.Quote(spanish(src))) {
+		t.Errorf("the translation in force is gone:\n%s", s.file("active.es.toml"))
+	}
+	tr := s.file("translate.es.toml")
+	if !strings.Contains(tr, `other = "Sin etiquetas, editado."`) || !strings.Contains(tr, "REFUSED") {
+		t.Errorf("the refused edit is not in the translate file, marked REFUSED:\n%s", tr)
+	}
+}
