@@ -81,6 +81,7 @@ func runExport(g *glot, o *exportOptions) error {
 type importOptions struct {
 	dryRun      bool
 	trustReview bool
+	partial     bool
 }
 
 func newImportCmd(g *glot) *cobra.Command {
@@ -97,7 +98,11 @@ ever lost. translate.<lang>.toml is then written afresh.
 Drafts are not taken, and are counted: an XLIFF segment in state initial, a
 fuzzy PO entry. An XLIFF translation in state reviewed or final is taken as
 translated; with --trust-review its review is recorded too, as glot approve
-records it, in locales/.glot/review.<lang>.toml.`,
+records it, in locales/.glot/review.<lang>.toml.
+
+Import is strict: a file with a unit for a message the site never had is an
+error naming the file and line, and nothing is imported; --partial imports
+the rest and names each unit it left out.`,
 		Example: `  glot import es.xlf de.po
   glot import --trust-review reviewed.es.xlf`,
 		Args: cobra.MinimumNArgs(1),
@@ -105,6 +110,7 @@ records it, in locales/.glot/review.<lang>.toml.`,
 	}
 	c.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "say what would be written, write nothing")
 	c.Flags().BoolVar(&o.trustReview, "trust-review", false, "record the review of translations the files mark reviewed or final")
+	c.Flags().BoolVar(&o.partial, "partial", false, "import what is sound in files that have units for messages the site never had, and name each unit left out")
 	return c
 }
 
@@ -137,6 +143,6 @@ func runImport(g *glot, o *importOptions, files []string) error {
 		g.warnf("%s", d)
 	}
 	langs := slices.Sorted(maps.Keys(byLang))
-	mo := &mergeOptions{langs: langs, dryRun: o.dryRun, trustReview: o.trustReview}
+	mo := &mergeOptions{langs: langs, dryRun: o.dryRun, trustReview: o.trustReview, partial: o.partial}
 	return runMergeWith(g, mo, byLang)
 }

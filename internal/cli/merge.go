@@ -26,6 +26,7 @@ type mergeOptions struct {
 	page        string
 	dryRun      bool
 	trustReview bool // glot import --trust-review
+	partial     bool // glot import --partial
 }
 
 func newMergeCmd(g *glot) *cobra.Command {
@@ -107,7 +108,7 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	if suggest == 0 {
 		suggest = -1 // off
 	}
-	opts := merge.Options{ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir)), Page: o.page, Suggest: suggest, Words: tm.NewWords(), TrustReview: o.trustReview}
+	opts := merge.Options{ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir)), Page: o.page, Suggest: suggest, Words: tm.NewWords(), TrustReview: o.trustReview, Partial: o.partial}
 	var sharedOnce sync.Once
 	var shared *tm.Shared
 	var sharedErr error
@@ -159,6 +160,9 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	}
 	refused := 0
 	for _, r := range results {
+		for _, p := range r.LeftOut {
+			g.warnf("%s: %s: message %s: left out: %s", location(p), r.Lang, p.ID, p.Text)
+		}
 		for _, n := range r.Notes {
 			g.warnf("%s", n)
 		}

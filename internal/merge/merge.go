@@ -15,6 +15,7 @@
 package merge
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"path"
@@ -55,6 +56,11 @@ type Options struct {
 	// file marks reviewed (see Imported.Reviewed), as glot approve does;
 	// without it they are taken as translated.
 	TrustReview bool
+	// Partial folds in what is sound in an imported file that has units
+	// for messages the site never had, leaving those out and naming each
+	// in Result.LeftOut; without it such a file is an error, and nothing
+	// of it is taken.
+	Partial bool
 	// Shared, for Refresh, gives the index of every source text that the
 	// translation memories of the languages share, made once when one
 	// first needs it.
@@ -102,6 +108,8 @@ type Result struct {
 	// Notes lists what a translator should know: translations kept in
 	// the archive because their source is gone or changed.
 	Notes []Problem
+	// LeftOut names the imported units that Options.Partial left out.
+	LeftOut []Problem
 }
 
 // Problem is something about one message.
@@ -206,9 +214,35 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	// marked holds, by message, the file that brought back the
 	// translation now in force and marks it reviewed.
 	marked := map[string]string{}
+	// A unit for a message the site never had (not in the source, not
+	// retired, no page's block held it) is no translation of this site:
+	// a file from another project, or ids made up. Archiving it would fill
+	// the archive with whatever a file brings.
+	var unknown []error
+	leftOut := map[string]bool{} // file and id
+	for _, im := range opts.Imported {
+		for _, id := range slices.Sorted(maps.Keys(im.Translations)) {
+			if s.Source.Messages[id] != nil || s.Retired[id] != "" || s.IsPredecessor(id) {
+				continue
+			}
+			p := Problem{im.File, im.Lines[id], id, "no message of the site has this id"}
+			if !opts.Partial {
+				unknown = append(unknown, errors.New(p.String()))
+				continue
+			}
+			res.LeftOut = append(res.LeftOut, p)
+			leftOut[im.File+"\x00"+id] = true
+		}
+	}
+	if len(unknown) > 0 {
+		return nil, fmt.Errorf("%w\nnothing was imported: fix the files, or import what is sound with glot import --partial", errors.Join(unknown...))
+	}
 	for _, im := range opts.Imported {
 		ids := slices.Sorted(maps.Keys(im.Translations))
 		for _, id := range ids {
+			if leftOut[im.File+"\x00"+id] {
+				continue
+			}
 			t, changed := overlay(s.Source.Messages[id], active.Messages[id], im.Translations[id])
 			if !changed {
 				// What was exported comes back unchanged, perhaps

@@ -844,3 +844,39 @@ func TestRefusedEditOfTranslatedMessage(t *testing.T) {
 		t.Errorf("the refused edit is not in the translate file, marked REFUSED:\n%s", tr)
 	}
 }
+
+// A file with units for messages the site never had is an error naming
+// each, and nothing of it is taken; with Partial the rest is taken and
+// each unit left out is named. Neither fills the archive with them.
+func TestImportUnknownIDs(t *testing.T) {
+	s := newSite(t, map[string]string{"a.md": pageA})
+	s.extract()
+	var good string
+	for id, m := range s.load().Source.Messages {
+		if m.Other == "Page A" {
+			good = id
+		}
+	}
+	im := func() []merge.Imported {
+		return []merge.Imported{{File: "es.po", Translations: map[string]*catalog.Message{
+			good:        {ID: good, Other: "Página A"},
+			"made-up-1": {ID: "made-up-1", Other: "Inventado"},
+		}, Lines: map[string]int{good: 5, "made-up-1": 9}}}
+	}
+	ls := s.load()
+	l, err := ls.Lang("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = merge.Run(ls, l, merge.Options{ContentName: "content", Imported: im()})
+	if err == nil || !strings.Contains(err.Error(), "es.po:9: made-up-1: no message of the site has this id") || !strings.Contains(err.Error(), "--partial") {
+		t.Fatalf("strict import: error = %v", err)
+	}
+	res := s.merge("es", merge.Options{Imported: im(), Partial: true})
+	if res.Folded != 1 || len(res.LeftOut) != 1 || res.LeftOut[0].ID != "made-up-1" || res.LeftOut[0].Line != 9 {
+		t.Fatalf("partial import: %s, left out %v", summary(res), res.LeftOut)
+	}
+	if !strings.Contains(s.file("active.es.toml"), "Página A") || strings.Contains(s.file(".glot/archive.es.toml"), "made-up-1") {
+		t.Errorf("active:\n%s\narchive:\n%s", s.file("active.es.toml"), s.file(".glot/archive.es.toml"))
+	}
+}
