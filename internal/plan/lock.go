@@ -72,8 +72,8 @@ func LockWrite(root, who string, wait time.Duration) (w *WriteLock, finished boo
 			return err
 		})
 	} else {
-		// What a writer staged before its commit point is seen by no
-		// reader: it goes without waiting for them.
+		// A journal that a killed writer left half written is seen by
+		// no reader: it goes without waiting for them.
 		err = removeStaged(root)
 	}
 	if err != nil {
