@@ -120,7 +120,9 @@ func TestXLIFF(t *testing.T) {
 	for _, want := range []string{
 		`srcLang="en" trgLang="es"`,
 		`<file id="f1" original="content/a.md">`,
-		`<source>Read <pc id="1" type="link" dispStart="link to study.html">the study</pc> &amp; take 0.5 mg<ph id="2" type="other" disp="line break"/>.</source>`,
+		// The codes stand for the page's markup: a tool must neither
+		// delete nor copy them.
+		`<source>Read <pc id="1" canCopy="no" canDelete="no" type="link" dispStart="link to study.html">the study</pc> &amp; take 0.5 mg<ph id="2" canCopy="no" canDelete="no" type="other" disp="line break"/>.</source>`,
 		`<segment state="translated">`,
 		`<note category="previous-translation">El texto como era.</note>`,
 	} {

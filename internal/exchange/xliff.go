@@ -39,7 +39,10 @@ func codeType(desc string) string {
 }
 
 // xliffInline writes message text as XLIFF inline content: a pair of tags
-// as <pc>, an atom as <ph>, described for the translator.
+// as <pc>, an atom as <ph>, described for the translator. Each stands for
+// the page's own markup, which a translation must keep, once: so a tool is
+// told that none may be deleted or copied (canDelete, canCopy "no"); the
+// words may move around them, and they around the words.
 func xliffInline(s string, codes []string) string {
 	var b strings.Builder
 	for _, t := range msgtext.Parse(s) {
@@ -51,7 +54,7 @@ func xliffInline(s string, codes []string) string {
 		case msgtext.Text:
 			b.WriteString(esc(t.Text))
 		case msgtext.Open:
-			fmt.Fprintf(&b, `<pc id="%d" type="%s"`, t.N, codeType(desc))
+			fmt.Fprintf(&b, `<pc id="%d" canCopy="no" canDelete="no" type="%s"`, t.N, codeType(desc))
 			if desc != "" {
 				fmt.Fprintf(&b, ` dispStart="%s"`, esc(desc))
 			}
@@ -59,7 +62,7 @@ func xliffInline(s string, codes []string) string {
 		case msgtext.Close:
 			b.WriteString("</pc>")
 		case msgtext.Atom:
-			fmt.Fprintf(&b, `<ph id="%d" type="%s"`, t.N, codeType(desc))
+			fmt.Fprintf(&b, `<ph id="%d" canCopy="no" canDelete="no" type="%s"`, t.N, codeType(desc))
 			if desc != "" {
 				fmt.Fprintf(&b, ` disp="%s"`, esc(desc))
 			}
@@ -74,9 +77,9 @@ func xliffInline(s string, codes []string) string {
 // plural forms is a <group> whose id is the message's, holding a <unit>
 // for each plural form of the target language, its id the message's id, a
 // dot and the form ("ui-reading-time.few"), with a note naming the form
-// and counts that take it. Message ids are made of a-z, 0-9 and "-" (see
-// package msgid), so both are valid XML name tokens, and no message's id
-// is another's with a form after a dot: go-i18n reads a dot as nesting.
+// and counts that take it. Ids are written as XML name tokens (see
+// xliffID), and no message's id is another's with a form after a dot:
+// go-i18n reads a dot as nesting.
 func xliffOut(src, trg string, us []unit) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
