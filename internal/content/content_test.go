@@ -120,24 +120,24 @@ func TestWalkLinks(t *testing.T) {
 		page         bool   // a page, else an asset
 		want         string // the error, "" when the link is followed
 	}{
-		{"shared.md", "../shared/a.md", true, ""},
-		{"logo.png", "../shared/logo.png", false, ""},
+		{"common.md", "../common/a.md", true, ""},
+		{"logo.png", "../common/logo.png", false, ""},
 		{"env.txt", "/proc/self/environ", false, "path escapes from parent"},
 		{"up.md", "../../outside.md", true, "path escapes from parent"},
-		{"abs.md", "SITE/shared/a.md", true, "path escapes from parent"},
+		{"abs.md", "SITE/common/a.md", true, "path escapes from parent"},
 		{"gone.md", "nothing.md", true, "no such file"},
-		{"docs", "../shared", false, "docs: a symbolic link to a folder"},
+		{"docs", "../common", false, "docs: a symbolic link to a folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			site := filepath.Join(dir, "site")
-			for _, d := range []string{"content", "shared"} {
+			for _, d := range []string{"content", "common"} {
 				if err := os.MkdirAll(filepath.Join(site, d), 0o755); err != nil {
 					t.Fatal(err)
 				}
 			}
-			for _, f := range []string{"shared/a.md", "shared/logo.png", "content/index.md"} {
+			for _, f := range []string{"common/a.md", "common/logo.png", "content/index.md"} {
 				if err := os.WriteFile(filepath.Join(site, f), []byte("x"), 0o644); err != nil {
 					t.Fatal(err)
 				}
