@@ -53,7 +53,7 @@ func runApprove(g *glot, o *approveOptions, ids []string) error {
 	if given != 1 {
 		return &usageError{fmt.Errorf("name the messages to approve, or give --page GLOB, or --all: one of the three")}
 	}
-	if err := g.lockFor(cfg, o.dryRun); err != nil {
+	if err := g.lockFor(cfg, o.dryRun, false); err != nil {
 		return err
 	}
 	site, l, err := g.oneLang(cfg, "approve", o.lang)

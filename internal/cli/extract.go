@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 
@@ -12,7 +10,6 @@ import (
 
 	"github.com/glot-i18n/glot/internal/extract"
 	"github.com/glot-i18n/glot/internal/layout"
-	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/plan"
 )
 
@@ -37,7 +34,7 @@ whose content would not change is not written.`,
 	return c
 }
 
-func runExtract(g *glot, o *extractOptions) (err error) {
+func runExtract(g *glot, o *extractOptions) error {
 	cfg, err := g.config()
 	if err != nil {
 		return err
@@ -50,22 +47,7 @@ func runExtract(g *glot, o *extractOptions) (err error) {
 	if _, err := fs.Stat(contentFS, "."); err != nil {
 		return fmt.Errorf("content folder: %w", err)
 	}
-	if !o.dryRun {
-		// The first extract makes the locales folder, where the lock
-		// lives; if it fails, it leaves no folder behind.
-		if _, serr := os.Stat(filepath.Join(localesDir, ledger.Dir)); errors.Is(serr, fs.ErrNotExist) {
-			defer func() {
-				if err != nil {
-					g.releaseLocks()
-					removeIfOnlyLocks(localesDir)
-				}
-			}()
-		}
-		if err := os.MkdirAll(localesDir, 0o755); err != nil {
-			return err
-		}
-	}
-	if err := g.lockFor(cfg, o.dryRun); err != nil {
+	if err := g.lockFor(cfg, o.dryRun, true); err != nil {
 		return err
 	}
 	localesFS, err := g.in(cfg.LocalesDir)
@@ -123,15 +105,4 @@ func (g *glot) apply(root string, p plan.Plan, dryRun bool) error {
 		fmt.Fprintf(g.stdout, "  %s %s\n", rm, path.Join(display(root), f))
 	}
 	return nil
-}
-
-// removeIfOnlyLocks removes the bookkeeping folder of a locales folder, and
-// the locales folder itself, if the locks are all they hold.
-func removeIfOnlyLocks(localesDir string) {
-	for _, l := range []string{plan.WriteLockPath, plan.ReadLockPath} {
-		os.Remove(filepath.Join(localesDir, filepath.FromSlash(l)))
-	}
-	if os.Remove(filepath.Join(localesDir, ledger.Dir)) == nil {
-		os.Remove(localesDir)
-	}
 }

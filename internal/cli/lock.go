@@ -31,8 +31,9 @@ func (g *glot) lockWait() (time.Duration, error) {
 // command that changes the catalogs, before it reads anything from
 // there, and holds it until the command ends: what it read cannot change
 // under it. A change that a killed command left half done is finished
-// or undone first.
-func (g *glot) lockWrite(cfg *config.Config) error {
+// or undone first. makes says that the command may make the locales
+// folder (glot extract, the first time); the others need one.
+func (g *glot) lockWrite(cfg *config.Config, makes bool) error {
 	if g.wlock != nil {
 		return nil
 	}
@@ -46,7 +47,7 @@ func (g *glot) lockWrite(cfg *config.Config) error {
 		return err
 	}
 	dir := g.path(cfg.LocalesDir)
-	if _, err := os.Stat(dir); err != nil {
+	if _, err := os.Stat(dir); err != nil && !makes {
 		return fmt.Errorf("locales folder: %w: run glot extract first", err)
 	}
 	if err := g.insideSite(cfg); err != nil {
@@ -62,13 +63,14 @@ func (g *glot) lockWrite(cfg *config.Config) error {
 }
 
 // lockFor takes the lock a command that changes the catalogs needs: the
-// write lock, or with --dry-run, which writes nothing, the read lock.
-func (g *glot) lockFor(cfg *config.Config, dryRun bool) error {
+// write lock (see lockWrite for makes), or with --dry-run, which writes
+// nothing, the read lock.
+func (g *glot) lockFor(cfg *config.Config, dryRun, makes bool) error {
 	if dryRun {
 		_, err := g.localesDir(cfg)
 		return err
 	}
-	return g.lockWrite(cfg)
+	return g.lockWrite(cfg, makes)
 }
 
 // localesDir returns the site's locales folder, holding its read lock

@@ -75,7 +75,7 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	// imported) needs only its translate file written afresh, which its
 	// compiled table says enough to do; the others are merged in full,
 	// from the whole locales folder.
-	if err := g.lockFor(cfg, o.dryRun); err != nil {
+	if err := g.lockFor(cfg, o.dryRun, false); err != nil {
 		return err
 	}
 	src, tables, err := g.compiled(cfg, langs)

@@ -20,6 +20,7 @@ import (
 	"github.com/glot-i18n/glot/internal/cache"
 	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/progress"
@@ -324,20 +325,8 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// display shortens a path for messages: relative to the working folder
-// when it is inside it.
-func display(p string) string {
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, p); err == nil && !filepath.IsAbs(rel) && rel != ".." && !startsWithDotDot(rel) {
-			return filepath.ToSlash(rel)
-		}
-	}
-	return filepath.ToSlash(p)
-}
-
-func startsWithDotDot(p string) bool {
-	return len(p) >= 3 && p[:3] == ".."+string(filepath.Separator)
-}
+// display names a path in a message (see fileerr.Name).
+func display(p string) string { return fileerr.Name(p) }
 
 // langsFlag adds --lang.
 func langsFlag(c *cobra.Command, v *[]string) {

@@ -8,8 +8,11 @@ package fileerr
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 )
@@ -73,4 +76,16 @@ func TOML(file string, lineOffset int, err error) *Error {
 		return At(file, n+lineOffset, 0, errors.New(m[2]))
 	}
 	return At(file, 0, 0, err)
+}
+
+// Name is how a message names the file at path p: relative to the working
+// folder when it is inside it, as the user would type it, else as it is;
+// slash-separated either way.
+func Name(p string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, p); err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(p)
 }

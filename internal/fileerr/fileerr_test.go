@@ -2,6 +2,8 @@ package fileerr
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -43,5 +45,24 @@ func TestTOML(t *testing.T) {
 	_, err = toml.Decode("\n\na = \"x\"\n", &typed)
 	if got := TOML("f.toml", 10, err).Error(); got[:10] != "f.toml:13:" {
 		t.Errorf("type error: %q", got)
+	}
+}
+
+// A path inside the working folder is named relative to it, as the user
+// would type it; one outside it as it is.
+func TestName(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ p, want string }{
+		{filepath.Join(wd, "locales", "active.es.toml"), "locales/active.es.toml"},
+		{"locales/active.es.toml", "locales/active.es.toml"},
+		{filepath.Dir(wd), filepath.ToSlash(filepath.Dir(wd))},
+		{"/elsewhere/x.po", "/elsewhere/x.po"},
+	} {
+		if got := Name(tt.p); got != tt.want {
+			t.Errorf("Name(%q) = %q, want %q", tt.p, got, tt.want)
+		}
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/glot-i18n/glot/internal/fileerr"
 )
 
 // A change to a locales folder spans several files (a language's catalog,
@@ -204,7 +206,7 @@ func stage(root string, p Plan, es []entry) error {
 			// the commit point; it fails the change now, before it.
 			dest := filepath.Join(root, filepath.FromSlash(f.Path))
 			if fi, err := os.Lstat(dest); err == nil && fi.IsDir() {
-				errs[i] = fmt.Errorf("write %s: a folder is in the way", displayPath(dest))
+				errs[i] = fmt.Errorf("write %s: a folder is in the way", fileerr.Name(dest))
 				return
 			}
 			errs[i] = writeSynced(filepath.Join(root, filepath.FromSlash(es[i].Staged)), f.Data)
@@ -293,18 +295,18 @@ func Recover(root string) (finished bool, err error) {
 	data, err := os.ReadFile(journal)
 	switch {
 	case err == nil:
-		state, es, err := decodeJournal(displayPath(journal), data)
+		state, es, err := decodeJournal(fileerr.Name(journal), data)
 		if err != nil {
 			return false, err
 		}
 		if state == stateStaging {
 			if err := undo(root, es); err != nil {
-				return false, fmt.Errorf("%s: undoing an interrupted change: %w", displayPath(journal), err)
+				return false, fmt.Errorf("%s: undoing an interrupted change: %w", fileerr.Name(journal), err)
 			}
 			break
 		}
 		if err := finish(root, es); err != nil {
-			return false, fmt.Errorf("%s: finishing an interrupted change: %w", displayPath(journal), err)
+			return false, fmt.Errorf("%s: finishing an interrupted change: %w", fileerr.Name(journal), err)
 		}
 		finished = true
 	case !errors.Is(err, fs.ErrNotExist):
@@ -374,15 +376,4 @@ func syncDir(dir string) error {
 		return nil
 	}
 	return err
-}
-
-// displayPath shortens name for messages: relative to the working folder
-// when it is inside it.
-func displayPath(name string) string {
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
-			return filepath.ToSlash(rel)
-		}
-	}
-	return filepath.ToSlash(name)
 }

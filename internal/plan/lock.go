@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/glot-i18n/glot/internal/fileerr"
 )
 
 // A locales folder has two locks, both flock(2) locks on files in its
@@ -35,8 +37,10 @@ var ReaderWait = 2 * time.Minute
 
 // WriteLock is the write lock of a locales folder, held.
 type WriteLock struct {
-	root string
-	f    *os.File
+	root      string
+	f         *os.File
+	made      []string // the folders LockWrite made, outermost first
+	committed bool     // a change was applied
 }
 
 // LockWrite takes root's write lock for the command who, waiting up to
@@ -45,6 +49,14 @@ type WriteLock struct {
 // a change. On a timeout, the error names the holder's pid and command.
 func LockWrite(root, who string, wait time.Duration) (w *WriteLock, finished bool, err error) {
 	name := filepath.Join(root, filepath.FromSlash(WriteLockPath))
+	// The first command to change a site makes the folders the lock lives
+	// in; if it changes nothing, Release takes them away again.
+	var made []string
+	for _, d := range []string{root, filepath.Dir(name)} {
+		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
+			made = append(made, d)
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return nil, false, err
 	}
@@ -55,9 +67,9 @@ func LockWrite(root, who string, wait time.Duration) (w *WriteLock, finished boo
 	if err := flock(f, exclusive, wait); err != nil {
 		f.Close()
 		if errors.Is(err, errBusy) {
-			return nil, false, fmt.Errorf("%s: %s is changing the locales; waited %v for it to finish: run this command again when it has", displayPath(name), holder(name), wait)
+			return nil, false, fmt.Errorf("%s: %s is changing the locales; waited %v for it to finish: run this command again when it has", fileerr.Name(name), holder(name), wait)
 		}
-		return nil, false, fmt.Errorf("%s: %w", displayPath(name), err)
+		return nil, false, fmt.Errorf("%s: %w", fileerr.Name(name), err)
 	}
 	// The holder's card: written in place, for the lock is on this very
 	// file.
@@ -65,7 +77,7 @@ func LockWrite(root, who string, wait time.Duration) (w *WriteLock, finished boo
 	if err := f.Truncate(0); err == nil {
 		_, _ = f.WriteAt([]byte(card), 0)
 	}
-	w = &WriteLock{root: root, f: f}
+	w = &WriteLock{root: root, f: f, made: made}
 	if Pending(root) {
 		err = w.withCommitLock(func() error {
 			finished, err = Recover(root)
@@ -88,7 +100,9 @@ func (w *WriteLock) Apply(p Plan) error {
 	if p.Empty() {
 		return nil
 	}
-	return w.withCommitLock(func() error { return apply(w.root, p) })
+	err := w.withCommitLock(func() error { return apply(w.root, p) })
+	w.committed = w.committed || err == nil || Pending(w.root)
+	return err
 }
 
 // withCommitLock runs f holding the read lock exclusively, once every
@@ -102,19 +116,32 @@ func (w *WriteLock) withCommitLock(f func() error) error {
 	defer rl.Close() // closing the file releases its lock
 	if err := flock(rl, exclusive, ReaderWait); err != nil {
 		if errors.Is(err, errBusy) {
-			return fmt.Errorf("%s: other glot commands have been reading the locales for %v; nothing was changed: run this command again when they have finished", displayPath(name), ReaderWait)
+			return fmt.Errorf("%s: other glot commands have been reading the locales for %v; nothing was changed: run this command again when they have finished", fileerr.Name(name), ReaderWait)
 		}
-		return fmt.Errorf("%s: %w", displayPath(name), err)
+		return fmt.Errorf("%s: %w", fileerr.Name(name), err)
 	}
 	return f()
 }
 
-// Release lets the next writer in.
+// Release lets the next writer in. A lock that made the folders it lives
+// in, for a command that changed nothing, takes them away again: a failed
+// first extract leaves the site as it found it.
 func (w *WriteLock) Release() {
-	if w != nil && w.f != nil {
-		w.f.Close()
-		w.f = nil
+	if w == nil || w.f == nil {
+		return
 	}
+	if len(w.made) > 0 && !w.committed {
+		for _, l := range []string{WriteLockPath, ReadLockPath} {
+			os.Remove(filepath.Join(w.root, filepath.FromSlash(l)))
+		}
+		for i := len(w.made) - 1; i >= 0; i-- {
+			if os.Remove(w.made[i]) != nil {
+				break // not empty: something else is there now
+			}
+		}
+	}
+	w.f.Close()
+	w.f = nil
 }
 
 // ReadLock is the read lock of a locales folder, held shared.
@@ -131,7 +158,7 @@ func LockRead(root string, wait time.Duration) (r *ReadLock, finished bool, err 
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) || readOnlyFS(err) {
 		if Pending(root) {
-			return nil, false, fmt.Errorf("%s: a change to the locales was interrupted, and finishing it needs write access to %s", displayPath(filepath.Join(root, filepath.FromSlash(JournalPath))), displayPath(root))
+			return nil, false, fmt.Errorf("%s: a change to the locales was interrupted, and finishing it needs write access to %s", fileerr.Name(filepath.Join(root, filepath.FromSlash(JournalPath))), fileerr.Name(root))
 		}
 		return &ReadLock{}, false, nil
 	}
@@ -140,9 +167,9 @@ func LockRead(root string, wait time.Duration) (r *ReadLock, finished bool, err 
 	}
 	busy := func(err error) error {
 		if errors.Is(err, errBusy) {
-			return fmt.Errorf("%s: %s is committing a change to the locales; waited %v: run this command again when it has finished", displayPath(name), holder(filepath.Join(root, filepath.FromSlash(WriteLockPath))), wait)
+			return fmt.Errorf("%s: %s is committing a change to the locales; waited %v: run this command again when it has finished", fileerr.Name(name), holder(filepath.Join(root, filepath.FromSlash(WriteLockPath))), wait)
 		}
-		return fmt.Errorf("%s: %w", displayPath(name), err)
+		return fmt.Errorf("%s: %w", fileerr.Name(name), err)
 	}
 	for {
 		if err := flock(f, shared, wait); err != nil {

@@ -123,3 +123,28 @@ func TestReadOnlyFolder(t *testing.T) {
 	}
 	r.Release()
 }
+
+// The first writer makes the folders its lock lives in; if it commits
+// nothing, releasing the lock takes them away, and if it commits, they
+// stay.
+func TestFirstWriterTidiesUp(t *testing.T) {
+	for _, commit := range []bool{false, true} {
+		root := filepath.Join(t.TempDir(), "locales")
+		w, _, err := LockWrite(root, "glot extract", time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if commit {
+			var p Plan
+			p.Write("active.en.toml", []byte("x = \"y\"\n"))
+			if err := w.Apply(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		w.Release()
+		_, err = os.Stat(root)
+		if commit != (err == nil) {
+			t.Errorf("commit %v: the locales folder exists: %v", commit, err == nil)
+		}
+	}
+}
