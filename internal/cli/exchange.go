@@ -126,17 +126,20 @@ func runImport(g *glot, o *importOptions, files []string) error {
 		if err != nil {
 			return err
 		}
-		w, err := exchange.Import(display(g.userPath(f)), data)
+		name := display(g.userPath(f))
+		works, err := exchange.Import(name, data, cfg.SourceLanguage)
 		if err != nil {
 			return err
 		}
-		lang, err := cfg.FileLanguage(w.Lang)
-		if err != nil {
-			return fileerr.At(display(g.userPath(f)), 0, 0, err)
-		}
-		byLang[lang] = append(byLang[lang], merge.Imported{File: display(g.userPath(f)), Translations: w.Translations, Lines: w.Lines, Reviewed: w.Reviewed})
-		if w.Drafts > 0 {
-			drafts = append(drafts, fmt.Sprintf("%s: %s left out (XLIFF state initial, or PO fuzzy): finish them to import them", display(g.userPath(f)), plural(w.Drafts, "draft")))
+		for _, w := range works {
+			lang, err := cfg.FileLanguage(w.Lang)
+			if err != nil {
+				return fileerr.At(name, 0, 0, err)
+			}
+			byLang[lang] = append(byLang[lang], imported(name, w))
+			if w.Drafts > 0 {
+				drafts = append(drafts, fmt.Sprintf("%s: %s left out (XLIFF state initial, or PO fuzzy): finish them to import them", name, plural(w.Drafts, "draft")))
+			}
 		}
 	}
 	for _, d := range drafts {
@@ -145,4 +148,14 @@ func runImport(g *glot, o *importOptions, files []string) error {
 	langs := slices.Sorted(maps.Keys(byLang))
 	mo := &mergeOptions{langs: langs, dryRun: o.dryRun, trustReview: o.trustReview, partial: o.partial}
 	return runMergeWith(g, mo, byLang)
+}
+
+// imported is what merge takes of the work of file w.
+func imported(file string, w *exchange.Work) merge.Imported {
+	im := merge.Imported{File: file, Translations: w.Translations, Lines: w.Lines, Reviewed: w.Reviewed,
+		Sources: w.Sources, BySource: w.BySource, BySourceLines: w.BySourceLines}
+	for _, f := range w.Faults {
+		im.Faults = append(im.Faults, merge.Problem{File: file, Line: f.Line, ID: f.ID, Text: f.Text})
+	}
+	return im
 }

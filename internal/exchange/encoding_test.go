@@ -92,7 +92,7 @@ func TestImportConverted(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := translated(t, tt.format)
-			want, err := exchange.Import("es."+tt.ext, data)
+			want, err := importOne("es."+tt.ext, data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -111,7 +111,7 @@ func TestImportConverted(t *testing.T) {
 			if bytes.Contains(converted, []byte("«nueva»")) {
 				t.Fatalf("the conversion left the file in UTF-8:\n%s", converted)
 			}
-			got, err := exchange.Import("es."+tt.ext, converted)
+			got, err := importOne("es."+tt.ext, converted)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -180,7 +180,7 @@ func TestImportEncodingErrors(t *testing.T) {
 		"utf-16 half a character": {utf16LE(xml("UTF-16", "y")) + "\n",
 			"x.po:4: the file ends in half a UTF-16LE character"},
 	} {
-		w, err := exchange.Import("x.po", []byte(tt.data))
+		w, err := importOne("x.po", []byte(tt.data))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want %q", name, err, tt.want)
 		}

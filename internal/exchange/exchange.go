@@ -48,16 +48,17 @@ type unit struct {
 	// forms: those the target language distinguishes, each with the
 	// source's form of that name, or its other form (see sourceForm). It
 	// is nil for a message with one text.
-	forms    []string
-	state    verdict.State // Held is handed over as stale: it needs a translator
-	reviewed bool
-	target   *catalog.Message // the translation in force
-	previous string           // stale: the source that was translated
-	old      *catalog.Message // stale: its translation
-	page     string           // where it is first used, with the content folder
-	line     int
-	kind     string
-	codes    []string // what each placeholder stands for
+	forms      []string
+	state      verdict.State // Held is handed over as stale: it needs a translator
+	reviewed   bool
+	target     *catalog.Message // the translation in force
+	previous   string           // stale: the source that was translated
+	previousID string           // stale: the message that source was, when the message took over another's
+	old        *catalog.Message // stale: its translation
+	page       string           // where it is first used, with the content folder
+	line       int
+	kind       string
+	codes      []string // what each placeholder stands for
 }
 
 // parts are the texts of u to translate, by plural form: its forms, or
@@ -129,7 +130,7 @@ func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
 			u.target = e.InForce
 			u.reviewed = e.Reviewed
 		case verdict.Stale:
-			u.previous, u.old = e.Prior.Source, e.Prior.Translation
+			u.previous, u.previousID, u.old = e.Prior.Source, e.Prior.ID, e.Prior.Translation
 		}
 		out = append(out, u)
 	}
@@ -174,9 +175,34 @@ func Export(s *locale.Site, t *verdict.Table, o Options) ([]byte, error) {
 // back: the other form alone for a message with one text, any of the
 // forms for one with plural forms; a form the file left empty is "".
 type Work struct {
-	Lang         string
+	Lang string
+	// SourceLang is the language the file says its source texts are in
+	// (XLIFF's srcLang, TMX's srclang, glot's X-Source-Language PO
+	// header); "" where it says none. Import checks it against the site's.
+	SourceLang     string
+	sourceLangLine int
+
 	Translations map[string]*catalog.Message
 	Lines        map[string]int // where each translation is in the file: its first form read
+	// Sources holds, by message id, the source text the file carries
+	// beside each translation (a PO msgid, an XLIFF <source>, a TMX
+	// source <tuv>), by plural form, in glot's tag notation: a
+	// translation made against a source that has changed since is stale,
+	// not current. A message the file carries no source for is absent.
+	Sources map[string]*catalog.Message
+	// BySource holds the translations the file names by no message id,
+	// only by their source text (a PO entry without msgctxt, as Translate
+	// Toolkit's round trips leave them; a TMX unit without tuid): keyed by
+	// the source's other form (a PO msgid_plural), with the line of each.
+	// They stand for every message of the site with that source.
+	BySource      map[string]*catalog.Message
+	BySourceLines map[string]int
+	// Faults are the units of the file that cannot be taken, each with
+	// where it is and why: a duplicate, a unit partly translated. Import
+	// is strict: one fault and nothing of the file is taken, unless the
+	// importer asks for the rest (glot import --partial), when every
+	// unit of a faulty message is left out and named.
+	Faults []Fault
 	// Drafts counts the messages of which the file holds a draft, left
 	// out of Translations: a translation an XLIFF segment marks initial,
 	// a PO entry flagged fuzzy.
@@ -190,8 +216,17 @@ type Work struct {
 	unreviewed map[string]bool // messages the file has a unit of that is not reviewed
 }
 
+// Fault is a unit of a translator's file that cannot be taken. ID is the
+// message it is for, or, for a unit named by its source text alone, "".
+type Fault struct {
+	Line int
+	ID   string
+	Text string
+}
+
 func newWork() *Work {
 	return &Work{Translations: map[string]*catalog.Message{}, Lines: map[string]int{}, Reviewed: map[string]bool{},
+		Sources: map[string]*catalog.Message{}, BySource: map[string]*catalog.Message{}, BySourceLines: map[string]int{},
 		drafts: map[string]bool{}, unreviewed: map[string]bool{}}
 }
 
@@ -204,6 +239,11 @@ func (w *Work) settle() {
 	for id := range w.unreviewed {
 		delete(w.Reviewed, id)
 	}
+}
+
+// fault records a unit that cannot be taken.
+func (w *Work) fault(line int, id, format string, args ...any) {
+	w.Faults = append(w.Faults, Fault{Line: line, ID: id, Text: fmt.Sprintf(format, args...)})
 }
 
 // add adds text to plural form f of message id, found at line: a form in
@@ -225,23 +265,70 @@ func (w *Work) set(id, f, text string, line int) {
 	}
 }
 
+// source records text as the source the file carries for plural form f
+// of message id.
+func (w *Work) source(id, f, text string) {
+	m := w.Sources[id]
+	if m == nil {
+		m = &catalog.Message{ID: id}
+		w.Sources[id] = m
+	}
+	catalog.SetForm(m, f, text)
+}
+
+// setBySource sets plural form f of the translation of the source text
+// src (its other form), which the file names by no id, found at line.
+func (w *Work) setBySource(src, f, text string, line int) {
+	m := w.BySource[src]
+	if m == nil {
+		m = &catalog.Message{}
+		w.BySource[src] = m
+	}
+	catalog.SetForm(m, f, text)
+	if _, ok := w.BySourceLines[src]; !ok {
+		w.BySourceLines[src] = line
+	}
+}
+
 // Import reads a translator's file, telling its format by its content
-// once decoded from the encoding the file says it is in (see decode).
-func Import(file string, data []byte) (*Work, error) {
+// once decoded from the encoding the file says it is in (see decode). A
+// file holds one language's work, but for a TMX memory, which holds a
+// Work for each language it has besides the source. sourceLang is the
+// site's source language: a file that says its sources are in another is
+// refused, and a TMX memory whose srclang is *all* takes its sources
+// from the units in that language.
+func Import(file string, data []byte, sourceLang string) ([]*Work, error) {
 	data, err := decode(file, data)
 	if err != nil {
 		return nil, err
 	}
 	trimmed := strings.TrimSpace(string(data))
+	var works []*Work
 	switch {
 	case strings.Contains(firstElement(trimmed), "xliff"):
-		return xliffIn(file, data)
+		var w *Work
+		w, err = xliffIn(file, data)
+		works = []*Work{w}
 	case strings.Contains(firstElement(trimmed), "tmx"):
-		return tmxIn(file, data)
+		var w *Work
+		w, err = tmxIn(file, data)
+		works = []*Work{w}
 	case strings.HasPrefix(trimmed, "<"):
 		return nil, fileerr.At(file, 0, 0, errors.New("an XML file that is neither XLIFF nor TMX"))
+	default:
+		var w *Work
+		w, err = poIn(file, data)
+		works = []*Work{w}
 	}
-	return poIn(file, data)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range works {
+		if w.SourceLang != "" && sourceLang != "" && !langtag.SameLanguage(w.SourceLang, sourceLang) {
+			return nil, fileerr.At(file, w.sourceLangLine, 0, fmt.Errorf("the file's source language is %s, but the site's is %s: it was made from other source texts", w.SourceLang, sourceLang))
+		}
+	}
+	return works, nil
 }
 
 // firstElement returns the start of the first element of an XML text, or

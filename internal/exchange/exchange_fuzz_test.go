@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -106,7 +107,7 @@ func fuzzFormat(f *testing.F, fm format) {
 			t.Fatalf("glot cannot export what it imported of %q: %v", data, err)
 		}
 		var back *Work
-		fuzzcheck.Bounded(t, func() { back, err = Import(fm.file, out) })
+		fuzzcheck.Bounded(t, func() { back, err = importOne(fm.file, out) })
 		if err != nil {
 			t.Fatalf("glot cannot import what it exported of %q: %v\n%s", data, err, out)
 		}
@@ -130,9 +131,22 @@ func FuzzImport(f *testing.F) {
 			return
 		}
 		var err error
-		fuzzcheck.Bounded(t, func() { _, err = Import("work.txt", data) })
+		fuzzcheck.Bounded(t, func() { _, err = Import("work.txt", data, "en") })
 		if err != nil {
 			fuzzcheck.ErrorIn(t, err, "work.txt", data)
 		}
 	})
+}
+
+// importOne imports a file that holds one language's work, checking no
+// source language.
+func importOne(file string, data []byte) (*Work, error) {
+	ws, err := Import(file, data, "")
+	if err != nil {
+		return nil, err
+	}
+	if len(ws) != 1 {
+		return nil, fmt.Errorf("%s: %d languages, not one", file, len(ws))
+	}
+	return ws[0], nil
 }

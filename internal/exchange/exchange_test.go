@@ -133,7 +133,7 @@ func TestXLIFF(t *testing.T) {
 	// The translator fills the missing target in their tool, which marks
 	// the segment translated.
 	x = strings.Replace(x, "<segment state=\"initial\">\n    <source>A &#34;new&#34; sentence.</source>", "<segment state=\"translated\">\n    <source>A &#34;new&#34; sentence.</source>\n    <target>Una frase «nueva».</target>", 1)
-	w, err := exchange.Import("es.xlf", []byte(x))
+	w, err := importOne("es.xlf", []byte(x))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestPO(t *testing.T) {
 	// gettext's own tools read it: msgattrib lists the fuzzy entry.
 	tool(t, "msgattrib", "--only-fuzzy", "-o", filepath.Join(t.TempDir(), "fuzzy.po"), f)
 	p = strings.Replace(p, "msgid \"A \\\"new\\\" sentence.\"\nmsgstr \"\"", "msgid \"A \\\"new\\\" sentence.\"\nmsgstr \"Una frase \\\"nueva\\\".\"", 1)
-	w, err := exchange.Import("es.po", []byte(p))
+	w, err := importOne("es.po", []byte(p))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +187,7 @@ func TestTMX(t *testing.T) {
 			t.Errorf("TMX lacks %s:\n%s", want, x)
 		}
 	}
-	w, err := exchange.Import("es.tmx", data)
+	w, err := importOne("es.tmx", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +245,7 @@ func TestImportErrors(t *testing.T) {
 		"tmx form": {`<tmx version="1.4"><header srclang="en"/><body><tu tuid="a.several">` + "\n" + `<prop type="x-plural-form">several</prop><tuv xml:lang="ar"><seg>y</seg></tuv></tu></body></tmx>`,
 			`x.xlf:2: tu a.several: "several" is no plural form`},
 	} {
-		if _, err := exchange.Import("x.xlf", []byte(tt.data)); err == nil || !strings.Contains(err.Error(), tt.want) {
+		if _, err := importOne("x.xlf", []byte(tt.data)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want %q", name, err, tt.want)
 		}
 	}
@@ -398,7 +398,7 @@ func TestPluralRoundTrip(t *testing.T) {
 			if format == "po" {
 				quiet(t, "msgfmt", "-c", "--check-format", "-o", os.DevNull, write(t, "filled.po", []byte(filled)))
 			}
-			w, err := exchange.Import("ar."+format, []byte(filled))
+			w, err := importOne("ar."+format, []byte(filled))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -481,7 +481,7 @@ other = "{{.Count}} minutes"
 	// A translator fills every target, marking each segment translated.
 	x = strings.ReplaceAll(x, `state="initial"`, `state="translated"`)
 	x = regexp.MustCompile(`(<source>([^<]*)</source>)`).ReplaceAllString(x, "$1<target>DE $2</target>")
-	w, err := exchange.Import("de.xlf", []byte(x))
+	w, err := importOne("de.xlf", []byte(x))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -491,4 +491,17 @@ other = "{{.Count}} minutes"
 			t.Errorf("%s came back as %q; all: %v", want, got[want], got)
 		}
 	}
+}
+
+// importOne imports a file that holds one language's work, into a site
+// whose source language is English.
+func importOne(file string, data []byte) (*exchange.Work, error) {
+	ws, err := exchange.Import(file, data, "en")
+	if err != nil {
+		return nil, err
+	}
+	if len(ws) != 1 {
+		return nil, fmt.Errorf("%s: %d languages, not one", file, len(ws))
+	}
+	return ws[0], nil
 }

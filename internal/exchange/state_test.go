@@ -41,7 +41,7 @@ const statesXLIFF = `<?xml version="1.0" encoding="UTF-8"?>
 func TestXLIFFStates(t *testing.T) {
 	// The file is one a tool may write: valid XLIFF 2.0.
 	tool(t, "xmllint", "--noout", "--nonet", "--schema", xliffSchema(t), write(t, "states.xlf", []byte(statesXLIFF)))
-	w, err := exchange.Import("states.xlf", []byte(statesXLIFF))
+	w, err := importOne("states.xlf", []byte(statesXLIFF))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestPOFuzzyIsADraft(t *testing.T) {
 		"#, fuzzy, c-format\nmsgctxt \"fuzzy-empty\"\nmsgid \"B.\"\nmsgstr \"\"\n\n" +
 		"#, fuzzy\nmsgctxt \"fuzzy-plural\"\nmsgid \"1 minute\"\nmsgid_plural \"{{.Count}} minutes\"\nmsgstr[0] \"1 minuto\"\nmsgstr[1] \"\"\nmsgstr[2] \"\"\n\n" +
 		"msgctxt \"done\"\nmsgid \"C.\"\nmsgstr \"Hecho.\"\n"
-	w, err := exchange.Import("es.po", []byte(po))
+	w, err := importOne("es.po", []byte(po))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestPOFuzzyIsADraft(t *testing.T) {
 		t.Errorf("%d drafts left out, want 2 (fuzzy, fuzzy-plural)", w.Drafts)
 	}
 	// The export's own stale entry comes back fuzzy: a draft too.
-	if w, err := exchange.Import("es.po", export(t, "po")); err != nil || w.Drafts != 1 {
+	if w, err := importOne("es.po", export(t, "po")); err != nil || w.Drafts != 1 {
 		t.Errorf("an export read back: %v, %d drafts, want 1", err, w.Drafts)
 	}
 }
@@ -162,7 +162,7 @@ func TestImportReview(t *testing.T) {
 		x = strings.Replace(x, r[0], r[1], 1)
 	}
 	tool(t, "xmllint", "--noout", "--nonet", "--schema", xliffSchema(t), write(t, "es.xlf", []byte(x)))
-	w, err := exchange.Import("es.xlf", []byte(x))
+	w, err := importOne("es.xlf", []byte(x))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +224,7 @@ func TestTrustedReviewReleasesNothingHeld(t *testing.T) {
 		}
 		x = strings.Replace(x, r[0], r[1], 1)
 	}
-	w, err := exchange.Import("es.xlf", []byte(x))
+	w, err := importOne("es.xlf", []byte(x))
 	if err != nil {
 		t.Fatal(err)
 	}

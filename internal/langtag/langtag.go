@@ -156,3 +156,22 @@ func PluralExample(lang, f string) string {
 	}
 	return strings.Join(ns, ", ")
 }
+
+// SameLanguage reports whether tags a and b name one language in one
+// script, whatever regions they name: the test of a translator's file
+// whose source language is said as "en-US" or "en_GB" against a site
+// whose source is "en". Scripts are compared as CLDR gives them when a
+// tag names none ("zh-TW" is Hant, "zh" Hans); an unknown tag is the same
+// only as itself.
+func SameLanguage(a, b string) bool {
+	ta, erra := language.Parse(strings.ReplaceAll(strings.TrimSpace(a), "_", "-"))
+	tb, errb := language.Parse(strings.ReplaceAll(strings.TrimSpace(b), "_", "-"))
+	if erra != nil || errb != nil {
+		return strings.EqualFold(a, b)
+	}
+	ba, _ := ta.Base()
+	bb, _ := tb.Base()
+	sa, _ := ta.Script()
+	sb, _ := tb.Script()
+	return ba == bb && sa == sb
+}

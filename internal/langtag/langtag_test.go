@@ -41,3 +41,24 @@ func TestPluralForms(t *testing.T) {
 		}
 	}
 }
+
+func TestSameLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"en", "en", true},
+		{"en-US", "en", true},
+		{"en_GB", "en", true},
+		{"EN", "en", true},
+		{"de", "en", false},
+		{"zh-TW", "zh", false}, // Traditional, against Simplified
+		{"zh-CN", "zh-Hans", true},
+		{"sr-Latn", "sr", false},
+		{"xx-!!", "en", false},
+	} {
+		if got := SameLanguage(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameLanguage(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

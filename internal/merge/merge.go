@@ -77,6 +77,20 @@ type Imported struct {
 	Lines        map[string]int
 	// Reviewed holds the messages the file marks reviewed.
 	Reviewed map[string]bool
+	// Sources holds, by message id, the source text the file carries
+	// beside each translation, by plural form: a translation made against
+	// a source other than the current one is kept as stale, in the
+	// archive, with that source as its history.
+	Sources map[string]*catalog.Message
+	// BySource holds translations the file names by their source text
+	// alone (by its other form), with their lines: each stands for every
+	// message whose source that is.
+	BySource      map[string]*catalog.Message
+	BySourceLines map[string]int
+	// Faults are the units of the file that cannot be taken. Merge
+	// refuses the whole file for one, unless Options.Partial is given:
+	// then what the file holds for each faulty message is left out.
+	Faults []Problem
 }
 
 // Result is what a merge did and plans to write.
