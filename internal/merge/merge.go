@@ -15,7 +15,6 @@
 package merge
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"path"
@@ -135,10 +134,15 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
+	where := p.File
 	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.ID, p.Text)
+		where = fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
-	return fmt.Sprintf("%s: %s: %s", p.File, p.ID, p.Text)
+	if p.ID == "" {
+		// A unit that names no message, only a source text.
+		return fmt.Sprintf("%s: %s", where, p.Text)
+	}
+	return fmt.Sprintf("%s: %s: %s", where, p.ID, p.Text)
 }
 
 // Run merges language l of site s.
@@ -228,33 +232,30 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	// marked holds, by message, the file that brought back the
 	// translation now in force and marks it reviewed.
 	marked := map[string]string{}
-	// A unit for a message the site never had (not in the source, not
-	// retired, no page's block held it) is no translation of this site:
-	// a file from another project, or ids made up. Archiving it would fill
-	// the archive with whatever a file brings.
-	var unknown []error
-	leftOut := map[string]bool{} // file and id
-	for _, im := range opts.Imported {
-		for _, id := range slices.Sorted(maps.Keys(im.Translations)) {
-			if s.Source.Messages[id] != nil || s.Retired[id] != "" || s.IsPredecessor(id) {
-				continue
-			}
-			p := Problem{im.File, im.Lines[id], id, "no message of the site has this id"}
-			if !opts.Partial {
-				unknown = append(unknown, errors.New(p.String()))
-				continue
-			}
-			res.LeftOut = append(res.LeftOut, p)
-			leftOut[im.File+"\x00"+id] = true
-		}
+	imports, leftOut, err := admit(s, opts.Imported, opts.Partial)
+	if err != nil {
+		return nil, err
 	}
-	if len(unknown) > 0 {
-		return nil, fmt.Errorf("%w\nnothing was imported: fix the files, or import what is sound with glot import --partial", errors.Join(unknown...))
-	}
-	for _, im := range opts.Imported {
+	res.LeftOut = leftOut
+	for _, im := range imports {
 		ids := slices.Sorted(maps.Keys(im.Translations))
 		for _, id := range ids {
-			if leftOut[im.File+"\x00"+id] {
+			if src, carried := s.Source.Messages[id], im.Sources[id]; src != nil && carried != nil && !madeFor(src, carried) {
+				// Made against another version of the source: not a
+				// translation of this one. It is kept as a stale one is,
+				// and offered beside the new source with that history.
+				t, _ := overlay(src, nil, im.Translations[id])
+				t.Hash = catalog.Hash(carried)
+				switch {
+				case catalog.Empty(t):
+				case active.Messages[id] != nil:
+					res.Notes = append(res.Notes, Problem{im.File, im.Lines[id], id,
+						fmt.Sprintf("translated from an earlier source, %s: the translation of the current source stays, and this one is not taken", quoteShort(carried.Other))})
+				default:
+					retire(id, t, carried.Other)
+					res.Notes = append(res.Notes, Problem{im.File, im.Lines[id], id,
+						fmt.Sprintf("translated from an earlier source, %s: kept as stale, and shown in %s beside the new source", quoteShort(carried.Other), translatePath)})
+				}
 				continue
 			}
 			t, changed := overlay(s.Source.Messages[id], active.Messages[id], im.Translations[id])

@@ -7,6 +7,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/ledger"
 )
 
 // unescape reads the Go escapes of invisible characters in a test's text.
@@ -98,5 +99,28 @@ func TestJudge(t *testing.T) {
 				t.Errorf("approvable %v, taken by merge %v, for a %s problem", v.Reason.Approvable(), Takes(v), tt.check)
 			}
 		})
+	}
+}
+
+// An archived translation comes back in force only for the source it was
+// made for: by its hash, or, when it has none, by the source text the
+// archive keeps with it. One whose kept source is another text is not
+// current, hash or no hash.
+func TestRestorable(t *testing.T) {
+	src := &catalog.Message{ID: "ui-skip", Other: "Skip to the main content"}
+	rules := NewRules("en", nil)
+	for _, tt := range []struct {
+		name string
+		e    ledger.Entry
+		want bool
+	}{
+		{"its source by hash", ledger.Entry{Message: catalog.Message{Hash: catalog.Hash(src), Other: "Saltar al contenido principal"}}, true},
+		{"its source by text", ledger.Entry{Source: "Skip to the main content", Message: catalog.Message{Other: "Saltar al contenido principal"}}, true},
+		{"another source by hash", ledger.Entry{Message: catalog.Message{Hash: "sha1-0", Other: "Saltar"}}, false},
+		{"another source by text", ledger.Entry{Source: "Skip to content", Message: catalog.Message{Other: "Saltar al contenido"}}, false},
+	} {
+		if got := rules.Restorable("es", src, &tt.e); got != tt.want {
+			t.Errorf("%s: Restorable = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

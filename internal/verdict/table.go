@@ -593,7 +593,10 @@ func (r *Rules) Restorable(lang string, src *catalog.Message, a *ledger.Entry) b
 
 func (r *Rules) restorable(lang string, src *catalog.Message, hash string, a *ledger.Entry) bool {
 	m := a.Message
-	if m.Hash == "" && a.Source == src.Other {
+	if m.Hash == "" && a.Source != "" {
+		if a.Source != src.Other {
+			return false // made for a source text that is not this one
+		}
 		m.Hash = hash
 	}
 	return Takes(r.judge(lang, src, hash, &m))
