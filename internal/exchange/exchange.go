@@ -13,9 +13,11 @@
 package exchange
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 
@@ -134,6 +136,7 @@ func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
 		}
 		out = append(out, u)
 	}
+	matched := false
 	for _, p := range s.Pages {
 		if ok, _ := path.Match(o.Page, p.Path); o.Page != "" && !ok {
 			for _, b := range p.Blocks {
@@ -141,9 +144,14 @@ func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
 			}
 			continue
 		}
+		matched = true
 		for _, b := range p.Blocks {
 			add(b.ID, path.Join(o.ContentName, p.Path), b.Line, b.Kind, b.Codes)
 		}
+	}
+	if o.Page != "" && !matched {
+		// An empty file would look like a language with nothing to do.
+		return nil, fmt.Errorf("--page %q matches no page of the site (a glob over paths in the content folder, such as %q)", o.Page, pageExample(s))
 	}
 	if o.Page == "" {
 		for _, id := range s.Source.IDs() {
@@ -151,6 +159,14 @@ func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
 		}
 	}
 	return out, nil
+}
+
+// pageExample is a page path of s to show in a message.
+func pageExample(s *locale.Site) string {
+	if len(s.Pages) == 0 {
+		return "index.md"
+	}
+	return s.Pages[0].Path
 }
 
 // Export writes the messages of t's language in a translator's format.
@@ -302,6 +318,9 @@ func Import(file string, data []byte, sourceLang string) ([]*Work, error) {
 	if err != nil {
 		return nil, err
 	}
+	if i := internalSubset(data); i >= 0 {
+		return nil, fileerr.At(file, 1+bytes.Count(data[:i], []byte("\n")), 0, errors.New("the DOCTYPE declares entities or elements of its own (an internal subset): glot reads no DTD, so that a file can neither reach other files nor grow without bound; save it without one"))
+	}
 	trimmed := strings.TrimSpace(string(data))
 	var works []*Work
 	switch {
@@ -329,6 +348,26 @@ func Import(file string, data []byte, sourceLang string) ([]*Work, error) {
 		}
 	}
 	return works, nil
+}
+
+// doctypeRE finds a DOCTYPE with an internal subset: its "[".
+var doctypeRE = regexp.MustCompile(`<!DOCTYPE[^>\[]*\[`)
+
+// internalSubset returns where the prolog of an XML text declares a DOCTYPE
+// with an internal subset, or -1. Only the text before the first element
+// is looked at.
+func internalSubset(data []byte) int {
+	prolog := data
+	for i := 0; i < len(data); i++ {
+		if data[i] == '<' && i+1 < len(data) && data[i+1] != '?' && data[i+1] != '!' {
+			prolog = data[:i]
+			break
+		}
+	}
+	if m := doctypeRE.FindIndex(prolog); m != nil {
+		return m[0]
+	}
+	return -1
 }
 
 // firstElement returns the start of the first element of an XML text, or

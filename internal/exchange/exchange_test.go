@@ -202,8 +202,11 @@ func TestOnlyAndPage(t *testing.T) {
 		t.Errorf("--only missing,stale:\n%s", p)
 	}
 	s, l := site(t)
-	if data, _ := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Page: "other/*"}); strings.Contains(string(data), "msgctxt") {
-		t.Errorf("--page other/* exports nothing of a.md:\n%s", data)
+	if data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Page: "other/*"}); err == nil || !strings.Contains(err.Error(), `--page "other/*" matches no page`) {
+		t.Errorf("--page other/* matches no page, and gives %v:\n%s", err, data)
+	}
+	if data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Page: "a.*"}); err != nil || !strings.Contains(string(data), "read-aaaa") {
+		t.Errorf("--page a.*: %v\n%s", err, data)
 	}
 	if _, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Only: []string{"fuzzy"}}); err == nil {
 		t.Error("--only fuzzy is not a state")
@@ -217,6 +220,9 @@ func TestImportErrors(t *testing.T) {
 		"po string":   {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\nmsgstr \"y\"\n", "x.xlf:5:"},
 		"po language": {"msgctxt \"a\"\nmsgid \"x\"\nmsgstr \"y\"\n", "names no Language"},
 		"other xml":   {"<html></html>", "x.xlf: an XML file that is neither XLIFF nor TMX"},
+		// An internal subset was reported as a file of no known format.
+		"internal subset": {"<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"es\"/>",
+			"x.xlf:2: the DOCTYPE declares entities or elements of its own (an internal subset)"},
 		// strconv.Unquote turned bytes that are not UTF-8 into U+FFFD
 		// unseen, and an escape such as \xff into such a byte.
 		"po not utf-8":    {"msgid \"\"\nmsgstr \"Language: es\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"caf\xe9\"\n", "x.xlf:6:12: byte 0xe9 is not UTF-8"},
