@@ -136,6 +136,12 @@ func runImport(g *glot, o *importOptions, files []string) error {
 			if err != nil {
 				return fileerr.At(name, 0, 0, err)
 			}
+			if named := cfg.NameLanguage(f); len(works) == 1 && named != "" && named != lang {
+				// A file relabelled by hand, or saved under another
+				// language's name: which one it holds is not for glot
+				// to guess.
+				return fileerr.At(name, 0, 0, fmt.Errorf("its name says %s, but it says it holds translations into %s: correct the language inside it (XLIFF trgLang, PO Language, TMX xml:lang) or its name", named, w.Lang))
+			}
 			byLang[lang] = append(byLang[lang], imported(name, w))
 			if w.Drafts > 0 {
 				drafts = append(drafts, fmt.Sprintf("%s: %s left out (XLIFF state initial, or PO fuzzy): finish them to import them", name, plural(w.Drafts, "draft")))

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -347,6 +348,20 @@ func (c *Config) Select(flag []string, pseudo bool) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// NameLanguage is the site language a translator's file is named for, by
+// a part of its name between dots ("es.xlf", "review.pt_BR.po"), or "" if
+// its name names none. A file whose name says one language and whose
+// content another has been relabelled, or misnamed.
+func (c *Config) NameLanguage(file string) string {
+	parts := strings.Split(path.Base(filepath.ToSlash(file)), ".")
+	for _, p := range parts[:len(parts)-1] {
+		if l, err := c.FileLanguage(p); err == nil {
+			return l
+		}
+	}
+	return ""
 }
 
 // FileLanguage is the site language that a translator's file written for

@@ -192,3 +192,23 @@ func TestFileLanguage(t *testing.T) {
 		t.Errorf("es-ES with es and es-MX: %v", err)
 	}
 }
+
+func TestNameLanguage(t *testing.T) {
+	cfg := Default()
+	cfg.Languages = []string{"es", "fr", "pt-BR"}
+	for file, want := range map[string]string{
+		"es.xlf":                 "es",
+		"work/review.fr.po":      "fr",
+		"glot-pt_BR.po":          "",
+		"review.pt_BR.po":        "pt-BR",
+		"translations.xlf":       "",
+		"de.po":                  "", // not a language of the site
+		"es":                     "", // no extension: the name is the format's
+		"clinic.2026.es.tmx":     "es",
+		"../handoff/es-ES.xliff": "es",
+	} {
+		if got := cfg.NameLanguage(file); got != want {
+			t.Errorf("NameLanguage(%q) = %q, want %q", file, got, want)
+		}
+	}
+}
