@@ -161,13 +161,17 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	refused := 0
 	for _, r := range results {
 		for _, p := range r.LeftOut {
-			g.warnf("%s: %s: message %s: left out: %s", location(p), r.Lang, p.ID, p.Text)
+			what := "message " + p.ID
+			if p.ID == "" {
+				what = "a unit named by its source text"
+			}
+			g.warnf("%s: %s: %s: left out: %s", p.Where(), r.Lang, what, p.Text)
 		}
 		for _, n := range r.Notes {
 			g.warnf("%s", n)
 		}
 		for _, p := range r.Refused {
-			fmt.Fprintf(g.stderr, "glot: %s: %s: message %s: refused: %s\n", location(p), r.Lang, p.ID, p.Text)
+			fmt.Fprintf(g.stderr, "glot: %s: %s: message %s: refused: %s\n", p.Where(), r.Lang, p.ID, p.Text)
 			refused++
 		}
 		for _, file := range slices.Sorted(maps.Keys(r.Unreviewed)) {
@@ -180,7 +184,7 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 		}
 		for _, p := range r.Held {
 			fmt.Fprintf(g.stderr, "glot: warning: %s: %s: message %s: held back from the pages: %s (if it is right, glot approve --lang %s %s)\n",
-				location(p), r.Lang, p.ID, p.Text, r.Lang, p.ID)
+				p.Where(), r.Lang, p.ID, p.Text, r.Lang, p.ID)
 		}
 		fmt.Fprintf(g.stdout, "glot merge %s: %d taken, %d restored, %d archived; to do: %d missing, %d stale",
 			r.Lang, r.Folded, r.Restored, r.Archived, r.Missing, r.Stale)
@@ -200,13 +204,6 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 		return silentError{}
 	}
 	return nil
-}
-
-func location(p merge.Problem) string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return p.File
 }
 
 // nothingFilled reports whether the translate file of lang, in locales

@@ -134,15 +134,19 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
-	where := p.File
-	if p.Line > 0 {
-		where = fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
 	if p.ID == "" {
 		// A unit that names no message, only a source text.
-		return fmt.Sprintf("%s: %s", where, p.Text)
+		return fmt.Sprintf("%s: %s", p.Where(), p.Text)
 	}
-	return fmt.Sprintf("%s: %s: %s", where, p.ID, p.Text)
+	return fmt.Sprintf("%s: %s: %s", p.Where(), p.ID, p.Text)
+}
+
+// Where is the file of p, and its line where known.
+func (p Problem) Where() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
 }
 
 // Run merges language l of site s.
