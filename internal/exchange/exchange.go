@@ -329,9 +329,7 @@ func Import(file string, data []byte, sourceLang string) ([]*Work, error) {
 		w, err = xliffIn(file, data)
 		works = []*Work{w}
 	case strings.Contains(firstElement(trimmed), "tmx"):
-		var w *Work
-		w, err = tmxIn(file, data)
-		works = []*Work{w}
+		works, err = tmxIn(file, data, sourceLang)
 	case strings.HasPrefix(trimmed, "<"):
 		return nil, fileerr.At(file, 0, 0, errors.New("an XML file that is neither XLIFF nor TMX"))
 	default:

@@ -38,7 +38,15 @@ func FuzzXLIFF(f *testing.F) {
 	fuzzFormat(f, format{file: "es.xlf", read: xliffIn, write: infallible(xliffOut), codes: true})
 }
 func FuzzTMX(f *testing.F) {
-	fuzzFormat(f, format{file: "es.tmx", read: tmxIn, write: infallible(tmxOut), codes: true})
+	// A memory's first target language stands for all: they are read alike.
+	read := func(file string, data []byte) (*Work, error) {
+		ws, err := tmxIn(file, data, "en")
+		if err != nil {
+			return nil, err
+		}
+		return ws[0], nil
+	}
+	fuzzFormat(f, format{file: "es.tmx", read: read, write: infallible(tmxOut), codes: true})
 }
 
 func infallible(write func(src, trg string, us []unit) []byte) func(src, trg string, us []unit) ([]byte, error) {
