@@ -29,7 +29,7 @@ import (
 )
 
 // Formats are the formats glot exchanges, by name.
-var Formats = []string{"xliff", "po", "tmx"}
+var Formats = []string{"xliff", "po", "pot", "tmx"}
 
 // Options say what to export.
 type Options struct {
@@ -37,8 +37,8 @@ type Options struct {
 	Only        []string // states to export ("missing", "stale", "translated"); empty for all
 	Page        string   // a glob over page paths in the content folder; "" for all pages
 	ContentName string
-	// Date is when the file is written, for a PO file's PO-Revision-Date;
-	// the zero time writes none.
+	// Date is when the file is written, for a PO file's PO-Revision-Date
+	// and a POT file's POT-Creation-Date; the zero time leaves them empty.
 	Date time.Time
 }
 
@@ -180,6 +180,8 @@ func Export(s *locale.Site, t *verdict.Table, o Options) ([]byte, error) {
 		return xliffOut(s.SourceLang, t.Lang, us), nil
 	case "po":
 		return poOut(s.SourceLang, t.Lang, us, o.Date)
+	case "pot":
+		return potOut(s.SourceLang, us, o.Date), nil
 	case "tmx":
 		return tmxOut(s.SourceLang, t.Lang, us), nil
 	}

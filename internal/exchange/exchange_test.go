@@ -149,7 +149,7 @@ func TestPO(t *testing.T) {
 	p := string(data)
 	for _, want := range []string{
 		"#. p; tag 1: link to study.html; tag 2: line break\n#: content/a.md:3\nmsgctxt \"read-aaaa\"\nmsgid \"Read <1>the study</1> & take 0.5 mg<2/>.\"\nmsgstr \"Lea <1>el estudio</1> y tome 0,5 mg<2/>.\"",
-		"#, fuzzy\n#| msgctxt \"edited-bbbb\"\n#| msgid \"The text as it was.\"\nmsgctxt \"edited-bbbb\"\nmsgid \"The text as it is now.\"\nmsgstr \"El texto como era.\"",
+		"#, fuzzy\n#| msgctxt \"old-bbbb\"\n#| msgid \"The text as it was.\"\nmsgctxt \"edited-bbbb\"\nmsgid \"The text as it is now.\"\nmsgstr \"El texto como era.\"",
 		"msgid \"A \\\"new\\\" sentence.\"\nmsgstr \"\"",
 		"\"Language: es\\n\"",
 	} {
@@ -365,6 +365,9 @@ func fillPlural(t *testing.T, format, data string) string {
 // and merged, each lands in active.ar.toml as the form it is.
 func TestPluralRoundTrip(t *testing.T) {
 	for _, format := range exchange.Formats {
+		if format == "pot" {
+			continue // a template carries no translation
+		}
 		t.Run(format, func(t *testing.T) {
 			s, l := pluralSite(t, "ar")
 			data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: format, Date: exportDate})

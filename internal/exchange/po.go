@@ -32,8 +32,7 @@ func poQuote(s string) string {
 // none), its msgid_plural the source's "other", and a msgstr[i] for each
 // plural form of the language, numbered as the Plural-Forms header says
 // (see pluralRuleOf). A language glot knows no formula for can have no
-// plural entry: a PO file of one is refused. A zero date writes no
-// PO-Revision-Date.
+// plural entry: a PO file of one is refused.
 func poOut(src, trg string, us []unit, date time.Time) ([]byte, error) {
 	rule, ruleErr := pluralRuleOf(trg)
 	var b bytes.Buffer
@@ -42,13 +41,10 @@ func poOut(src, trg string, us []unit, date time.Time) ([]byte, error) {
 	b.WriteString("# A fuzzy entry holds the translation of an earlier version of its source:\n")
 	b.WriteString("# update it and remove the fuzzy flag; glot import takes no fuzzy entry.\n")
 	b.WriteString("msgid \"\"\nmsgstr \"\"\n")
-	header := []string{"Project-Id-Version: glot"}
-	if !date.IsZero() {
-		header = append(header, "PO-Revision-Date: "+date.Format("2006-01-02 15:04-0700"))
-	}
-	header = append(header, "MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8",
-		"Content-Transfer-Encoding: 8bit", "Language: "+strings.ReplaceAll(trg, "-", "_"), "Language-Team: "+langtag.Name(trg),
-		"Last-Translator: glot export")
+	header := []string{"Project-Id-Version: glot", "PO-Revision-Date: " + poDate(date),
+		"MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8",
+		"Content-Transfer-Encoding: 8bit", "Language: " + strings.ReplaceAll(trg, "-", "_"), "Language-Team: " + langtag.Name(trg),
+		"Last-Translator: glot export"}
 	if rule != nil {
 		header = append(header, "Plural-Forms: "+rule.header())
 	}
@@ -59,16 +55,7 @@ func poOut(src, trg string, us []unit, date time.Time) ([]byte, error) {
 	for i := range us {
 		u := &us[i]
 		b.WriteByte('\n')
-		if u.kind != "" || len(u.codes) > 0 {
-			note := u.kind
-			for i, c := range u.codes {
-				note += fmt.Sprintf("; tag %d: %s", i+1, c)
-			}
-			fmt.Fprintf(&b, "#. %s\n", strings.TrimPrefix(note, "; "))
-		}
-		if u.source.Description != "" {
-			poComment(&b, "#. ", u.source.Description)
-		}
+		poNotes(&b, u)
 		if len(u.forms) > 0 {
 			if ruleErr != nil {
 				return nil, fmt.Errorf("message %s has plural forms: %w", u.id, ruleErr)
@@ -91,7 +78,13 @@ func poOut(src, trg string, us []unit, date time.Time) ([]byte, error) {
 		if u.state == verdict.Stale {
 			b.WriteString("#, fuzzy\n")
 			if u.previous != "" {
-				fmt.Fprintf(&b, "#| msgctxt %s\n#| msgid %s\n", poQuote(u.id), poQuote(u.previous))
+				// The previous entry is the one that was translated: the
+				// message this one took over, when it took over another's.
+				prev := u.previousID
+				if prev == "" {
+					prev = u.id
+				}
+				fmt.Fprintf(&b, "#| msgctxt %s\n#| msgid %s\n", poQuote(prev), poQuote(u.previous))
 			}
 			msgstr = u.old
 		}
@@ -109,6 +102,31 @@ func poOut(src, trg string, us []unit, date time.Time) ([]byte, error) {
 		}
 	}
 	return b.Bytes(), nil
+}
+
+// poDate writes t as gettext's headers have a date. gettext's checks
+// (msgfmt -c) want the PO-Revision-Date field in every file, so a zero
+// time writes it empty, rather than a date that is no one's.
+func poDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02 15:04-0700")
+}
+
+// poNotes writes the comments for a translator on u: its kind, what each
+// of its tags stands for, and its description.
+func poNotes(b *bytes.Buffer, u *unit) {
+	if u.kind != "" || len(u.codes) > 0 {
+		note := u.kind
+		for i, c := range u.codes {
+			note += fmt.Sprintf("; tag %d: %s", i+1, c)
+		}
+		fmt.Fprintf(b, "#. %s\n", strings.TrimPrefix(note, "; "))
+	}
+	if u.source.Description != "" {
+		poComment(b, "#. ", u.source.Description)
+	}
 }
 
 // poComment writes s as comment lines with prefix, one a line of s.
@@ -139,32 +157,197 @@ func poUnquote(q string) (string, error) {
 	return s, nil
 }
 
-// poIn reads the translations of a PO file: every entry with a msgctxt (the
-// message id) and a msgstr, but not the fuzzy ones. A plural entry's
-// msgstr[i] is the plural form the language's formula numbers i (see
-// pluralRuleOf); the file's Plural-Forms header, when it has plural
-// entries, must number the forms so too.
+// poEntry is an entry of a PO file as written, before it is taken.
+type poEntry struct {
+	ctxt, id, str string
+	plural        *string         // msgid_plural
+	strs          map[int]*string // msgstr[i]
+	strLines      map[int]int
+	fuzzy         bool
+	has, hasID    bool // a msgctxt or msgid was read; a msgid was
+	line          int  // of its msgctxt, or else its msgid
+	// strAt says where each string of the msgstr begins, at which byte of
+	// str and on which line: the header's fields are named by their line.
+	strAt []poAt
+}
+
+type poAt struct{ offset, line int }
+
+// lineOf returns the line the byte off of e's msgstr is on.
+func (e *poEntry) lineOf(off int) int {
+	line := e.line
+	for _, a := range e.strAt {
+		if a.offset <= off {
+			line = a.line
+		}
+	}
+	return line
+}
+
+// isHeader says e is the header entry: msgid "" with no msgctxt.
+func (e *poEntry) isHeader() bool {
+	return e.id == "" && e.ctxt == "" && e.plural == nil
+}
+
+// srcKey is the source text an entry without msgctxt is named by: its
+// msgid_plural, the source's other form, or its msgid.
+func (e *poEntry) srcKey() string {
+	if e.plural != nil {
+		return *e.plural
+	}
+	return e.id
+}
+
+// translated says the entry holds a translation, in any of its msgstr.
+func (e *poEntry) translated() bool {
+	return e.str != "" || slices.ContainsFunc(slices.Collect(maps.Values(e.strs)), func(s *string) bool { return *s != "" })
+}
+
+// poIn reads the translations of a PO file, all but the fuzzy entries: an
+// entry with a msgctxt translates the message that is its id; one without
+// (Translate Toolkit's xliff2po drops msgctxt, and a PO file that msginit
+// made from another tool's template has none) translates every message
+// whose source is its msgid, or its msgid_plural. Beside each translation
+// it records the source the entry carries, its msgid and msgid_plural. A
+// plural entry's msgstr[i] is the plural form the language's formula
+// numbers i (see pluralRuleOf); the file's Plural-Forms header, when it
+// has plural entries, must number the forms so too. Two entries with one
+// msgctxt, or one msgid and no msgctxt, are a fault: neither is taken.
 func poIn(file string, data []byte) (*Work, error) {
+	header, entries, err := poRead(file, data)
+	if err != nil {
+		return nil, err
+	}
 	w := newWork()
-	type entry struct {
-		ctxt, id, str string
-		plural        *string         // msgid_plural
-		strs          map[int]*string // msgstr[i]
-		strLines      map[int]int
-		fuzzy, has    bool
-		line          int
-		formsLine     int // where a header says Plural-Forms
-	}
-	type pluralEntry struct {
-		ctxt  string
-		line  int
-		strs  map[int]*string
-		lines map[int]int
-	}
-	var plurals []pluralEntry
-	var e entry
-	var field *string
 	pluralForms, formsLine := "", 0
+	if header != nil {
+		off := 0
+		for _, l := range strings.Split(header.str, "\n") {
+			k, v, _ := strings.Cut(l, ":")
+			v = strings.TrimSpace(v)
+			switch strings.TrimSpace(k) {
+			case "Language":
+				w.Lang = strings.ReplaceAll(v, "_", "-")
+			case "Plural-Forms":
+				pluralForms, formsLine = v, header.lineOf(off)
+			case "X-Source-Language":
+				w.SourceLang, w.sourceLangLine = strings.ReplaceAll(v, "_", "-"), header.lineOf(off)
+			}
+			off += len(l) + 1
+		}
+	}
+	if w.Lang == "" {
+		return nil, fileerr.At(file, 0, 0, errors.New("the PO header names no Language"))
+	}
+	faulty := poDuplicates(w, entries)
+	var rule *pluralRule
+	for i := range entries {
+		e := &entries[i]
+		if e.fuzzy || e.plural == nil {
+			continue
+		}
+		if rule == nil {
+			if rule, err = pluralRuleOf(w.Lang); err != nil {
+				return nil, fileerr.At(file, e.line, 0, err)
+			}
+			if pluralForms != "" {
+				if err := rule.agrees(w.Lang, pluralForms); err != nil {
+					return nil, fileerr.At(file, formsLine, 0, err)
+				}
+			}
+		}
+		for _, k := range slices.Sorted(maps.Keys(e.strs)) {
+			if k >= len(rule.forms) {
+				return nil, fileerr.At(file, e.strLines[k], 1, fmt.Errorf("msgstr[%d]: %s has %d plural forms, msgstr[0] to msgstr[%d] (%s)", k, w.Lang, len(rule.forms), len(rule.forms)-1, strings.Join(rule.forms, ", ")))
+			}
+		}
+	}
+	for i := range entries {
+		e := &entries[i]
+		switch {
+		case faulty[i] || !e.translated():
+		case e.fuzzy:
+			// A draft: gettext's own tools do not use a fuzzy entry
+			// either. It is left out, and counted so that the importer
+			// hears of it. An entry without msgctxt is counted apart
+			// from any message id.
+			if e.ctxt != "" {
+				w.drafts[e.ctxt] = true
+			} else {
+				w.drafts["\x00"+e.srcKey()] = true
+			}
+		case e.plural == nil && e.ctxt != "":
+			w.set(e.ctxt, "other", e.str, e.line)
+			w.source(e.ctxt, "other", e.id)
+		case e.plural == nil:
+			w.setBySource(e.id, "other", e.str, e.line)
+		default:
+			for _, k := range slices.Sorted(maps.Keys(e.strs)) {
+				if *e.strs[k] == "" {
+					continue
+				}
+				if e.ctxt != "" {
+					w.set(e.ctxt, rule.forms[k], *e.strs[k], e.line)
+				} else {
+					w.setBySource(*e.plural, rule.forms[k], *e.strs[k], e.line)
+				}
+			}
+			if e.ctxt != "" {
+				w.source(e.ctxt, "one", e.id)
+				w.source(e.ctxt, "other", *e.plural)
+			}
+		}
+	}
+	w.settle()
+	return w, nil
+}
+
+// poDuplicates records a fault for each entry that names again what an
+// entry before it names: the same msgctxt, the message id (gettext's
+// msgfmt refuses such a file when the msgid is the same too), or, without
+// msgctxt, the same msgid or the same source text (see srcKey). It
+// returns the entries of every such pair, none of which is taken: glot
+// cannot tell which one is meant.
+func poDuplicates(w *Work, entries []poEntry) map[int]bool {
+	faulty := map[int]bool{}
+	first := map[string]int{}
+	for i := range entries {
+		e := &entries[i]
+		keys := []string{"msgctxt\x00" + e.ctxt}
+		if e.ctxt == "" {
+			keys = []string{"msgid\x00" + e.id, "source\x00" + e.srcKey()}
+		}
+		dup, on := -1, ""
+		for _, k := range keys {
+			if j, ok := first[k]; !ok {
+				first[k] = i
+			} else if dup < 0 {
+				dup, on = j, k
+			}
+		}
+		if dup < 0 {
+			continue
+		}
+		faulty[i], faulty[dup] = true, true
+		says := fmt.Sprintf("a second entry without msgctxt for the source %q", e.srcKey())
+		switch {
+		case e.ctxt != "":
+			says = fmt.Sprintf("msgctxt %q a second time", e.ctxt)
+		case strings.HasPrefix(on, "msgid\x00"):
+			says = fmt.Sprintf("msgid %q without msgctxt a second time", e.id)
+		}
+		w.fault(e.line, e.ctxt, "%s (the first at line %d): neither entry is taken", says, entries[dup].line)
+	}
+	return faulty
+}
+
+// poRead reads the entries of a PO file as they are written: the header
+// entry (nil if it has none) and the others, in file order. A comment
+// ends an entry, so that a string after it continues nothing; obsolete
+// entries (#~) and previous ones (#|) are comments.
+func poRead(file string, data []byte) (header *poEntry, entries []poEntry, err error) {
+	var e poEntry
+	var field *string
 	finish := func() error {
 		if !e.has {
 			return nil // comments and flags of the entry to come
@@ -175,30 +358,13 @@ func poIn(file string, data []byte) (*Work, error) {
 			}
 			return fileerr.At(file, e.line, 1, errors.New("an entry with msgstr[0], msgstr[1]… has no msgid_plural"))
 		}
-		switch {
-		case e.id == "" && e.ctxt == "" && e.plural == nil:
-			// The header: its Language and Plural-Forms.
-			for _, l := range strings.Split(e.str, "\n") {
-				if v, ok := strings.CutPrefix(l, "Language:"); ok {
-					w.Lang = strings.ReplaceAll(strings.TrimSpace(v), "_", "-")
-				}
-				if v, ok := strings.CutPrefix(l, "Plural-Forms:"); ok {
-					pluralForms, formsLine = strings.TrimSpace(v), e.formsLine
-				}
-			}
-		case e.ctxt != "" && e.fuzzy:
-			// A draft: gettext's own tools do not use a fuzzy entry
-			// either. It is left out, and counted so that the importer
-			// hears of it.
-			if e.str != "" || slices.ContainsFunc(slices.Collect(maps.Values(e.strs)), func(s *string) bool { return *s != "" }) {
-				w.drafts[e.ctxt] = true
-			}
-		case e.ctxt != "" && e.plural != nil:
-			plurals = append(plurals, pluralEntry{e.ctxt, e.line, e.strs, e.strLines})
-		case e.ctxt != "" && e.str != "":
-			w.set(e.ctxt, "other", e.str, e.line)
+		if e.isHeader() {
+			h := e
+			header = &h
+		} else {
+			entries = append(entries, e)
 		}
-		e = entry{}
+		e = poEntry{}
 		return nil
 	}
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -206,22 +372,22 @@ func poIn(file string, data []byte) (*Work, error) {
 	n := 0
 	for sc.Scan() {
 		n++
-		line := strings.TrimSpace(sc.Text())
+		raw := sc.Text()
+		line := strings.TrimSpace(raw)
+		indent := len(raw) - len(strings.TrimLeft(raw, " \t"))
 		switch {
 		case line == "":
-			field = nil
-		case strings.HasPrefix(line, "#,"):
-			if e.has {
-				if err := finish(); err != nil {
-					return nil, err
-				}
-			}
-			e.fuzzy = strings.Contains(line, "fuzzy")
 			field = nil
 		case strings.HasPrefix(line, "#"):
 			if e.has {
 				if err := finish(); err != nil {
-					return nil, err
+					return nil, nil, err
+				}
+			}
+			if flags, ok := strings.CutPrefix(line, "#,"); ok {
+				// An entry may have several lines of flags.
+				for _, f := range strings.Split(flags, ",") {
+					e.fuzzy = e.fuzzy || strings.TrimSpace(f) == "fuzzy"
 				}
 			}
 			// A comment ends the entry: a string after it continues
@@ -229,113 +395,101 @@ func poIn(file string, data []byte) (*Work, error) {
 			field = nil
 		case strings.HasPrefix(line, `"`):
 			if field == nil {
-				return nil, fileerr.At(file, n, 1, errors.New("a string continues no keyword"))
+				return nil, nil, fileerr.At(file, n, indent+1, errors.New("a string continues no keyword"))
 			}
 			s, err := poUnquote(line)
 			if err != nil {
-				return nil, fileerr.At(file, n, 1, fmt.Errorf("bad string: %w", err))
+				return nil, nil, fileerr.At(file, n, indent+1, fmt.Errorf("bad string: %w", err))
 			}
-			if field == &e.str && strings.Contains(s, "Plural-Forms:") {
-				e.formsLine = n
+			if field == &e.str {
+				e.strAt = append(e.strAt, poAt{len(e.str), n})
 			}
 			*field += s
 		default:
-			kw, rest, _ := strings.Cut(line, " ")
-			s, err := poUnquote(strings.TrimSpace(rest))
+			// gettext takes any white space between a keyword and its
+			// string: a tab, as some editors write, or several spaces.
+			kw, q := line, ""
+			if i := strings.IndexAny(line, " \t"); i >= 0 {
+				kw, q = line[:i], strings.TrimLeft(line[i:], " \t")
+			}
+			col := indent + len(line) - len(q) + 1
+			s, err := poUnquote(q)
 			if err != nil {
-				return nil, fileerr.At(file, n, len(kw)+2, fmt.Errorf("bad string after %s: %w", kw, err))
+				return nil, nil, fileerr.At(file, n, col, fmt.Errorf("bad string after %s: %w", kw, err))
 			}
 			switch {
 			case kw == "msgctxt":
 				if e.has {
 					if err := finish(); err != nil {
-						return nil, err
+						return nil, nil, err
 					}
 				}
 				e.ctxt, e.has, e.line = s, true, n
 				field = &e.ctxt
 			case kw == "msgid":
-				if e.has && (e.id != "" || e.str != "" || e.plural != nil || e.strs != nil) {
+				if e.hasID {
 					if err := finish(); err != nil {
-						return nil, err
+						return nil, nil, err
 					}
 				}
-				e.id, e.has = s, true
+				e.id, e.has, e.hasID = s, true, true
 				if e.line == 0 {
 					e.line = n
 				}
 				field = &e.id
 			case kw == "msgstr":
-				e.str = s
-				if strings.Contains(s, "Plural-Forms:") {
-					e.formsLine = n
+				if !e.hasID {
+					return nil, nil, fileerr.At(file, n, indent+1, errors.New("msgstr before any msgid"))
 				}
+				e.str, e.strAt = s, []poAt{{0, n}}
 				field = &e.str
 			case kw == "msgid_plural":
-				if !e.has {
-					return nil, fileerr.At(file, n, 1, errors.New("msgid_plural before any msgid"))
+				if !e.hasID {
+					return nil, nil, fileerr.At(file, n, indent+1, errors.New("msgid_plural before any msgid"))
 				}
 				e.plural = &s
 				field = e.plural
 			case strings.HasPrefix(kw, "msgstr[") && strings.HasSuffix(kw, "]"):
+				if !e.hasID {
+					return nil, nil, fileerr.At(file, n, indent+1, fmt.Errorf("%s before any msgid", kw))
+				}
 				i, err := strconv.Atoi(kw[len("msgstr[") : len(kw)-1])
 				if err != nil || i < 0 || i >= len(catalog.FormNames) {
-					return nil, fileerr.At(file, n, 1, fmt.Errorf("%s: a plural entry has msgstr[0] to msgstr[%d] at most", kw, len(catalog.FormNames)-1))
+					return nil, nil, fileerr.At(file, n, indent+1, fmt.Errorf("%s: a plural entry has msgstr[0] to msgstr[%d] at most", kw, len(catalog.FormNames)-1))
 				}
 				if e.strs == nil {
 					e.strs, e.strLines = map[int]*string{}, map[int]int{}
 				}
 				if _, dup := e.strs[i]; dup {
-					return nil, fileerr.At(file, n, 1, fmt.Errorf("%s a second time in one entry", kw))
+					return nil, nil, fileerr.At(file, n, indent+1, fmt.Errorf("%s a second time in one entry", kw))
 				}
 				p := new(string)
 				*p = s
 				e.strs[i], e.strLines[i] = p, n
 				field = p
 			default:
-				return nil, fileerr.At(file, n, 1, fmt.Errorf("unknown keyword %q", kw))
+				return nil, nil, fileerr.At(file, n, indent+1, fmt.Errorf("unknown keyword %q", kw))
 			}
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fileerr.At(file, n+1, 0, err)
+		return nil, nil, fileerr.At(file, n+1, 0, err)
 	}
 	if err := finish(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if w.Lang == "" {
-		return nil, fileerr.At(file, 0, 0, errors.New("the PO header names no Language"))
-	}
-	w.settle()
-	if len(plurals) == 0 {
-		return w, nil
-	}
-	rule, err := pluralRuleOf(w.Lang)
-	if err != nil {
-		return nil, fileerr.At(file, plurals[0].line, 0, err)
-	}
-	if pluralForms != "" {
-		if err := rule.agrees(w.Lang, pluralForms); err != nil {
-			return nil, fileerr.At(file, formsLine, 0, err)
-		}
-	}
-	for _, p := range plurals {
-		for _, i := range slices.Sorted(maps.Keys(p.strs)) {
-			if i >= len(rule.forms) {
-				return nil, fileerr.At(file, p.lines[i], 1, fmt.Errorf("msgstr[%d]: %s has %d plural forms, msgstr[0] to msgstr[%d] (%s)", i, w.Lang, len(rule.forms), len(rule.forms)-1, strings.Join(rule.forms, ", ")))
-			}
-			if *p.strs[i] != "" {
-				w.set(p.ctxt, rule.forms[i], *p.strs[i], p.line)
-			}
-		}
-	}
-	return w, nil
+	return header, entries, nil
 }
 
 // agrees checks the value of a file's Plural-Forms header against r, the
 // rule of lang: the same number of forms, and a formula that numbers them
 // as r's does.
 func (r *pluralRule) agrees(lang, header string) error {
+	if strings.Contains(header, "nplurals=INTEGER") {
+		// msginit leaves a template's placeholder for a language its
+		// table lacks (gettext 0.21 has no Arabic).
+		return fmt.Errorf("Plural-Forms is still the template's %q: put %s's, Plural-Forms: %s", header, lang, r.header())
+	}
 	n, eval, err := parsePluralForms(header)
 	if err != nil {
 		return fmt.Errorf("Plural-Forms: %w", err)

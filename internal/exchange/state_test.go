@@ -134,7 +134,7 @@ func TestExportStates(t *testing.T) {
 	quiet(t, "msgfmt", "-c", "--check-format", "-o", os.DevNull, write(t, "es.po", p))
 	for _, want := range []string{
 		"#. reviewed in glot: a change needs a new review\n#: content/a.md:3\nmsgctxt \"read-aaaa\"",
-		"#, fuzzy\n#| msgctxt \"edited-bbbb\"\n#| msgid \"The text as it was.\"\nmsgctxt \"edited-bbbb\"\nmsgid \"The text as it is now.\"\nmsgstr \"El texto como era.\"",
+		"#, fuzzy\n#| msgctxt \"old-bbbb\"\n#| msgid \"The text as it was.\"\nmsgctxt \"edited-bbbb\"\nmsgid \"The text as it is now.\"\nmsgstr \"El texto como era.\"",
 	} {
 		if !strings.Contains(string(p), want) {
 			t.Errorf("PO lacks %q:\n%s", want, p)
