@@ -380,8 +380,8 @@ func TestPluralRoundTrip(t *testing.T) {
 				tool(t, "xmllint", "--noout", "--nonet", "--schema", xliffSchema(t), write(t, "ar.xlf", data))
 				want = []string{
 					`<group id="ui-reading-time" name="ui-reading-time">`,
-					"<unit id=\"ui-reading-time.few\" name=\"ui-reading-time.few\">\n    <notes>\n     <note category=\"plural-form\">few: e.g. 3, 5</note>\n    </notes>\n    <segment state=\"initial\">\n     <source>Reading time: {{.Count}} minutes</source>",
-					"<unit id=\"ui-reading-time.one\" name=\"ui-reading-time.one\">\n    <notes>\n     <note category=\"plural-form\">one: e.g. 1</note>\n    </notes>\n    <segment state=\"initial\">\n     <source>Reading time: {{.Count}} minute</source>",
+					"<unit id=\"ui-reading-time.few\" name=\"ui-reading-time.few\">\n    <notes>\n     <note category=\"plural-form\">few: e.g. 3, 5</note>\n    </notes>\n    <originalData>\n     <data id=\"d1\">{{.Count}}</data>\n    </originalData>\n    <segment state=\"initial\">\n     <source>Reading time: <ph id=\"f1\" canCopy=\"no\" disp=\"{{.Count}}\" dataRef=\"d1\"/> minutes</source>",
+					"<unit id=\"ui-reading-time.one\" name=\"ui-reading-time.one\">\n    <notes>\n     <note category=\"plural-form\">one: e.g. 1</note>\n    </notes>\n    <originalData>\n     <data id=\"d1\">{{.Count}}</data>\n    </originalData>\n    <segment state=\"initial\">\n     <source>Reading time: <ph id=\"f1\" canCopy=\"no\" disp=\"{{.Count}}\" dataRef=\"d1\"/> minute</source>",
 				}
 			case "tmx":
 				want = []string{
@@ -480,7 +480,7 @@ other = "{{.Count}} minutes"
 	}
 	// A translator fills every target, marking each segment translated.
 	x = strings.ReplaceAll(x, `state="initial"`, `state="translated"`)
-	x = regexp.MustCompile(`(<source>([^<]*)</source>)`).ReplaceAllString(x, "$1<target>DE $2</target>")
+	x = regexp.MustCompile(`(<source>(.*?)</source>)`).ReplaceAllString(x, "$1<target>DE $2</target>")
 	w, err := importOne("de.xlf", []byte(x))
 	if err != nil {
 		t.Fatal(err)

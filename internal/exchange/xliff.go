@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/fileerr"
@@ -42,26 +43,36 @@ func codeType(desc string) string {
 // as <pc>, an atom as <ph>, described for the translator. Each stands for
 // the page's own markup, which a translation must keep, once: so a tool is
 // told that none may be deleted or copied (canDelete, canCopy "no"); the
-// words may move around them, and they around the words.
-func xliffInline(s string, codes []string) string {
+// words may move around them, and they around the words. A template
+// field is a <ph> too, its text kept in the unit's <originalData> (see
+// fieldCodes): the text of a source when target is false, of a target when
+// it is true. A form of a plural message may drop a field ("one minute"
+// needs no {{.Count}}), so there its codes may be deleted.
+func xliffInline(s string, u *unit, fc *fieldCodes, target bool) string {
 	var b strings.Builder
-	for _, t := range msgtext.Parse(s) {
+	for _, t := range pieces(s, u.source) {
 		desc := ""
-		if t.N > 0 && t.N <= len(codes) {
-			desc = codes[t.N-1]
+		if t.N > 0 && t.N <= len(u.codes) {
+			desc = u.codes[t.N-1]
 		}
-		switch t.Kind {
-		case msgtext.Text:
+		switch {
+		case t.field:
+			del := ` canDelete="no"`
+			if len(u.forms) > 0 {
+				del = ""
+			}
+			fmt.Fprintf(&b, `<ph id="%s" canCopy="no"%s disp="%s" dataRef="%s"/>`, fc.code(t.Text, target), del, esc(t.Text), fc.dataID(t.Text))
+		case t.Kind == msgtext.Text:
 			b.WriteString(esc(t.Text))
-		case msgtext.Open:
+		case t.Kind == msgtext.Open:
 			fmt.Fprintf(&b, `<pc id="%d" canCopy="no" canDelete="no" type="%s"`, t.N, codeType(desc))
 			if desc != "" {
 				fmt.Fprintf(&b, ` dispStart="%s"`, esc(desc))
 			}
 			b.WriteString(">")
-		case msgtext.Close:
+		case t.Kind == msgtext.Close:
 			b.WriteString("</pc>")
-		case msgtext.Atom:
+		case t.Kind == msgtext.Atom:
 			fmt.Fprintf(&b, `<ph id="%d" canCopy="no" canDelete="no" type="%s"`, t.N, codeType(desc))
 			if desc != "" {
 				fmt.Fprintf(&b, ` disp="%s"`, esc(desc))
@@ -145,7 +156,8 @@ func xliffNotes(b *bytes.Buffer, indent string, notes []string) {
 	b.WriteString(indent + "</notes>\n")
 }
 
-// xliffUnit writes plural form f of u as a <unit> with id id.
+// xliffUnit writes plural form f of u as a <unit> with id id: its notes,
+// the original text of its template fields, and one segment.
 func xliffUnit(b *bytes.Buffer, indent string, u *unit, id, f string, notes []string) {
 	fmt.Fprintf(b, "%s<unit id=\"%s\" name=\"%s\">\n", indent, esc(xliffID(id)), esc(id))
 	if u.state == verdict.Stale {
@@ -162,28 +174,46 @@ func xliffUnit(b *bytes.Buffer, indent string, u *unit, id, f string, notes []st
 	case u.state == verdict.Translated:
 		state = "translated"
 	}
-	fmt.Fprintf(b, "%s <segment state=\"%s\">\n%s  <source>%s</source>\n", indent, state, indent, xliffInline(u.sourceForm(f), u.codes))
+	fc := newFieldCodes()
+	source := xliffInline(u.sourceForm(f), u, fc, false)
 	if target != "" {
-		fmt.Fprintf(b, "%s  <target>%s</target>\n", indent, xliffInline(target, u.codes))
+		target = xliffInline(target, u, fc, true)
+	}
+	if len(fc.data) > 0 {
+		// The schema has <originalData> after the notes, before the
+		// segments; <data> keeps its white space as it is.
+		fmt.Fprintf(b, "%s <originalData>\n", indent)
+		for i, d := range fc.data {
+			fmt.Fprintf(b, "%s  <data id=\"d%d\">%s</data>\n", indent, i+1, esc(d))
+		}
+		fmt.Fprintf(b, "%s </originalData>\n", indent)
+	}
+	fmt.Fprintf(b, "%s <segment state=\"%s\">\n%s  <source>%s</source>\n", indent, state, indent, source)
+	if target != "" {
+		fmt.Fprintf(b, "%s  <target>%s</target>\n", indent, target)
 	}
 	fmt.Fprintf(b, "%s </segment>\n%s</unit>\n", indent, indent)
 }
 
 // xliffIn reads the targets of an XLIFF 2 document: a unit's is its
 // message's, or, in a group, the plural form its id names after the
-// group's id and a dot (see xliffOut). The states of a unit's segments
-// say what its target is worth (see unitState): a draft is left out and
-// counted, and a message whose every unit is reviewed or final is marked
-// reviewed.
+// group's id and a dot (see xliffOut). A unit a tool split into segments
+// is read whole (see xliffUnitIn.done). The states of a unit's segments
+// say what its target is worth: a draft is left out and counted, and a
+// message whose every unit is reviewed or final is marked reviewed. An
+// element of another namespace (a module's, a tool's own) is passed over
+// with all it holds: the <source> and <target> of a translation memory's
+// match are not the unit's.
 func xliffIn(file string, data []byte) (*Work, error) {
 	d := xmlDecoder(data)
 	w := newWork()
-	var unit, msg, pform string // the unit, and the message and plural form it holds
-	var groups []string         // the ids of the groups the unit is in
-	var target *strings.Builder
-	targetLine := 0
-	var stack []string // open inline elements of the target: "pc", "sc:N", "mrk"
-	var us unitState
+	seen := unitLog{}
+	var groups []string  // the ids of the groups the unit is in
+	var u *xliffUnitIn   // the unit being read
+	var part *xliffPart  // its segment or ignorable being read
+	var text *inlineText // the <source>, <target> or <data> being read
+	dataID := ""         // the id of the <data> being read
+	skip := 0            // the depth of the element of another namespace being passed over
 	fail := func(err error) (*Work, error) {
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
@@ -202,114 +232,245 @@ func xliffIn(file string, data []byte) (*Work, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if t.Name.Space != xliffNS {
+			if skip > 0 || t.Name.Space != xliffNS {
+				skip++
 				continue
 			}
-			attr := func(name string) string {
-				for _, a := range t.Attr {
-					if a.Name.Local == name && a.Name.Space == "" {
-						return a.Value
-					}
+			attr := attrOf(t)
+			if text != nil {
+				if err := text.start(t.Name.Local, attr); err != nil {
+					return fail(err)
 				}
-				return ""
+				continue
 			}
+			line, _ := d.InputPos()
 			switch t.Name.Local {
 			case "xliff":
 				w.Lang = attr("trgLang")
 				if w.Lang == "" {
 					return fail(errors.New("the <xliff> element has no trgLang: which language is this?"))
 				}
+				w.SourceLang, w.sourceLangLine = attr("srcLang"), line
 			case "group":
 				groups = append(groups, attr("id"))
 			case "unit":
-				unit, msg, pform = attr("id"), messageID(attr("id")), "other"
-				us = unitState{}
+				u = &xliffUnitIn{id: attr("id"), msg: messageID(attr("id")), form: "other", line: line,
+					data: map[string]string{}, fields: map[string]string{}}
 				if len(groups) > 0 && groups[len(groups)-1] != "" {
 					g := groups[len(groups)-1]
-					if f, ok := strings.CutPrefix(unit, g+"."); ok {
+					if f, ok := strings.CutPrefix(u.id, g+"."); ok {
 						if !catalog.IsForm(f) {
-							return fail(fmt.Errorf("unit %s of group %s: %q is no plural form (%s)", unit, g, f, strings.Join(catalog.FormNames, ", ")))
+							return fail(fmt.Errorf("unit %s of group %s: %q is no plural form (%s)", u.id, g, f, strings.Join(catalog.FormNames, ", ")))
 						}
-						msg, pform = messageID(g), f
+						u.msg, u.form = messageID(g), f
 					}
 				}
-			case "segment":
-				if err := us.segment(attr("state")); err != nil {
+			case "data":
+				if u != nil {
+					dataID = attr("id")
+					text = &inlineText{u: u, b: &strings.Builder{}}
+				}
+			case "segment", "ignorable":
+				if u == nil {
+					return fail(fmt.Errorf("<%s> outside a <unit>", t.Name.Local))
+				}
+				part = &xliffPart{segment: t.Name.Local == "segment", state: attr("state")}
+				if err := checkState(part.state); err != nil {
 					return fail(err)
 				}
-			case "target":
-				if unit == "" {
-					return fail(errors.New("<target> outside a <unit>"))
+				u.parts = append(u.parts, part)
+			case "source", "target":
+				if u == nil {
+					return fail(fmt.Errorf("<%s> outside a <unit>", t.Name.Local))
 				}
-				target = &strings.Builder{}
-				targetLine, _ = d.InputPos()
-			case "pc":
-				if target != nil {
-					target.WriteString(msgtext.OpenTag(codeID(attr("id"))))
-					stack = append(stack, "pc:"+attr("id"))
+				if part == nil {
+					return fail(fmt.Errorf("<%s> outside a <segment> or <ignorable>", t.Name.Local))
 				}
-			case "ph":
-				if target != nil {
-					target.WriteString(msgtext.AtomTag(codeID(attr("id"))))
-					stack = append(stack, "ph")
-				}
-			case "sc":
-				if target != nil {
-					target.WriteString(msgtext.OpenTag(codeID(attr("id"))))
-					stack = append(stack, "ph")
-				}
-			case "ec":
-				if target != nil {
-					target.WriteString(msgtext.CloseTag(codeID(attr("startRef"))))
-					stack = append(stack, "ph")
-				}
-			default:
-				if target != nil {
-					stack = append(stack, "other") // mrk, and the like: their content counts
+				text = &inlineText{u: u, b: &part.source, source: true}
+				if t.Name.Local == "target" {
+					part.hasTarget, part.line = true, line
+					if o := attr("order"); o != "" {
+						n, err := strconv.Atoi(o)
+						if err != nil || n < 1 {
+							return fail(fmt.Errorf("<target order=%q>: the order is a number from 1", o))
+						}
+						part.order = n
+					}
+					text = &inlineText{u: u, b: &part.target}
 				}
 			}
 		case xml.EndElement:
-			if t.Name.Space != xliffNS {
+			if skip > 0 {
+				skip--
 				continue
 			}
-			switch {
-			case t.Name.Local == "target" && target != nil:
-				// A unit of several segments: its targets join.
-				us.target(target.String(), targetLine)
-				target = nil
-				stack = stack[:0]
-			case t.Name.Local == "unit":
-				us.done(w, msg, pform)
-				unit = ""
-			case t.Name.Local == "group" && len(groups) > 0:
-				groups = groups[:len(groups)-1]
-			case target != nil && len(stack) > 0:
-				top := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				if strings.HasPrefix(top, "pc:") {
-					target.WriteString(msgtext.CloseTag(codeID(top[3:])))
+			if text != nil {
+				if !text.end() {
+					// The element that holds the text closes.
+					if t.Name.Local == "data" {
+						u.data[dataID] = text.b.String()
+					}
+					text = nil
+				}
+				continue
+			}
+			switch t.Name.Local {
+			case "segment", "ignorable":
+				part = nil
+			case "unit":
+				if u != nil {
+					u.done(w, seen)
+				}
+				u = nil
+			case "group":
+				if len(groups) > 0 {
+					groups = groups[:len(groups)-1]
 				}
 			}
 		case xml.CharData:
-			if target != nil {
-				target.Write(t)
+			if skip == 0 && text != nil {
+				text.b.Write(t)
 			}
 		}
 	}
 	if w.Lang == "" {
 		return nil, fileerr.At(file, 0, 0, errors.New("not an XLIFF 2 document: no <xliff> element in its namespace"))
 	}
+	dropFaulty(w)
 	w.settle()
 	return w, nil
 }
 
-// unitState gathers what the segments of one XLIFF unit say: its target,
-// the join of theirs, and their states.
+// attrOf returns a function that gives the value of an attribute of t
+// in no namespace, "" for none.
+func attrOf(t xml.StartElement) func(string) string {
+	return func(name string) string {
+		for _, a := range t.Attr {
+			if a.Name.Local == name && a.Name.Space == "" {
+				return a.Value
+			}
+		}
+		return ""
+	}
+}
+
+// checkState refuses a segment state XLIFF 2 does not have.
+func checkState(state string) error {
+	switch state {
+	case "", "initial", "translated", "reviewed", "final":
+		return nil
+	}
+	return fmt.Errorf("<segment state=%q>: XLIFF 2 has the states initial, translated, reviewed and final", state)
+}
+
+// xliffUnitIn is an XLIFF 2 unit being read: plural form form of message
+// msg, in segments and ignorables.
+type xliffUnitIn struct {
+	id, msg, form string
+	line          int
+	data          map[string]string // its <originalData>, by id
+	fields        map[string]string // the template fields of its source, by code id
+	parts         []*xliffPart
+}
+
+// xliffPart is a <segment> or an <ignorable> of a unit.
+type xliffPart struct {
+	segment        bool
+	state          string
+	source, target strings.Builder
+	hasTarget      bool
+	order          int // its target's order, 0 where it says none
+	line           int // where its target is
+}
+
+// done records unit u in w. Its target is the join of its segments' and
+// its ignorables' targets, in the order their order attributes say, or as
+// they stand; an ignorable without a target stands for its source, which
+// is what lies between the segments (XLIFF 2.1, "Best Practice for
+// Mergers": an <ignorable>'s target can be made "any time by simply
+// copying the content of the sibling <source>"). Its source is the join of
+// their sources, as they stand.
+//
+// A unit is untranslated when no segment has a target; when some have
+// and others have none (and a source), it is a fault: half a paragraph is
+// not its translation. One whose segments are not all translated,
+// reviewed or final is a draft (see unitState). A second unit of the same
+// message and plural form is a fault, wherever it is in the file.
+func (u *xliffUnitIn) done(w *Work, seen unitLog) {
+	if !seen.once(w, u.line, u.msg, u.form, u.id) {
+		return
+	}
+	var st unitState
+	segments, missing, line := 0, 0, 0
+	for _, p := range u.parts {
+		if !p.segment {
+			continue
+		}
+		segments++
+		st.segment(p.state)
+		switch {
+		case p.hasTarget && p.target.Len() > 0:
+			if line == 0 {
+				line = p.line
+			}
+		case strings.TrimSpace(p.source.String()) != "" && missing == 0:
+			missing = segments
+		}
+	}
+	switch {
+	case line == 0:
+		w.unreviewed[u.msg] = true
+		return
+	case missing > 0:
+		w.fault(u.line, u.msg, "unit %s: segment %d of %d has no target: a partly translated unit is not taken", u.id, missing, segments)
+		return
+	case st.draft:
+		w.drafts[u.msg] = true
+		w.unreviewed[u.msg] = true
+		return
+	}
+	target, err := u.target()
+	if err != nil {
+		w.fault(u.line, u.msg, "unit %s: %v", u.id, err)
+		return
+	}
+	var source strings.Builder
+	for _, p := range u.parts {
+		source.WriteString(p.source.String())
+	}
+	w.set(u.msg, u.form, target, line)
+	w.source(u.msg, u.form, source.String())
+	if st.reviewed == segments {
+		w.Reviewed[u.msg] = true
+	} else {
+		w.unreviewed[u.msg] = true
+	}
+}
+
+// target joins the targets of the unit's parts in the order they say: a
+// target with no order attribute stays where its part is.
+func (u *xliffUnitIn) target() (string, error) {
+	texts := make([]string, len(u.parts))
+	taken := make([]bool, len(u.parts))
+	for i, p := range u.parts {
+		at := i
+		if p.order > 0 {
+			at = p.order - 1
+		}
+		if at >= len(u.parts) || taken[at] {
+			return "", fmt.Errorf("target order %d is not a place of its own among the %d segments and ignorables", at+1, len(u.parts))
+		}
+		taken[at] = true
+		texts[at] = p.target.String()
+		if !p.hasTarget && !p.segment {
+			texts[at] = p.source.String()
+		}
+	}
+	return strings.Join(texts, ""), nil
+}
+
+// unitState gathers the states of the segments of one XLIFF unit.
 type unitState struct {
-	text     strings.Builder
-	line     int  // where its first target is
-	targets  bool // a segment has a target
-	segments int
 	draft    bool // a segment is in state initial
 	reviewed int  // segments in state reviewed or final
 }
@@ -318,46 +479,119 @@ type unitState struct {
 // no state is taken as translated, though the standard's default is
 // initial: files written by tools that leave the attribute out were taken
 // before states were read, and a translator's target is worth keeping.
-func (u *unitState) segment(state string) error {
-	u.segments++
+func (u *unitState) segment(state string) {
 	switch state {
 	case "initial":
 		u.draft = true
 	case "reviewed", "final":
 		u.reviewed++
-	case "", "translated":
-	default:
-		return fmt.Errorf("<segment state=%q>: XLIFF 2 has the states initial, translated, reviewed and final", state)
 	}
+}
+
+// inlineText reads the content of a <source>, <target> or <data> into
+// glot's tag notation: <pc> and <sc>/<ec> as a pair of tags, a <ph> as an
+// atom or a template field (see xliffUnitIn.ph), a <cp> as its character;
+// the words of a <mrk> and the like count.
+type inlineText struct {
+	u      *xliffUnitIn
+	b      *strings.Builder
+	source bool
+	stack  []string // the inline elements open: "pc:ID" for a <pc>, "" for another
+}
+
+// start reads the start of inline element name.
+func (x *inlineText) start(name string, attr func(string) string) error {
+	open := ""
+	switch name {
+	case "pc":
+		x.b.WriteString(msgtext.OpenTag(codeID(attr("id"))))
+		open = "pc:" + attr("id")
+	case "ph":
+		x.b.WriteString(x.u.ph(attr("id"), attr("dataRef"), x.source))
+	case "sc":
+		x.b.WriteString(msgtext.OpenTag(codeID(attr("id"))))
+	case "ec":
+		x.b.WriteString(msgtext.CloseTag(codeID(attr("startRef"))))
+	case "cp":
+		n, err := strconv.ParseUint(attr("hex"), 16, 32)
+		if err != nil || n > unicode.MaxRune {
+			return fmt.Errorf("<cp hex=%q>: no code point", attr("hex"))
+		}
+		x.b.WriteRune(rune(n))
+	}
+	x.stack = append(x.stack, open)
 	return nil
 }
 
-// target adds the target of a segment (or an <ignorable>) of the unit.
-func (u *unitState) target(text string, line int) {
-	if !u.targets {
-		u.line = line
+// end reads the end of the inline element last opened; it reports false
+// when none is open: the element that holds the text ends.
+func (x *inlineText) end() bool {
+	if len(x.stack) == 0 {
+		return false
 	}
-	u.targets = true
-	u.text.WriteString(text)
+	top := x.stack[len(x.stack)-1]
+	x.stack = x.stack[:len(x.stack)-1]
+	if id, ok := strings.CutPrefix(top, "pc:"); ok {
+		x.b.WriteString(msgtext.CloseTag(codeID(id)))
+	}
+	return true
 }
 
-// done records the unit in w as plural form f of message msg: its target
-// taken, or, if a segment is a draft, left out and counted.
-func (u *unitState) done(w *Work, msg, f string) {
-	if u.draft {
-		if u.text.Len() > 0 {
-			w.drafts[msg] = true
-		}
-		w.unreviewed[msg] = true
-		return
+// ph reads a <ph>: a placeholder atom, its id its number, or a template
+// field, its id one glot gives fields (see fieldCodes) and its text the
+// <data> its dataRef names, or, with no dataRef, that of the source's
+// field of the same id. A field glot cannot find is a code no source
+// has, never text, so that merge refuses it.
+func (u *xliffUnitIn) ph(id, ref string, source bool) string {
+	if !isFieldCode(id) {
+		return msgtext.AtomTag(codeID(id))
 	}
-	if u.targets {
-		w.add(msg, f, u.text.String(), u.line)
-	}
-	if !u.targets || u.reviewed == 0 || u.reviewed < u.segments {
-		w.unreviewed[msg] = true
+	var text string
+	var ok bool
+	if ref != "" {
+		text, ok = u.data[ref]
 	} else {
-		w.Reviewed[msg] = true
+		text, ok = u.fields[id]
+	}
+	if !ok {
+		return unknownCode
+	}
+	if source {
+		u.fields[id] = text
+	}
+	return text
+}
+
+// unitLog holds where the unit of each message and plural form read so
+// far is, so that a second is a fault naming both.
+type unitLog map[string]int
+
+// once records the unit at line for plural form f of message msg, named
+// name in the file; it reports false, recording a fault, if the file has
+// had one for it already.
+func (l unitLog) once(w *Work, line int, msg, f, name string) bool {
+	key := msg + "\x00" + f
+	if first, ok := l[key]; ok {
+		w.fault(line, msg, "unit %s: a second unit for it (the first is at line %d): which is the translation?", name, first)
+		return false
+	}
+	l[key] = line
+	return true
+}
+
+// dropFaulty leaves out of w every translation of a message that has a
+// faulty unit: a message is taken whole or not at all.
+func dropFaulty(w *Work) {
+	for _, f := range w.Faults {
+		if f.ID == "" {
+			continue
+		}
+		delete(w.Translations, f.ID)
+		delete(w.Lines, f.ID)
+		delete(w.Sources, f.ID)
+		delete(w.Reviewed, f.ID)
+		delete(w.drafts, f.ID)
+		w.unreviewed[f.ID] = true
 	}
 }
 
