@@ -45,7 +45,7 @@ form, in TMX one <tu> per form. Take the work back with glot import.`,
 		RunE: func(c *cobra.Command, args []string) error { return runExport(g, o) },
 	}
 	c.Flags().StringVar(&o.lang, "lang", "", "the language to export (`L`)")
-	c.Flags().StringVar(&o.format, "format", "", "`xliff`, po or tmx")
+	c.Flags().StringVar(&o.format, "format", "", "`xliff` (2.0), xliff12 (XLIFF 1.2), po or tmx")
 	c.Flags().StringSliceVar(&o.only, "only", nil, "only messages in these states: `missing,stale,translated`")
 	c.Flags().StringVar(&o.page, "page", "", "only the messages of pages matching `GLOB`")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
