@@ -28,24 +28,28 @@ type exportOptions struct {
 func newExportCmd(g *glot) *cobra.Command {
 	o := &exportOptions{}
 	c := &cobra.Command{
-		Use:   "export --lang L --format xliff|po|tmx",
-		Short: "Hand messages to translators' own tools: XLIFF 2, gettext PO or TMX",
+		Use:   "export --lang L --format xliff|xliff12|po|pot|tmx",
+		Short: "Hand messages to translators' own tools: XLIFF 2 or 1.2, gettext PO or TMX",
 		Long: `Export writes the messages of one language, page by page in page order, in a
-format translators' tools read: XLIFF 2.0 (placeholders as <pc> and <ph>),
-gettext PO (glot's <1>…</1> tags; a stale translation fuzzy, its previous
-source in a #| comment) or TMX 1.4 (placeholders as <bpt>, <ept>, <ph>).
+format translators' tools read: XLIFF 2.0 (placeholders as <pc> and <ph>,
+template fields such as {{.Count}} as protected <ph>), XLIFF 1.2 for tools
+that read no other, gettext PO (glot's <1>…</1> tags; a stale translation
+fuzzy, its previous source in a #| comment) or TMX 1.4 (placeholders as
+<bpt>, <ept>, <ph>). --format pot writes a gettext template of every
+message, for msginit and msgmerge; it needs no --lang.
 Each message carries its id, its state and where it is used. A message with
 plural forms carries every form the language has: in PO a plural entry
 numbered by the Plural-Forms header, in XLIFF a <group> of one <unit> per
 form, in TMX one <tu> per form. Take the work back with glot import.`,
 		Example: `  glot export --lang es --format xliff -o es.xlf
   glot export --lang de --format po --only missing,stale --page 'guide/*' -o de.po
-  glot export --lang fr --format tmx -o fr.tmx`,
+  glot export --lang fr --format tmx -o fr.tmx
+  glot export --format pot -o site.pot`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error { return runExport(g, o) },
 	}
 	c.Flags().StringVar(&o.lang, "lang", "", "the language to export (`L`)")
-	c.Flags().StringVar(&o.format, "format", "", "`xliff`, po, pot or tmx")
+	c.Flags().StringVar(&o.format, "format", "", "`xliff` (2.0), xliff12 (XLIFF 1.2), po, pot (a gettext template) or tmx")
 	c.Flags().StringSliceVar(&o.only, "only", nil, "only messages in these states: `missing,stale,translated`")
 	c.Flags().StringVar(&o.page, "page", "", "only the messages of pages matching `GLOB`")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
@@ -57,11 +61,19 @@ func runExport(g *glot, o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.lang == "" || o.format == "" {
-		return &usageError{fmt.Errorf("--lang and --format are required")}
+	if o.format == "" {
+		return &usageError{fmt.Errorf("--format is required")}
 	}
 	if !slices.Contains(exchange.Formats, o.format) {
 		return &usageError{fmt.Errorf("--format %q: give %s", o.format, strings.Join(exchange.Formats, ", "))}
+	}
+	if o.lang == "" && o.format == "pot" && len(o.only) == 0 && len(cfg.Languages) > 0 {
+		// A template is of no language: every message goes in it, and
+		// any of the site's languages lists them.
+		o.lang = cfg.Languages[0]
+	}
+	if o.lang == "" {
+		return &usageError{fmt.Errorf("--lang is required (for --format pot, only with --only, whose states are a language's)")}
 	}
 	site, l, err := g.oneLang(cfg, "export", o.lang)
 	if err != nil {

@@ -24,7 +24,7 @@ func TestRoundTripThroughTranslatorsTools(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, format := range []string{"po", "xliff", "tmx"} {
+	for _, format := range []string{"po", "xliff", "xliff12", "tmx"} {
 		t.Run(format, func(t *testing.T) {
 			dir, pages := readingSite(t)
 			write(t, filepath.Join(dir, "content", "care.md"), "# Care 💊\n\nRead [the study](https://example.org/study) on *ketamine* and `dose`, which says مرحبا.\n")

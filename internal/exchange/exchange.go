@@ -1,5 +1,5 @@
 // Package exchange owns the files glot hands to translators' own tools and
-// takes back: XLIFF 2.0, gettext PO and TMX 1.4. Every format carries the
+// takes back: XLIFF 2.0 and 1.2, gettext PO and TMX 1.4. Every format carries the
 // message id, the source, the translation and its state, and where the
 // message is used; placeholders travel as each format's inline codes
 // (XLIFF's <pc>/<ph>, TMX's <bpt>/<ept>/<ph>) or, in PO, which has none,
@@ -29,7 +29,7 @@ import (
 )
 
 // Formats are the formats glot exchanges, by name.
-var Formats = []string{"xliff", "po", "pot", "tmx"}
+var Formats = []string{"xliff", "xliff12", "po", "pot", "tmx"}
 
 // Options say what to export.
 type Options struct {
@@ -178,6 +178,8 @@ func Export(s *locale.Site, t *verdict.Table, o Options) ([]byte, error) {
 	switch o.Format {
 	case "xliff":
 		return xliffOut(s.SourceLang, t.Lang, us), nil
+	case "xliff12":
+		return xliff12Out(s.SourceLang, t.Lang, us), nil
 	case "po":
 		return poOut(s.SourceLang, t.Lang, us, o.Date)
 	case "pot":
@@ -328,7 +330,7 @@ func Import(file string, data []byte, sourceLang string) ([]*Work, error) {
 	switch {
 	case strings.Contains(firstElement(trimmed), "xliff"):
 		var w *Work
-		w, err = xliffIn(file, data)
+		w, err = xliffAnyIn(file, data)
 		works = []*Work{w}
 	case strings.Contains(firstElement(trimmed), "tmx"):
 		works, err = tmxIn(file, data, sourceLang)

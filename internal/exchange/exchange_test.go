@@ -347,6 +347,11 @@ func fillPlural(t *testing.T, format, data string) string {
 			unit := data[strings.Index(data, `<unit id="ui-reading-time.`+f+`"`):]
 			old = unit[:strings.Index(unit, "</source>")+len("</source>")]
 			new = strings.Replace(old, `<segment state="initial">`, `<segment state="translated">`, 1) + "\n     <target>" + arabic[f] + "</target>"
+		case "xliff12":
+			// The tool marks the target translated.
+			tu := data[strings.Index(data, fmt.Sprintf(`<trans-unit id="ui-reading-time[%d]">`, i)):]
+			old = tu[:strings.Index(tu, "</target>")+len("</target>")]
+			new = strings.Replace(old, `<target state="needs-translation"></target>`, `<target state="translated">`+arabic[f]+`</target>`, 1)
 		case "tmx":
 			tu := data[strings.Index(data, `<tu tuid="ui-reading-time.`+f+`">`):]
 			old = tu[:strings.Index(tu, "</tuv>")+len("</tuv>")]
@@ -389,8 +394,15 @@ func TestPluralRoundTrip(t *testing.T) {
 				tool(t, "xmllint", "--noout", "--nonet", "--schema", xliffSchema(t), write(t, "ar.xlf", data))
 				want = []string{
 					`<group id="ui-reading-time" name="ui-reading-time">`,
-					"<unit id=\"ui-reading-time.few\" name=\"ui-reading-time.few\">\n    <notes>\n     <note category=\"plural-form\">few: e.g. 3, 5</note>\n    </notes>\n    <segment state=\"initial\">\n     <source>Reading time: {{.Count}} minutes</source>",
-					"<unit id=\"ui-reading-time.one\" name=\"ui-reading-time.one\">\n    <notes>\n     <note category=\"plural-form\">one: e.g. 1</note>\n    </notes>\n    <segment state=\"initial\">\n     <source>Reading time: {{.Count}} minute</source>",
+					"<unit id=\"ui-reading-time.few\" name=\"ui-reading-time.few\">\n    <notes>\n     <note category=\"plural-form\">few: e.g. 3, 5</note>\n    </notes>\n    <originalData>\n     <data id=\"d1\">{{.Count}}</data>\n    </originalData>\n    <segment state=\"initial\">\n     <source>Reading time: <ph id=\"f1\" canCopy=\"no\" disp=\"{{.Count}}\" dataRef=\"d1\"/> minutes</source>",
+					"<unit id=\"ui-reading-time.one\" name=\"ui-reading-time.one\">\n    <notes>\n     <note category=\"plural-form\">one: e.g. 1</note>\n    </notes>\n    <originalData>\n     <data id=\"d1\">{{.Count}}</data>\n    </originalData>\n    <segment state=\"initial\">\n     <source>Reading time: <ph id=\"f1\" canCopy=\"no\" disp=\"{{.Count}}\" dataRef=\"d1\"/> minute</source>",
+				}
+			case "xliff12":
+				tool(t, "xmllint", "--noout", "--nonet", "--schema", xliff12Schema(t), write(t, "ar.xlf", data))
+				want = []string{
+					"<group id=\"ui-reading-time\" resname=\"ui-reading-time\" restype=\"x-gettext-plurals\">\n    <note from=\"glot\">How long the page takes to read. Count is a number of minutes.</note>",
+					"<trans-unit id=\"ui-reading-time[3]\">\n     <source>Reading time: <ph id=\"f1\" ctype=\"x-template\">{{.Count}}</ph> minutes</source>\n     <target state=\"needs-translation\"></target>\n     <note from=\"glot\">plural form few: e.g. 3, 5</note>",
+					"<trans-unit id=\"ui-reading-time[1]\">\n     <source>Reading time: <ph id=\"f1\" ctype=\"x-template\">{{.Count}}</ph> minute</source>",
 				}
 			case "tmx":
 				want = []string{
@@ -489,7 +501,7 @@ other = "{{.Count}} minutes"
 	}
 	// A translator fills every target, marking each segment translated.
 	x = strings.ReplaceAll(x, `state="initial"`, `state="translated"`)
-	x = regexp.MustCompile(`(<source>([^<]*)</source>)`).ReplaceAllString(x, "$1<target>DE $2</target>")
+	x = regexp.MustCompile(`(<source>(.*?)</source>)`).ReplaceAllString(x, "$1<target>DE $2</target>")
 	w, err := importOne("de.xlf", []byte(x))
 	if err != nil {
 		t.Fatal(err)

@@ -10,15 +10,24 @@ import (
 )
 
 // validators run the tools of the trade on an export in each format: the
-// OASIS XLIFF 2.0 and 2.1 core schemas, gettext's msgfmt (any warning is a
-// failure), the TMX 1.4b DTD; offline, from the copies in testdata.
+// OASIS XLIFF 2.0 and 2.1 core schemas and the XLIFF 1.2 strict one,
+// gettext's msgfmt (any warning is a failure), the TMX 1.4b DTD; offline,
+// from the copies in testdata.
 var validators = map[string]func(t *testing.T, file string){
 	"xliff": func(t *testing.T, f string) {
-		tool(t, "xmllint", "--noout", "--nonet", "--schema", filepath.Join("testdata", "xliff-2.0", "xliff_core_2.0.xsd"), f)
+		tool(t, "xmllint", "--noout", "--nonet", "--schema", xliffSchema(t), f)
 		tool(t, "xmllint", "--noout", "--nonet", "--schema", filepath.Join("testdata", "xliff-2.1", "xliff_core_2.0.xsd"), f)
 	},
 	"po": func(t *testing.T, f string) {
 		quiet(t, "msgfmt", "-c", "--check-format", "-o", os.DevNull, f)
+	},
+	"xliff12": func(t *testing.T, f string) {
+		tool(t, "xmllint", "--noout", "--nonet", "--schema", xliff12Schema(t), f)
+	},
+	"pot": func(t *testing.T, f string) {
+		// msgfmt -c refuses the nplurals=INTEGER every template has, as
+		// xgettext writes it: msginit fills it in per language.
+		quiet(t, "msgfmt", "--check-format", "--check-domain", "-o", os.DevNull, f)
 	},
 	"tmx": func(t *testing.T, f string) {
 		tool(t, "xmllint", "--noout", "--nonet", "--dtdvalid", filepath.Join("testdata", "tmx-1.4b", "tmx14.dtd"), f)

@@ -3,14 +3,10 @@ package exchange
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
-	"github.com/glot-i18n/glot/internal/catalog"
-	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/verdict"
@@ -42,26 +38,36 @@ func codeType(desc string) string {
 // as <pc>, an atom as <ph>, described for the translator. Each stands for
 // the page's own markup, which a translation must keep, once: so a tool is
 // told that none may be deleted or copied (canDelete, canCopy "no"); the
-// words may move around them, and they around the words.
-func xliffInline(s string, codes []string) string {
+// words may move around them, and they around the words. A template
+// field is a <ph> too, its text kept in the unit's <originalData> (see
+// fieldCodes): the text of a source when target is false, of a target when
+// it is true. A form of a plural message may drop a field ("one minute"
+// needs no {{.Count}}), so there its codes may be deleted.
+func xliffInline(s string, u *unit, fc *fieldCodes, target bool) string {
 	var b strings.Builder
-	for _, t := range msgtext.Parse(s) {
+	for _, t := range pieces(s, u.source) {
 		desc := ""
-		if t.N > 0 && t.N <= len(codes) {
-			desc = codes[t.N-1]
+		if t.N > 0 && t.N <= len(u.codes) {
+			desc = u.codes[t.N-1]
 		}
-		switch t.Kind {
-		case msgtext.Text:
+		switch {
+		case t.field:
+			del := ` canDelete="no"`
+			if len(u.forms) > 0 {
+				del = ""
+			}
+			fmt.Fprintf(&b, `<ph id="%s" canCopy="no"%s disp="%s" dataRef="%s"/>`, fc.code(t.Text, target), del, esc(t.Text), fc.dataID(t.Text))
+		case t.Kind == msgtext.Text:
 			b.WriteString(esc(t.Text))
-		case msgtext.Open:
+		case t.Kind == msgtext.Open:
 			fmt.Fprintf(&b, `<pc id="%d" canCopy="no" canDelete="no" type="%s"`, t.N, codeType(desc))
 			if desc != "" {
 				fmt.Fprintf(&b, ` dispStart="%s"`, esc(desc))
 			}
 			b.WriteString(">")
-		case msgtext.Close:
+		case t.Kind == msgtext.Close:
 			b.WriteString("</pc>")
-		case msgtext.Atom:
+		case t.Kind == msgtext.Atom:
 			fmt.Fprintf(&b, `<ph id="%d" canCopy="no" canDelete="no" type="%s"`, t.N, codeType(desc))
 			if desc != "" {
 				fmt.Fprintf(&b, ` disp="%s"`, esc(desc))
@@ -145,7 +151,8 @@ func xliffNotes(b *bytes.Buffer, indent string, notes []string) {
 	b.WriteString(indent + "</notes>\n")
 }
 
-// xliffUnit writes plural form f of u as a <unit> with id id.
+// xliffUnit writes plural form f of u as a <unit> with id id: its notes,
+// the original text of its template fields, and one segment.
 func xliffUnit(b *bytes.Buffer, indent string, u *unit, id, f string, notes []string) {
 	fmt.Fprintf(b, "%s<unit id=\"%s\" name=\"%s\">\n", indent, esc(xliffID(id)), esc(id))
 	if u.state == verdict.Stale {
@@ -162,202 +169,70 @@ func xliffUnit(b *bytes.Buffer, indent string, u *unit, id, f string, notes []st
 	case u.state == verdict.Translated:
 		state = "translated"
 	}
-	fmt.Fprintf(b, "%s <segment state=\"%s\">\n%s  <source>%s</source>\n", indent, state, indent, xliffInline(u.sourceForm(f), u.codes))
+	fc := newFieldCodes()
+	source := xliffInline(u.sourceForm(f), u, fc, false)
 	if target != "" {
-		fmt.Fprintf(b, "%s  <target>%s</target>\n", indent, xliffInline(target, u.codes))
+		target = xliffInline(target, u, fc, true)
+	}
+	if len(fc.data) > 0 {
+		// The schema has <originalData> after the notes, before the
+		// segments; <data> keeps its white space as it is.
+		fmt.Fprintf(b, "%s <originalData>\n", indent)
+		for i, d := range fc.data {
+			fmt.Fprintf(b, "%s  <data id=\"d%d\">%s</data>\n", indent, i+1, esc(d))
+		}
+		fmt.Fprintf(b, "%s </originalData>\n", indent)
+	}
+	fmt.Fprintf(b, "%s <segment state=\"%s\">\n%s  <source>%s</source>\n", indent, state, indent, source)
+	if target != "" {
+		fmt.Fprintf(b, "%s  <target>%s</target>\n", indent, target)
 	}
 	fmt.Fprintf(b, "%s </segment>\n%s</unit>\n", indent, indent)
 }
 
-// xliffIn reads the targets of an XLIFF 2 document: a unit's is its
-// message's, or, in a group, the plural form its id names after the
-// group's id and a dot (see xliffOut). The states of a unit's segments
-// say what its target is worth (see unitState): a draft is left out and
-// counted, and a message whose every unit is reviewed or final is marked
-// reviewed.
-func xliffIn(file string, data []byte) (*Work, error) {
-	d := xmlDecoder(data)
-	w := newWork()
-	var unit, msg, pform string // the unit, and the message and plural form it holds
-	var groups []string         // the ids of the groups the unit is in
-	var target *strings.Builder
-	targetLine := 0
-	var stack []string // open inline elements of the target: "pc", "sc:N", "mrk"
-	var us unitState
-	fail := func(err error) (*Work, error) {
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fileerr.At(file, se.Line, 0, errors.New(se.Msg))
+// attrOf returns a function that gives the value of an attribute of t
+// in no namespace, "" for none.
+func attrOf(t xml.StartElement) func(string) string {
+	return func(name string) string {
+		for _, a := range t.Attr {
+			if a.Name.Local == name && a.Name.Space == "" {
+				return a.Value
+			}
 		}
-		line, col := d.InputPos()
-		return nil, fileerr.At(file, line, col, err)
+		return ""
 	}
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fail(err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Space != xliffNS {
-				continue
-			}
-			attr := func(name string) string {
-				for _, a := range t.Attr {
-					if a.Name.Local == name && a.Name.Space == "" {
-						return a.Value
-					}
-				}
-				return ""
-			}
-			switch t.Name.Local {
-			case "xliff":
-				w.Lang = attr("trgLang")
-				if w.Lang == "" {
-					return fail(errors.New("the <xliff> element has no trgLang: which language is this?"))
-				}
-			case "group":
-				groups = append(groups, attr("id"))
-			case "unit":
-				unit, msg, pform = attr("id"), messageID(attr("id")), "other"
-				us = unitState{}
-				if len(groups) > 0 && groups[len(groups)-1] != "" {
-					g := groups[len(groups)-1]
-					if f, ok := strings.CutPrefix(unit, g+"."); ok {
-						if !catalog.IsForm(f) {
-							return fail(fmt.Errorf("unit %s of group %s: %q is no plural form (%s)", unit, g, f, strings.Join(catalog.FormNames, ", ")))
-						}
-						msg, pform = messageID(g), f
-					}
-				}
-			case "segment":
-				if err := us.segment(attr("state")); err != nil {
-					return fail(err)
-				}
-			case "target":
-				if unit == "" {
-					return fail(errors.New("<target> outside a <unit>"))
-				}
-				target = &strings.Builder{}
-				targetLine, _ = d.InputPos()
-			case "pc":
-				if target != nil {
-					target.WriteString(msgtext.OpenTag(codeID(attr("id"))))
-					stack = append(stack, "pc:"+attr("id"))
-				}
-			case "ph":
-				if target != nil {
-					target.WriteString(msgtext.AtomTag(codeID(attr("id"))))
-					stack = append(stack, "ph")
-				}
-			case "sc":
-				if target != nil {
-					target.WriteString(msgtext.OpenTag(codeID(attr("id"))))
-					stack = append(stack, "ph")
-				}
-			case "ec":
-				if target != nil {
-					target.WriteString(msgtext.CloseTag(codeID(attr("startRef"))))
-					stack = append(stack, "ph")
-				}
-			default:
-				if target != nil {
-					stack = append(stack, "other") // mrk, and the like: their content counts
-				}
-			}
-		case xml.EndElement:
-			if t.Name.Space != xliffNS {
-				continue
-			}
-			switch {
-			case t.Name.Local == "target" && target != nil:
-				// A unit of several segments: its targets join.
-				us.target(target.String(), targetLine)
-				target = nil
-				stack = stack[:0]
-			case t.Name.Local == "unit":
-				us.done(w, msg, pform)
-				unit = ""
-			case t.Name.Local == "group" && len(groups) > 0:
-				groups = groups[:len(groups)-1]
-			case target != nil && len(stack) > 0:
-				top := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				if strings.HasPrefix(top, "pc:") {
-					target.WriteString(msgtext.CloseTag(codeID(top[3:])))
-				}
-			}
-		case xml.CharData:
-			if target != nil {
-				target.Write(t)
-			}
-		}
-	}
-	if w.Lang == "" {
-		return nil, fileerr.At(file, 0, 0, errors.New("not an XLIFF 2 document: no <xliff> element in its namespace"))
-	}
-	w.settle()
-	return w, nil
 }
 
-// unitState gathers what the segments of one XLIFF unit say: its target,
-// the join of theirs, and their states.
-type unitState struct {
-	text     strings.Builder
-	line     int  // where its first target is
-	targets  bool // a segment has a target
-	segments int
-	draft    bool // a segment is in state initial
-	reviewed int  // segments in state reviewed or final
-}
+// unitLog holds where the unit of each message and plural form read so
+// far is, so that a second is a fault naming both.
+type unitLog map[string]int
 
-// segment notes the state of a segment of the unit. A segment that says
-// no state is taken as translated, though the standard's default is
-// initial: files written by tools that leave the attribute out were taken
-// before states were read, and a translator's target is worth keeping.
-func (u *unitState) segment(state string) error {
-	u.segments++
-	switch state {
-	case "initial":
-		u.draft = true
-	case "reviewed", "final":
-		u.reviewed++
-	case "", "translated":
-	default:
-		return fmt.Errorf("<segment state=%q>: XLIFF 2 has the states initial, translated, reviewed and final", state)
+// once records the unit at line for plural form f of message msg, named
+// name in the file; it reports false, recording a fault, if the file has
+// had one for it already.
+func (l unitLog) once(w *Work, line int, msg, f, name string) bool {
+	key := msg + "\x00" + f
+	if first, ok := l[key]; ok {
+		w.fault(line, msg, "unit %s: a second unit for it (the first is at line %d): which is the translation?", name, first)
+		return false
 	}
-	return nil
+	l[key] = line
+	return true
 }
 
-// target adds the target of a segment (or an <ignorable>) of the unit.
-func (u *unitState) target(text string, line int) {
-	if !u.targets {
-		u.line = line
-	}
-	u.targets = true
-	u.text.WriteString(text)
-}
-
-// done records the unit in w as plural form f of message msg: its target
-// taken, or, if a segment is a draft, left out and counted.
-func (u *unitState) done(w *Work, msg, f string) {
-	if u.draft {
-		if u.text.Len() > 0 {
-			w.drafts[msg] = true
+// dropFaulty leaves out of w every translation of a message that has a
+// faulty unit: a message is taken whole or not at all.
+func dropFaulty(w *Work) {
+	for _, f := range w.Faults {
+		if f.ID == "" {
+			continue
 		}
-		w.unreviewed[msg] = true
-		return
-	}
-	if u.targets {
-		w.add(msg, f, u.text.String(), u.line)
-	}
-	if !u.targets || u.reviewed == 0 || u.reviewed < u.segments {
-		w.unreviewed[msg] = true
-	} else {
-		w.Reviewed[msg] = true
+		delete(w.Translations, f.ID)
+		delete(w.Lines, f.ID)
+		delete(w.Sources, f.ID)
+		delete(w.Reviewed, f.ID)
+		delete(w.drafts, f.ID)
+		w.unreviewed[f.ID] = true
 	}
 }
 
