@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -17,38 +16,24 @@ import (
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
-// tmxField matches a go-i18n template action that puts a field of the
-// message's data in its text, "{{.Count}}": the text a translation must
-// keep as it is, which a translator's tool protects as a code.
-var tmxField = regexp.MustCompile(`\{\{ *\.[\p{L}_][\p{L}\p{N}_]* *\}\}`)
-
-// isTMXField reports whether s is one template field and nothing else.
-func isTMXField(s string) bool {
-	m := tmxField.FindStringIndex(s)
-	return m != nil && m[0] == 0 && m[1] == len(s)
-}
-
 // tmxInline writes message text as TMX 1.4 segment content: a pair of tags
 // as <bpt>/<ept>, an atom as <ph>, each holding glot's own tag as its code,
 // and a template field as a <ph type="x-field"> holding the field. The
 // field's <ph> has no x: x numbers the page's markup, which the field is
 // not, and tmxIn reads the field back as the text it is.
-func tmxInline(s string) string {
+func tmxInline(s string, m *catalog.Message) string {
 	var b strings.Builder
-	for _, t := range msgtext.Parse(s) {
-		switch t.Kind {
-		case msgtext.Text:
-			at := 0
-			for _, m := range tmxField.FindAllStringIndex(t.Text, -1) {
-				fmt.Fprintf(&b, `%s<ph type="x-field">%s</ph>`, esc(t.Text[at:m[0]]), esc(t.Text[m[0]:m[1]]))
-				at = m[1]
-			}
-			b.WriteString(esc(t.Text[at:]))
-		case msgtext.Open:
+	for _, t := range pieces(s, m) {
+		switch {
+		case t.field:
+			fmt.Fprintf(&b, `<ph type="x-field">%s</ph>`, esc(t.Text))
+		case t.Kind == msgtext.Text:
+			b.WriteString(esc(t.Text))
+		case t.Kind == msgtext.Open:
 			fmt.Fprintf(&b, `<bpt i="%d" x="%d">%s</bpt>`, t.N, t.N, esc(t.Text))
-		case msgtext.Close:
+		case t.Kind == msgtext.Close:
 			fmt.Fprintf(&b, `<ept i="%d">%s</ept>`, t.N, esc(t.Text))
-		case msgtext.Atom:
+		case t.Kind == msgtext.Atom:
 			fmt.Fprintf(&b, `<ph x="%d">%s</ph>`, t.N, esc(t.Text))
 		}
 	}
@@ -84,9 +69,9 @@ func tmxOut(src, trg string, us []unit) []byte {
 				fmt.Fprintf(&b, "  <prop type=\"x-location\">%s:%d</prop>\n", esc(u.page), u.line)
 			}
 			fmt.Fprintf(&b, "  <prop type=\"x-state\">%s</prop>\n", u.state)
-			fmt.Fprintf(&b, "  <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(src), tmxInline(u.sourceForm(f)))
+			fmt.Fprintf(&b, "  <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(src), tmxInline(u.sourceForm(f), u.source))
 			if t := form(u.target, f); u.state == verdict.Translated && t != "" {
-				fmt.Fprintf(&b, "  <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(trg), tmxInline(t))
+				fmt.Fprintf(&b, "  <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(trg), tmxInline(t, u.source))
 			}
 			b.WriteString(" </tu>\n")
 		}
@@ -369,11 +354,12 @@ func tmxIn(file string, data []byte, sourceLang string) ([]*Work, error) {
 }
 
 // tmxPh reads a <ph> of the given type and x holding code: a template
-// field (glot writes type="x-field" and no x) is the field's text; any
-// other is the atom tag x numbers, or, with no x, one no source has,
-// which merge refuses.
+// action alone, in a <ph type="x-field"> as glot writes it or one with no
+// x, is that text, which merge checks as it checks any action of a
+// translation; any other is the atom tag x numbers, or, with no x, one no
+// source has, which merge refuses.
 func tmxPh(typ, x, code string) string {
-	if isTMXField(code) && (typ == "x-field" || x == "") {
+	if isField(code) && (typ == "x-field" || x == "") {
 		return code
 	}
 	return msgtext.AtomTag(codeID(x))
