@@ -38,7 +38,7 @@ bench-go:
 FUZZTIME ?= 30s
 FUZZ = segment:FuzzMarkdown segment:FuzzMarkdownRender segment:FuzzHTML \
 	segment:FuzzFrontMatter exchange:FuzzPO exchange:FuzzXLIFF \
-	exchange:FuzzTMX exchange:FuzzImport catalog:FuzzDecode \
+	exchange:FuzzTMX exchange:FuzzXLIFF12 exchange:FuzzImport catalog:FuzzDecode \
 	catalog:FuzzParse catalog:FuzzQuote locale:FuzzTranslations \
 	check:FuzzGlossary check:FuzzNumbers check:FuzzMayHaveAddress \
 	msgtext:FuzzCheck msgtext:FuzzNormalize msgtext:FuzzReading \
