@@ -49,9 +49,9 @@ func (s *corpusSite) rules() *segment.Rules {
 // {{domxref("Element.id", "id")}}, {{Compat}}, {{ EmbedLiveSample('x', 600) }}.
 var mdnMacro = regexp.MustCompile(`\{\{\s*[A-Za-z][\w-]*\s*(?:\((?:[^()"']|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')*\))?\s*\}\}`)
 
-// corpusRoot is the folder of the corpus that ships with the tests: the
-// repository's testdata/corpus, or shared/testdata/corpus beside the
-// repository, where public test data is kept (see testdata/corpus/SOURCES.md).
+// corpusRoot is the folder of the corpus of real pages: the repository's
+// testdata/corpus, where the pages SOURCES.md lists are put (git ignores
+// them there), or shared/testdata/corpus beside the repository.
 func corpusRoot() (string, bool) {
 	for _, dir := range []string{"../../testdata/corpus", "../../../shared/testdata/corpus"} {
 		if fi, err := os.Stat(filepath.Join(dir, "kubernetes", "content")); err == nil && fi.IsDir() {
@@ -67,9 +67,11 @@ func corpusRoot() (string, bool) {
 func corpusSites(t *testing.T) []*corpusSite {
 	t.Helper()
 	root, ok := corpusRoot()
-	if !ok {
-		// The folders of $GLOT_CORPUS are still checked.
-		t.Error("no corpus in testdata/corpus or ../shared/testdata/corpus: testdata/corpus/SOURCES.md says which files of which commits make it")
+	if !ok && os.Getenv("GLOT_CORPUS") == "" {
+		// The pages are public, but not glot's to commit: they are put
+		// in place from the commits SOURCES.md names. make test says so
+		// when they are absent, so that the skip is never unseen.
+		t.Skip("the real-pages corpus is not in testdata/corpus: testdata/corpus/SOURCES.md says which files of which commits make it; GLOT_CORPUS=DIR runs these checks on any site")
 	}
 	// Front matter a Hugo site shows: the page's title, its short title in
 	// menus, its description.
