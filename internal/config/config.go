@@ -521,9 +521,9 @@ max_page_bytes = 10485760
 # The time reading one page may take (a Go duration: "10s", "1m").
 page_timeout = "10s"
 
-# Which files of content_dir are part of the site.
+# Which files of the content folder are part of the site.
 [content]
-# Globs over paths in content_dir whose files are neither pages nor assets:
+# Globs over paths in the content folder whose files are neither pages nor assets:
 # "*" and "?" within a path element, "**" for any number of elements.
 # exclude = ["drafts/**", "**/*.tmp"]
 `

@@ -283,12 +283,41 @@ func TestContentExclude(t *testing.T) {
 		t.Errorf("exclude = %q", cfg.Content.Exclude)
 	}
 	for data, want := range map[string]string{
-		"[content]\n\nexclude = [\"docs/**.md\"]\n":    `glot.toml:3: [content] exclude "docs/**.md": ** must be a whole path element`,
-		"[content]\nexclude = [\"/abs\"]\n":            `glot.toml:2: [content] exclude "/abs": a glob is a path in the content folder, without a leading /`,
+		"[content]\n\nexclude = [\"docs/**.md\"]\n":   `glot.toml:3: [content] exclude "docs/**.md": ** must be a whole path element`,
+		"[content]\nexclude = [\"/abs\"]\n":           `glot.toml:2: [content] exclude "/abs": a glob is a path in the content folder, without a leading /`,
 		"[extract]\n[content]\nexclude = [\"[a-\"]\n": `glot.toml:3: [content] exclude "[a-": "[a-": syntax error in pattern`,
 	} {
 		if _, err := Parse("glot.toml", []byte(data)); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: error = %v, want %q", data, err, want)
+		}
+	}
+}
+
+// The glot.toml of a Hugo site is the template's, with a [hugo] section
+// in place of the keys a Hugo site does not use, and reads back as it
+// was made.
+func TestHugoTemplate(t *testing.T) {
+	h := Hugo{Content: "content/en", I18n: "i18n", ThemeI18n: []string{"themes/docsy/i18n"}, Incomplete: "source",
+		ContentDirs: map[string]string{"es": "content/es", "pt-BR": "content/pt-br"}}
+	text, err := HugoTemplate("en", []string{"es", "pt-BR"}, h, map[string]string{"es": "not in hugo.toml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Parse("glot.toml", []byte(text))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	if cfg.SourceLanguage != "en" || !reflect.DeepEqual(cfg.Languages, []string{"es", "pt-BR"}) || !reflect.DeepEqual(cfg.Hugo, h) || cfg.ContentDir != "content/en" {
+		t.Errorf("read back: %+v\n%s", cfg, text)
+	}
+	for _, gone := range []string{"content_dir =", "output_dir =", "markdown_dir =", "base_url =", "incomplete = \"notice\""} {
+		if strings.Contains(text, gone) {
+			t.Errorf("a Hugo site's glot.toml sets %s:\n%s", gone, text)
+		}
+	}
+	for _, want := range []string{"\n[hugo]\n", "\ncontent = \"content/en\"\n", "\nes = \"content/es\" # not in hugo.toml\n", "\npt-BR = \"content/pt-br\"\n", "\n[limits]\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("glot.toml lacks %q:\n%s", want, text)
 		}
 	}
 }

@@ -158,3 +158,117 @@ func (c *Config) checkExclude() error {
 	}
 	return nil
 }
+
+// HugoTemplate returns the commented glot.toml of a Hugo site whose source
+// language is source, translated into langs, with [hugo] section h. note,
+// when it has a language, is a comment to put beside its folder. It is
+// Template with the keys a Hugo site does not use taken out (content_dir,
+// which [hugo] content stands for, and the HTML output's), and the
+// section added.
+func HugoTemplate(source string, langs []string, h Hugo, note map[string]string) (string, error) {
+	text := Template
+	edits := []struct{ old, new string }{
+		{`# The language the pages in content_dir are written in (a BCP 47 tag).
+source_language = "en"`, "# The language of the pages in [hugo] content (a BCP 47 tag): Hugo's\n# defaultContentLanguage.\nsource_language = " + quote(source)},
+		{"languages = []", "languages = [" + strings.Join(quoteAll(langs), ", ") + "]"},
+		{`# Source pages (Markdown and HTML); every other file there is an asset.
+content_dir = "content"
+
+`, ""},
+		{`# Localized HTML, one folder per language.
+output_dir = "public"
+
+# Localized Markdown, a content tree per language.
+markdown_dir = "localized"
+
+# Where the site is published: absolute URLs (canonical, hreflang, sitemap)
+# start with it.
+base_url = "https://example.com/"
+
+`, ""},
+		{`# ... and what becomes of a page below it: "notice" builds it with a notice
+# that it is not fully translated (its untranslated parts marked as in the
+# source language); "skip" leaves that language's version out.
+incomplete = "notice"
+`, "# ... (what becomes of a page below it is incomplete, in [hugo]).\n"},
+		{"# glot.toml: the configuration of a glot site. Every key has a default.\n",
+			"# glot.toml: the configuration of a glot site. Every key has a default.\n" +
+				"# This site is a Hugo site's: glot extract reads the source language's\n" +
+				"# pages and i18n file where Hugo reads them, and glot build writes each\n" +
+				"# language's pages and i18n file where Hugo reads them, and no HTML: hugo\n" +
+				"# builds the site.\n"},
+	}
+	for _, e := range edits {
+		if strings.Count(text, e.old) != 1 {
+			return "", fmt.Errorf("glot.toml's template no longer has %q", e.old)
+		}
+		text = strings.Replace(text, e.old, e.new, 1)
+	}
+	var b strings.Builder
+	b.WriteString(text)
+	b.WriteString(`
+# A Hugo site's folders, as its configuration names them.
+[hugo]
+# The source language's pages (its contentDir).
+content = ` + quote(h.Content) + `
+# Hugo's i18n folder: glot extract reads the source language's file there
+# (` + source + `.toml, .yaml or .json) and glot build writes <lang>.toml.
+i18n = ` + quote(h.I18n) + "\n")
+	b.WriteString("# The i18n folders of the site's themes, read after the site's own.\n")
+	b.WriteString("theme_i18n = [" + strings.Join(quoteAll(h.ThemeI18n), ", ") + "]\n")
+	b.WriteString(`# A page below the threshold of [build]: "fallback" leaves it out, so that
+# Hugo shows the source language's page in its place; "source" writes it,
+# with its untranslated text in the source language.
+incomplete = ` + quote(h.Incomplete) + `
+
+# Where glot build writes each language's pages (its contentDir). A
+# language not listed here has the folder named by its tag beside content.
+[hugo.content_dirs]
+`)
+	for _, l := range langs {
+		b.WriteString(tomlKey(l) + " = " + quote(h.ContentDirs[l]))
+		if n := note[l]; n != "" {
+			b.WriteString(" # " + n)
+		}
+		b.WriteString("\n")
+	}
+	return b.String(), nil
+}
+
+// quote writes s as a TOML basic string.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = quote(s)
+	}
+	return out
+}
+
+// tomlKey writes a language tag as a TOML key: bare, as a canonical tag
+// always can be.
+func tomlKey(tag string) string {
+	for _, r := range tag {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return quote(tag)
+		}
+	}
+	return tag
+}
