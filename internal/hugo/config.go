@@ -46,6 +46,7 @@ type Language struct {
 	Code       string // languageCode, "" when unset
 	ContentDir string // contentDir, "" when unset (the site's)
 	Weight     int
+	File       string // the configuration file that defines it (the last, when several do)
 }
 
 // configDir is the folder of a configuration split into files, with the
@@ -65,6 +66,7 @@ var formats = []string{"toml", "yaml", "yml", "json"}
 func Load(fsys fs.FS) (*Site, error) {
 	merged := map[string]any{}
 	var files []string
+	langFile := map[string]string{} // language key -> the last file that defines it
 	read := func(name string) (map[string]any, error) {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -72,6 +74,13 @@ func Load(fsys fs.FS) (*Site, error) {
 		}
 		files = append(files, name)
 		return decode(name, data)
+	}
+	definesLanguages := func(name string, langs any) {
+		if m, ok := langs.(map[string]any); ok {
+			for k := range m {
+				langFile[k] = name
+			}
+		}
 	}
 	first := func(dir string, bases ...string) (string, bool) {
 		for _, b := range bases {
@@ -84,25 +93,22 @@ func Load(fsys fs.FS) (*Site, error) {
 		}
 		return "", false
 	}
-	if name, ok := first(".", "hugo", "config"); ok {
-		m, err := read(name)
-		if err != nil {
-			return nil, err
+	for _, dir := range []string{".", configDir} {
+		if name, ok := first(dir, "hugo", "config"); ok {
+			m, err := read(name)
+			if err != nil {
+				return nil, err
+			}
+			definesLanguages(name, m["languages"])
+			merge(merged, m)
 		}
-		merge(merged, m)
-	}
-	if name, ok := first(configDir, "hugo", "config"); ok {
-		m, err := read(name)
-		if err != nil {
-			return nil, err
-		}
-		merge(merged, m)
 	}
 	if name, ok := first(configDir, "languages"); ok {
 		m, err := read(name)
 		if err != nil {
 			return nil, err
 		}
+		definesLanguages(name, m)
 		merge(merged, map[string]any{"languages": m})
 	}
 	if len(files) == 0 {
@@ -142,7 +148,7 @@ func Load(fsys fs.FS) (*Site, error) {
 		if b, _ := lm["disabled"].(bool); b || contains(disabled, key) {
 			continue
 		}
-		l := Language{Key: key, Code: str(lm, "languagecode", ""), ContentDir: str(lm, "contentdir", "")}
+		l := Language{Key: key, Code: str(lm, "languagecode", ""), ContentDir: str(lm, "contentdir", ""), File: langFile[key]}
 		if l.ContentDir != "" {
 			l.ContentDir = cleanDir(l.ContentDir)
 		}

@@ -43,7 +43,7 @@ func (s *Site) GlotConfig() (text string, notes []string, err error) {
 			dir = path.Join(path.Dir(h.Content), l.Tag)
 			note[l.Tag] = "not the language's contentDir in Hugo's configuration: add it there"
 			notes = append(notes, fmt.Sprintf("%s: language %s has no contentDir: glot build writes its pages into %s/; set contentDir = %q in its table of languages so that Hugo reads them there",
-				where, l.Key, dir, dir))
+				l.File, l.Key, dir, dir))
 		}
 		h.ContentDirs[l.Tag] = dir
 		if src.ContentDir == "" && overlaps(dir, h.Content) {

@@ -108,6 +108,13 @@ languages:
 			}
 			w := *want
 			w.Files = tt.read
+			// Each language is defined by the last file that has the
+			// languages table.
+			w.Languages = nil
+			for _, l := range want.Languages {
+				l.File = tt.read[len(tt.read)-1]
+				w.Languages = append(w.Languages, l)
+			}
 			if !reflect.DeepEqual(*got, w) {
 				t.Errorf("got  %+v\nwant %+v", *got, w)
 			}
