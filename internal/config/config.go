@@ -8,16 +8,13 @@ package config
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"net/url"
 	"path"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -274,33 +271,6 @@ func (c *Config) validate() error {
 	return nil
 }
 
-// checkDir refuses a folder of glot.toml that is not a folder inside the
-// site, holds a control character, is inside .git, or overlaps one of the
-// site's own files and folders.
-func checkDir(dir string) error {
-	clean := path.Clean(dir)
-	if dir == "" || clean == "." || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || strings.ContainsRune(dir, '\\') {
-		return fmt.Errorf("%q must be a folder inside the site", dir)
-	}
-	if strings.IndexFunc(dir, unicode.IsControl) >= 0 {
-		return fmt.Errorf("%q holds a control character", dir)
-	}
-	for _, part := range strings.Split(clean, "/") {
-		if strings.EqualFold(part, ".git") {
-			return fmt.Errorf("%q is inside git's own folder: glot must not read or write there", dir)
-		}
-	}
-	// Output written into the content or the locales would be read
-	// back as pages or catalogs, and output written over the layouts or
-	// the site's own files would destroy them.
-	for _, name := range slices.Sorted(maps.Keys(reserved)) {
-		if overlaps(clean, name) {
-			return fmt.Errorf("%q overlaps %s %q: each folder must be separate", dir, reserved[name], name)
-		}
-	}
-	return nil
-}
-
 // Tag validates a BCP 47 language tag and returns it in canonical form.
 // "es_MX" and "EN" are refused rather than silently rewritten: file names
 // and URLs are made from tags, so a site must spell them one way.
@@ -327,27 +297,6 @@ func knownKeys() []string {
 		"[extract] front_matter, attributes, no_translate_classes, shortcodes", "[build] threshold, incomplete",
 		"[limits] max_nesting, max_page_bytes, page_timeout", "[content] exclude",
 		"[hugo] content, content_dirs, i18n, theme_i18n, incomplete"}
-}
-
-// sectionKeyLine finds the first line that sets key in table section (a
-// dotted name, "hugo.content_dirs"), or the line that opens the table
-// when it does not set key there; 0 when the file has no such table.
-func sectionKeyLine(data []byte, section, key string) int {
-	head := regexp.MustCompile(`^\s*\[\s*` + strings.ReplaceAll(regexp.QuoteMeta(section), `\.`, `\s*\.\s*`) + `\s*\]`)
-	anyHead := regexp.MustCompile(`^\s*\[`)
-	set := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
-	start := 0
-	for i, l := range strings.Split(string(data), "\n") {
-		switch {
-		case start == 0 && head.MatchString(l):
-			start = i + 1
-		case start > 0 && anyHead.MatchString(l):
-			return start
-		case start > 0 && set.MatchString(l):
-			return i + 1
-		}
-	}
-	return start
 }
 
 // keyLine finds the first line that sets key, or opens it as a table.
