@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,6 +20,7 @@ import (
 type buildOptions struct {
 	langs      []string
 	formats    []string
+	formatSet  bool // --format was given
 	allowStale bool
 	require    string
 	shard      string
@@ -47,14 +49,21 @@ glot approve releases it; --strict fails the build instead.
 
 --shard I/N builds only shard I of N of the pages (chosen by a hash of each
 page's path), and the files of the whole site in shard 1: N machines build a
-large site together, and their outputs add up to the whole build.`,
+large site together, and their outputs add up to the whole build.
+
+In a Hugo site (a [hugo] section in glot.toml) build writes no HTML: it
+writes each language's pages into its content folder and its interface text
+into i18n/<lang>.toml, where Hugo reads them, and hugo builds the site.`,
 		Example: `  glot build
   glot build --lang es --format html
   glot build --allow-stale
   glot build --strict
   glot build --shard 2/4`,
 		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, args []string) error { return runBuild(g, o) },
+		RunE: func(c *cobra.Command, args []string) error {
+			o.formatSet = c.Flags().Changed("format")
+			return runBuild(g, o)
+		},
 	}
 	langsFlag(c, &o.langs)
 	c.Flags().StringSliceVar(&o.formats, "format", []string{"html", "md"}, "what to write: `html,md`")
@@ -77,6 +86,11 @@ func runBuild(g *glot, o *buildOptions) error {
 	opts, err := buildFlags(cfg, o)
 	if err != nil {
 		return err
+	}
+	if cfg.IsHugo() {
+		if err := g.foreignI18n(cfg, builtLangs(cfg, opts)); err != nil {
+			return err
+		}
 	}
 	defer g.closeOpen()
 	c := g.cache()
@@ -128,7 +142,12 @@ func runBuild(g *glot, o *buildOptions) error {
 	if opts.Content, err = g.in(cfg.ContentDir); err != nil {
 		return err
 	}
-	if opts.Layouts, err = g.layouts(); err != nil {
+	if cfg.IsHugo() {
+		// Hugo's layouts are Hugo's: the build writes no HTML.
+		if opts.HugoI18n, err = g.hugoI18n(cfg); err != nil {
+			return err
+		}
+	} else if opts.Layouts, err = g.layouts(); err != nil {
 		return err
 	}
 	if err := compile(); err != nil {
@@ -145,18 +164,36 @@ func runBuild(g *glot, o *buildOptions) error {
 	if data, err := os.ReadFile(c.Path(recordName)); err == nil {
 		prev = decodeRecord(data)
 	}
-	sink := newDiskSink(g.path(), []string{filepath.ToSlash(cfg.OutputDir), filepath.ToSlash(cfg.MarkdownDir)}, prev, o.force)
-	// A link in place of an output folder or a language's folder is
-	// refused before anything is written.
-	var outDirs []string
-	if opts.HTML {
-		outDirs = append(outDirs, path.Clean(filepath.ToSlash(cfg.OutputDir)))
-	}
-	if opts.MD {
-		outDirs = append(outDirs, path.Clean(filepath.ToSlash(cfg.MarkdownDir)))
-	}
-	if err := sink.checkOutputs(outDirs, append(append([]string{cfg.SourceLanguage}, cfg.Languages...), opts.Langs...)); err != nil {
-		return err
+	var sink *diskSink
+	var where []string
+	if cfg.IsHugo() {
+		// Each language's content folder, and the i18n folder.
+		dirs := []string{path.Clean(cfg.Hugo.I18n)}
+		for _, l := range builtLangs(cfg, opts) {
+			dirs = append(dirs, path.Clean(cfg.HugoDir(l)))
+			where = append(where, cfg.HugoDir(l)+"/")
+		}
+		where = append(where, cfg.Hugo.I18n+"/")
+		sink = newDiskSink(g.path(), dirs, prev, o.force)
+		if err := sink.checkOutputs(dirs, nil); err != nil {
+			return err
+		}
+	} else {
+		sink = newDiskSink(g.path(), []string{filepath.ToSlash(cfg.OutputDir), filepath.ToSlash(cfg.MarkdownDir)}, prev, o.force)
+		// A link in place of an output folder or a language's folder is
+		// refused before anything is written.
+		var outDirs []string
+		if opts.HTML {
+			outDirs = append(outDirs, path.Clean(filepath.ToSlash(cfg.OutputDir)))
+			where = append(where, cfg.OutputDir+"/")
+		}
+		if opts.MD {
+			outDirs = append(outDirs, path.Clean(filepath.ToSlash(cfg.MarkdownDir)))
+			where = append(where, cfg.MarkdownDir+"/")
+		}
+		if err := sink.checkOutputs(outDirs, append(append([]string{cfg.SourceLanguage}, cfg.Languages...), opts.Langs...)); err != nil {
+			return err
+		}
 	}
 	// A build that does not finish leaves this mark, so that the next one
 	// checks every file it would keep.
@@ -185,19 +222,15 @@ func runBuild(g *glot, o *buildOptions) error {
 	for _, w := range rep.Warnings {
 		g.warnf("%s", w)
 	}
-	var where []string
-	if opts.HTML {
-		where = append(where, cfg.OutputDir+"/")
-	}
-	if opts.MD {
-		where = append(where, cfg.MarkdownDir+"/")
-	}
-	fmt.Fprintf(g.stdout, "glot build: %s in %s, %s in %s", plural(rep.Pages, "page"), plural(len(rep.Langs), "language"), plural(rep.Files, "file"), strings.Join(where, " and "))
+	fmt.Fprintf(g.stdout, "glot build: %s in %s, %s in %s", plural(rep.Pages, "page"), plural(len(rep.Langs), "language"), plural(rep.Files, "file"), andList(where))
 	if rep.Kept > 0 {
 		fmt.Fprintf(g.stdout, " (%d unchanged)", rep.Kept)
 	}
 	if opts.Shard.N > 1 {
 		fmt.Fprintf(g.stdout, ", shard %s", opts.Shard)
+	}
+	if cfg.IsHugo() {
+		fmt.Fprintf(g.stdout, "; no HTML: this is a Hugo site, which hugo builds")
 	}
 	fmt.Fprintln(g.stdout)
 	for _, l := range rep.Langs {
@@ -216,6 +249,9 @@ func runBuild(g *glot, o *buildOptions) error {
 		}
 		if l.Skipped > 0 && opts.HTML {
 			fmt.Fprintf(g.stdout, "; %s below the %d %% threshold left out of %s/", plural(l.Skipped, "page"), cfg.Build.Threshold, cfg.OutputDir)
+		}
+		if l.Skipped > 0 && cfg.IsHugo() {
+			fmt.Fprintf(g.stdout, "; %s below the %d %% threshold left out of %s/, for Hugo to show in %s", plural(l.Skipped, "page"), cfg.Build.Threshold, cfg.HugoDir(l.Lang), cfg.SourceLanguage)
 		}
 		fmt.Fprintln(g.stdout)
 	}
@@ -267,6 +303,17 @@ func buildFlags(cfg *config.Config, o *buildOptions) (site.Options, error) {
 			}
 		}
 	}
+	if cfg.IsHugo() {
+		// A Hugo site's HTML is Hugo's to make, from the Markdown glot
+		// writes where Hugo reads it.
+		if opts.HTML && (o.formatSet || !opts.MD) {
+			return site.Options{}, &usageError{fmt.Errorf("glot build writes no HTML in a Hugo site ([hugo] in %s): it writes each language's pages and i18n file, and hugo builds the site", config.File)}
+		}
+		if slices.Contains(langs, cfg.SourceLanguage) {
+			return site.Options{}, &usageError{fmt.Errorf("--lang %s: the source language's pages are the site's own, in %s/; glot build writes the other languages'", cfg.SourceLanguage, cfg.ContentDir)}
+		}
+		opts.HTML, opts.MD = false, true
+	}
 	if o.shard != "" {
 		s, err := site.ParseShard(o.shard)
 		if err != nil {
@@ -275,6 +322,23 @@ func buildFlags(cfg *config.Config, o *buildOptions) (site.Options, error) {
 		opts.Shard = s
 	}
 	return opts, nil
+}
+
+// andList writes "a, b and c".
+func andList(ss []string) string {
+	if len(ss) < 2 {
+		return strings.Join(ss, "")
+	}
+	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
+}
+
+// builtLangs are the languages a Hugo site's build writes: those of
+// --lang, or every target language.
+func builtLangs(cfg *config.Config, opts site.Options) []string {
+	if len(opts.Langs) > 0 {
+		return opts.Langs
+	}
+	return cfg.Languages
 }
 
 func shardSuffix(s site.Shard) string {

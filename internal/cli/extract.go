@@ -8,6 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/extract"
 	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/plan"
@@ -54,16 +57,17 @@ func runExtract(g *glot, o *extractOptions) error {
 	if err != nil {
 		return err
 	}
-	layouts, err := g.layouts()
+	iface, err := g.interfaceMessages(cfg)
 	if err != nil {
 		return err
 	}
-	set, err := layout.Load(layouts)
+	exclude, err := content.NewExclude(cfg.Content.Exclude)
 	if err != nil {
 		return err
 	}
 	res, err := extract.Run(extract.Input{
-		Interface:   set.Interface(),
+		Interface:   iface,
+		Exclude:     exclude,
 		Content:     contentFS,
 		Locales:     localesFS,
 		Source:      cfg.SourceLanguage,
@@ -84,6 +88,24 @@ func runExtract(g *glot, o *extractOptions) error {
 	fmt.Fprintf(g.stdout, "glot extract: %s, %s (%d new, %d no longer used)\n",
 		plural(res.Pages, "page"), plural(res.Messages, "message"), len(res.Added), len(res.Retired))
 	return nil
+}
+
+// interfaceMessages are the site's interface messages in the source
+// language: a Hugo site's i18n files', or those the layout calls. A Hugo
+// site's layouts folder is Hugo's, never read as glot's.
+func (g *glot) interfaceMessages(cfg *config.Config) ([]*catalog.Message, error) {
+	if cfg.IsHugo() {
+		return g.hugoI18n(cfg)
+	}
+	layouts, err := g.layouts()
+	if err != nil {
+		return nil, err
+	}
+	set, err := layout.Load(layouts)
+	if err != nil {
+		return nil, err
+	}
+	return set.Interface(), nil
 }
 
 // apply carries out a plan under root, or with dryRun only lists it.

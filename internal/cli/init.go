@@ -11,12 +11,14 @@ import (
 
 	"github.com/glot-i18n/glot/internal/cache"
 	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/hugo"
 	"github.com/glot-i18n/glot/internal/plan"
 )
 
 type initOptions struct {
 	source string
 	langs  []string
+	hugo   bool
 }
 
 func newInitCmd(g *glot) *cobra.Command {
@@ -24,14 +26,32 @@ func newInitCmd(g *glot) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "init",
 		Short: "Start a new site: a commented glot.toml and its folders",
+		Long: `Init starts a site: a commented glot.toml, the content and locales folders,
+and a .gitignore for what glot makes again at will. It never overwrites a
+glot.toml.
+
+With --hugo, run in a Hugo site, it reads Hugo's configuration (hugo.toml,
+config.toml or config/_default/, in TOML, YAML or JSON) and writes a glot.toml
+whose [hugo] section makes glot the site's translation pipeline: the source
+language is Hugo's defaultContentLanguage, the languages its others, each with
+its contentDir; glot build then writes content/<lang>/ and i18n/<lang>.toml
+for Hugo to build.`,
 		Example: `  glot init
   glot init --source en --lang es,fr,ar
-  glot -C mysite init`,
+  glot -C mysite init
+  glot init --hugo`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error { return runInit(g, o) },
 	}
 	c.Flags().StringVar(&o.source, "source", "en", "the language of the pages (`TAG`)")
 	c.Flags().StringSliceVar(&o.langs, "lang", nil, "the languages to translate into (`L[,L...]`)")
+	c.Flags().BoolVar(&o.hugo, "hugo", false, "in a Hugo site: take the languages and folders from Hugo's configuration")
+	c.PreRunE = func(c *cobra.Command, args []string) error {
+		if o.hugo && (c.Flags().Changed("source") || c.Flags().Changed("lang")) {
+			return &usageError{fmt.Errorf("--hugo takes the languages from Hugo's configuration: give no --source or --lang")}
+		}
+		return nil
+	}
 	return c
 }
 
@@ -42,28 +62,42 @@ func runInit(g *glot, o *initOptions) error {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	text := config.Template
-	text = strings.Replace(text, `source_language = "en"`, fmt.Sprintf("source_language = %q", o.source), 1)
-	var quoted []string
-	for _, l := range o.langs {
-		for _, t := range strings.Split(l, ",") {
-			if t = strings.TrimSpace(t); t != "" {
-				quoted = append(quoted, fmt.Sprintf("%q", t))
+	var text string
+	var notes []string
+	var cfg *config.Config
+	if o.hugo {
+		var err error
+		if text, notes, cfg, err = g.hugoGlotConfig(); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(g.path(cfg.LocalesDir), 0o755); err != nil {
+			return err
+		}
+	} else {
+		text = config.Template
+		text = strings.Replace(text, `source_language = "en"`, fmt.Sprintf("source_language = %q", o.source), 1)
+		var quoted []string
+		for _, l := range o.langs {
+			for _, t := range strings.Split(l, ",") {
+				if t = strings.TrimSpace(t); t != "" {
+					quoted = append(quoted, fmt.Sprintf("%q", t))
+				}
 			}
 		}
-	}
-	text = strings.Replace(text, "languages = []", "languages = ["+strings.Join(quoted, ", ")+"]", 1)
-	cfg, err := config.Parse(display(file), []byte(text))
-	if err != nil {
-		var fe interface{ Unwrap() error }
-		if errors.As(err, &fe) {
-			return &usageError{fe.Unwrap()}
+		text = strings.Replace(text, "languages = []", "languages = ["+strings.Join(quoted, ", ")+"]", 1)
+		var err error
+		cfg, err = config.Parse(display(file), []byte(text))
+		if err != nil {
+			var fe interface{ Unwrap() error }
+			if errors.As(err, &fe) {
+				return &usageError{fe.Unwrap()}
+			}
+			return &usageError{err}
 		}
-		return &usageError{err}
-	}
-	for _, d := range []string{cfg.ContentDir, cfg.LocalesDir} {
-		if err := os.MkdirAll(g.path(d), 0o755); err != nil {
-			return err
+		for _, d := range []string{cfg.ContentDir, cfg.LocalesDir} {
+			if err := os.MkdirAll(g.path(d), 0o755); err != nil {
+				return err
+			}
 		}
 	}
 	if err := plan.WriteFile(file, []byte(text)); err != nil {
@@ -78,9 +112,15 @@ func runInit(g *glot, o *initOptions) error {
 	// The outputs and the cache are made again at will; the locks of
 	// the locales folder belong to the commands running now.
 	// A change being committed to the catalogs (its journal and staged
-	// files) is not committed to version control either.
-	for _, line := range []string{"/" + cfg.OutputDir + "/", "/" + cfg.MarkdownDir + "/", "/" + cache.Dir + "/",
-		"/" + path.Join(cfg.LocalesDir, ".glot/*.lock"), "/" + path.Join(cfg.LocalesDir, plan.JournalPath), ".*" + plan.StagedMark + "*"} {
+	// files) is not committed to version control either. A Hugo site's
+	// outputs are its content folders and i18n files, which the site
+	// decides whether to commit; its public/ is Hugo's.
+	ignored := []string{"/" + cache.Dir + "/",
+		"/" + path.Join(cfg.LocalesDir, ".glot/*.lock"), "/" + path.Join(cfg.LocalesDir, plan.JournalPath), ".*" + plan.StagedMark + "*"}
+	if !o.hugo {
+		ignored = append([]string{"/" + cfg.OutputDir + "/", "/" + cfg.MarkdownDir + "/"}, ignored...)
+	}
+	for _, line := range ignored {
 		if !strings.Contains("\n"+string(old), "\n"+line+"\n") {
 			add += line + "\n"
 		}
@@ -93,7 +133,52 @@ func runInit(g *glot, o *initOptions) error {
 			return err
 		}
 	}
+	for _, n := range notes {
+		g.warnf("%s", n)
+	}
+	if o.hugo {
+		var dirs []string
+		for _, l := range cfg.Languages {
+			dirs = append(dirs, cfg.Hugo.ContentDirs[l]+"/")
+		}
+		fmt.Fprintf(g.stdout, "glot: made %s for the Hugo site in %s: %s pages from %s/ into %s (%s), interface text from %s/; run glot extract, then glot merge\n",
+			config.File, display(g.path()), cfg.SourceLanguage, cfg.ContentDir, strings.Join(cfg.Languages, ", "), strings.Join(dirs, ", "), cfg.Hugo.I18n)
+		return nil
+	}
 	fmt.Fprintf(g.stdout, "glot: started a site in %s: edit %s, put pages in %s/, then run glot extract\n",
 		display(g.path()), config.File, cfg.ContentDir)
 	return nil
+}
+
+// hugoGlotConfig reads the configuration of the Hugo site glot runs in and
+// returns the glot.toml that makes glot its translation pipeline, notes
+// on what Hugo's configuration lacks, and what the glot.toml reads as.
+func (g *glot) hugoGlotConfig() (string, []string, *config.Config, error) {
+	root, err := g.in(".")
+	if err != nil {
+		return "", nil, nil, err
+	}
+	site, err := hugo.Load(root)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	text, notes, err := site.GlotConfig()
+	if err != nil {
+		return "", nil, nil, err
+	}
+	cfg, err := config.Parse(config.File, []byte(text))
+	if err != nil {
+		return "", nil, nil, fmt.Errorf("%s: the glot.toml made from it would not do: %w", strings.Join(site.Files, ", "), err)
+	}
+	// Translations the site made by hand, which glot build would not
+	// write over, are named now rather than at the first build.
+	if err := g.foreignI18n(cfg, cfg.Languages); err != nil {
+		for _, e := range flatten(err) {
+			notes = append(notes, e.Error())
+		}
+	}
+	if fi, err := os.Stat(g.path(cfg.ContentDir)); err != nil || !fi.IsDir() {
+		notes = append(notes, fmt.Sprintf("%s/ does not exist: glot extract reads the %s pages there", cfg.ContentDir, cfg.SourceLanguage))
+	}
+	return text, notes, cfg, nil
 }

@@ -47,7 +47,30 @@ func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self 
 			return "", err
 		}
 	}
-	for _, dir := range []string{cfg.ContentDir, "layouts"} {
+	// A Hugo site's interface text is its i18n files' (those of the
+	// source language: the others are the build's own), not a layout's.
+	dirs := []string{cfg.ContentDir, "layouts"}
+	if cfg.IsHugo() {
+		dirs = []string{cfg.ContentDir}
+		for _, dir := range hugoI18nDirs(cfg) {
+			fsys, err := g.in(dir)
+			if err != nil {
+				return "", err
+			}
+			entries, err := fs.ReadDir(fsys, ".")
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return "", err
+			}
+			for _, e := range entries {
+				if n := e.Name(); strings.EqualFold(strings.TrimSuffix(n, path.Ext(n)), cfg.SourceLanguage) {
+					if err := file(path.Join(dir, n)); err != nil {
+						return "", err
+					}
+				}
+			}
+		}
+	}
+	for _, dir := range dirs {
 		fsys, err := g.in(dir)
 		if err != nil {
 			return "", err

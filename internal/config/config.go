@@ -15,7 +15,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -42,6 +41,8 @@ type Config struct {
 	Extract             Extract `toml:"extract"`
 	Build               Build   `toml:"build"`
 	Limits              Limits  `toml:"limits"`
+	Content             Content `toml:"content"`
+	Hugo                Hugo    `toml:"hugo"`
 }
 
 // Limits bound what glot reads of one page, so that no page, however it is
@@ -144,10 +145,17 @@ func Parse(file string, data []byte) (*Config, error) {
 		return nil, fileerr.At(file, keyLine(data, "page_timeout"), 0,
 			fmt.Errorf("page_timeout: give a duration as a string, such as \"10s\" or \"1m\""))
 	}
-	if err := cfg.validate(); err != nil {
+	err = cfg.parseHugo(md.IsDefined)
+	if err == nil {
+		err = cfg.validate()
+	}
+	if err != nil {
 		var ke *keyError
 		if errors.As(err, &ke) {
 			line := keyLine(data, ke.key)
+			if ke.section != "" {
+				line = sectionKeyLine(data, ke.section, ke.key)
+			}
 			if line == 0 && ke.other != "" {
 				line = keyLine(data, ke.other)
 			}
@@ -160,10 +168,11 @@ func Parse(file string, data []byte) (*Config, error) {
 
 // keyError is an error in the value of key. other is a second key that
 // the error is about, blamed when key is not in the file (its value is
-// the default).
+// the default). section, when set, is the table key is in, for a key
+// whose name other tables use too.
 type keyError struct {
-	key, other string
-	err        error
+	key, other, section string
+	err                 error
 }
 
 // reserved are the site's own files and folders, by their names at the
@@ -211,24 +220,8 @@ func (c *Config) validate() error {
 	}
 	for i, d := range dirs {
 		clean := path.Clean(d.dir)
-		if d.dir == "" || clean == "." || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || strings.ContainsRune(d.dir, '\\') {
-			return &keyError{key: d.key, err: fmt.Errorf("%q must be a folder inside the site", d.dir)}
-		}
-		if strings.IndexFunc(d.dir, unicode.IsControl) >= 0 {
-			return &keyError{key: d.key, err: fmt.Errorf("%q holds a control character", d.dir)}
-		}
-		for _, part := range strings.Split(clean, "/") {
-			if strings.EqualFold(part, ".git") {
-				return &keyError{key: d.key, err: fmt.Errorf("%q is inside git's own folder: glot must not read or write there", d.dir)}
-			}
-		}
-		// Output written into the content or the locales would be read
-		// back as pages or catalogs, and output written over the
-		// layouts or the site's own files would destroy them.
-		for name, what := range reserved {
-			if overlaps(clean, name) {
-				return &keyError{key: d.key, err: fmt.Errorf("%q overlaps %s %q: each folder must be separate", d.dir, what, name)}
-			}
+		if err := checkDir(d.dir); err != nil {
+			return &keyError{key: d.key, err: err}
 		}
 		for _, e := range dirs[:i] {
 			if overlaps(clean, path.Clean(e.dir)) {
@@ -250,6 +243,12 @@ func (c *Config) validate() error {
 	}
 	if c.Limits.PageTimeout <= 0 {
 		return &keyError{key: "page_timeout", err: fmt.Errorf("page_timeout = %q: give a duration longer than 0, such as \"10s\"", c.Limits.PageTimeout)}
+	}
+	if err := c.checkExclude(); err != nil {
+		return err
+	}
+	if err := c.validateHugo(); err != nil {
+		return err
 	}
 	if c.SuggestionThreshold < 0 || c.SuggestionThreshold > 100 {
 		return &keyError{key: "suggestion_threshold", err: fmt.Errorf("%d is not a percentage from 0 to 100", c.SuggestionThreshold)}
@@ -296,7 +295,8 @@ func Tag(s string) (string, error) {
 func knownKeys() []string {
 	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language", "suggestion_threshold",
 		"[extract] front_matter, attributes, no_translate_classes, shortcodes", "[build] threshold, incomplete",
-		"[limits] max_nesting, max_page_bytes, page_timeout"}
+		"[limits] max_nesting, max_page_bytes, page_timeout", "[content] exclude",
+		"[hugo] content, content_dirs, i18n, theme_i18n, incomplete"}
 }
 
 // keyLine finds the first line that sets key, or opens it as a table.
@@ -469,4 +469,10 @@ max_nesting = 100
 max_page_bytes = 10485760
 # The time reading one page may take (a Go duration: "10s", "1m").
 page_timeout = "10s"
+
+# Which files of the content folder are part of the site.
+[content]
+# Globs over paths in the content folder whose files are neither pages nor assets:
+# "*" and "?" within a path element, "**" for any number of elements.
+# exclude = ["drafts/**", "**/*.tmp"]
 `

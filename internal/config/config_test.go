@@ -212,3 +212,112 @@ func TestNameLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A [hugo] section makes the site a Hugo site's: its content is the
+// source's folder, and every target language has a folder, named or beside
+// it.
+func TestHugo(t *testing.T) {
+	cfg, err := Parse("glot.toml", []byte(`source_language = "en"
+languages = ["es", "ar", "pt-BR"]
+[hugo]
+content = "content/en"
+[hugo.content_dirs]
+ar = "arabic/content"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.IsHugo() || cfg.ContentDir != "content/en" || cfg.Hugo.I18n != "i18n" || cfg.Hugo.Incomplete != "fallback" {
+		t.Errorf("defaults: %+v, content_dir %q", cfg.Hugo, cfg.ContentDir)
+	}
+	want := map[string]string{"es": "content/es", "ar": "arabic/content", "pt-BR": "content/pt-BR"}
+	if !reflect.DeepEqual(cfg.Hugo.ContentDirs, want) {
+		t.Errorf("content_dirs = %v, want %v", cfg.Hugo.ContentDirs, want)
+	}
+	for lang, dir := range map[string]string{"en": "content/en", "es": "content/es", "ar": "arabic/content", "en-XA": "content/en-XA"} {
+		if got := cfg.HugoDir(lang); got != dir {
+			t.Errorf("HugoDir(%s) = %q, want %q", lang, got, dir)
+		}
+	}
+	plain, err := Parse("glot.toml", []byte(`languages = ["es"]`))
+	if err != nil || plain.IsHugo() || plain.ContentDir != "content" {
+		t.Errorf("a site without [hugo] is no Hugo site: %+v %v", plain, err)
+	}
+}
+
+func TestHugoErrors(t *testing.T) {
+	const head = "languages = [\"es\", \"ar\"]\n"
+	tests := []struct{ name, data, want string }{
+		{"no content", head + "[hugo]\ni18n = \"i18n\"\n", `glot.toml:2: [hugo] needs content`},
+		{"content_dir too", "content_dir = \"content\"\n" + head + "[hugo]\ncontent = \"content/en\"\n", `glot.toml:1: a Hugo site names the folder of its source pages with content in [hugo]`},
+		{"bad incomplete", head + "[content]\n[hugo]\ncontent = \"content/en\"\nincomplete = \"notice\"\n", `glot.toml:5: incomplete = "notice": give fallback`},
+		{"unknown language", head + "[hugo]\ncontent = \"content/en\"\n[hugo.content_dirs]\nfr = \"content/fr\"\n", `glot.toml:5: [hugo.content_dirs] names fr, which is not one of languages`},
+		{"target is the source", head + "[hugo]\ncontent = \"content/en\"\n[hugo.content_dirs]\nes = \"content/en\"\n", `glot.toml:5: the folder of es "content/en" overlaps content "content/en"`},
+		{"target inside the source", head + "[hugo]\ncontent = \"content\"\n[hugo.content_dirs]\nes = \"content/es\"\n", `glot.toml:5: the folder of es "content/es" overlaps content "content"`},
+		{"two languages, one folder", head + "[hugo]\ncontent = \"content/en\"\n[hugo.content_dirs]\nes = \"content/x\"\nar = \"content/x/ar\"\n", `glot.toml:6: the folder of ar "content/x/ar" overlaps the folder of es "content/x"`},
+		{"i18n in the locales", head + "locales_dir = \"i18n\"\n[hugo]\ncontent = \"content/en\"\n", `glot.toml:3: i18n "i18n" overlaps locales_dir "i18n"`},
+		{"target outside", head + "[hugo]\ncontent = \"content/en\"\n[hugo.content_dirs]\nes = \"../es\"\n", `glot.toml:5: the folder of es: "../es" must be a folder inside the site`},
+		{"i18n in .git", head + "[hugo]\ncontent = \"content/en\"\ni18n = \".git/i18n\"\n", `glot.toml:4: i18n: ".git/i18n" is inside git's own folder`},
+		{"target over the layouts", head + "[hugo]\ncontent = \"content/en\"\n[hugo.content_dirs]\nes = \"layouts\"\n", `glot.toml:5: the folder of es: "layouts" overlaps the layouts folder`},
+		{"theme's i18n is the site's", head + "[hugo]\ncontent = \"content/en\"\ntheme_i18n = [\"i18n\"]\n", `glot.toml:4: theme_i18n "i18n" overlaps i18n "i18n", which glot writes`},
+		{"unknown key", head + "[hugo]\ncontent = \"content/en\"\nthemes = []\n", `glot.toml:4: unknown key "hugo.themes"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("glot.toml", []byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// [content] exclude is read as globs, and a glob that cannot mean what it
+// says is refused with its line.
+func TestContentExclude(t *testing.T) {
+	cfg, err := Parse("glot.toml", []byte("[content]\nexclude = [\"drafts/**\", \"**/*.tmp\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(cfg.Content.Exclude, []string{"drafts/**", "**/*.tmp"}) {
+		t.Errorf("exclude = %q", cfg.Content.Exclude)
+	}
+	for data, want := range map[string]string{
+		"[content]\n\nexclude = [\"docs/**.md\"]\n":   `glot.toml:3: [content] exclude "docs/**.md": ** must be a whole path element`,
+		"[content]\nexclude = [\"/abs\"]\n":           `glot.toml:2: [content] exclude "/abs": a glob is a path in the content folder, without a leading /`,
+		"[extract]\n[content]\nexclude = [\"[a-\"]\n": `glot.toml:3: [content] exclude "[a-": "[a-": syntax error in pattern`,
+	} {
+		if _, err := Parse("glot.toml", []byte(data)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error = %v, want %q", data, err, want)
+		}
+	}
+}
+
+// The glot.toml of a Hugo site is the template's, with a [hugo] section
+// in place of the keys a Hugo site does not use, and reads back as it
+// was made.
+func TestHugoTemplate(t *testing.T) {
+	h := Hugo{Content: "content/en", I18n: "i18n", ThemeI18n: []string{"themes/docsy/i18n"}, Incomplete: "source",
+		ContentDirs: map[string]string{"es": "content/es", "pt-BR": "content/pt-br"}}
+	text, err := HugoTemplate("en", []string{"es", "pt-BR"}, h, map[string]string{"es": "not in hugo.toml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Parse("glot.toml", []byte(text))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	if cfg.SourceLanguage != "en" || !reflect.DeepEqual(cfg.Languages, []string{"es", "pt-BR"}) || !reflect.DeepEqual(cfg.Hugo, h) || cfg.ContentDir != "content/en" {
+		t.Errorf("read back: %+v\n%s", cfg, text)
+	}
+	for _, gone := range []string{"content_dir =", "output_dir =", "markdown_dir =", "base_url =", "incomplete = \"notice\""} {
+		if strings.Contains(text, gone) {
+			t.Errorf("a Hugo site's glot.toml sets %s:\n%s", gone, text)
+		}
+	}
+	for _, want := range []string{"\n[hugo]\n", "\ncontent = \"content/en\"\n", "\nes = \"content/es\" # not in hugo.toml\n", "\npt-BR = \"content/pt-br\"\n", "\n[limits]\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("glot.toml lacks %q:\n%s", want, text)
+		}
+	}
+}

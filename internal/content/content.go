@@ -25,10 +25,28 @@ const (
 type Page struct {
 	Path string // slash-separated, relative to the content root, e.g. "guide/setup.md"
 	Kind Kind
+	// Fragment says the page is a piece of other pages, not a page of its
+	// own: it is in a folder whose name starts with "_" (Hugo's headless
+	// bundles, such as _common/ or _includes/), or its own name does
+	// (other than _index.md). A fragment is translated and written into
+	// each language's Markdown tree, where the pages that include it find
+	// it, but it has no HTML page and no URL.
+	Fragment bool
 }
 
 // Walk lists the pages and the assets of fsys, each sorted by path so that
 // everything built from them comes out in the same order on every machine.
+// It is WalkExcluding with nothing excluded.
+func Walk(fsys fs.FS) (pages []Page, assets []string, err error) {
+	return WalkExcluding(fsys, nil)
+}
+
+// WalkExcluding lists the pages and the assets of fsys, leaving out what
+// x matches (see Exclude), each sorted by path so that everything built
+// from them comes out in the same order on every machine. Files and
+// folders whose names start with "." are skipped; those whose names start
+// with "_" are fragments (see Page.Fragment), and an asset among them is
+// an asset as any other.
 //
 // A symbolic link to a file is a page or an asset as that file would be,
 // read through the link: whether the link may be followed is fsys's to
@@ -37,14 +55,14 @@ type Page struct {
 // folder is refused: it is not walked, so that a loop of links cannot make
 // the walk endless. A path that holds a control character or bytes that
 // are not UTF-8 is refused (see checkName); every such path is named.
-func Walk(fsys fs.FS) (pages []Page, assets []string, err error) {
+func WalkExcluding(fsys fs.FS, x *Exclude) (pages []Page, assets []string, err error) {
 	var bad []error
 	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != "_index.md") {
+		if p != "." && (strings.HasPrefix(name, ".") || x.Match(p)) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -73,9 +91,9 @@ func Walk(fsys fs.FS) (pages []Page, assets []string, err error) {
 		}
 		switch strings.ToLower(path.Ext(name)) {
 		case ".md", ".markdown":
-			pages = append(pages, Page{Path: p, Kind: Markdown})
+			pages = append(pages, Page{Path: p, Kind: Markdown, Fragment: isFragment(p)})
 		case ".html", ".htm":
-			pages = append(pages, Page{Path: p, Kind: HTML})
+			pages = append(pages, Page{Path: p, Kind: HTML, Fragment: isFragment(p)})
 		default:
 			assets = append(assets, p)
 		}
@@ -87,6 +105,18 @@ func Walk(fsys fs.FS) (pages []Page, assets []string, err error) {
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
 	sort.Strings(assets)
 	return pages, assets, err
+}
+
+// isFragment reports whether the page at p is a fragment: a folder on its
+// path, or its own name, starts with "_", _index.md apart.
+func isFragment(p string) bool {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		if strings.HasPrefix(part, "_") && (i < len(parts)-1 || part != "_index.md") {
+			return true
+		}
+	}
+	return false
 }
 
 // FrontMatter locates a page's front matter.

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,33 +16,131 @@ import (
 
 func TestWalk(t *testing.T) {
 	fsys := fstest.MapFS{
-		"index.md":           {},
-		"_index.md":          {},
-		"guide/setup.md":     {},
-		"guide/page.html":    {},
-		"guide/notes.MD":     {},
-		"img/logo.png":       {},
-		".git/config":        {},
-		"_drafts/x.md":       {},
-		"_partial.md":        {},
-		"guide/.hidden.md":   {},
-		"docs/api.markdown":  {},
-		"styles/site.css":    {},
-		"downloads/data.csv": {},
+		"index.md":                   {},
+		"_index.md":                  {},
+		"guide/setup.md":             {},
+		"guide/page.html":            {},
+		"guide/notes.MD":             {},
+		"img/logo.png":               {},
+		".git/config":                {},
+		"_drafts/x.md":               {},
+		"_partial.md":                {},
+		"guide/.hidden.md":           {},
+		"docs/api.markdown":          {},
+		"styles/site.css":            {},
+		"downloads/data.csv":         {},
+		"docs/_common/index.md":      {},
+		"docs/_common/note.md":       {},
+		"docs/_common/diagram.svg":   {},
+		"docs/_index.md":             {},
+		"docs/_includes/deep/tip.md": {},
+		"docs/_includes/.draft.md":   {},
 	}
 	pages, assets, err := Walk(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Pages in folders whose names start with "_", and pages whose own
+	// names do (_index.md apart), are fragments; hidden files are
+	// skipped wherever they are.
 	want := []Page{
-		{"_index.md", Markdown}, {"docs/api.markdown", Markdown}, {"guide/notes.MD", Markdown},
-		{"guide/page.html", HTML}, {"guide/setup.md", Markdown}, {"index.md", Markdown},
+		{"_drafts/x.md", Markdown, true}, {"_index.md", Markdown, false}, {"_partial.md", Markdown, true},
+		{"docs/_common/index.md", Markdown, true}, {"docs/_common/note.md", Markdown, true},
+		{"docs/_includes/deep/tip.md", Markdown, true}, {"docs/_index.md", Markdown, false},
+		{"docs/api.markdown", Markdown, false}, {"guide/notes.MD", Markdown, false},
+		{"guide/page.html", HTML, false}, {"guide/setup.md", Markdown, false}, {"index.md", Markdown, false},
 	}
 	if !reflect.DeepEqual(pages, want) {
 		t.Errorf("pages = %v\nwant %v", pages, want)
 	}
-	if !reflect.DeepEqual(assets, []string{"downloads/data.csv", "img/logo.png", "styles/site.css"}) {
+	if !reflect.DeepEqual(assets, []string{"docs/_common/diagram.svg", "downloads/data.csv", "img/logo.png", "styles/site.css"}) {
 		t.Errorf("assets = %v", assets)
+	}
+}
+
+// What an exclude glob matches is neither a page nor an asset, a folder it
+// matches with everything in it; a name it leaves out is not looked at.
+func TestWalkExcluding(t *testing.T) {
+	fsys := fstest.MapFS{
+		"index.md":                 {},
+		"a.tmp":                    {},
+		"docs/a.md":                {},
+		"docs/b.tmp":               {},
+		"docs/deep/c.tmp":          {},
+		"drafts/x.md":              {},
+		"drafts/img/y.png":         {},
+		"docs/drafts/z.md":         {},
+		"docs/_common/note.md":     {},
+		"docs/_common/internal.md": {},
+		"notes/bad\nname.md":       {},
+		"notes/ok.md":              {},
+		"vendor/lib/readme.md":     {},
+		"blog/2024/post.md":        {},
+		"blog/2025/post.md":        {},
+	}
+	tests := []struct {
+		name   string
+		globs  []string
+		pages  []string
+		assets []string
+	}{
+		{"nothing", nil,
+			[]string{"blog/2024/post.md", "blog/2025/post.md", "docs/_common/internal.md", "docs/_common/note.md", "docs/a.md", "docs/drafts/z.md", "drafts/x.md", "index.md", "notes/ok.md", "vendor/lib/readme.md"},
+			[]string{"a.tmp", "docs/b.tmp", "docs/deep/c.tmp", "drafts/img/y.png"}},
+		{"a folder and what it holds", []string{"drafts/**", "vendor", "notes/bad*"},
+			[]string{"blog/2024/post.md", "blog/2025/post.md", "docs/_common/internal.md", "docs/_common/note.md", "docs/a.md", "docs/drafts/z.md", "index.md", "notes/ok.md"},
+			[]string{"a.tmp", "docs/b.tmp", "docs/deep/c.tmp"}},
+		{"at any depth", []string{"**/*.tmp", "**/drafts"},
+			[]string{"blog/2024/post.md", "blog/2025/post.md", "docs/_common/internal.md", "docs/_common/note.md", "docs/a.md", "index.md", "notes/ok.md", "vendor/lib/readme.md"},
+			nil},
+		{"at the root only", []string{"*.tmp"},
+			nil,
+			[]string{"docs/b.tmp", "docs/deep/c.tmp", "drafts/img/y.png"}},
+		{"a fragment, a class and a middle **", []string{"docs/_common/internal.md", "blog/202[0-4]/*", "docs/**/c.tmp"},
+			[]string{"blog/2025/post.md", "docs/_common/note.md", "docs/a.md", "docs/drafts/z.md", "drafts/x.md", "index.md", "notes/ok.md", "vendor/lib/readme.md"},
+			[]string{"a.tmp", "docs/b.tmp", "drafts/img/y.png"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, err := NewExclude(tt.globs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages, assets, err := WalkExcluding(fsys, x)
+			var paths []string
+			for _, p := range pages {
+				paths = append(paths, p.Path)
+			}
+			if tt.pages != nil && !reflect.DeepEqual(paths, tt.pages) {
+				t.Errorf("pages = %q\nwant %q", paths, tt.pages)
+			}
+			if !reflect.DeepEqual(assets, tt.assets) {
+				t.Errorf("assets = %q\nwant %q", assets, tt.assets)
+			}
+			// The bad name is refused unless a glob leaves it out.
+			if excluded := x.Match("notes/bad\nname.md"); (err == nil) != excluded {
+				t.Errorf("walk error %v, though the bad name is excluded: %v", err, excluded)
+			}
+		})
+	}
+}
+
+// A glob that could never mean what it says is refused, with the glob
+// and the reason.
+func TestNewExcludeRefuses(t *testing.T) {
+	tests := []struct{ glob, want string }{
+		{"", "an empty glob"},
+		{"/drafts/**", "without a leading /"},
+		{"../secret/*", `".." is not a path element`},
+		{"docs//a.md", `"" is not a path element`},
+		{"docs/**.md", "** must be a whole path element"},
+		{"docs/[a-", "syntax error in pattern"},
+	}
+	for _, tt := range tests {
+		_, err := NewExclude([]string{"ok/**", tt.glob})
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), fmt.Sprintf("%q", tt.glob)) {
+			t.Errorf("NewExclude(%q) = %v, want an error naming it that says %q", tt.glob, err, tt.want)
+		}
 	}
 }
 

@@ -3,10 +3,14 @@
 //
 // A page is a Markdown file (.md, with optional YAML "---" or TOML "+++"
 // front matter) or an HTML file (.html). Every other file is an asset that
-// the build copies as it is. Files and folders whose names start with "." or
-// "_" other than _index.md are skipped, as site generators do. A page must
+// the build copies as it is. Files and folders whose names start with "."
+// are skipped, as site generators do; a page in a folder whose name starts
+// with "_", or whose own does (other than _index.md), is a fragment that
+// other pages include, translated but not a page of its own. A site's
+// [content] exclude globs (Exclude) leave files out entirely. A page must
 // be UTF-8 (CheckUTF8), and a path a name glot can write into its files
 // and read back: UTF-8, without control characters.
 //
-//	pages, assets, err := content.Walk(os.DirFS("content"))
+//	x, err := content.NewExclude([]string{"drafts/**"})
+//	pages, assets, err := content.WalkExcluding(os.DirFS("content"), x)
 package content

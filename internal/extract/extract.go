@@ -41,8 +41,11 @@ type Input struct {
 	// Rules say what is translatable; nil means glot's defaults.
 	Rules *segment.Rules
 	// Interface holds the messages the layout calls (see package
-	// layout): they join the source catalog, used on no page.
+	// layout), or a Hugo site's i18n messages: they join the source
+	// catalog, used on no page.
 	Interface []*catalog.Message
+	// Exclude leaves files of the content folder out ([content] exclude).
+	Exclude *content.Exclude
 }
 
 // Result is what extraction found and plans to write.
@@ -114,7 +117,7 @@ func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Ru
 
 // Run extracts every page of in.Content.
 func Run(in Input) (*Result, error) {
-	pages, _, err := content.Walk(in.Content)
+	pages, _, err := content.WalkExcluding(in.Content, in.Exclude)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", in.ContentName, err)
 	}
@@ -159,7 +162,7 @@ func Run(in Input) (*Result, error) {
 
 	for _, m := range in.Interface {
 		if old, ok := src.Messages[m.ID]; ok {
-			return nil, fmt.Errorf("the layout's message %s has the id of text at %s", m.ID, where[old.ID])
+			return nil, fmt.Errorf("the interface message %s has the id of text at %s", m.ID, where[old.ID])
 		}
 		c := *m
 		src.Messages[m.ID] = &c

@@ -33,8 +33,8 @@ func (b *builder) page(p content.Page) error {
 		// its links are kept byte for byte and must lead somewhere, and a
 		// generator that takes it over decides what it publishes.
 		j := job{lang: l}
-		if b.o.MD {
-			out := Output{Name: path.Join(cfg.MarkdownDir, l, p.Path), Page: p.Path, Lang: l, Format: "md", Key: b.mdKey(l, s)}
+		if b.o.MD && b.markdown(p, v, l) {
+			out := Output{Name: b.markdownName(l, p.Path), Page: p.Path, Lang: l, Format: "md", Key: b.mdKey(l, s)}
 			if b.sink.Kept(out) {
 				b.kept.Add(1)
 			} else {
@@ -130,7 +130,7 @@ func (b *builder) count(lang string, p content.Page, s *summary, v *versions) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	st := b.stats[lang]
-	if !v.emitted[lang] {
+	if b.o.Config.IsHugo() && !b.markdown(p, v, lang) || !b.o.Config.IsHugo() && !p.Fragment && !v.emitted[lang] {
 		st.Skipped++
 	}
 	if t == nil && lang != b.o.Config.SourceLanguage && !pseudo.Is(lang) {

@@ -28,11 +28,13 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/layout"
@@ -53,7 +55,8 @@ type Output struct {
 	// Lang is its language; "" for an asset, which all share.
 	Lang string
 	// Format is "html" or "md" for a page, "asset" for a copy of an asset,
-	// "site" for the files of the whole site.
+	// "site" for the files of the whole site, "i18n" for a Hugo site's
+	// interface text in one language.
 	Format string
 	// Key is a hash of everything it is made from.
 	Key Key
@@ -115,6 +118,10 @@ type Options struct {
 	Salt []byte
 	// Progress, if set, is called as pages are done.
 	Progress func(done, total int)
+	// HugoI18n are the interface messages of a Hugo site (Config.IsHugo)
+	// in the source language, as its i18n files define them now: the
+	// build writes their translations into each language's i18n file.
+	HugoI18n []*catalog.Message
 }
 
 // Report says what the build did.
@@ -138,19 +145,28 @@ type LangReport struct {
 	Fallbacks int
 	Stale     int // segments showing stale translations (with AllowStale)
 	Held      int // segments showing source text because their translation is held back
-	Skipped   int // pages below the threshold, not built
+	Skipped   int // pages below the threshold, not built (in a Hugo site, not written)
 }
 
 // Build writes the site.
 func Build(o Options, sink Sink) (*Report, error) {
 	cfg := o.Config
-	pages, assets, err := content.Walk(o.Content)
+	exclude, err := content.NewExclude(cfg.Content.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	pages, assets, err := content.WalkExcluding(o.Content, exclude)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", cfg.ContentDir, err)
 	}
 	langs := o.Langs
 	if len(langs) == 0 {
 		langs = append([]string{cfg.SourceLanguage}, cfg.Languages...)
+	}
+	if cfg.IsHugo() {
+		// The source language's pages are Hugo's own: the build writes
+		// the other languages'.
+		langs = slices.DeleteFunc(slices.Clone(langs), func(l string) bool { return l == cfg.SourceLanguage })
 	}
 	set, err := layout.Load(o.Layouts)
 	if err != nil {
@@ -171,6 +187,9 @@ func Build(o Options, sink Sink) (*Report, error) {
 	// What a link's path may name: a page, or a folder whose index page
 	// it is. A page itself comes first.
 	for _, p := range pages {
+		if p.Fragment {
+			continue // no URL to link to
+		}
 		if dir, file := path.Split(p.Path); file == "index.md" || file == "_index.md" {
 			k := path.Clean(dir)
 			if _, ok := b.pageSet[k]; !ok {
@@ -181,7 +200,9 @@ func Build(o Options, sink Sink) (*Report, error) {
 		}
 	}
 	for _, p := range pages {
-		b.linkSet[p.Path] = p
+		if !p.Fragment {
+			b.linkSet[p.Path] = p
+		}
 	}
 	b.assetSet = map[string]bool{}
 	for _, a := range assets {
@@ -300,6 +321,11 @@ func (b *builder) run() error {
 	if err := b.writeAssets(); err != nil {
 		return err
 	}
+	if b.o.Config.IsHugo() && b.o.MD && b.o.Shard.Site() {
+		if err := b.writeI18n(); err != nil {
+			return err
+		}
+	}
 	if b.o.HTML && len(b.o.Langs) == 0 && b.o.Shard.Site() {
 		// The language chooser and the sitemap list every language:
 		// they are written when the whole site is built.
@@ -341,7 +367,7 @@ func (b *builder) writeAssets() error {
 		}
 		if b.o.MD {
 			for _, l := range b.langs {
-				if err := b.put(Output{Name: path.Join(cfg.MarkdownDir, l, a), Page: a, Lang: l, Format: "asset", Key: k}, read); err != nil {
+				if err := b.put(Output{Name: b.markdownName(l, a), Page: a, Lang: l, Format: "asset", Key: k}, read); err != nil {
 					return err
 				}
 			}
@@ -366,6 +392,8 @@ func (b *builder) inScope(out Output) bool {
 		return b.o.MD && b.building(out.Lang)
 	case "html", "md":
 		return (out.Format == "html" && b.o.HTML || out.Format == "md" && b.o.MD) && b.building(out.Lang) && b.o.Shard.Has(out.Page)
+	case "i18n":
+		return b.o.Config.IsHugo() && b.o.MD && b.building(out.Lang) && b.o.Shard.Site()
 	}
 	return false
 }

@@ -15,7 +15,7 @@ import (
 
 // versions are the language versions of one page.
 type versions struct {
-	emitted map[string]bool   // built in this language
+	emitted map[string]bool   // built as HTML in this language
 	url     map[string]string // its URL path, relative to the output root
 	percent map[string]int    // the share of its text translated
 	stale   map[string]bool   // it uses a stale translation
@@ -62,7 +62,9 @@ func (b *builder) plan() error {
 			if len(s.IDs) > 0 {
 				v.percent[l] = done * 100 / len(s.IDs)
 			}
-			v.emitted[l] = l == cfg.SourceLanguage || pseudo.Is(l) || v.percent[l] >= cfg.Build.Threshold || cfg.Build.Incomplete != "skip"
+			// A fragment is part of other pages: it has no HTML page, so
+			// no URL, switcher, alternate or sitemap entry names it.
+			v.emitted[l] = !p.Fragment && (l == cfg.SourceLanguage || pseudo.Is(l) || v.percent[l] >= cfg.Build.Threshold || cfg.Build.Incomplete != "skip")
 			v.url[l] = b.pageURLFor(l, p, s)
 		}
 		mu.Lock()
