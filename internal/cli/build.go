@@ -175,6 +175,9 @@ func runBuild(g *glot, o *buildOptions) error {
 		}
 		where = append(where, cfg.Hugo.I18n+"/")
 		sink = newDiskSink(g.path(), dirs, prev, o.force)
+		for _, l := range builtLangs(cfg, opts) {
+			sink.guarded = append(sink.guarded, path.Clean(cfg.HugoDir(l))+"/")
+		}
 		if err := sink.checkOutputs(dirs, nil); err != nil {
 			return err
 		}

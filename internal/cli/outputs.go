@@ -185,6 +185,12 @@ type diskSink struct {
 	// still looks as recorded.
 	verify bool
 	gone   map[string]bool
+	// guarded are the output folders that may hold files a person made,
+	// slash-separated with a trailing slash: a Hugo site's language
+	// content folders, where translations made by hand may already be.
+	// A file there is written over, or removed, only if it is as the
+	// last build left it (see mayReplace).
+	guarded []string
 	// folders holds each folder this build checked or made (see
 	// folder), by its slash-separated path, with what was found.
 	folders sync.Map
@@ -263,6 +269,9 @@ func (d *diskSink) Write(out site.Output, data []byte) error {
 			return nil
 		}
 	}
+	if err := d.mayReplace(out.Name, data); err != nil {
+		return err
+	}
 	fi, err := d.writeInPlace(out.Name, data)
 	if err != nil {
 		return err
@@ -270,6 +279,39 @@ func (d *diskSink) Write(out site.Output, data []byte) error {
 	e.mtime = fi.ModTime().UnixNano()
 	d.add(out.Name, e)
 	return nil
+}
+
+// mayReplace fails if output name lies in a guarded folder and the file
+// there is one the last build did not leave: a page translated by hand
+// before glot came, or a generated page edited by hand since. Neither is
+// written over nor removed. A file that already holds data, the bytes to
+// write, is no one's work lost.
+func (d *diskSink) mayReplace(name string, data []byte) error {
+	guarded := false
+	for _, g := range d.guarded {
+		guarded = guarded || strings.HasPrefix(name, g)
+	}
+	if !guarded {
+		return nil
+	}
+	full := filepath.Join(d.root, filepath.FromSlash(name))
+	have, err := os.ReadFile(full)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case data != nil && string(have) == string(data):
+		return nil
+	}
+	if r := d.prev.outs[name]; r != nil && sha256.Sum256(have) == r.sum {
+		return nil
+	}
+	what := "written over"
+	if data == nil {
+		what = "removed"
+	}
+	return fmt.Errorf("%s was not written by glot build, or was changed since: it would be %s, and the translation in it lost; bring its text into the catalogs (glot merge's translate file) or move it aside, then build again", display(full), what)
 }
 
 func (d *diskSink) add(name string, e *outRecord) {
@@ -301,6 +343,11 @@ func (d *diskSink) sweep(inScope func(site.Output) bool) (record, error) {
 			if !errors.Is(err, fs.ErrNotExist) {
 				errs = append(errs, err)
 			}
+			continue
+		}
+		if err := d.mayReplace(name, nil); err != nil {
+			errs = append(errs, err)
+			d.next.outs[name] = r // still glot's to look after
 			continue
 		}
 		full := filepath.Join(d.root, filepath.FromSlash(name))
