@@ -88,12 +88,18 @@ func (m *Markdown) Parse(body []byte) *Doc {
 	if len(d.scs) > 0 {
 		d.protect()
 	}
-	ids := headingIDs{ids: parser.NewContext().IDs(), prefix: d.prefix}
-	pc := parser.NewContext(parser.WithIDs(ids))
-	pc.Set(prefixKey, d.prefix)
+	pc := parser.NewContext()
+	if d.prefix != "" {
+		ids := headingIDs{ids: pc.IDs(), prefix: d.prefix, standIn: regexp.MustCompile(regexp.QuoteMeta(d.prefix) + `B?[0-9]{1,9}Z`)}
+		pc = parser.NewContext(parser.WithIDs(ids))
+		pc.Set(prefixKey, d.prefix)
+	}
 	d.Root = m.md.Parser().Parse(text.NewReader(d.Src), parser.WithContext(pc))
 	return d
 }
+
+// HasShortcodes reports whether the page has shortcodes to run.
+func (d *Doc) HasShortcodes() bool { return len(d.scs) > 0 }
 
 // At returns where offset i of d.Src is in the body; an offset inside a
 // stand-in is the start of its shortcode.
@@ -348,16 +354,14 @@ func (standInRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // stand-ins: "Install {{< param version >}}" is "install", not a word
 // that changes with the page.
 type headingIDs struct {
-	ids    parser.IDs
-	prefix string
+	ids     parser.IDs
+	prefix  string
+	standIn *regexp.Regexp // a stand-in of the Doc
 }
 
-var standInRE = regexp.MustCompile(`B?[0-9]{1,9}Z`)
-
 func (h headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	if h.prefix != "" && bytes.Contains(value, []byte(h.prefix)) {
-		re := regexp.MustCompile(regexp.QuoteMeta(h.prefix) + standInRE.String())
-		value = bytes.Join(bytes.Fields(re.ReplaceAll(value, nil)), []byte(" "))
+	if h.standIn != nil && bytes.Contains(value, []byte(h.prefix)) {
+		value = bytes.Join(bytes.Fields(h.standIn.ReplaceAll(value, nil)), []byte(" "))
 	}
 	return h.ids.Generate(value, kind)
 }

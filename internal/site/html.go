@@ -90,14 +90,20 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 	// Markdown blocks get it on their element, below.
 	var marks []edit
 	var fallback, segs, translated []render.Span
+	// Where the segments are matters to glot:skip, and where translated
+	// text is to shortcodes; pages with neither keep no list.
+	skips := other && bytes.Contains(body, []byte("glot:skip"))
+	shortcodes := bytes.Contains(body, []byte("{{<"))
 	for _, sp := range res.Spans {
 		if sp.Start < fm.Body {
 			continue
 		}
 		in := render.Span{Start: sp.Start - fm.Body, End: sp.End - fm.Body}
-		segs = append(segs, in)
+		if skips {
+			segs = append(segs, in)
+		}
 		sg := &info.Segs[sp.Segment]
-		if !sp.Fallback && !bytes.Equal(res.Bytes[sp.Start:sp.End], info.src[sg.Start:sg.End]) {
+		if shortcodes && !sp.Fallback && !bytes.Equal(res.Bytes[sp.Start:sp.End], info.src[sg.Start:sg.End]) {
 			translated = append(translated, in)
 		}
 		if !sp.Fallback || !other {
@@ -109,7 +115,7 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 			fallback = append(fallback, in)
 		}
 	}
-	if other && bytes.Contains(body, []byte("glot:skip")) {
+	if skips {
 		// An HTML block kept out of translation gets its lang in its
 		// bytes too, which only a parse of the page finds.
 		marks = append(marks, b.skippedHTML(md.Parse(body), body, newSpanSet(segs), lang)...)
@@ -183,7 +189,7 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 		}
 		return ast.WalkContinue, nil
 	})
-	if other {
+	if skips {
 		// A block kept out of translation shows the source language.
 		hasSegment := newSpanSet(segs)
 		for _, n := range skipped(doc) {
@@ -192,26 +198,37 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 			}
 		}
 	}
-	srcFM, _ := content.SplitFrontMatter(info.src)
-	out, err := md.Render(doc, &render.HTMLPage{
-		File:      path.Join(b.o.Config.ContentDir, info.page.Path),
-		Source:    info.src[srcFM.Body:],
-		FirstLine: 1 + bytes.Count(info.src[:srcFM.Body], []byte("\n")),
-		Title:     data.Title,
-		Lang:      lang,
-		Params:    content.Values(res.Bytes),
-		Templates: b.ui.shortcodes(lang),
-		Ref: func(target, l string, abs bool) (string, error) {
-			return b.ref(info.page, target, l, abs, lang, curDir)
-		},
-		Link:       rewrite,
-		Translated: spanRanges(translated),
-	})
+	out, err := md.Render(doc, b.htmlPage(doc, info, lang, curDir, data.Title, res.Bytes, translated))
 	if err != nil {
 		return nil, err
 	}
 	data.Content = template.HTML(out)
 	return b.ui.execute(lang, "page.html", data, len(data.Content))
+}
+
+// htmlPage is what the shortcodes of a page in lang see of it, and what
+// the build tells them; nil for a page without shortcodes. localized is
+// the page's Markdown in lang, and translated the spans of its body that
+// hold translated text.
+func (b *builder) htmlPage(doc *render.Doc, info *pageInfo, lang, curDir, title string, localized []byte, translated []render.Span) *render.HTMLPage {
+	if !doc.HasShortcodes() {
+		return nil
+	}
+	srcFM, _ := content.SplitFrontMatter(info.src)
+	return &render.HTMLPage{
+		File:      path.Join(b.o.Config.ContentDir, info.page.Path),
+		Source:    info.src[srcFM.Body:],
+		FirstLine: 1 + bytes.Count(info.src[:srcFM.Body], []byte("\n")),
+		Title:     title,
+		Lang:      lang,
+		Params:    content.Values(localized),
+		Templates: b.ui.shortcodes(lang),
+		Ref: func(target, l string, abs bool) (string, error) {
+			return b.ref(info.page, target, l, abs, lang, curDir)
+		},
+		Link:       func(u string) string { return string(b.rewrite([]byte(u), info.page, lang, curDir)) },
+		Translated: spanRanges(translated),
+	}
 }
 
 func spanRanges(spans []render.Span) [][2]int {
