@@ -81,6 +81,7 @@ func TestShortcodeErrorsStopTheBuild(t *testing.T) {
 		{"no template", "---\ntitle: A\n---\n# A\n\nText {{< notice >}}.\n", `content/a.md:6: shortcode "notice" has no template: glot's HTML build runs layouts/shortcodes/notice.html`},
 		{"a closing tag alone", "# A\n\n{{% /notice %}}\n", `content/a.md:3: shortcode notice: {{% /notice %}} closes no shortcode`},
 		{"a ref to no page", "# A\n\nSee {{< ref \"nowhere.md\" >}}.\n", `content/a.md:3: shortcode ref: no page nowhere.md`},
+		{"named and positional parameters", "# A\n\n{{< figure src=\"a.png\" \"b\" >}}\n", `content/a.md:3: shortcode figure: its parameters are named and positional both`},
 		{"in a code block too", "# A\n\n```\n{{< notice >}}\n```\n", `content/a.md:4: shortcode "notice" has no template`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
