@@ -20,11 +20,12 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"path"
 	"slices"
+	"strings"
 	"text/template/parse"
 
 	"github.com/glot-i18n/glot/internal/catalog"
-	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
 //go:embed default/*.html default/ui.toml
@@ -36,9 +37,16 @@ var Names = []string{"page.html", "index.html"}
 // UIFile is the file of a layout's interface messages.
 const UIFile = "ui.toml"
 
+// ShortcodeDir is the folder of a layout's shortcode templates: the
+// template of {{< name >}} is shortcodes/name.html, which glot's HTML
+// build runs as Hugo would.
+const ShortcodeDir = "shortcodes"
+
 // Set is a loaded layout: the text of its templates, and its interface
 // messages.
 type Set struct {
+	// Templates holds the page templates (Names) and the shortcode
+	// templates, "shortcodes/name.html".
 	Templates map[string]string // name -> text
 	Files     map[string]string // name -> where it was read, for errors
 	Messages  *catalog.Catalog  // the interface messages, in the source language
@@ -68,6 +76,9 @@ func Load(site fs.FS) (*Set, error) {
 		}
 		s.Templates[n], s.Files[n] = string(data), file
 	}
+	if err := s.loadShortcodes(site); err != nil {
+		return nil, err
+	}
 	data, file, err := read(UIFile)
 	if err != nil {
 		return nil, err
@@ -81,6 +92,48 @@ func Load(site fs.FS) (*Set, error) {
 		}
 	}
 	return s, nil
+}
+
+// loadShortcodes reads the site's shortcode templates, in folders or not.
+func (s *Set) loadShortcodes(site fs.FS) error {
+	if site == nil {
+		return nil
+	}
+	err := fs.WalkDir(site, ShortcodeDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
+			return err
+		}
+		data, err := fs.ReadFile(site, p)
+		if err != nil {
+			return err
+		}
+		s.Templates[p], s.Files[p] = string(data), "layouts/"+p
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// Shortcode returns the name of the template of shortcode name, if the
+// layout has one.
+func (s *Set) Shortcode(name string) (string, bool) {
+	t := ShortcodeDir + "/" + name + ".html"
+	_, ok := s.Templates[t]
+	return t, ok
+}
+
+// Shortcodes returns the names of the shortcode templates, sorted.
+func (s *Set) Shortcodes() []string {
+	var out []string
+	for n := range s.Templates {
+		if strings.HasPrefix(n, ShortcodeDir+"/") {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Interface returns the interface messages the templates call, sorted by
@@ -106,7 +159,7 @@ func (s *Set) Used() []string {
 }
 
 func (s *Set) usedIn(id string) string {
-	for _, n := range Names {
+	for _, n := range slices.Sorted(maps.Keys(s.Templates)) {
 		for _, c := range calls(s.Templates[n]) {
 			if c == id {
 				return s.Files[n]
@@ -118,8 +171,12 @@ func (s *Set) usedIn(id string) string {
 
 // calls finds the message ids of the calls {{t "id" ...}} in a template.
 func calls(text string) []string {
-	trees, err := parse.Parse("x", text, "{{", "}}", map[string]any{"t": true, "tlang": true, "tdir": true}, msgtext.TemplateFuncs)
-	if err != nil {
+	// The functions a template may call are the build's to check: a
+	// shortcode template calls markdownify, say.
+	tree := parse.New("x")
+	tree.Mode = parse.SkipFuncCheck
+	trees := map[string]*parse.Tree{}
+	if _, err := tree.Parse(text, "{{", "}}", trees); err != nil {
 		return nil // the build reports it, with its place
 	}
 	var ids []string

@@ -297,21 +297,26 @@ func TestShortcodeParameter(t *testing.T) {
 	if err != nil || len(p.Segments) != 1 {
 		t.Fatalf("%v %+v", err, p)
 	}
-	typed := `C:\dir\ "q" >}} {{< x >}} <script>alert(1)</script> **b** [a](javascript:alert(1)) {% liquid %}`
-	out, _ := Splice([]byte(src), p.Segments, mapTr{p.Segments[0].ID: typed})
-	// One shortcode, its parameter closed where the source closes it.
-	if n := strings.Count(string(out), "{{<"); n != 1 || !strings.HasSuffix(string(out), "\" >}}\n") {
-		t.Fatalf("the parameter broke its shortcode: %s", out)
-	}
-	value := strings.TrimSuffix(strings.TrimPrefix(string(out), `{{< figure src="a.png" caption="`), "\" >}}\n")
-	// Rendered as Markdown (Hugo's markdownify, or glot's own build of a
-	// shortcode it does not know), the value is the text typed.
-	for name, h := range map[string]string{"goldmark": toHTML(t, []byte(value)), "cmark-gfm": cmarkGFM(t, value)} {
-		if tags(h) != "<p</p" {
-			t.Errorf("%s reads markup in %q: %s", name, value, h)
+	for _, typed := range []string{
+		`C:\dir\ "q" >}} {{< x >}} <script>alert(1)</script> **b** [a](javascript:alert(1)) {% liquid %}`,
+		// What starts a list or a heading: a caption stays a paragraph.
+		"- li", "+ li", "1. x", "12) x", "= x", "  3. x",
+	} {
+		out, _ := Splice([]byte(src), p.Segments, mapTr{p.Segments[0].ID: typed})
+		// One shortcode, its parameter closed where the source closes it.
+		if n := strings.Count(string(out), "{{<"); n != 1 || !strings.HasSuffix(string(out), "\" >}}\n") {
+			t.Fatalf("the parameter broke its shortcode: %s", out)
 		}
-		if got := visible(t, h); got != typed {
-			t.Errorf("%s shows %q, want %q", name, got, typed)
+		value := strings.TrimSuffix(strings.TrimPrefix(string(out), `{{< figure src="a.png" caption="`), "\" >}}\n")
+		// Rendered as Markdown (Hugo's markdownify, and glot's), the
+		// value is the text typed.
+		for name, h := range map[string]string{"goldmark": toHTML(t, []byte(value)), "cmark-gfm": cmarkGFM(t, value)} {
+			if tags(h) != "<p</p" {
+				t.Errorf("%s reads markup in %q: %s", name, value, h)
+			}
+			if got := visible(t, h); got != strings.TrimSpace(typed) {
+				t.Errorf("%s shows %q, want %q", name, got, typed)
+			}
 		}
 	}
 }

@@ -1,7 +1,8 @@
 // Package render owns writing a page in another language: it splices each
 // segment's translation into the page's own bytes, escaping what the
-// translator typed so that it can only ever be text, and puts pages into
-// HTML layouts.
+// translator typed so that it can only ever be text, and turns a Markdown
+// page into the HTML of glot's build, running its Hugo shortcodes
+// (Markdown).
 //
 // Everything outside the segments is copied byte for byte. A translation is
 // untrusted input: its characters that mean something in the page's syntax
@@ -208,22 +209,38 @@ func write(s *segment.Segment, t string, open, closing []string) (string, error)
 
 // shortcodeParam writes text as the value of a shortcode's quoted
 // parameter. What a shortcode does with it is its own affair: Hugo's
-// figure runs its caption through markdownify, and glot's HTML build shows
-// a shortcode it does not know as Markdown text. So nothing of HTML or
-// Markdown may stay live in it: every character that either reads as
-// syntax is written as a character reference, which both render as the
-// character typed, and which cannot end the quotes or the shortcode.
+// figure, and glot's, run its caption through markdownify. So nothing of
+// HTML or Markdown may stay live in it: every character that either reads
+// as syntax is written as a character reference, which both render as the
+// character typed, and which cannot end the quotes or the shortcode. At
+// the start of a line, that is also what starts a list ("-", "+", "1.")
+// or a heading underline ("="), so that a caption stays one paragraph.
 func shortcodeParam(s string) string {
 	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '<', '>', '&', '"', '\'', '\\', '*', '_', '[', ']', '(', ')', '`', '~', '!', '{', '}', '%', '|', '#':
+	lineStart := true
+	for i, r := range s {
+		switch {
+		case strings.ContainsRune("<>&\"'\\*_[]()`~!{}%|#", r),
+			lineStart && strings.ContainsRune("-+=", r),
+			(r == '.' || r == ')') && listStart.FindString(lineOf(s, i)) == lineOf(s, i):
 			fmt.Fprintf(&b, "&#%d;", r)
 		default:
 			b.WriteRune(r)
 		}
+		if r == '\n' {
+			lineStart = true
+		} else if r != ' ' && r != '\t' {
+			lineStart = false
+		}
 	}
 	return b.String()
+}
+
+// lineOf returns the text of s from the start of the line that holds
+// byte i, up to and with that byte, its indentation left out.
+func lineOf(s string, i int) string {
+	start := strings.LastIndexByte(s[:i], '\n') + 1
+	return strings.TrimLeft(s[start:i+1], " \t")
 }
 
 // plainText is the text of toks with atoms spelled out, for syntaxes where

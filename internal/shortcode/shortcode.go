@@ -109,7 +109,8 @@ func Find(src []byte) []Shortcode {
 				continue
 			}
 		}
-		i = at + 2
+		// The next tag may start at the second brace: "{{{< x >}}".
+		i = at + 1
 	}
 	pair(scs)
 	return scs

@@ -67,6 +67,8 @@ func TestFind(t *testing.T) {
 		{`{{ .Title }} {% raw %} {{Glossary("HTML")}} {{< >}} {{< unclosed`, ``},
 		{`{{< /x >}}`, `</x`},
 		{`a "{{< q ">}}" >}}" b`, `<q ">}}"`},
+		// A brace before a tag does not hide it, as in Hugo.
+		{`{{{< x >}} {{{{% y %}}`, `<x | %y`},
 	} {
 		if got := describe(tt.src); got != tt.want {
 			t.Errorf("Find(%q):\n got %s\nwant %s", tt.src, got, tt.want)

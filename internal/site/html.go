@@ -11,10 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	ghtml "github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/text"
 	xhtml "golang.org/x/net/html"
 
 	"github.com/glot-i18n/glot/internal/config"
@@ -25,9 +22,10 @@ import (
 	"github.com/glot-i18n/glot/internal/segment"
 )
 
-// md renders pages to HTML. Raw HTML in a page is the site owner's and is
-// kept; a translation cannot add any, because the splice escapes "<".
-var md = segment.Goldmark(goldmark.WithRendererOptions(ghtml.WithUnsafe()))
+// md renders pages to HTML, running their shortcodes. Raw HTML in a page
+// is the site owner's and is kept; a translation cannot add any, because
+// the splice escapes "<".
+var md = render.NewMarkdown()
 
 // Version is one language version of a page, for switchers and alternate
 // links.
@@ -87,30 +85,54 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 	}
 	fm, _ := content.SplitFrontMatter(res.Bytes)
 	body := res.Bytes[fm.Body:]
+	other := lang != b.o.Config.SourceLanguage
 	// HTML blocks that show source text get their lang in the bytes; the
 	// Markdown blocks get it on their element, below.
 	var marks []edit
-	var fallback []render.Span
+	var fallback, segs, translated []render.Span
+	// Where the segments are matters to glot:skip, and where translated
+	// text is to shortcodes; pages with neither keep no list.
+	skips := other && bytes.Contains(body, []byte("glot:skip"))
+	shortcodes := bytes.Contains(body, []byte("{{<"))
 	for _, sp := range res.Spans {
-		if !sp.Fallback || sp.Start < fm.Body || lang == b.o.Config.SourceLanguage {
+		if sp.Start < fm.Body {
 			continue
 		}
-		if info.Segs[sp.Segment].Syntax == segment.HTMLText {
-			marks = append(marks, b.langSpan(lang, sp.Start-fm.Body, sp.End-fm.Body)...)
-		} else {
-			fallback = append(fallback, render.Span{Start: sp.Start - fm.Body, End: sp.End - fm.Body})
+		in := render.Span{Start: sp.Start - fm.Body, End: sp.End - fm.Body}
+		if skips {
+			segs = append(segs, in)
 		}
+		sg := &info.Segs[sp.Segment]
+		if shortcodes && !sp.Fallback && !bytes.Equal(res.Bytes[sp.Start:sp.End], info.src[sg.Start:sg.End]) {
+			translated = append(translated, in)
+		}
+		if !sp.Fallback || !other {
+			continue
+		}
+		if sg.Syntax == segment.HTMLText {
+			marks = append(marks, b.langSpan(lang, in.Start, in.End)...)
+		} else {
+			fallback = append(fallback, in)
+		}
+	}
+	if skips {
+		// An HTML block kept out of translation gets its lang in its
+		// bytes too, which only a parse of the page finds.
+		marks = append(marks, b.skippedHTML(md.Parse(body), body, newSpanSet(segs), lang)...)
 	}
 	if len(marks) > 0 {
 		body = editHTML(body, marks, func(u string) string { return u })
 		// The marks moved what follows them.
 		sh := newShifts(marks)
-		for i := range fallback {
-			fallback[i].Start, fallback[i].End = sh.moved(fallback[i].Start), sh.moved(fallback[i].End)
+		for _, list := range [][]render.Span{fallback, segs, translated} {
+			for i := range list {
+				list[i].Start, list[i].End = sh.moved(list[i].Start), sh.moved(list[i].End)
+			}
 		}
 	}
 	shownInSource := newSpanSet(fallback)
-	doc := md.Parser().Parse(text.NewReader(body))
+	doc := md.Parse(body)
+	at := doc.At
 	i := 0
 	src := []byte(b.o.Config.SourceLanguage)
 	var srcDir []byte
@@ -122,7 +144,7 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 	// it is known by its text, which is its message's.
 	fallbackAlts := map[string]bool{}
 	for _, f := range res.Fallbacks {
-		if sg := &info.Segs[f.Segment]; sg.Kind == "alt" && sg.Syntax != segment.HTMLAttr && lang != b.o.Config.SourceLanguage {
+		if sg := &info.Segs[f.Segment]; sg.Kind == "alt" && sg.Syntax != segment.HTMLAttr && other {
 			fallbackAlts[render.PlainText(sg, sg.Text)] = true
 		}
 	}
@@ -132,7 +154,7 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 			n.SetAttributeString("dir", srcDir)
 		}
 	}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -143,16 +165,20 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 			}
 			i++
 		case *ast.Link:
-			n.Destination = b.rewrite(n.Destination, info.page, lang, curDir)
+			if !doc.HasStandIn(n.Destination) {
+				n.Destination = b.rewrite(n.Destination, info.page, lang, curDir)
+			}
 		case *ast.Image:
-			n.Destination = b.rewrite(n.Destination, info.page, lang, curDir)
+			if !doc.HasStandIn(n.Destination) {
+				n.Destination = b.rewrite(n.Destination, info.page, lang, curDir)
+			}
 			// Alt text shown in the source language in a translated
 			// block: the image says so.
-			if fallbackAlts[plainAlt(n, body)] && !shownInSource.has(blockStart(n)) {
+			if fallbackAlts[plainAlt(n, doc.Src)] && !shownInSource.has(at(blockStart(n))) {
 				mark(n)
 			}
 		}
-		if n.Type() == ast.TypeBlock && n.Kind() != ast.KindHTMLBlock && n.Lines().Len() > 0 && shownInSource.has(n.Lines().At(0).Start) {
+		if n.Type() == ast.TypeBlock && n.Kind() != ast.KindHTMLBlock && n.Lines().Len() > 0 && shownInSource.has(at(n.Lines().At(0).Start)) {
 			// A tight list item's text has no element of its own: its
 			// lang goes on the item.
 			target := n
@@ -163,12 +189,54 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 		}
 		return ast.WalkContinue, nil
 	})
-	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, body, doc); err != nil {
+	if skips {
+		// A block kept out of translation shows the source language.
+		hasSegment := newSpanSet(segs)
+		for _, n := range skipped(doc) {
+			if n.Kind() != ast.KindHTMLBlock && n.Kind() != ast.KindFencedCodeBlock && n.Kind() != ast.KindCodeBlock && !hasSegment.overlaps(nodeRange(doc, n)) {
+				mark(n)
+			}
+		}
+	}
+	out, err := md.Render(doc, b.htmlPage(doc, info, lang, curDir, data.Title, res.Bytes, translated))
+	if err != nil {
 		return nil, err
 	}
-	data.Content = template.HTML(buf.String())
+	data.Content = template.HTML(out)
 	return b.ui.execute(lang, "page.html", data, len(data.Content))
+}
+
+// htmlPage is what the shortcodes of a page in lang see of it, and what
+// the build tells them; nil for a page without shortcodes. localized is
+// the page's Markdown in lang, and translated the spans of its body that
+// hold translated text.
+func (b *builder) htmlPage(doc *render.Doc, info *pageInfo, lang, curDir, title string, localized []byte, translated []render.Span) *render.HTMLPage {
+	if !doc.HasShortcodes() {
+		return nil
+	}
+	srcFM, _ := content.SplitFrontMatter(info.src)
+	return &render.HTMLPage{
+		File:      path.Join(b.o.Config.ContentDir, info.page.Path),
+		Source:    info.src[srcFM.Body:],
+		FirstLine: 1 + bytes.Count(info.src[:srcFM.Body], []byte("\n")),
+		Title:     title,
+		Lang:      lang,
+		Params:    content.Values(localized),
+		Templates: b.ui.shortcodes(lang),
+		Ref: func(target, l string, abs bool) (string, error) {
+			return b.ref(info.page, target, l, abs, lang, curDir)
+		},
+		Link:       func(u string) string { return string(b.rewrite([]byte(u), info.page, lang, curDir)) },
+		Translated: spanRanges(translated),
+	}
+}
+
+func spanRanges(spans []render.Span) [][2]int {
+	out := make([][2]int, len(spans))
+	for i, sp := range spans {
+		out[i] = [2]int{sp.Start, sp.End}
+	}
+	return out
 }
 
 // plainAlt is the alt text goldmark writes for image n.

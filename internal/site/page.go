@@ -192,6 +192,12 @@ func (b *builder) htmlKey(lang string, p content.Page, s *summary, v *versions) 
 		k.str(b.builtURL(lang, home))
 	}
 	k.str(b.home[lang]).str(b.homeLang[lang]).str(b.home[cfg.SourceLanguage])
+	for _, u := range s.Shortcodes {
+		// A ref's URL is its page's, as a link's is.
+		if pg, _, ok := b.refPage(p, u.Ref); ok && u.Ref != "" {
+			k.str("ref").str(b.builtURL(lang, pg))
+		}
+	}
 	for _, target := range s.Links {
 		if pg, ok := b.findPage(target); ok {
 			k.str("page").str(b.builtURL(lang, pg))

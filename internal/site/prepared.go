@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/render"
 	"github.com/glot-i18n/glot/internal/segment"
 )
 
@@ -36,6 +36,9 @@ type pageData struct {
 	// Links are the pages and assets the page links to, as paths in the
 	// content folder: its outputs depend on where they are built.
 	Links []string
+	// Shortcodes are the page's shortcode tags, for the build to check
+	// before it writes anything.
+	Shortcodes []render.Use
 }
 
 // prepare segments page p, whose bytes are src.
@@ -57,8 +60,8 @@ func prepare(p content.Page, src []byte, rules *segment.Rules) (*pageInfo, error
 	info.Segs = sp.Segments
 	if p.Kind == content.Markdown {
 		fm, _ := content.SplitFrontMatter(src)
-		doc := md.Parser().Parse(text.NewReader(src[fm.Body:]))
-		info.HeadingIDs, info.Links = markdownFacts(doc, src[fm.Body:], p.Path)
+		info.HeadingIDs, info.Links = markdownFacts(md.Parse(src[fm.Body:]), p.Path)
+		info.Shortcodes = render.Uses(src, fm.Body)
 		info.Date, info.HasDate = pageDate(content.Values(src))
 	} else {
 		// A byte order mark before <!DOCTYPE> or <html> is text to the
@@ -101,8 +104,8 @@ func decodeInfo(p content.Page, src, data []byte) (*pageInfo, error) {
 // body, in order, and the targets of its links and images. Localized
 // pages reuse the source's heading ids, so that a link to "page.md#section"
 // reaches the same section in every language.
-func markdownFacts(doc ast.Node, body []byte, from string) (ids [][]byte, links []string) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+func markdownFacts(doc *render.Doc, from string) (ids [][]byte, links []string) {
+	_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -112,9 +115,13 @@ func markdownFacts(doc ast.Node, body []byte, from string) (ids [][]byte, links 
 			b, _ := id.([]byte)
 			ids = append(ids, b)
 		case *ast.Link:
-			links = addLink(links, from, string(n.Destination))
+			if !doc.HasStandIn(n.Destination) {
+				links = addLink(links, from, string(n.Destination))
+			}
 		case *ast.Image:
-			links = addLink(links, from, string(n.Destination))
+			if !doc.HasStandIn(n.Destination) {
+				links = addLink(links, from, string(n.Destination))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -17,6 +17,7 @@ import (
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/segment"
+	"github.com/glot-i18n/glot/internal/shortcode"
 	"github.com/glot-i18n/glot/internal/site"
 )
 
@@ -74,8 +75,16 @@ func identity(t *testing.T, content fstest.MapFS, rules *segment.Rules) map[stri
 	cfg := config.Default()
 	cfg.Languages = []string{"eo"}
 	cfg.BaseURL = "https://example.org/"
+	// The HTML build runs the pages' shortcodes: each has a template that
+	// shows what it holds.
+	layouts := fstest.MapFS{}
+	for _, f := range content {
+		for _, sc := range shortcode.Find(f.Data) {
+			layouts["shortcodes/"+sc.Name+".html"] = &fstest.MapFile{Data: []byte("{{ .Inner }}")}
+		}
+	}
 	sink := &memSink{}
-	rep, err := site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true, Rules: rules}, sink)
+	rep, err := site.Build(site.Options{Config: &cfg, Content: content, Layouts: layouts, Locales: ls, HTML: true, MD: true, Rules: rules}, sink)
 	if err != nil {
 		t.Fatal(err)
 	}

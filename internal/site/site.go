@@ -298,6 +298,11 @@ func (b *builder) run() error {
 	if err := b.summarize(); err != nil {
 		return err
 	}
+	if b.o.HTML {
+		if err := b.checkShortcodes(); err != nil {
+			return err
+		}
+	}
 	if err := b.plan(); err != nil {
 		return err
 	}

@@ -350,14 +350,15 @@ func TestTemplateLookalikesAreText(t *testing.T) {
 		"fr": func(string) (string, bool) { return "Écrivez {{ printf \"%s\" 1 }} et <1/> ici.", true },
 	})
 	sink := &memSink{}
-	rep, err := site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true}, sink)
+	layouts := fstest.MapFS{"shortcodes/x.html": {Data: []byte("<b>X</b>")}}
+	rep, err := site.Build(site.Options{Config: &cfg, Content: content, Layouts: layouts, Locales: ls, HTML: true, MD: true}, sink)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := string(sink.files["public/en/a/index.html"]); !strings.Contains(got, "<p>Write {{ .Title }} and {{&lt; x &gt;}} here.</p>") {
+	if got := string(sink.files["public/en/a/index.html"]); !strings.Contains(got, "<p>Write {{ .Title }} and <b>X</b> here.</p>") {
 		t.Errorf("source page:\n%s", got)
 	}
-	if got := string(sink.files["public/es/a/index.html"]); !strings.Contains(got, `<p>Escriba {{ .Title }} y {{&lt; x &gt;}} aquí.</p>`) {
+	if got := string(sink.files["public/es/a/index.html"]); !strings.Contains(got, `<p>Escriba {{ .Title }} y <b>X</b> aquí.</p>`) {
 		t.Errorf("translated page:\n%s", got)
 	}
 	// In the Markdown that a site generator reads, only the page's own

@@ -61,3 +61,9 @@ func (s spanSet) has(at int) bool {
 	i := sort.Search(len(s), func(i int) bool { return s[i][1] > at })
 	return i < len(s) && s[i][0] <= at
 }
+
+// overlaps reports whether one of the spans has a byte of [lo, hi).
+func (s spanSet) overlaps(lo, hi int) bool {
+	i := sort.Search(len(s), func(i int) bool { return s[i][1] > lo })
+	return i < len(s) && s[i][0] < hi
+}

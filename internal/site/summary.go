@@ -16,6 +16,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/render"
 	"github.com/glot-i18n/glot/internal/segment"
 )
 
@@ -28,6 +29,8 @@ type summary struct {
 	IDs   []string // the message of each segment, in order
 	Slug  *segment.Segment
 	Links []string
+	// Shortcodes are the page's shortcode tags (see pageData).
+	Shortcodes []render.Use
 	// idx holds the index of each id in the compiled source, -1 for none.
 	idx []int
 }
@@ -41,7 +44,7 @@ type summaries struct {
 }
 
 func summarize1(info *pageInfo, hash [32]byte) *summary {
-	s := &summary{Hash: hash, Links: info.Links, IDs: make([]string, len(info.Segs))}
+	s := &summary{Hash: hash, Links: info.Links, Shortcodes: info.Shortcodes, IDs: make([]string, len(info.Segs))}
 	for i := range info.Segs {
 		s.IDs[i] = info.Segs[i].ID
 		if info.Segs[i].Kind == "slug" && s.Slug == nil {
@@ -137,7 +140,7 @@ func (b *builder) summarize() error {
 	return nil
 }
 
-const summariesMagic = "glotSUM1"
+const summariesMagic = "glotSUM2"
 
 // encode writes s in a binary form of its own: gob took half a second for
 // the summaries of 10,000 pages, which a build after a one-page edit reads
@@ -153,6 +156,9 @@ func (s summaries) encode() ([]byte, error) {
 		}
 		for _, l := range sum.Links {
 			size += len(l) + binary.MaxVarintLen64
+		}
+		for _, u := range sum.Shortcodes {
+			size += len(u.Name) + len(u.Ref) + len(u.Problem) + 4*binary.MaxVarintLen64
 		}
 	}
 	out := append(append(make([]byte, 0, size), summariesMagic...), s.Salt[:]...)
@@ -172,6 +178,13 @@ func (s summaries) encode() ([]byte, error) {
 		out = binary.AppendUvarint(out, uint64(len(sum.Links)))
 		for _, l := range sum.Links {
 			str(l)
+		}
+		out = binary.AppendUvarint(out, uint64(len(sum.Shortcodes)))
+		for _, u := range sum.Shortcodes {
+			str(u.Name)
+			out = binary.AppendUvarint(out, uint64(u.Line))
+			str(u.Ref)
+			str(u.Problem)
 		}
 		// A slug is rare, and a segment has many fields: gob writes it.
 		var slug bytes.Buffer
@@ -240,6 +253,16 @@ func decodeSummaries(data []byte) (summaries, error) {
 		d = d[copy(sum.Hash[:], d):]
 		sum.IDs = strs()
 		sum.Links = strs()
+		if n := uv(); !bad && n <= uint64(len(d)) {
+			for range n {
+				u := render.Use{Name: str()}
+				u.Line = int(uv())
+				u.Ref, u.Problem = str(), str()
+				sum.Shortcodes = append(sum.Shortcodes, u)
+			}
+		} else {
+			bad = true
+		}
 		if slug := str(); slug != "" {
 			sum.Slug = &segment.Segment{}
 			if err := gob.NewDecoder(strings.NewReader(slug)).Decode(sum.Slug); err != nil {

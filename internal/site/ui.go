@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"html/template"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,6 +22,7 @@ import (
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/pseudo"
+	"github.com/glot-i18n/glot/internal/render"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -33,6 +36,7 @@ import (
 // go-i18n's matcher answer "ar" with "ar-XB", pseudo-Arabic, when ar
 // lacks a message.
 type ui struct {
+	set       *layout.Set
 	source    string
 	bundles   map[string]*i18n.Bundle
 	templates map[string]*template.Template
@@ -62,9 +66,12 @@ func newUI(set *layout.Set, source *verdict.Source, cfg *config.Config, langs []
 		return nil, err
 	}
 	used := set.Used()
-	base := template.New("").Funcs(template.FuncMap{"t": func(string, ...any) (string, error) { return "", nil }, "tlang": func(string) string { return "" }, "tdir": func(string) string { return "" }})
+	base := template.New("").Funcs(render.Funcs()).Funcs(template.FuncMap{"t": func(string, ...any) (string, error) { return "", nil }, "tlang": func(string) string { return "" }, "tdir": func(string) string { return "" }})
 	u.sizes = map[string]int{}
-	for _, n := range layout.Names {
+	u.set = set
+	// The shortcode templates are parsed with the page templates, so that
+	// they call the interface messages as the layouts do.
+	for _, n := range append(slices.Clone(layout.Names), set.Shortcodes()...) {
 		u.sizes[n] = len(set.Templates[n])
 		if _, err := base.New(n).Parse(set.Templates[n]); err != nil {
 			return nil, fmt.Errorf("%s: %w", set.Files[n], err)
@@ -275,6 +282,30 @@ func (u *ui) execute(lang, name string, data any, body int) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// shortcodes are the site's shortcode templates, run in lang.
+func (u *ui) shortcodes(lang string) render.Templates {
+	t := u.templates[lang]
+	if t == nil {
+		t = u.templates[u.source]
+	}
+	return scTemplates{u.set, t}
+}
+
+type scTemplates struct {
+	set *layout.Set
+	t   *template.Template
+}
+
+func (s scTemplates) Has(name string) bool {
+	_, ok := s.set.Shortcode(name)
+	return ok
+}
+
+func (s scTemplates) Execute(w io.Writer, name string, data any) error {
+	n, _ := s.set.Shortcode(name)
+	return s.t.ExecuteTemplate(w, n, data)
 }
 
 // formatNumber writes n as lang writes numbers: its digits and grouping.
