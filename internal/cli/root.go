@@ -294,11 +294,16 @@ func (g *glot) oneLang(cfg *config.Config, cmd, flag string) (*locale.Site, *loc
 // sections of glot.toml.
 func rules(cfg *config.Config) *segment.Rules {
 	e, l := cfg.Extract, cfg.Limits
+	shortcodes := make(map[string]segment.ShortcodeRule, len(e.Shortcodes))
+	for name, sc := range e.Shortcodes {
+		shortcodes[name] = segment.ShortcodeRule(sc)
+	}
 	return &segment.Rules{
 		FrontMatter:        e.FrontMatter,
 		Attributes:         e.Attributes,
 		NoTranslateClasses: e.NoTranslateClasses,
-		Shortcodes:         e.Shortcodes,
+		Shortcodes:         shortcodes,
+		Atoms:              e.AtomPatterns(),
 		MaxNesting:         l.MaxNesting,
 		MaxPageBytes:       l.MaxPageBytes,
 		PageTimeout:        l.PageTimeout,

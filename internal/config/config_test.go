@@ -34,7 +34,7 @@ figure = ["caption"]
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Extract{FrontMatter: []string{"title", "menu.main.name"}, NoTranslateClasses: []string{"keep"}, Shortcodes: map[string][]string{"figure": {"caption"}}}
+	want := Extract{FrontMatter: []string{"title", "menu.main.name"}, NoTranslateClasses: []string{"keep"}, Shortcodes: map[string]Shortcode{"figure": {Params: []string{"caption"}}}}
 	if !reflect.DeepEqual(cfg.Extract, want) {
 		t.Errorf("got %+v", cfg.Extract)
 	}

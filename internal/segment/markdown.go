@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -56,9 +55,14 @@ type Rules struct {
 	// NoTranslateClasses lists the classes that keep an element's text
 	// out of the catalogs; empty means NoTranslateClasses.
 	NoTranslateClasses []string
-	// Shortcodes names, for each Hugo shortcode, the parameters whose
-	// values are translated.
-	Shortcodes map[string][]string
+	// Shortcodes says how Hugo shortcodes are read, by name: which
+	// parameters are translated, what the inside of a pair is. It adds to
+	// and overrides DefaultShortcodes, name by name.
+	Shortcodes map[string]ShortcodeRule
+	// Atoms match other generators' macros ({{Glossary("HTML")}} in MDN's
+	// pages, {% include x.html %} in Jekyll's), which are kept as written:
+	// placeholders, never translated.
+	Atoms []*regexp.Regexp
 
 	// MaxNesting is how deep lists, block quotes, emphasis, links and
 	// HTML elements may nest in a page; 0 means DefaultMaxNesting.
@@ -112,36 +116,50 @@ func markdown(src []byte, r *Rules, b *budget) (*Page, error) {
 	}
 	body := src[fm.Body:]
 	p := mdParser
-	var scs []shortcode
-	parsed := body
+	var hugo *hugoText
+	view := body
 	if r != nil && r.CommonMark {
 		p = commonMarkParser
 	} else {
-		scs, parsed = findShortcodes(body)
+		hugo = readHugo(body, r)
+		view = hugo.view
 	}
-	if err := prescan(parsed, fm.Body, r.maxNesting(), ls); err != nil {
+	if err := prescan(view, fm.Body, r.maxNesting(), ls); err != nil {
 		return nil, err
 	}
-	doc := p.Parse(text.NewReader(parsed))
-	w := &mdWalker{src: body, base: fm.Body, page: page, ls: ls, rules: r, shortcodes: scs, budget: b}
+	doc := p.Parse(text.NewReader(view))
+	w := &mdWalker{src: view, orig: body, base: fm.Body, page: page, ls: ls, rules: r, hugo: hugo, budget: b}
 	w.blocks(doc)
 	if b.over() {
 		return nil, errOverBudget
+	}
+	if hugo != nil {
+		w.shortcodes()
 	}
 	page.finish(ls)
 	return page, nil
 }
 
 type mdWalker struct {
-	src     []byte // the page body
-	base    int    // offset of the body in the page
-	page    *Page
-	ls      lines
-	rules   *Rules
-	context string // the context of the block being segmented
-	// shortcodes are the page's Hugo shortcodes, by position.
-	shortcodes []shortcode
-	budget     *budget
+	// src is the page body as Markdown reads it, its shortcodes masked;
+	// orig is the body itself, where the text of messages is read.
+	src, orig []byte
+	base      int // offset of the body in the page
+	page      *Page
+	ls        lines
+	rules     *Rules
+	context   string // the context of the block being segmented
+	// contexts are the blocks given a context of their own, outer ones
+	// first.
+	contexts []contextSpan
+	hugo     *hugoText // the page's shortcodes and macros; nil for CommonMark
+	budget   *budget
+}
+
+// contextSpan is a block of the body that has a context of its own.
+type contextSpan struct {
+	start, end int
+	context    string
 }
 
 // directiveRE matches glot's directives, HTML comments on their own: skip
@@ -175,6 +193,9 @@ func (w *mdWalker) blocks(n ast.Node) {
 		outer := w.context
 		if ctxNext != "" {
 			w.context, ctxNext = ctxNext, ""
+			if s, e, ok := blockSpan(c); ok {
+				w.contexts = append(w.contexts, contextSpan{s, e, w.context})
+			}
 		}
 		w.block(c)
 		w.context = outer
@@ -207,17 +228,73 @@ func (w *mdWalker) block(c ast.Node) {
 	}
 }
 
+// shortcodes adds the messages of the shortcodes' translated parameters
+// and of the insides read as plain text, each with the context of the
+// block it is in, and reports the insides kept as written for want of a
+// rule that says what they are.
+func (w *mdWalker) shortcodes() {
+	add := func(s Segment) {
+		w.context = ""
+		for _, c := range w.contexts {
+			if c.start <= s.Start && s.End <= c.end {
+				w.context = c.context
+			}
+		}
+		w.add(s)
+	}
+	w.hugo.params(w.orig, w.rules, add)
+	w.hugo.texts(w.orig, add)
+	w.context = ""
+	for _, k := range w.hugo.unknown {
+		tag := &w.hugo.scs[w.hugo.marks[k].sc]
+		if hasLetters(w.orig[tag.End:w.hugo.scs[tag.Partner].Start]) {
+			name := tag.Name
+			if strings.ContainsAny(name, "/.") {
+				name = strconv.Quote(name)
+			}
+			w.skip(tag.Start, fmt.Sprintf("the inside of shortcode %s is kept as written, as Hugo hands it to the shortcode; "+
+				"to translate it, say what it is with inner = \"markdown\" or \"text\" in [extract.shortcodes.%s] of glot.toml "+
+				"(inner = \"opaque\" keeps it and says no more)", tag.Name, name))
+		}
+	}
+}
+
+// blockSpan returns where block n's text starts and ends in the body.
+func blockSpan(n ast.Node) (start, end int, ok bool) {
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		if n.Type() != ast.TypeBlock {
+			return
+		}
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			if !ok || l.At(0).Start < start {
+				start = l.At(0).Start
+			}
+			end, ok = max(end, l.At(l.Len()-1).Stop), true
+		}
+		if h, isHTML := n.(*ast.HTMLBlock); isHTML && h.HasClosure() {
+			end = max(end, h.ClosureLine.Stop)
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			walk(c)
+		}
+	}
+	walk(n)
+	return start, end, ok
+}
+
 // htmlBlock segments an HTML block as HTML. Inside a block quote or a
 // list its lines are not contiguous in the page; they are read joined, and
 // every position is mapped back.
 func (w *mdWalker) htmlBlock(b *ast.HTMLBlock) {
-	var buf []byte
+	var buf, view []byte
 	var at []int // at[i] is the body offset of buf[i]
 	add := func(s text.Segment) {
 		for i := s.Start; i < s.Stop; i++ {
 			at = append(at, i)
 		}
-		buf = append(buf, w.src[s.Start:s.Stop]...)
+		buf = append(buf, w.orig[s.Start:s.Stop]...)
+		view = append(view, w.src[s.Start:s.Stop]...)
 	}
 	for i := 0; i < b.Lines().Len(); i++ {
 		add(b.Lines().At(i))
@@ -231,7 +308,7 @@ func (w *mdWalker) htmlBlock(b *ast.HTMLBlock) {
 	end := at[len(at)-1] + 1
 	contiguous := end-at[0] == len(buf)
 	sub := &Page{}
-	hs := &htmlSegmenter{src: buf, rules: w.rules, page: sub, budget: w.budget}
+	hs := &htmlSegmenter{src: buf, view: view, marks: w.marksIn(at), rules: w.rules, page: sub, budget: w.budget}
 	hs.run(0, len(buf))
 	pos := func(i int) int {
 		if i >= len(at) {
@@ -266,6 +343,32 @@ func (w *mdWalker) htmlBlock(b *ast.HTMLBlock) {
 	}
 }
 
+// marksIn returns the marks that lie in the bytes of the body at lists,
+// in order, with their offsets in that list.
+func (w *mdWalker) marksIn(at []int) []mark {
+	if w.hugo == nil || len(w.hugo.marks) == 0 || len(at) == 0 {
+		return nil
+	}
+	var out []mark
+	i := 0
+	for k := markAt(w.hugo.marks, at[0]); k < len(w.hugo.marks) && w.hugo.marks[k].start <= at[len(at)-1]; k++ {
+		m := w.hugo.marks[k]
+		for i < len(at) && at[i] < m.start {
+			i++
+		}
+		j := i
+		for j < len(at) && at[j] < m.end {
+			j++
+		}
+		if j > i {
+			m.start, m.end, m.partner = i, j, -1
+			out = append(out, m)
+		}
+		i = j
+	}
+	return out
+}
+
 // definitionTitle makes a segment of the title of a link reference
 // definition, [label]: destination "title"; the label and the
 // destination are not translated.
@@ -279,6 +382,8 @@ func (w *mdWalker) definitionTitle(d *ast.LinkReferenceDefinition) {
 	if i < 0 {
 		return
 	}
+	// The structure is read from the masked body, the title's text from
+	// the page.
 	k := linkDestination(w.src[:end], skipSpace(w.src[:end], start+i+2))
 	if k < 0 {
 		return
@@ -297,8 +402,8 @@ func (w *mdWalker) definitionTitle(d *ast.LinkReferenceDefinition) {
 			continue
 		}
 		if w.src[e] == closer {
-			ib := &inlineBuilder{src: w.src, rules: w.rules, cursor: k + 1, budget: w.budget}
-			ib.plain(k+1, w.src[k+1:e])
+			ib := &inlineBuilder{src: w.src, orig: w.orig, rules: w.rules, marks: w.marks(), cursor: k + 1, limit: e, budget: w.budget}
+			ib.plain(k+1, w.orig[k+1:e])
 			ib.flush()
 			if t := msgtext.Normalize(ib.text.String()); msgtext.HasWords(t) {
 				w.add(Segment{Kind: "link title", Text: t, Start: k + 1, End: e, Syntax: MarkdownTitle, Quote: w.src[k], Codes: ib.codes})
@@ -339,24 +444,31 @@ func (w *mdWalker) inlineBlock(b ast.Node, kind string, syntax Syntax) {
 	if first == nil || last == nil {
 		return
 	}
+	lines := b.Lines()
+	endLine := lines.Len() - 1
+	if w.hugo != nil && lines.Len() > 1 {
+		if first, last, endLine = w.tagLines(b, first, last); first == nil {
+			return
+		}
+	}
 	ib := w.build(b, first, last, true)
 	if ib.err == nil && msgtext.Check(ib.text.String(), ib.text.String()) != nil {
 		// A shortcode pair crosses other markup: its halves are atoms.
 		ib = w.build(b, first, last, false)
 	}
 	start, err := ib.first, ib.err
-	if err == nil && b.Lines().Len() > 0 {
+	if err == nil && endLine >= 0 {
 		// The inline nodes must tile the block's text exactly; if they do
 		// not, splicing a translation would damage the page.
-		l := b.Lines().At(b.Lines().Len() - 1)
+		l := lines.At(endLine)
 		end := l.Start + len(bytes.TrimRight(w.src[l.Start:l.Stop], " \t\r\n"))
 		if ib.cursor != end {
 			err = fmt.Errorf("inline markup ends at byte %d, the block at %d", ib.cursor, end)
 		}
 	}
 	if err != nil {
-		if hasLetters(b.Lines().Value(w.src)) {
-			w.skip(b.Lines().At(0).Start, "inline markup glot cannot take apart safely: "+err.Error())
+		if hasLetters(lines.Value(w.orig)) {
+			w.skip(lines.At(0).Start, "inline markup glot cannot take apart safely: "+err.Error())
 		}
 		return
 	}
@@ -370,8 +482,64 @@ func (w *mdWalker) inlineBlock(b ast.Node, kind string, syntax Syntax) {
 		return
 	}
 	s := Segment{Kind: kind, Text: t, Start: start, End: ib.cursor, Syntax: syntax, Codes: ib.codes}
-	unwrapShortcode(&s, w.src)
+	unwrapShortcode(&s, w.orig)
 	w.add(s)
+}
+
+// tagLines leaves out of block b the lines at either end that hold nothing
+// but shortcode tags that open or close blocks: "> {{% note %}}" in a
+// block quote, whose tag line Markdown reads as part of the paragraph that
+// follows. It returns the first and last inline nodes left, nil when none
+// is, and the index of the block's last line left. Where a node goes on
+// over such a line, the block is left whole.
+func (w *mdWalker) tagLines(b, first, last ast.Node) (ast.Node, ast.Node, int) {
+	lines := b.Lines()
+	from, to := 0, lines.Len()-1
+	for from <= to && w.hugo.isBlockLine(w.orig, lines.At(from).Start, lines.At(from).Stop) {
+		from++
+	}
+	for to >= from && w.hugo.isBlockLine(w.orig, lines.At(to).Start, lines.At(to).Stop) {
+		to--
+	}
+	whole := lines.Len() - 1
+	if from == 0 && to == whole {
+		return first, last, whole
+	}
+	if from > to {
+		return nil, nil, -1
+	}
+	ib := &inlineBuilder{src: w.src, orig: w.orig, budget: w.budget}
+	keepStart := skipBlank(w.src, lines.At(from).Start)
+	l := lines.At(to)
+	keepEnd := l.Start + len(bytes.TrimRight(w.src[l.Start:l.Stop], " \t\r\n"))
+	f, lt := first, last
+	for f != nil && f != lt {
+		s, err := ib.start(f)
+		if err != nil || s >= keepStart {
+			break
+		}
+		f = f.NextSibling()
+	}
+	for lt != nil && lt != f {
+		e, err := ib.end(lt)
+		if err != nil || e <= keepEnd {
+			break
+		}
+		lt = lt.PreviousSibling()
+	}
+	s, err1 := ib.start(f)
+	e, err2 := ib.end(lt)
+	if err1 != nil || err2 != nil || s != keepStart || e != keepEnd {
+		return first, last, whole
+	}
+	return f, lt, to
+}
+
+func skipBlank(src []byte, i int) int {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 // unwrapShortcode leaves a shortcode pair that wraps a whole block
@@ -410,17 +578,27 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 
 // build runs a builder over the inline nodes first to last of block b.
 func (w *mdWalker) build(b, first, last ast.Node, pairShortcodes bool) *inlineBuilder {
-	ib := &inlineBuilder{src: w.src, rules: w.rules, shortcodes: w.shortcodes, pairShortcodes: pairShortcodes, budget: w.budget}
+	ib := &inlineBuilder{src: w.src, orig: w.orig, rules: w.rules, marks: w.marks(), pairShortcodes: pairShortcodes, budget: w.budget}
 	if b.Lines().Len() > 0 {
 		ib.blockStart, ib.blockEnd = b.Lines().At(0).Start, b.Lines().At(b.Lines().Len()-1).Stop
+		ib.limit = ib.blockEnd
 	}
 	ib.first, ib.err = ib.start(first)
+	ib.after = last.NextSibling()
 	if ib.err == nil {
 		ib.cursor = ib.first
-		ib.err = ib.run(first, last.NextSibling())
+		ib.err = ib.run(first, ib.after)
 		ib.flush()
 	}
 	return ib
+}
+
+// marks are the page's shortcode tags and macros, or nil.
+func (w *mdWalker) marks() []mark {
+	if w.hugo == nil {
+		return nil
+	}
+	return w.hugo.marks
 }
 
 // add adds a segment made with body offsets to the page.
@@ -444,18 +622,27 @@ func hasLetters(b []byte) bool {
 // syntax (a link's "](...)", an emphasis' closing delimiter...) and checks
 // that the pieces meet end to end.
 type inlineBuilder struct {
-	src     []byte
-	text    strings.Builder
-	pending strings.Builder // text not yet checked for look-alike tags
-	codes   []Code
-	cursor  int // offset up to which the source is accounted for
-	rules   *Rules
-	nested  []Segment // alt texts and link titles met on the way
+	// src is the page body as Markdown reads it, where the builder finds
+	// where markup ends; orig is the body itself, from which it takes the
+	// text of messages and the markup of placeholders.
+	src, orig []byte
+	text      strings.Builder
+	pending   strings.Builder // text not yet checked for look-alike tags
+	codes     []Code
+	cursor    int // offset up to which the source is accounted for
+	rules     *Rules
+	nested    []Segment // alt texts and link titles met on the way
 
-	shortcodes           []shortcode
+	marks                []mark // the page's shortcode tags and macros
 	pairShortcodes       bool
-	blockStart, blockEnd int         // the block's text, where a shortcode's other half may be
-	shortcodeCode        map[int]int // shortcode index -> placeholder number of its pair
+	blockStart, blockEnd int // the block's text, where a shortcode's other half may be
+	// limit is where a mark is cut off, if it goes on further: the end of
+	// the block or of the title being read.
+	limit         int
+	shortcodeCode map[int]int // mark index -> placeholder number of its pair
+	// after is the node after the last one of the message, if any: the
+	// line break before it is not the message's.
+	after ast.Node
 
 	first int   // where the block's inline content starts
 	err   error // why it could not be taken apart
@@ -470,7 +657,7 @@ type inlineBuilder struct {
 
 // sub returns a builder for text nested in markup: an image's alt text.
 func (ib *inlineBuilder) sub(at int) *inlineBuilder {
-	return &inlineBuilder{src: ib.src, rules: ib.rules, cursor: at, shortcodes: ib.shortcodes, spans: ib.memo(), budget: ib.budget}
+	return &inlineBuilder{src: ib.src, orig: ib.orig, rules: ib.rules, cursor: at, marks: ib.marks, limit: ib.limit, spans: ib.memo(), budget: ib.budget}
 }
 
 // nest adds the segment that sub built over [start, sub.cursor).
@@ -506,7 +693,7 @@ func (ib *inlineBuilder) flush() {
 
 // atom adds the markup src[start:end] as a standalone placeholder.
 func (ib *inlineBuilder) atom(kind string, start, end int) {
-	n := ib.code(Code{Kind: kind, Open: string(ib.src[start:end]), Atom: true, Pos: start, ClosePos: noPos})
+	n := ib.code(Code{Kind: kind, Open: string(ib.orig[start:end]), Atom: true, Pos: start, ClosePos: noPos})
 	ib.text.WriteString(msgtext.AtomTag(n))
 }
 
@@ -531,7 +718,10 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 			s = ib.cursor
 		}
 		if s != ib.cursor {
-			return fmt.Errorf("unaccounted bytes %q", ib.src[ib.cursor:max(s, ib.cursor)])
+			if _, ok := n.(*ast.Text); !ok || s > ib.cursor {
+				return fmt.Errorf("unaccounted bytes %q", ib.orig[ib.cursor:max(s, ib.cursor)])
+			}
+			// A shortcode read before goes on into this text.
 		}
 		switch x := n.(type) {
 		case *ast.Text:
@@ -573,7 +763,7 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 			// "[label][]") finds its target by its text: once the text
 			// is translated it must name its label itself.
 			if c := &ib.codes[link]; c.Close == "]" || c.Close == "][]" {
-				c.Close = "][" + string(ib.src[s+1:inner]) + "]"
+				c.Close = "][" + string(ib.orig[s+1:inner]) + "]"
 				c.ClosePos = noPos
 			}
 			ib.title(inner, e)
@@ -584,15 +774,8 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 				return err
 			}
 			ib.atom("image", s, e)
-			// The alt text is translated, unless it is also the image's
-			// reference label ("![label]", "![label][]"): then it must
-			// stay as it is for the image to be found.
-			if x.FirstChild() != nil && !labelledByText(ib.src, ib, x) {
-				as, _ := ib.start(x.FirstChild())
-				sub := ib.sub(as)
-				if sub.run(x.FirstChild(), nil) == nil {
-					ib.nest(sub, "alt", as, MarkdownInline, 0)
-				}
+			if x.FirstChild() != nil {
+				ib.alt(x, s, e)
 			}
 			ib.title(s, e)
 			ib.cursor = e
@@ -607,9 +790,9 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 				n = closer
 				continue
 			} else if closer != nil {
-				open := rawHTML(ib.src, x)
+				open := rawHTML(ib.orig, x)
 				cs, _ := ib.start(closer)
-				c := ib.code(Code{Kind: "html", Open: string(open), Close: string(rawHTML(ib.src, closer)), Pos: s, ClosePos: cs})
+				c := ib.code(Code{Kind: "html", Open: string(open), Close: string(rawHTML(ib.orig, closer)), Pos: s, ClosePos: cs})
 				ib.text.WriteString(msgtext.OpenTag(c))
 				ib.cursor = s + len(open)
 				if err := ib.run(x.NextSibling(), closer); err != nil {
@@ -636,20 +819,39 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 	return nil
 }
 
-// labelledByText reports whether the image n is a shortcut or collapsed
-// reference ("![label]", "![label][]"), which its alt text names.
-func labelledByText(src []byte, ib *inlineBuilder, n *ast.Image) bool {
+// alt makes a segment of the alt text of image n, which lies from s to e.
+// A shortcut or collapsed reference ("![label]", "![label][]") finds its
+// image by its alt text: its message is the whole image, the alt text
+// between the markup of a full reference ("![", "][label]"), so that the
+// translated text can no longer lose the image.
+func (ib *inlineBuilder) alt(n *ast.Image, s, e int) {
+	as, err := ib.start(n.FirstChild())
+	if err != nil {
+		return
+	}
 	inner, err := ib.end(n.LastChild())
-	if err != nil || inner+1 >= len(src) {
-		return true
+	if err != nil || inner >= len(ib.src) {
+		return
 	}
-	switch src[inner+1] {
-	case '(':
-		return false
-	case '[':
-		return inner+2 < len(src) && src[inner+2] == ']'
+	full := inner+1 < len(ib.src) && (ib.src[inner+1] == '(' || ib.src[inner+1] == '[' && (inner+2 >= len(ib.src) || ib.src[inner+2] != ']'))
+	if full {
+		sub := ib.sub(as)
+		if sub.run(n.FirstChild(), nil) == nil {
+			ib.nest(sub, "alt", as, MarkdownInline, 0)
+		}
+		return
 	}
-	return true
+	sub := ib.sub(s)
+	c := sub.code(Code{Kind: "image", Open: string(ib.orig[s:as]), Close: "][" + string(ib.orig[as:inner]) + "]", Pos: s, ClosePos: noPos})
+	sub.text.WriteString(msgtext.OpenTag(c))
+	sub.cursor = as
+	if sub.run(n.FirstChild(), nil) != nil || sub.cursor != inner {
+		return
+	}
+	sub.flush()
+	sub.text.WriteString(msgtext.CloseTag(c))
+	sub.cursor = e
+	ib.nest(sub, "alt", s, MarkdownInline, 0)
 }
 
 // title makes a segment of the title of the link or image whose text ends
@@ -667,7 +869,8 @@ func (ib *inlineBuilder) title(inner, end int) {
 	}
 	if ts, te, q := linkTitle(ib.src, inner); ts >= 0 && te <= end {
 		sub := ib.sub(ts)
-		sub.plain(ts, ib.src[ts:te])
+		sub.limit = te
+		sub.plain(ts, ib.orig[ts:te])
 		sub.cursor = te
 		ib.nest(sub, kind, ts, MarkdownTitle, q)
 	}
@@ -703,14 +906,14 @@ func (ib *inlineBuilder) pair(n ast.Node, kind string, openLen, closeLen int) er
 	if s+openLen > e-closeLen {
 		return fmt.Errorf("%s markup overlaps itself", kind)
 	}
-	c := ib.code(Code{Kind: kind, Open: string(ib.src[s : s+openLen]), Close: string(ib.src[e-closeLen : e]), Pos: s, ClosePos: e - closeLen})
+	c := ib.code(Code{Kind: kind, Open: string(ib.orig[s : s+openLen]), Close: string(ib.orig[e-closeLen : e]), Pos: s, ClosePos: e - closeLen})
 	ib.text.WriteString(msgtext.OpenTag(c))
 	ib.cursor = s + openLen
 	if err := ib.run(n.FirstChild(), nil); err != nil {
 		return err
 	}
 	if ib.cursor != e-closeLen {
-		return fmt.Errorf("%s markup: unaccounted bytes %q", kind, ib.src[ib.cursor:max(e-closeLen, ib.cursor)])
+		return fmt.Errorf("%s markup: unaccounted bytes %q", kind, ib.orig[ib.cursor:max(e-closeLen, ib.cursor)])
 	}
 	ib.flush()
 	ib.text.WriteString(msgtext.CloseTag(c))
@@ -720,33 +923,42 @@ func (ib *inlineBuilder) pair(n ast.Node, kind string, openLen, closeLen int) er
 
 // textNode adds a text node and the line break that may follow it.
 func (ib *inlineBuilder) textNode(n *ast.Text) error {
-	raw := n.Segment.Value(ib.src)
-	ib.cursor = n.Segment.Stop
+	start, stop := n.Segment.Start, n.Segment.Stop
+	if start < ib.cursor {
+		// A shortcode read before goes on into this text, or past it.
+		start = min(ib.cursor, stop)
+	}
+	raw := ib.orig[start:stop]
 	if n.IsRaw() {
 		ib.pending.Write(raw)
+		ib.cursor = max(ib.cursor, stop)
 		return nil
 	}
-	backslashBreak := n.SoftLineBreak() && endsInBackslash(raw)
-	if backslashBreak {
+	backslashBreak := n.SoftLineBreak() && endsInBackslash(n.Segment.Value(ib.src))
+	if backslashBreak && len(raw) > 0 {
 		raw = raw[:len(raw)-1]
 	}
-	ib.plain(n.Segment.Start, raw)
+	ib.cursor = max(ib.cursor, stop, ib.plain(start, raw))
 	if !n.SoftLineBreak() && !n.HardLineBreak() {
 		return nil
 	}
 	next := n.NextSibling()
-	if next == nil {
+	if next == nil || next == ib.after {
 		return nil
 	}
 	ns, err := ib.start(next)
 	if err != nil {
 		return err
 	}
+	if ns <= ib.cursor {
+		// A shortcode goes on over the line break.
+		return nil
+	}
 	switch {
-	case backslashBreak:
-		ib.atom("br", n.Segment.Stop-1, ns)
-	case n.HardLineBreak():
-		ib.atom("br", n.Segment.Stop, ns)
+	case backslashBreak && ib.cursor == stop:
+		ib.atom("br", stop-1, ns)
+	case n.HardLineBreak() && ib.cursor == stop:
+		ib.atom("br", stop, ns)
 	default:
 		ib.pending.WriteByte(' ')
 	}
@@ -774,20 +986,29 @@ func endsInBackslash(b []byte) bool {
 
 var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
 
-// plain adds Markdown text as the characters it stands for: backslash
-// escapes and entity references resolved. An entity for an invisible or
-// spacing character (&nbsp;, &shy;, &zwj;...) stays as written, as an atom:
-// a translator cannot see it, and it was put there on purpose.
-func (ib *inlineBuilder) plain(at int, raw []byte) {
+// plain adds Markdown text, raw, which stands at offset at, as the
+// characters it stands for: backslash escapes and entity references
+// resolved. An entity for an invisible or spacing character (&nbsp;,
+// &shy;, &zwj;...) stays as written, as an atom: a translator cannot see
+// it, and it was put there on purpose. A shortcode tag or a macro is a
+// placeholder. plain returns the offset where what it read ends, past the
+// end of raw when a shortcode goes on beyond it.
+func (ib *inlineBuilder) plain(at int, raw []byte) int {
+	k := len(ib.marks)
+	if k > 0 {
+		k = markAt(ib.marks, at)
+	}
 	for i := 0; i < len(raw); {
-		c := raw[i]
-		if c == '{' && len(ib.shortcodes) > 0 {
-			if k := shortcodeAt(ib.shortcodes, at+i); k >= 0 && ib.shortcodes[k].start == at+i {
-				ib.shortcode(k)
-				i = min(ib.shortcodes[k].end-at, len(raw))
-				continue
+		if k < len(ib.marks) && ib.marks[k].start <= at+i {
+			e := ib.mark(k, at+i)
+			k++
+			if e-at >= len(raw) {
+				return e
 			}
+			i = e - at
+			continue
 		}
+		c := raw[i]
 		switch {
 		case c == '\\' && i+1 < len(raw) && isASCIIPunct(raw[i+1]):
 			ib.pending.WriteByte(raw[i+1])
@@ -811,20 +1032,30 @@ func (ib *inlineBuilder) plain(at int, raw []byte) {
 		ib.pending.WriteByte(c)
 		i++
 	}
+	return at + len(raw)
 }
 
-// shortcode adds shortcode k: half of a pair when its other half is in the
-// same block, an atom otherwise. Its translatable parameters are messages
-// nested in it.
-func (ib *inlineBuilder) shortcode(k int) {
-	sc := ib.shortcodes[k]
-	raw := string(ib.src[sc.start:sc.end])
-	p := sc.partner
-	paired := ib.pairShortcodes && p >= 0 && ib.shortcodes[p].start >= ib.blockStart && ib.shortcodes[p].end <= ib.blockEnd
+// mark adds mark k, from offset from on (where a block starts inside it):
+// half of a pair when its other half is in the same block, an atom
+// otherwise. It returns where the mark ends, or the limit, whichever
+// comes first.
+func (ib *inlineBuilder) mark(k, from int) int {
+	m := ib.marks[k]
+	end := m.end
+	if ib.limit > from && end > ib.limit {
+		end = ib.limit
+	}
+	kind := "shortcode"
+	if m.sc < 0 {
+		kind = "macro"
+	}
+	p := m.partner
+	paired := ib.pairShortcodes && p >= 0 && from == m.start && end == m.end &&
+		ib.marks[p].start >= ib.blockStart && ib.marks[p].end <= ib.blockEnd
 	switch {
-	case paired && !sc.closing:
-		o := ib.shortcodes[p]
-		n := ib.code(Code{Kind: "shortcode", Open: raw, Close: string(ib.src[o.start:o.end]), Pos: sc.start, ClosePos: o.start})
+	case paired && p > k:
+		o := ib.marks[p]
+		n := ib.code(Code{Kind: kind, Open: string(ib.orig[m.start:m.end]), Close: string(ib.orig[o.start:o.end]), Pos: m.start, ClosePos: o.start})
 		if ib.shortcodeCode == nil {
 			ib.shortcodeCode = map[int]int{}
 		}
@@ -834,28 +1065,9 @@ func (ib *inlineBuilder) shortcode(k int) {
 		ib.flush()
 		ib.text.WriteString(msgtext.CloseTag(ib.shortcodeCode[p]))
 	default:
-		ib.atom("shortcode", sc.start, sc.end)
+		ib.atom(kind, from, end)
 	}
-	if ib.rules == nil {
-		return
-	}
-	params := ib.rules.Shortcodes[sc.name]
-	for _, m := range shortcodeParamRE.FindAllSubmatchIndex(ib.src[sc.start:sc.end], -1) {
-		if !slices.Contains(params, string(ib.src[sc.start+m[2]:sc.start+m[3]])) {
-			continue
-		}
-		vs, ve := sc.start+m[4], sc.start+m[5]
-		sub := ib.sub(vs)
-		sub.plain(vs, unquoteParam(ib.src[vs:ve]))
-		sub.cursor = ve
-		ib.nest(sub, sc.name+"."+string(ib.src[sc.start+m[2]:sc.start+m[3]]), vs, ShortcodeParam, '"')
-	}
-}
-
-// unquoteParam resolves the escaped quotes and backslashes of a shortcode
-// parameter.
-func unquoteParam(b []byte) []byte {
-	return bytes.ReplaceAll(bytes.ReplaceAll(b, []byte(`\"`), []byte(`"`)), []byte(`\\`), []byte(`\`))
+	return end
 }
 
 func isASCIIPunct(c byte) bool {
