@@ -150,17 +150,20 @@ type Shortcode struct {
 func (s *Shortcode) UnmarshalTOML(v any) error {
 	switch v := v.(type) {
 	case []any:
-		return stringList(&s.Params, v, "a list of parameter names")
+		if stringList(&s.Params, v, "") != nil {
+			return fmt.Errorf("give a list of parameter names, or a table with params and inner")
+		}
+		return nil
 	case map[string]any:
 		for _, k := range slices.Sorted(maps.Keys(v)) {
 			var err error
 			switch k {
 			case "params":
-				err = stringList(&s.Params, v[k], "params: a list of parameter names")
+				err = stringList(&s.Params, v[k], k)
 			case "opaque_if":
-				err = stringList(&s.OpaqueIf, v[k], "opaque_if: a list of parameter names")
+				err = stringList(&s.OpaqueIf, v[k], k)
 			case "markdown_if":
-				err = stringList(&s.MarkdownIf, v[k], "markdown_if: a list of parameter names")
+				err = stringList(&s.MarkdownIf, v[k], k)
 			case "inner":
 				in, ok := v[k].(string)
 				switch in {
@@ -181,20 +184,21 @@ func (s *Shortcode) UnmarshalTOML(v any) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("give a list of parameters, or a table with params and inner")
+	return fmt.Errorf("give a list of parameter names, or a table with params and inner")
 }
 
-// stringList sets *dst to v, which must be a list of strings.
-func stringList(dst *[]string, v any, want string) error {
+// stringList sets *dst to v, the value of key, which must be a list of
+// strings.
+func stringList(dst *[]string, v any, key string) error {
 	list, ok := v.([]any)
 	if !ok {
-		return fmt.Errorf("give %s", want)
+		return fmt.Errorf("%s: give a list of parameter names", key)
 	}
 	out := make([]string, 0, len(list))
 	for _, e := range list {
 		s, ok := e.(string)
 		if !ok {
-			return fmt.Errorf("give %s", want)
+			return fmt.Errorf("%s: give a list of parameter names", key)
 		}
 		out = append(out, s)
 	}
@@ -370,10 +374,10 @@ func (c *Config) validate() error {
 	}
 	for _, a := range c.Extract.Atoms {
 		if a == "" {
-			return &keyError{key: "atoms", err: fmt.Errorf("an empty pattern matches nothing to keep")}
+			return &keyError{key: "atoms", err: fmt.Errorf("atoms: an empty pattern matches nothing to keep")}
 		}
 		if _, err := regexp.Compile(a); err != nil {
-			return &keyError{key: "atoms", err: fmt.Errorf("pattern %q: %v", a, err)}
+			return &keyError{key: "atoms", err: fmt.Errorf("atoms: pattern %q: %v", a, err)}
 		}
 	}
 	if c.SuggestionThreshold < 0 || c.SuggestionThreshold > 100 {
