@@ -246,7 +246,7 @@ func (w *mdWalker) shortcodes() {
 	w.hugo.texts(w.orig, add)
 	w.context = ""
 	for _, k := range w.hugo.unknown {
-		tag := &w.hugo.scs[w.hugo.marks[k].sc]
+		tag := &w.hugo.scs[k]
 		if hasLetters(w.orig[tag.End:w.hugo.scs[tag.Partner].Start]) {
 			name := tag.Name
 			if strings.ContainsAny(name, "/.") {

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -42,6 +43,9 @@ type mark struct {
 	block bool
 	// blank says that it stands on lines of its own, with only other
 	// marks and white space: a block mark there is masked as blank lines.
+	// A {{% %}} tag that is no pair's stands so only next to a blank line,
+	// or it would cut a sentence in two ("The version is\n{{% param v
+	// %}}\nand up").
 	blank bool
 }
 
@@ -51,8 +55,9 @@ type hugoText struct {
 	scs   []shortcode.Shortcode
 	marks []mark
 	view  []byte
-	// unknown lists the regions kept as written by Hugo's rule alone,
-	// which no rule names: their text is reported as left untranslated.
+	// unknown lists the opening tags of the regions kept as written by
+	// Hugo's rule alone, which no rule names: their text is reported as
+	// left untranslated.
 	unknown []int
 }
 
@@ -130,7 +135,7 @@ func (h *hugoText) markShortcodes(r *Rules) {
 				m.region, m.text, m.end = true, inner == InnerText, scs[s.Partner].End
 				regionEnd = m.end
 				if !known {
-					h.unknown = append(h.unknown, len(h.marks))
+					h.unknown = append(h.unknown, i)
 				}
 				break
 			}
@@ -214,12 +219,39 @@ func (h *hugoText) markBlocks(body []byte) {
 			le++
 		}
 		if onlySpace(body[ls:h.marks[i].start]) && onlySpace(body[h.marks[j-1].end:le]) {
+			edge := blankLineBefore(body, ls) || blankLineAfter(body, le)
 			for k := i; k < j; k++ {
-				h.marks[k].blank = true
+				m := &h.marks[k]
+				m.blank = m.region || m.partner >= 0 || edge
 			}
 		}
 		i = j
 	}
+}
+
+// blankLineBefore reports whether the line before the one that starts at
+// ls is blank, or there is none.
+func blankLineBefore(body []byte, ls int) bool {
+	if ls == 0 {
+		return true
+	}
+	prev := bytes.LastIndexByte(body[:ls-1], '\n') + 1
+	return onlySpace(bytes.TrimRight(body[prev:ls-1], "\r"))
+}
+
+// blankLineAfter reports whether the line after the one that ends at le
+// (at its line break, or at the end) is blank, or there is none.
+func blankLineAfter(body []byte, le int) bool {
+	nl := bytes.IndexByte(body[le:], '\n')
+	if nl < 0 {
+		return true
+	}
+	next := le + nl + 1
+	end := bytes.IndexByte(body[next:], '\n')
+	if end < 0 {
+		end = len(body) - next
+	}
+	return onlySpace(bytes.TrimRight(body[next:next+end], "\r"))
 }
 
 func onlySpace(b []byte) bool {

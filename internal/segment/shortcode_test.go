@@ -221,6 +221,10 @@ func TestShortcodeInner(t *testing.T) {
 		want:    []string{"p: Then configure it."},
 		outside: []string{"{{% include \"included/verify-kubectl.md\" %}}", "{{% include \"included/kubectl-whats-next.md\" %}}"},
 	}, {
+		name: "a {{% %}} tag on a line of its own in a sentence",
+		src:  "The version is\n{{% param \"version\" %}}\nand up.\n",
+		want: []string{"p: The version is <1/> and up."},
+	}, {
 		name:    "tag lines in a block quote",
 		src:     "> {{% notice tip %}}\n> Quoted note text.\n> {{% /notice %}}\n",
 		want:    []string{"blockquote: Quoted note text."},
@@ -272,6 +276,11 @@ func TestAtoms(t *testing.T) {
 		src:   "See {{Glossary(\"HTML\")}}.\n",
 		want:  []string{"p: See {{Glossary(\"HTML\")}}."},
 		rules: nil,
+	}, {
+		name:  "macros before a pair kept as written",
+		src:   "{{Glossary(\"HTML\")}}\n\n{{< mystery >}}\nSome words nobody translates.\n{{< /mystery >}}\n",
+		rules: mdn,
+		want:  nil, skipped: 1,
 	}, {
 		name:  "Jekyll's Liquid",
 		src:   "{% include note.html content=\"x\" %}\n\nWelcome to {{ site.title }}, {% if user %}friend{% endif %}.\n\n[Home]({{ site.baseurl }}/index.html)\n",
