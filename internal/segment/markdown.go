@@ -424,6 +424,9 @@ func (w *mdWalker) inlineBlock(b ast.Node, kind string, syntax Syntax) {
 	}
 	s := Segment{Kind: kind, Text: t, Start: start, End: ib.cursor, Syntax: syntax, Codes: ib.codes}
 	unwrapShortcode(&s, w.orig)
+	if w.hugo != nil {
+		trimPairTags(&s, w.orig, w.hugo.marks)
+	}
 	w.add(s)
 }
 

@@ -225,6 +225,13 @@ func TestShortcodeInner(t *testing.T) {
 		src:  "The version is\n{{% param \"version\" %}}\nand up.\n",
 		want: []string{"p: The version is <1/> and up."},
 	}, {
+		// From open-telemetry/opentelemetry.io, content/en/docs/zero-code/java/agent/instrumentation/_index.md.
+		name: "a pair's tag on a line of the text it holds",
+		src: "{{% config_option\nname=\"otel.instrumentation.common.enduser.id.enabled\"\ndefault=false\n%}} Determines whether to capture `enduser.id` semantic attribute.\n" +
+			"{{% /config_option %}}\n\n{{% config_option name=\"otel.x\" %}} Enables it. {{% /config_option %}}\n",
+		want:    []string{"p: Determines whether to capture <1/> semantic attribute.", "p: Enables it."},
+		outside: []string{"default=false\n%}}", "{{% /config_option %}}", "{{% config_option name=\"otel.x\" %}}"},
+	}, {
 		name:    "tag lines in a block quote",
 		src:     "> {{% notice tip %}}\n> Quoted note text.\n> {{% /notice %}}\n",
 		want:    []string{"blockquote: Quoted note text."},

@@ -159,6 +159,84 @@ func unwrapShortcode(s *Segment, src []byte) {
 	s.Text, s.Codes, s.Start, s.End = msgtext.Normalize(b.String()), s.Codes[1:], start, end
 }
 
+// trimPairTags leaves out of a message a tag at either end that belongs to
+// a pair whose other tag is outside it, with the spaces beside it, where
+// the text goes on on the same line ("{{% option name="x" %}} Enables
+// it."): the pair wraps the message, and its tag is not the message's.
+// Tags on lines of their own are left out before (see tagLines).
+func trimPairTags(s *Segment, src []byte, marks []mark) {
+	for len(s.Codes) > 0 {
+		toks := msgtext.Parse(s.Text)
+		first, last := toks[0], toks[len(toks)-1]
+		switch {
+		case first.Kind == msgtext.Atom && outerTag(s, first.N, marks) && s.Codes[first.N-1].Pos == s.Start:
+			c := s.Codes[first.N-1]
+			start := c.Pos + len(c.Open)
+			for start < s.End && (src[start] == ' ' || src[start] == '\t') {
+				start++
+			}
+			if start >= s.End || src[start] == '\n' || src[start] == '\r' {
+				return
+			}
+			s.Start = start
+			dropCode(s, first.N)
+		case last.Kind == msgtext.Atom && outerTag(s, last.N, marks) && s.Codes[last.N-1].Pos+len(s.Codes[last.N-1].Open) == s.End:
+			end := s.Codes[last.N-1].Pos
+			for end > s.Start && (src[end-1] == ' ' || src[end-1] == '\t') {
+				end--
+			}
+			if end <= s.Start || src[end-1] == '\n' || src[end-1] == '\r' {
+				return
+			}
+			s.End = end
+			dropCode(s, last.N)
+		default:
+			return
+		}
+	}
+}
+
+// outerTag reports whether placeholder n of s is a tag of a pair whose
+// other tag lies outside s.
+func outerTag(s *Segment, n int, marks []mark) bool {
+	c := s.Codes[n-1]
+	if c.Kind != "shortcode" || !c.Atom || c.Pos < 0 {
+		return false
+	}
+	k := markAt(marks, c.Pos)
+	if k >= len(marks) || marks[k].start != c.Pos || marks[k].end != c.Pos+len(c.Open) || marks[k].partner < 0 {
+		return false
+	}
+	o := marks[marks[k].partner]
+	return o.end <= s.Start || o.start >= s.End
+}
+
+// dropCode takes placeholder n out of s, and numbers the others again.
+func dropCode(s *Segment, n int) {
+	var b strings.Builder
+	renumber := func(m int) int {
+		if m > n {
+			return m - 1
+		}
+		return m
+	}
+	for _, tok := range msgtext.Parse(s.Text) {
+		switch {
+		case tok.Kind == msgtext.Text:
+			b.WriteString(tok.Text)
+		case tok.N == n:
+		case tok.Kind == msgtext.Open:
+			b.WriteString(msgtext.OpenTag(renumber(tok.N)))
+		case tok.Kind == msgtext.Close:
+			b.WriteString(msgtext.CloseTag(renumber(tok.N)))
+		case tok.Kind == msgtext.Atom:
+			b.WriteString(msgtext.AtomTag(renumber(tok.N)))
+		}
+	}
+	s.Text = msgtext.Normalize(b.String())
+	s.Codes = append(s.Codes[:n-1:n-1], s.Codes[n:]...)
+}
+
 // marks are the page's shortcode tags and macros, or nil.
 func (w *mdWalker) marks() []mark {
 	if w.hugo == nil {
