@@ -355,3 +355,27 @@ func TestReferenceImageAlt(t *testing.T) {
 		}
 	}
 }
+
+// ShortcodeInner answers for the HTML build what the segmenter reads.
+func TestShortcodeInnerRule(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{`{{% mark %}}x{{% /mark %}}`, segment.InnerMarkdown},
+		{`{{< mark >}}x{{< /mark >}}`, segment.InnerOpaque},
+		{`{{< alert >}}x{{< /alert >}}`, segment.InnerMarkdown},
+		{`{{% highlight go %}}x{{% /highlight %}}`, segment.InnerOpaque},
+		{`{{< tabpane >}}{{< tab header="Go" lang="go" >}}x{{< /tab >}}{{< /tabpane >}}`, segment.InnerOpaque},
+		{`{{< tabpane text=true >}}{{< tab header="Go" lang="go" >}}x{{< /tab >}}{{< /tabpane >}}`, segment.InnerMarkdown},
+		{`{{< tabpane langEqualsHeader=true >}}{{< tab "C" >}}x{{< /tab >}}{{< /tabpane >}}`, segment.InnerOpaque},
+		{`{{< tabs >}}{{< tab name="Intel" codelang="bash" >}}x{{< /tab >}}{{< /tabs >}}`, segment.InnerOpaque},
+		{`{{< blocks/lead >}}x{{< /blocks/lead >}}`, segment.InnerMarkdown},
+	} {
+		scs := shortcode.Find([]byte(tt.src))
+		tag, parent := &scs[0], (*shortcode.Shortcode)(nil)
+		if len(scs) > 2 {
+			tag, parent = &scs[1], &scs[0]
+		}
+		if got := (*segment.Rules)(nil).ShortcodeInner(tag, parent); got != tt.want {
+			t.Errorf("%s: the inside of %s is %q, want %q", tt.src, tag.Name, got, tt.want)
+		}
+	}
+}

@@ -103,6 +103,15 @@ func (r *Rules) shortcodeRule(name string) (ShortcodeRule, bool) {
 	}
 }
 
+// ShortcodeInner says what the inside of the pair that tag opens is under
+// the rules: InnerMarkdown, InnerText or InnerOpaque. parent is the opening
+// tag of the pair around it, or nil. Whatever renders a page's shortcodes
+// asks this, so that it reads an inside as the segmenter did.
+func (r *Rules) ShortcodeInner(tag, parent *shortcode.Shortcode) string {
+	inner, _ := r.inner(tag, parent)
+	return inner
+}
+
 // inner says what the inside of the pair that tag opens is, under the
 // rules, with parent the tag of the pair around it (or nil); known says
 // whether a rule said so, rather than Hugo's rule alone.
