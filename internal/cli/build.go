@@ -293,7 +293,7 @@ func buildFlags(cfg *config.Config, o *buildOptions) (site.Options, error) {
 	default:
 		return site.Options{}, &usageError{fmt.Errorf("--require %q: give reviewed", o.require)}
 	}
-	opts := site.Options{Config: cfg, Langs: langs, AllowStale: o.allowStale, RequireReviewed: o.require == "reviewed", Rules: rules(cfg)}
+	opts := site.Options{Config: cfg, Langs: langs, AllowStale: o.allowStale, RequireReviewed: o.require == "reviewed", Rules: cfg.Rules()}
 	for _, f := range o.formats {
 		for _, f := range strings.Split(f, ",") {
 			switch strings.TrimSpace(f) {

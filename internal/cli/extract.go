@@ -74,7 +74,7 @@ func runExtract(g *glot, o *extractOptions) error {
 		ContentName: display(contentDir),
 		ContentDir:  filepath.ToSlash(filepath.Clean(cfg.ContentDir)),
 		LocalesName: display(localesDir),
-		Rules:       rules(cfg),
+		Rules:       cfg.Rules(),
 	})
 	if err != nil {
 		return err

@@ -24,7 +24,6 @@ import (
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/progress"
-	"github.com/glot-i18n/glot/internal/segment"
 )
 
 // Exit codes.
@@ -288,21 +287,6 @@ func (g *glot) oneLang(cfg *config.Config, cmd, flag string) (*locale.Site, *loc
 		return nil, nil, err
 	}
 	return site, l, nil
-}
-
-// rules are the site's extraction rules, from the [extract] and [limits]
-// sections of glot.toml.
-func rules(cfg *config.Config) *segment.Rules {
-	e, l := cfg.Extract, cfg.Limits
-	return &segment.Rules{
-		FrontMatter:        e.FrontMatter,
-		Attributes:         e.Attributes,
-		NoTranslateClasses: e.NoTranslateClasses,
-		Shortcodes:         e.Shortcodes,
-		MaxNesting:         l.MaxNesting,
-		MaxPageBytes:       l.MaxPageBytes,
-		PageTimeout:        l.PageTimeout,
-	}
 }
 
 // layouts returns the site's layouts folder, or nil when it has none.

@@ -8,10 +8,12 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -20,6 +22,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/segment"
 )
 
 // File is the name of a site's configuration file.
@@ -92,9 +95,128 @@ type Extract struct {
 	// NoTranslateClasses lists classes that keep an element out of the
 	// catalogs, as translate="no" does. Default: notranslate.
 	NoTranslateClasses []string `toml:"no_translate_classes"`
-	// Shortcodes names, for each Hugo shortcode, the parameters whose
-	// values are translated: figure = ["caption", "alt"].
-	Shortcodes map[string][]string `toml:"shortcodes"`
+	// Shortcodes says how each Hugo shortcode is read, by name: either
+	// the list of its parameters whose values are translated,
+	// figure = ["caption", "alt"], or a table,
+	// [extract.shortcodes.alert] params = ["title"], inner = "markdown"
+	// (see Shortcode). A name ending in "/*" ("blocks/*") stands for every
+	// shortcode under that folder. These add to and override glot's
+	// defaults, name by name:
+	//
+	//   - Hugo's: figure (caption, alt and title translated); details
+	//     (summary; inner Markdown); highlight, code-toggle and comment
+	//     (inner opaque); ref, relref and param (atoms); youtube and vimeo
+	//     (title).
+	//   - Docsy's: alert (title; inner Markdown); pageinfo, tabpane,
+	//     cardpane and imgproc (inner Markdown); tab (header, name; inner
+	//     Markdown, but opaque, code, when it or its tabpane sets lang,
+	//     codelang or langEqualsHeader, unless one says text=true); card
+	//     (header, title, subtitle, footer; inner Markdown, opaque with
+	//     code=true); blocks/* (title, subtitle, url_text; inner Markdown).
+	//   - The Kubernetes docs': note, caution, warning and tabs (inner
+	//     Markdown); table (caption; inner Markdown); glossary_tooltip
+	//     (text); mermaid (inner opaque).
+	//
+	// Any other shortcode follows Hugo's rule: the inside of {{% %}} is
+	// Markdown, that of {{< >}} is opaque (and glot extract says so when
+	// it holds text). A tag is never translated: it is a placeholder.
+	Shortcodes map[string]Shortcode `toml:"shortcodes"`
+	// Atoms are regular expressions (Go's syntax) for other generators'
+	// macros, kept byte for byte as placeholders and never translated:
+	// MDN's `\{\{\s*[A-Za-z_]+\(.*?\)\s*\}\}` for {{Glossary("HTML")}},
+	// Jekyll's Liquid `\{%.*?%\}` and `\{\{.*?\}\}`. Default: none.
+	Atoms []string `toml:"atoms"`
+}
+
+// Shortcode is how glot reads one Hugo shortcode. Its fields are those of
+// segment.ShortcodeRule, in the same order, so that one converts to the
+// other.
+type Shortcode struct {
+	// Params lists the parameters whose values are translated: named
+	// ones by name, positional ones by position from 0 ("0").
+	Params []string `toml:"params"`
+	// Inner is what the inside of a pair of its tags is: "markdown"
+	// (segmented as the page is), "text" (one message of plain text),
+	// "opaque" (kept as written), or "" for Hugo's rule.
+	Inner string `toml:"inner"`
+	// OpaqueIf lists parameters that, set on the tag or on the shortcode
+	// around it, make the inside opaque (code): ["lang"].
+	OpaqueIf []string `toml:"opaque_if"`
+	// MarkdownIf lists parameters that, set to anything but false, make
+	// the inside Markdown whatever OpaqueIf says: ["text"].
+	MarkdownIf []string `toml:"markdown_if"`
+}
+
+// UnmarshalTOML reads a shortcode's entry: a list of parameters, or a
+// table.
+func (s *Shortcode) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case []any:
+		if stringList(&s.Params, v, "") != nil {
+			return fmt.Errorf("give a list of parameter names, or a table with params and inner")
+		}
+		return nil
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			var err error
+			switch k {
+			case "params":
+				err = stringList(&s.Params, v[k], k)
+			case "opaque_if":
+				err = stringList(&s.OpaqueIf, v[k], k)
+			case "markdown_if":
+				err = stringList(&s.MarkdownIf, v[k], k)
+			case "inner":
+				in, ok := v[k].(string)
+				switch in {
+				case "markdown", "text", "opaque":
+				default:
+					if !ok {
+						in = fmt.Sprint(v[k])
+					}
+					err = fmt.Errorf("inner = %q: give \"markdown\", \"text\" or \"opaque\"", in)
+				}
+				s.Inner = in
+			default:
+				err = fmt.Errorf("unknown key %q (known keys: params, inner, opaque_if, markdown_if)", k)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("give a list of parameter names, or a table with params and inner")
+}
+
+// stringList sets *dst to v, the value of key, which must be a list of
+// strings.
+func stringList(dst *[]string, v any, key string) error {
+	list, ok := v.([]any)
+	if !ok {
+		return fmt.Errorf("%s: give a list of parameter names", key)
+	}
+	out := make([]string, 0, len(list))
+	for _, e := range list {
+		s, ok := e.(string)
+		if !ok {
+			return fmt.Errorf("%s: give a list of parameter names", key)
+		}
+		out = append(out, s)
+	}
+	*dst = out
+	return nil
+}
+
+// AtomPatterns returns the compiled Atoms, which Parse has checked.
+func (e *Extract) AtomPatterns() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, 0, len(e.Atoms))
+	for _, a := range e.Atoms {
+		if re, err := regexp.Compile(a); err == nil {
+			out = append(out, re)
+		}
+	}
+	return out
 }
 
 // Default returns the configuration of a site whose glot.toml sets nothing.
@@ -250,6 +372,14 @@ func (c *Config) validate() error {
 	if err := c.validateHugo(); err != nil {
 		return err
 	}
+	for _, a := range c.Extract.Atoms {
+		if a == "" {
+			return &keyError{key: "atoms", err: fmt.Errorf("atoms: an empty pattern matches nothing to keep")}
+		}
+		if _, err := regexp.Compile(a); err != nil {
+			return &keyError{key: "atoms", err: fmt.Errorf("atoms: pattern %q: %v", a, err)}
+		}
+	}
 	if c.SuggestionThreshold < 0 || c.SuggestionThreshold > 100 {
 		return &keyError{key: "suggestion_threshold", err: fmt.Errorf("%d is not a percentage from 0 to 100", c.SuggestionThreshold)}
 	}
@@ -294,7 +424,7 @@ func Tag(s string) (string, error) {
 
 func knownKeys() []string {
 	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language", "suggestion_threshold",
-		"[extract] front_matter, attributes, no_translate_classes, shortcodes", "[build] threshold, incomplete",
+		"[extract] front_matter, attributes, no_translate_classes, shortcodes, atoms", "[build] threshold, incomplete",
 		"[limits] max_nesting, max_page_bytes, page_timeout", "[content] exclude",
 		"[hugo] content, content_dirs, i18n, theme_i18n, incomplete"}
 }
@@ -446,9 +576,26 @@ front_matter = ["title", "description"]
 # Classes that keep an element's text out of the catalogs, as translate="no" does.
 no_translate_classes = ["notranslate"]
 
-# Shortcode parameters whose values are translated.
+# Other generators' macros, kept as written (placeholders), never translated:
+# regular expressions, such as MDN's {{Glossary("HTML")}} or Jekyll's {% ... %}.
+# atoms = ['\{\{\s*[A-Za-z_]+\(.*?\)\s*\}\}', '\{%.*?%\}']
+
+# How Hugo shortcodes are read: the parameters translated, and the inside of a
+# pair of tags, "markdown" (translated as the page is), "text" (one message),
+# or "opaque" (kept as written). Without a rule, the inside of {{% %}} is
+# Markdown and that of {{< >}} opaque. Built in, and overridden here name by
+# name: figure (caption, alt, title); details (summary; markdown); highlight,
+# code-toggle, comment, mermaid (opaque); ref, relref, param (atoms); Docsy's
+# alert (title; markdown), pageinfo, tabpane, cardpane, imgproc (markdown), tab
+# (header, name; markdown, opaque when it or its tabpane sets lang or codelang,
+# unless text=true), card, "blocks/*" (title, subtitle, url_text; markdown);
+# the Kubernetes docs' note, caution, warning, tabs (markdown), table (caption;
+# markdown), glossary_tooltip (text).
 [extract.shortcodes]
 # figure = ["caption", "alt"]
+# [extract.shortcodes.notice]
+# params = ["title"]
+# inner = "markdown"
 
 # Pages not fully translated.
 [build]
@@ -476,3 +623,23 @@ page_timeout = "10s"
 # "*" and "?" within a path element, "**" for any number of elements.
 # exclude = ["drafts/**", "**/*.tmp"]
 `
+
+// Rules are the segmenter's rules of the site: what [extract] says is
+// translatable, and the [limits] of a page.
+func (c *Config) Rules() *segment.Rules {
+	e, l := c.Extract, c.Limits
+	shortcodes := make(map[string]segment.ShortcodeRule, len(e.Shortcodes))
+	for name, sc := range e.Shortcodes {
+		shortcodes[name] = segment.ShortcodeRule(sc)
+	}
+	return &segment.Rules{
+		FrontMatter:        e.FrontMatter,
+		Attributes:         e.Attributes,
+		NoTranslateClasses: e.NoTranslateClasses,
+		Shortcodes:         shortcodes,
+		Atoms:              e.AtomPatterns(),
+		MaxNesting:         l.MaxNesting,
+		MaxPageBytes:       l.MaxPageBytes,
+		PageTimeout:        l.PageTimeout,
+	}
+}

@@ -34,12 +34,79 @@ figure = ["caption"]
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Extract{FrontMatter: []string{"title", "menu.main.name"}, NoTranslateClasses: []string{"keep"}, Shortcodes: map[string][]string{"figure": {"caption"}}}
+	want := Extract{FrontMatter: []string{"title", "menu.main.name"}, NoTranslateClasses: []string{"keep"}, Shortcodes: map[string]Shortcode{"figure": {Params: []string{"caption"}}}}
 	if !reflect.DeepEqual(cfg.Extract, want) {
 		t.Errorf("got %+v", cfg.Extract)
 	}
 	if _, err := Parse("glot.toml", []byte("[extract]\nfrontmatter = [\"x\"]\n")); err == nil || !strings.Contains(err.Error(), `glot.toml:2: unknown key "extract.frontmatter"`) {
 		t.Errorf("unknown extract key: %v", err)
+	}
+}
+
+// A shortcode's entry is the list of its translated parameters, as
+// before, or a table that also says what the inside of a pair is.
+func TestExtractShortcodes(t *testing.T) {
+	cfg, err := Parse("glot.toml", []byte(`
+[extract.shortcodes]
+figure = ["caption", "alt"]
+[extract.shortcodes.alert]
+params = ["title"]
+inner = "markdown"
+[extract.shortcodes."blocks/*"]
+inner = "opaque"
+[extract.shortcodes.tab]
+params = ["header"]
+inner = "text"
+opaque_if = ["lang"]
+markdown_if = ["text"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Shortcode{
+		"figure":   {Params: []string{"caption", "alt"}},
+		"alert":    {Params: []string{"title"}, Inner: "markdown"},
+		"blocks/*": {Inner: "opaque"},
+		"tab":      {Params: []string{"header"}, Inner: "text", OpaqueIf: []string{"lang"}, MarkdownIf: []string{"text"}},
+	}
+	if !reflect.DeepEqual(cfg.Extract.Shortcodes, want) {
+		t.Errorf("got %+v", cfg.Extract.Shortcodes)
+	}
+	for _, tt := range []struct{ name, data, want string }{
+		{"unknown inner", "[extract.shortcodes.alert]\ninner = \"html\"\n", `glot.toml:1:1: inner = "html": give "markdown", "text" or "opaque"`},
+		{"unknown key", "[extract.shortcodes.alert]\nparams = [\"title\"]\ninside = \"markdown\"\n", `glot.toml:1:1: unknown key "inside" (known keys: params, inner, opaque_if, markdown_if)`},
+		{"not a list", "[extract.shortcodes]\nfigure = \"caption\"\n", "glot.toml:2:11: give a list of parameter names, or a table with params and inner"},
+		{"not names", "[extract.shortcodes.alert]\nparams = [1, 2]\n", "glot.toml:1:1: params: give a list of parameter names"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("glot.toml", []byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// Atoms are regular expressions, checked when glot.toml is read.
+func TestExtractAtoms(t *testing.T) {
+	cfg, err := Parse("glot.toml", []byte("[extract]\natoms = ['\\{\\{\\s*[A-Za-z_]+\\(.*?\\)\\s*\\}\\}', '\\{%.*?%\\}']\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := cfg.Extract.AtomPatterns()
+	if len(res) != 2 || !res[0].MatchString(`{{Glossary("HTML")}}`) || !res[1].MatchString("{% raw %}") {
+		t.Errorf("atoms = %v", res)
+	}
+	for _, tt := range []struct{ name, data, want string }{
+		{"bad pattern", "[extract]\n\natoms = ['\\{\\{(']\n", "glot.toml:3: atoms: pattern \"\\\\{\\\\{(\": error parsing regexp: missing closing )"},
+		{"empty pattern", "[extract]\natoms = ['']\n", "glot.toml:2: atoms: an empty pattern matches nothing to keep"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("glot.toml", []byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
 	}
 }
 

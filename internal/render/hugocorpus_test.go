@@ -33,16 +33,24 @@ type corpusSite struct {
 	Atoms []*regexp.Regexp
 }
 
-// rules are the extraction rules of the site's glot.toml. Atoms join them
-// once segment.Rules takes them (Atoms: s.Atoms); until then the macros
-// are text to the segmenter, and the message check says where.
+// rules are the extraction rules of the site's glot.toml, with the
+// macros of its generator as atoms.
 func (s *corpusSite) rules() *segment.Rules {
-	return &segment.Rules{
-		FrontMatter:        s.extract.FrontMatter,
-		Attributes:         s.extract.Attributes,
-		NoTranslateClasses: s.extract.NoTranslateClasses,
-		Shortcodes:         s.extract.Shortcodes,
+	cfg := config.Default()
+	cfg.Extract = s.extract
+	r := cfg.Rules()
+	r.Atoms = append(r.Atoms, s.Atoms...)
+	return r
+}
+
+// params gives each shortcode the parameters translated, the rest of its
+// reading Hugo's and glot's defaults.
+func params(m map[string][]string) map[string]config.Shortcode {
+	out := make(map[string]config.Shortcode, len(m))
+	for name, ps := range m {
+		out[name] = config.Shortcode{Params: ps}
 	}
+	return out
 }
 
 // mdnMacro is a KumaScript macro of MDN's pages: {{Glossary("HTML")}},
@@ -80,7 +88,7 @@ func corpusSites(t *testing.T) []*corpusSite {
 		{name: "kubernetes", builtIn: true, dir: filepath.Join(root, "kubernetes"), extract: config.Extract{
 			FrontMatter: hugoFM,
 			// The parameters whose values a reader sees as text.
-			Shortcodes: map[string][]string{
+			Shortcodes: params(map[string][]string{
 				"glossary_tooltip":    {"text"},
 				"glossary_definition": {"prepend"},
 				"figure":              {"alt", "title", "caption"},
@@ -90,18 +98,18 @@ func corpusSites(t *testing.T) []*corpusSite {
 				"details":             {"summary"},
 				"api-reference":       {"text"},
 				"link":                {"text"},
-			},
+			}),
 		}},
 		{name: "docsy", builtIn: true, dir: filepath.Join(root, "docsy"), extract: config.Extract{
 			FrontMatter: hugoFM,
-			Shortcodes: map[string][]string{
+			Shortcodes: params(map[string][]string{
 				"tab":            {"header"},
 				"alert":          {"title"},
 				"card":           {"header", "title", "subtitle", "footer"},
 				"blocks/cover":   {"title"},
 				"blocks/feature": {"title"},
 				"figure":         {"alt", "title", "caption"},
-			},
+			}),
 		}},
 		{name: "mdn", builtIn: true, dir: filepath.Join(root, "mdn"), Atoms: []*regexp.Regexp{mdnMacro}},
 	}

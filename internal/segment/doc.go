@@ -19,6 +19,12 @@
 // untranslated and reported in Page.Skipped, so nothing is mangled and the
 // site owner sees what escaped.
 //
+// In a Markdown page, Hugo shortcodes are read with package shortcode and
+// other generators' macros with Rules.Atoms; they are masked before
+// goldmark reads the page, so that Markdown never reads their syntax, and
+// become placeholders. What a pair of tags holds is read as its
+// ShortcodeRule says: Markdown, plain text, or kept as written.
+//
 // No page may hold up a command: a page nested deeper than Rules.MaxNesting
 // or larger than Rules.MaxPageBytes is refused before goldmark reads it, and
 // one that takes longer than Rules.PageTimeout is abandoned (see limits.go).

@@ -99,7 +99,12 @@ func set(names ...string) map[string]bool {
 }
 
 type htmlSegmenter struct {
-	src   []byte
+	src []byte
+	// view is src as the tokenizer reads it, and marks the runs of it
+	// that are Hugo shortcodes or macros, masked there: in an HTML block
+	// of a Markdown page. For an HTML page, view is nil: src itself.
+	view  []byte
+	marks []mark
 	rules *Rules
 	page  *Page
 	ls    lines
@@ -140,7 +145,7 @@ type Attr struct {
 
 // run segments src[from:to].
 func (hs *htmlSegmenter) run(from, to int) {
-	z := xhtml.NewTokenizer(bytes.NewReader(hs.src[from:to]))
+	z := xhtml.NewTokenizer(bytes.NewReader(hs.v()[from:to]))
 	pos := from
 	// skip is the element whose content is being passed over, and
 	// skipDepth how many elements of its name are open inside it.
@@ -191,7 +196,7 @@ func (hs *htmlSegmenter) run(from, to int) {
 		case xhtml.CommentToken:
 			hs.inline = append(hs.inline, item{kind: atomItem, start: start, end: end})
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-			attrs := ScanAttrs(hs.src, start, end)
+			attrs := ScanAttrs(hs.v(), start, end)
 			noTranslate := hs.noTranslate(attrs)
 			if !noTranslate {
 				hs.attributes(name, attrs)
@@ -240,6 +245,14 @@ func (hs *htmlSegmenter) run(from, to int) {
 		hs.inline = append(hs.inline, item{kind: atomItem, start: skipStart, end: pos, name: skip})
 	}
 	hs.flush()
+}
+
+// v is the page as the tokenizer reads it.
+func (hs *htmlSegmenter) v() []byte {
+	if hs.view != nil {
+		return hs.view
+	}
+	return hs.src
 }
 
 // noTranslate reports whether a start tag keeps its element out of the
@@ -304,12 +317,18 @@ func (hs *htmlSegmenter) attributes(tag string, attrs []Attr) {
 			}
 			kind = name
 		}
-		t := msgtext.Normalize(a.Value)
-		if !msgtext.HasWords(t) {
+		s := Segment{Kind: kind, Start: hs.base + a.ValStart, End: hs.base + a.ValEnd, Syntax: HTMLAttr, Quote: a.Quote}
+		if k := markAt(hs.marks, a.ValStart); k < len(hs.marks) && hs.marks[k].start < a.ValEnd {
+			// A shortcode in the value is kept as written, a placeholder.
+			var b strings.Builder
+			hs.text(&b, &s.Codes, a.ValStart, hs.src[a.ValStart:a.ValEnd])
+			s.Text = msgtext.Normalize(b.String())
+		} else {
+			s.Text, s.Codes = literalTags(msgtext.Normalize(a.Value), HTMLAttr)
+		}
+		if !msgtext.HasWords(s.Text) {
 			continue
 		}
-		s := Segment{Kind: kind, Start: hs.base + a.ValStart, End: hs.base + a.ValEnd, Syntax: HTMLAttr, Quote: a.Quote}
-		s.Text, s.Codes = literalTags(t, HTMLAttr)
 		hs.page.Segments = append(hs.page.Segments, s)
 	}
 }
@@ -346,11 +365,12 @@ func (hs *htmlSegmenter) flush() {
 		return
 	}
 	items = append([]item(nil), items...)
+	v := hs.v()
 	if it := &items[0]; it.kind == textItem {
-		it.start += len(hs.src[it.start:it.end]) - len(bytes.TrimLeft(hs.src[it.start:it.end], " \t\r\n\f"))
+		it.start += len(v[it.start:it.end]) - len(bytes.TrimLeft(v[it.start:it.end], " \t\r\n\f"))
 	}
 	if it := &items[len(items)-1]; it.kind == textItem {
-		it.end = it.start + len(bytes.TrimRight(hs.src[it.start:it.end], " \t\r\n\f"))
+		it.end = it.start + len(bytes.TrimRight(v[it.start:it.end], " \t\r\n\f"))
 	}
 	match := pairTags(items)
 	var b strings.Builder
@@ -415,7 +435,26 @@ func (hs *htmlSegmenter) text(b *strings.Builder, codes *[]Code, at int, raw []b
 			b.WriteString(msgtext.AtomTag(len(*codes)))
 		}
 	}
+	k := len(hs.marks)
+	if k > 0 {
+		k = markAt(hs.marks, at)
+	}
 	for i := 0; i < len(raw); {
+		if k < len(hs.marks) && hs.marks[k].start <= at+i {
+			// A shortcode or a macro: kept as written, an atom.
+			m := hs.marks[k]
+			k++
+			e := min(m.end, at+len(raw))
+			flush()
+			kind := "shortcode"
+			if m.sc < 0 {
+				kind = "macro"
+			}
+			*codes = append(*codes, Code{Kind: kind, Open: string(hs.src[at+i : e]), Atom: true, Pos: hs.base + at + i, ClosePos: noPos})
+			b.WriteString(msgtext.AtomTag(len(*codes)))
+			i = e - at
+			continue
+		}
 		if raw[i] == '&' {
 			if m := entityRE.Find(raw[i:]); m != nil {
 				dec := html.UnescapeString(string(m))
@@ -485,12 +524,13 @@ func pairTags(items []item) []int {
 func (hs *htmlSegmenter) trim(items []item) []item {
 	match := pairTags(items)
 	first, last := 0, len(items)-1
+	v := hs.v()
 	for {
 		n := last - first
-		for first <= last && items[first].kind == textItem && isSpace(hs.src[items[first].start:items[first].end]) {
+		for first <= last && items[first].kind == textItem && isSpace(v[items[first].start:items[first].end]) {
 			first++
 		}
-		for first <= last && items[last].kind == textItem && isSpace(hs.src[items[last].start:items[last].end]) {
+		for first <= last && items[last].kind == textItem && isSpace(v[items[last].start:items[last].end]) {
 			last--
 		}
 		if first > last {

@@ -40,8 +40,9 @@ type Segment struct {
 	// "li", "td", "th", "blockquote", "footnote"), the HTML element ("p",
 	// "div", "title"...), the front matter key ("title", "description"),
 	// the attribute ("alt", "title attribute", "aria-label", "og:title"...),
-	// "link title", "image title", or a shortcode's parameter
-	// ("figure.caption").
+	// "link title", "image title", a shortcode's parameter
+	// ("figure.caption"), or the shortcode whose inside is the text
+	// ("tooltip").
 	Kind    string
 	Text    string // message text, placeholders included, normalized (msgtext.Normalize)
 	Context string // distinguishes identical text that must be translated differently; usually ""
@@ -57,7 +58,7 @@ type Segment struct {
 
 // Code is the markup behind one placeholder.
 type Code struct {
-	Kind  string // "em", "strong", "del", "link", "html", "code", "image", "br", "autolink", "footnote", "entity", "literal", "markup"
+	Kind  string // "em", "strong", "del", "link", "html", "code", "image", "br", "autolink", "footnote", "entity", "literal", "shortcode", "macro", "markup"
 	Open  string // raw bytes of the opening markup, or the whole atom
 	Close string // raw bytes of the closing markup; "" for an atom
 	Atom  bool
@@ -95,6 +96,9 @@ func (c Code) Describe() string {
 	case "link":
 		return "link " + linkTarget(c.Close)
 	case "image":
+		if !c.Atom {
+			return "image " + clip(c.Open+"…"+c.Close)
+		}
 		return "image " + clip(c.Open)
 	case "code":
 		return "code " + clip(c.Open)
@@ -111,6 +115,8 @@ func (c Code) Describe() string {
 			return "shortcode " + clip(c.Open)
 		}
 		return "shortcode " + clip(c.Open) + "…" + clip(c.Close)
+	case "macro":
+		return "macro " + clip(c.Open)
 	case "literal":
 		return "the text " + strings.TrimPrefix(c.Open, `\`)
 	case "html":
