@@ -38,6 +38,7 @@ bench-go:
 # has one (README.md, Fuzzing).
 FUZZTIME ?= 30s
 FUZZ = segment:FuzzMarkdown segment:FuzzMarkdownRender segment:FuzzHTML \
+	shortcode:FuzzFind \
 	segment:FuzzFrontMatter exchange:FuzzPO exchange:FuzzXLIFF \
 	exchange:FuzzTMX exchange:FuzzXLIFF12 exchange:FuzzImport catalog:FuzzDecode \
 	catalog:FuzzParse catalog:FuzzQuote locale:FuzzTranslations \
