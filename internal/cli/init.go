@@ -141,8 +141,14 @@ func runInit(g *glot, o *initOptions) error {
 		for _, l := range cfg.Languages {
 			dirs = append(dirs, cfg.Hugo.ContentDirs[l]+"/")
 		}
-		fmt.Fprintf(g.stdout, "glot: made %s for the Hugo site in %s: %s pages from %s/ into %s (%s), interface text from %s/; run glot extract, then glot merge\n",
-			config.File, display(g.path()), cfg.SourceLanguage, cfg.ContentDir, strings.Join(cfg.Languages, ", "), strings.Join(dirs, ", "), cfg.Hugo.I18n)
+		into := fmt.Sprintf("into %s (%s)", strings.Join(cfg.Languages, ", "), strings.Join(dirs, ", "))
+		if len(cfg.Languages) == 0 {
+			// A site in one language so far: glot has nowhere to write
+			// until Hugo's configuration, and glot.toml, name another.
+			into = "into no other language yet (add one to Hugo's [languages] with its contentDir, and to languages in " + config.File + ")"
+		}
+		fmt.Fprintf(g.stdout, "glot: made %s for the Hugo site in %s: %s pages from %s/ %s, interface text from %s/; run glot extract, then glot merge\n",
+			config.File, display(g.path()), cfg.SourceLanguage, cfg.ContentDir, into, cfg.Hugo.I18n)
 		return nil
 	}
 	fmt.Fprintf(g.stdout, "glot: started a site in %s: edit %s, put pages in %s/, then run glot extract\n",
