@@ -66,10 +66,13 @@ into i18n/<lang>.toml, where Hugo reads them, and hugo builds the site.`,
 		},
 	}
 	langsFlag(c, &o.langs)
-	c.Flags().StringSliceVar(&o.formats, "format", []string{"html", "md"}, "what to write: `html,md`")
+	c.Flags().StringSliceVar(&o.formats, "format", []string{"html", "md"}, "the outputs, HTML pages and Markdown pages; json adds a JSON report on standard output")
+	nameValue(c.Flags(), "format", "html,md,json")
 	c.Flags().BoolVar(&o.allowStale, "allow-stale", false, "use a translation made for an earlier version of its source rather than the source text")
-	c.Flags().StringVar(&o.require, "require", "", "use only translations that are `reviewed` (glot approve)")
-	c.Flags().StringVar(&o.shard, "shard", "", "build only shard `I/N` of the pages (and the site's own files when I is 1)")
+	c.Flags().StringVar(&o.require, "require", "", "use only translations a reviewer approved (glot approve)")
+	nameValue(c.Flags(), "require", "reviewed")
+	c.Flags().StringVar(&o.shard, "shard", "", "build only shard I of N of the pages (and the site's own files when I is 1)")
+	nameValue(c.Flags(), "shard", "I/N")
 	c.Flags().BoolVar(&o.force, "force", false, "make every output again, whatever the last build made")
 	c.Flags().BoolVar(&o.strict, "strict", false, "fail, and build nothing, if a translation would be held back (for CI)")
 	return c
