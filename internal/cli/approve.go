@@ -65,7 +65,7 @@ func runApprove(g *glot, o *approveOptions, ids []string) error {
 	if err != nil {
 		return err
 	}
-	if err := g.apply(g.path(cfg.LocalesDir), p, o.dryRun); err != nil {
+	if err := g.apply(g.path(cfg.LocalesDir), p, o.dryRun, false); err != nil {
 		return err
 	}
 	fmt.Fprintf(g.stdout, "glot approve %s: %s marked reviewed\n", l.Tag, plural(n, "translation"))
