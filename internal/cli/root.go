@@ -179,7 +179,7 @@ and builds localized HTML and Markdown pages for every language.`,
 	})
 	root.AddCommand(newInitCmd(g), newExtractCmd(g), newMergeCmd(g), newBuildCmd(g), newStatusCmd(g),
 		newDiffCmd(g), newCheckCmd(g), newReviewCmd(g), newApproveCmd(g), newExportCmd(g), newImportCmd(g), newServeCmd(g),
-		newVersionCmd())
+		newLangCmd(g), newVersionCmd())
 	root.Version = version()
 	root.SetVersionTemplate("glot version {{.Version}}\n")
 	// Cobra adds its completion command only when the command line runs;
