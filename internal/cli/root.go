@@ -163,7 +163,10 @@ and builds localized HTML and Markdown pages for every language.`,
 	}
 	root.PersistentFlags().StringVarP(&g.dir, "directory", "C", "", "run as if glot was started in `DIR`")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "print no progress line, only what the command has to say")
-	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "list every file written or removed")
+	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "list each file written or removed where the command would count them (glot extract's bookkeeping)")
+	_ = root.RegisterFlagCompletionFunc("directory", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
 	// The cache is written to at will, so it must be a folder of the site:
 	// a link committed as .glot-cache would have every command write
 	// where the link leads.
