@@ -31,7 +31,8 @@ glot build --require reviewed uses nothing else.`,
   glot approve --lang es ketamine-infusion-therapy-4k3f3lhozakx`,
 		RunE: func(c *cobra.Command, args []string) error { return runApprove(g, o, args) },
 	}
-	c.Flags().StringVar(&o.lang, "lang", "", "the language of the translations (`L`)")
+	c.Flags().StringVar(&o.lang, "lang", "", "the language of the translations")
+	nameValue(c.Flags(), "lang", "L")
 	c.Flags().StringVar(&o.page, "page", "", "approve every translation of the pages matching `GLOB`")
 	c.Flags().BoolVar(&o.all, "all", false, "approve every translation in force")
 	c.Flags().StringVar(&o.by, "by", "", "the reviewer's `NAME`, recorded with each review")
@@ -64,7 +65,7 @@ func runApprove(g *glot, o *approveOptions, ids []string) error {
 	if err != nil {
 		return err
 	}
-	if err := g.apply(g.path(cfg.LocalesDir), p, o.dryRun); err != nil {
+	if err := g.apply(g.path(cfg.LocalesDir), p, o.dryRun, false); err != nil {
 		return err
 	}
 	fmt.Fprintf(g.stdout, "glot approve %s: %s marked reviewed\n", l.Tag, plural(n, "translation"))

@@ -61,15 +61,34 @@ into i18n/<lang>.toml, where Hugo reads them, and hugo builds the site.`,
   glot build --shard 2/4`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			o.formatSet = c.Flags().Changed("format")
+			// json is the report's format; html and md are the outputs,
+			// both unless one is named.
+			var outputs []string
+			for _, f := range o.formats {
+				for _, f := range strings.Split(f, ",") {
+					if strings.TrimSpace(f) == "json" {
+						g.json = true
+					} else {
+						outputs = append(outputs, f)
+					}
+				}
+			}
+			o.formatSet = c.Flags().Changed("format") && len(outputs) > 0
+			if len(outputs) == 0 {
+				outputs = []string{"html", "md"}
+			}
+			o.formats = outputs
 			return runBuild(g, o)
 		},
 	}
 	langsFlag(c, &o.langs)
-	c.Flags().StringSliceVar(&o.formats, "format", []string{"html", "md"}, "what to write: `html,md`")
+	c.Flags().StringSliceVar(&o.formats, "format", []string{"html", "md"}, "the outputs, HTML pages and Markdown pages; json adds a JSON report on standard output")
+	nameValue(c.Flags(), "format", "html,md,json")
 	c.Flags().BoolVar(&o.allowStale, "allow-stale", false, "use a translation made for an earlier version of its source rather than the source text")
-	c.Flags().StringVar(&o.require, "require", "", "use only translations that are `reviewed` (glot approve)")
-	c.Flags().StringVar(&o.shard, "shard", "", "build only shard `I/N` of the pages (and the site's own files when I is 1)")
+	c.Flags().StringVar(&o.require, "require", "", "use only translations a reviewer approved (glot approve)")
+	nameValue(c.Flags(), "require", "reviewed")
+	c.Flags().StringVar(&o.shard, "shard", "", "build only shard I of N of the pages (and the site's own files when I is 1)")
+	nameValue(c.Flags(), "shard", "I/N")
 	c.Flags().BoolVar(&o.force, "force", false, "make every output again, whatever the last build made")
 	c.Flags().BoolVar(&o.strict, "strict", false, "fail, and build nothing, if a translation would be held back (for CI)")
 	return c
@@ -135,6 +154,9 @@ func runBuild(g *glot, o *buildOptions) error {
 		if last, err := os.ReadFile(c.Path(state)); err == nil && unchanged(g.path(), string(last), digest) {
 			// Nothing the build reads changed, and its outputs are
 			// where it left them: there is nothing to do.
+			if g.json {
+				return g.writeJSON(buildDone{NothingChanged: true, Languages: []buildLang{}, Warnings: append([]string{}, g.warnings...)})
+			}
 			fmt.Fprintf(g.stdout, "glot build: nothing changed since the last build\n")
 			return nil
 		}
@@ -225,6 +247,20 @@ func runBuild(g *glot, o *buildOptions) error {
 	for _, w := range rep.Warnings {
 		g.warnf("%s", w)
 	}
+	if g.json {
+		done := buildDone{Pages: rep.Pages, FilesWritten: rep.Files, FilesKept: rep.Kept, FilesRemoved: sink.removed,
+			Languages: []buildLang{}, Warnings: append([]string{}, g.warnings...)}
+		if opts.Shard.N > 1 {
+			done.Shard = opts.Shard.String()
+		}
+		for _, l := range rep.Langs {
+			bl := buildLang{Lang: l.Lang, Segments: l.Segments, Translated: l.Segments - l.Fallbacks, ShownInSource: l.Fallbacks,
+				Stale: l.Stale, Held: l.Held, PagesSkipped: l.Skipped}
+			bl.PagesWritten, bl.PagesKept = sink.pages(l.Lang)
+			done.Languages = append(done.Languages, bl)
+		}
+		return g.writeJSON(done)
+	}
 	fmt.Fprintf(g.stdout, "glot build: %s in %s, %s in %s", plural(rep.Pages, "page"), plural(len(rep.Langs), "language"), plural(rep.Files, "file"), andList(where))
 	if rep.Kept > 0 {
 		fmt.Fprintf(g.stdout, " (%d unchanged)", rep.Kept)
@@ -259,6 +295,31 @@ func runBuild(g *glot, o *buildOptions) error {
 		fmt.Fprintln(g.stdout)
 	}
 	return nil
+}
+
+// buildDone is what glot build --format json says.
+type buildDone struct {
+	NothingChanged bool        `json:"nothing_changed"`
+	Pages          int         `json:"pages"`
+	FilesWritten   int         `json:"files_written"`
+	FilesKept      int         `json:"files_kept"`
+	FilesRemoved   int         `json:"files_removed"`
+	Shard          string      `json:"shard,omitempty"`
+	Languages      []buildLang `json:"languages"`
+	Warnings       []string    `json:"warnings"`
+}
+
+// buildLang counts, for one language built, its pages and segments.
+type buildLang struct {
+	Lang          string `json:"lang"`
+	PagesWritten  int    `json:"pages_written"`
+	PagesKept     int    `json:"pages_kept"`
+	PagesSkipped  int    `json:"pages_skipped"`
+	Segments      int    `json:"segments"`
+	Translated    int    `json:"translated"`
+	ShownInSource int    `json:"shown_in_source"`
+	Stale         int    `json:"stale"`
+	Held          int    `json:"held"`
 }
 
 // buildFlags reads the build's flags into site options.

@@ -23,7 +23,12 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"-C", dir, "status"}, 1, "active.en.toml does not exist: run glot extract first"},
 		{[]string{"-C", dir, "status", "--lang", "xx"}, 2, `--lang: unknown language tag "xx"`},
 		{[]string{"-C", dir, "status", "--format", "yaml"}, 2, `--format "yaml"`},
-		{[]string{"-C", dir, "build", "--nope"}, 2, "unknown flag: --nope"},
+		{[]string{"-C", dir, "build", "--nope"}, 2, "unknown flag: --nope (see 'glot build --help')"},
+		{[]string{"-C", dir, "--nope"}, 2, "unknown flag: --nope (see 'glot --help')"},
+		{[]string{"-C", dir, "nosuch"}, 2, `unknown command "nosuch"`},
+		{[]string{"-C", dir, "import"}, 2, "name the files to import"},
+		{[]string{"-C", dir, "extract", "more"}, 2, `unknown command "more" for "glot extract"`},
+		{[]string{"-C", dir, "completion", "tcsh"}, 2, `unknown command "tcsh"`},
 		{[]string{"-C", dir, "extract"}, 0, ""},
 		{[]string{"-C", dir, "status", "--format", "json"}, 0, ""},
 	}

@@ -38,7 +38,8 @@ only the messages added or changed since a git revision.`,
 	}
 	langsFlag(c, &o.langs)
 	reportFlags(c, &o.reportOut, "text", "json", "markdown", "github")
-	c.Flags().StringSliceVar(&o.failOn, "fail-on", nil, "exit with status 1 when anything is `missing|stale`")
+	c.Flags().StringSliceVar(&o.failOn, "fail-on", nil, "exit with status 1 when a message is in one of these states")
+	nameValue(c.Flags(), "fail-on", "missing,stale")
 	c.Flags().StringVar(&o.since, "since", "", "only messages added or changed since git revision `REV`")
 	return c
 }

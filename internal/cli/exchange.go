@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -48,9 +49,12 @@ form, in TMX one <tu> per form. Take the work back with glot import.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error { return runExport(g, o) },
 	}
-	c.Flags().StringVar(&o.lang, "lang", "", "the language to export (`L`)")
-	c.Flags().StringVar(&o.format, "format", "", "`xliff` (2.0), xliff12 (XLIFF 1.2), po, pot (a gettext template) or tmx")
-	c.Flags().StringSliceVar(&o.only, "only", nil, "only messages in these states: `missing,stale,translated`")
+	c.Flags().StringVar(&o.lang, "lang", "", "the language to export")
+	nameValue(c.Flags(), "lang", "L")
+	c.Flags().StringVar(&o.format, "format", "", "the file's format: XLIFF 2.0 or 1.2, a gettext PO file or POT template, or TMX")
+	nameValue(c.Flags(), "format", "xliff|xliff12|po|pot|tmx")
+	c.Flags().StringSliceVar(&o.only, "only", nil, "only messages in these states")
+	nameValue(c.Flags(), "only", "missing,stale,translated")
 	c.Flags().StringVar(&o.page, "page", "", "only the messages of pages matching `GLOB`")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
 	return c
@@ -117,7 +121,12 @@ error naming the file and line, and nothing is imported; --partial imports
 the rest and names each unit it left out.`,
 		Example: `  glot import es.xlf de.po
   glot import --trust-review reviewed.es.xlf`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return errors.New("name the files to import: glot import FILE...")
+			}
+			return nil
+		},
 		RunE: func(c *cobra.Command, args []string) error { return runImport(g, o, args) },
 	}
 	c.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "say what would be written, write nothing")

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io/fs"
-	"path"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -18,6 +17,7 @@ import (
 
 type extractOptions struct {
 	dryRun bool
+	format string
 }
 
 func newExtractCmd(g *glot) *cobra.Command {
@@ -34,10 +34,24 @@ whose content would not change is not written.`,
 		RunE: func(c *cobra.Command, args []string) error { return runExtract(g, o) },
 	}
 	c.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "say what would be written, write nothing")
+	doneFlag(c, &o.format)
 	return c
 }
 
+// extractDone is what glot extract --format json says.
+type extractDone struct {
+	Pages    int `json:"pages"`
+	Messages int `json:"messages"`
+	New      int `json:"new"`
+	Gone     int `json:"gone"`
+	files
+	Warnings []string `json:"warnings"`
+}
+
 func runExtract(g *glot, o *extractOptions) error {
+	if err := g.setFormat("extract", o.format); err != nil {
+		return err
+	}
 	cfg, err := g.config()
 	if err != nil {
 		return err
@@ -82,8 +96,14 @@ func runExtract(g *glot, o *extractOptions) error {
 	for _, s := range res.Skipped {
 		g.warnf("%s:%d:%d: not extracted: %s", s.Page, s.Line, s.Col, s.Reason)
 	}
-	if err := g.apply(localesDir, res.Plan, o.dryRun); err != nil {
+	if err := g.apply(localesDir, res.Plan, o.dryRun, true); err != nil {
 		return err
+	}
+	if g.json {
+		return g.writeJSON(extractDone{
+			Pages: res.Pages, Messages: res.Messages, New: len(res.Added), Gone: len(res.Retired),
+			files: planFiles(localesDir, res.Plan, o.dryRun), Warnings: append([]string{}, g.warnings...),
+		})
 	}
 	fmt.Fprintf(g.stdout, "glot extract: %s, %s (%d new, %d no longer used)\n",
 		plural(res.Pages, "page"), plural(res.Messages, "message"), len(res.Added), len(res.Retired))
@@ -108,10 +128,9 @@ func (g *glot) interfaceMessages(cfg *config.Config) ([]*catalog.Message, error)
 	return set.Interface(), nil
 }
 
-// apply carries out a plan under root, or with dryRun only lists it.
-func (g *glot) apply(root string, p plan.Plan, dryRun bool) error {
-	verb := map[bool]string{false: "wrote", true: "would write"}[dryRun]
-	rm := map[bool]string{false: "removed", true: "would remove"}[dryRun]
+// apply carries out a plan under root, or with dryRun only lists it (see
+// sayFiles for brief).
+func (g *glot) apply(root string, p plan.Plan, dryRun, brief bool) error {
 	if !dryRun {
 		if g.wlock == nil {
 			return fmt.Errorf("%s: changed without the write lock", display(root))
@@ -120,11 +139,6 @@ func (g *glot) apply(root string, p plan.Plan, dryRun bool) error {
 			return err
 		}
 	}
-	for _, f := range p.Writes {
-		fmt.Fprintf(g.stdout, "  %s %s\n", verb, path.Join(display(root), f.Path))
-	}
-	for _, f := range p.Removes {
-		fmt.Fprintf(g.stdout, "  %s %s\n", rm, path.Join(display(root), f))
-	}
+	g.sayFiles(root, p, dryRun, brief)
 	return nil
 }

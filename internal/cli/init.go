@@ -43,8 +43,10 @@ for Hugo to build.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error { return runInit(g, o) },
 	}
-	c.Flags().StringVar(&o.source, "source", "en", "the language of the pages (`TAG`)")
-	c.Flags().StringSliceVar(&o.langs, "lang", nil, "the languages to translate into (`L[,L...]`)")
+	c.Flags().StringVar(&o.source, "source", "en", "the language of the pages")
+	nameValue(c.Flags(), "source", "TAG")
+	c.Flags().StringSliceVar(&o.langs, "lang", nil, "the languages to translate into")
+	nameValue(c.Flags(), "lang", "L[,L...]")
 	c.Flags().BoolVar(&o.hugo, "hugo", false, "in a Hugo site: take the languages and folders from Hugo's configuration")
 	c.PreRunE = func(c *cobra.Command, args []string) error {
 		if o.hugo && (c.Flags().Changed("source") || c.Flags().Changed("lang")) {

@@ -27,6 +27,7 @@ type mergeOptions struct {
 	dryRun      bool
 	trustReview bool // glot import --trust-review
 	partial     bool // glot import --partial
+	format      string
 }
 
 func newMergeCmd(g *glot) *cobra.Command {
@@ -52,10 +53,36 @@ in translate.<lang>.toml with the reason, and glot merge exits with status 1.`,
 	langsFlag(c, &o.langs)
 	c.Flags().StringVar(&o.page, "page", "", "write work only for pages matching `GLOB` (a path in the content folder)")
 	c.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "say what would be written, write nothing")
+	doneFlag(c, &o.format)
 	return c
 }
 
+// mergeDone is what glot merge --format json says.
+type mergeDone struct {
+	Languages []mergeLang `json:"languages"`
+	files
+	Warnings []string `json:"warnings"`
+	Errors   []string `json:"errors"` // the translations refused, and why
+}
+
+// mergeLang counts, for one language, what merge did and what is left to do.
+type mergeLang struct {
+	Lang      string `json:"lang"`
+	Taken     int    `json:"taken"`
+	Restored  int    `json:"restored"`
+	Archived  int    `json:"archived"`
+	Missing   int    `json:"missing"`
+	Stale     int    `json:"stale"`
+	Refused   int    `json:"refused"`
+	Held      int    `json:"held"`
+	Reviewed  int    `json:"reviewed"`
+	Suggested int    `json:"suggested"`
+}
+
 func runMerge(g *glot, o *mergeOptions) error {
+	if err := g.setFormat("merge", o.format); err != nil {
+		return err
+	}
 	return runMergeWith(g, o, nil)
 }
 
@@ -155,9 +182,10 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	for _, res := range results {
 		all.Writes = append(all.Writes, res.Plan.Writes...)
 	}
-	if err := g.apply(g.path(cfg.LocalesDir), all, o.dryRun); err != nil {
+	if err := g.apply(g.path(cfg.LocalesDir), all, o.dryRun, false); err != nil {
 		return err
 	}
+	done := mergeDone{Languages: []mergeLang{}, files: planFiles(g.path(cfg.LocalesDir), all, o.dryRun), Errors: []string{}}
 	refused := 0
 	for _, r := range results {
 		for _, p := range r.LeftOut {
@@ -171,7 +199,9 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 			g.warnf("%s", n)
 		}
 		for _, p := range r.Refused {
-			fmt.Fprintf(g.stderr, "glot: %s: %s: message %s: refused: %s\n", p.Where(), r.Lang, p.ID, p.Text)
+			e := fmt.Sprintf("%s: %s: message %s: refused: %s", p.Where(), r.Lang, p.ID, p.Text)
+			fmt.Fprintf(g.stderr, "glot: %s\n", e)
+			done.Errors = append(done.Errors, e)
 			refused++
 		}
 		for _, file := range slices.Sorted(maps.Keys(r.Unreviewed)) {
@@ -183,8 +213,13 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 			g.warnf("%s: %s: %s %s taken as translated (use --trust-review to keep their review)", file, r.Lang, plural(n, "reviewed unit"), were)
 		}
 		for _, p := range r.Held {
-			fmt.Fprintf(g.stderr, "glot: warning: %s: %s: message %s: held back from the pages: %s (if it is right, glot approve --lang %s %s)\n",
+			g.warnf("%s: %s: message %s: held back from the pages: %s (if it is right, glot approve --lang %s %s)",
 				p.Where(), r.Lang, p.ID, p.Text, r.Lang, p.ID)
+		}
+		done.Languages = append(done.Languages, mergeLang{Lang: r.Lang, Taken: r.Folded, Restored: r.Restored, Archived: r.Archived,
+			Missing: r.Missing, Stale: r.Stale, Refused: len(r.Refused), Held: len(r.Held), Reviewed: r.Reviewed, Suggested: r.Suggested})
+		if g.json {
+			continue
 		}
 		fmt.Fprintf(g.stdout, "glot merge %s: %d taken, %d restored, %d archived; to do: %d missing, %d stale",
 			r.Lang, r.Folded, r.Restored, r.Archived, r.Missing, r.Stale)
@@ -198,6 +233,12 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 			fmt.Fprintf(g.stdout, ", %d refused", len(r.Refused))
 		}
 		fmt.Fprintln(g.stdout)
+	}
+	if g.json {
+		done.Warnings = append([]string{}, g.warnings...)
+		if err := g.writeJSON(done); err != nil {
+			return err
+		}
 	}
 	if refused > 0 {
 		fmt.Fprintf(g.stderr, "glot: %s refused; still in the translate files, marked REFUSED\n", plural(refused, "translation"))

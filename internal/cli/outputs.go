@@ -196,6 +196,44 @@ type diskSink struct {
 	folders sync.Map
 	mu      sync.Mutex
 	next    record
+	// written and kept hold, by language, the pages of which the build
+	// wrote an output, and those of which it kept one as it was; removed
+	// counts the outputs swept away. They are for the build's report.
+	written, kept map[string]map[string]bool
+	removed       int
+}
+
+// count records, for the build's report, that an output of a page was
+// written or kept.
+func (d *diskSink) count(out site.Output, written bool) {
+	if out.Page == "" || out.Lang == "" {
+		return // an asset, or a file of the whole site
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	m := &d.kept
+	if written {
+		m = &d.written
+	}
+	if *m == nil {
+		*m = map[string]map[string]bool{}
+	}
+	if (*m)[out.Lang] == nil {
+		(*m)[out.Lang] = map[string]bool{}
+	}
+	(*m)[out.Lang][out.Page] = true
+}
+
+// pages returns how many pages of lang the build wrote, and how many it
+// kept as they were: a page of which any output was written counts as
+// written.
+func (d *diskSink) pages(lang string) (written, kept int) {
+	for p := range d.kept[lang] {
+		if !d.written[lang][p] {
+			kept++
+		}
+	}
+	return len(d.written[lang]), kept
 }
 
 // newDiskSink returns a sink writing under root into the output folders
@@ -250,10 +288,12 @@ func (d *diskSink) Kept(out site.Output) bool {
 	d.mu.Lock()
 	d.next.outs[out.Name] = r
 	d.mu.Unlock()
+	d.count(out, false)
 	return true
 }
 
 func (d *diskSink) Write(out site.Output, data []byte) error {
+	d.count(out, true)
 	name := filepath.Join(d.root, filepath.FromSlash(out.Name))
 	e := &outRecord{page: out.Page, lang: out.Lang, format: out.Format, key: out.Key, sum: sha256.Sum256(data), size: int64(len(data))}
 	if r := d.prev.outs[out.Name]; r != nil && r.sum == e.sum {
@@ -355,6 +395,7 @@ func (d *diskSink) sweep(inScope func(site.Output) bool) (record, error) {
 			errs = append(errs, err)
 			continue
 		}
+		d.removed++
 		removeEmptyDirs(filepath.Dir(full), d.root)
 	}
 	for name := range d.next.outs {

@@ -27,7 +27,8 @@ they signed off with glot approve.`,
 		Args:    cobra.NoArgs,
 		RunE:    func(c *cobra.Command, args []string) error { return runReview(g, o) },
 	}
-	c.Flags().StringVar(&o.lang, "lang", "", "the language to review (`L`)")
+	c.Flags().StringVar(&o.lang, "lang", "", "the language to review")
+	nameValue(c.Flags(), "lang", "L")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write the page to `FILE` instead of standard output")
 	return c
 }

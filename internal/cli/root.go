@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"github.com/glot-i18n/glot/internal/cache"
@@ -95,6 +96,9 @@ type glot struct {
 	dir            string // -C
 	stdout, stderr io.Writer
 	quiet          bool              // -q
+	verbose        bool              // -v
+	json           bool              // --format json: stdout holds one JSON object
+	warnings       []string          // every warning printed, for --format json
 	c              *cache.Cache      // see cache()
 	open           []io.Closer       // compiled catalogs, closed when the command ends
 	tableKeys      map[string]string // the cache key of each language's compiled table
@@ -159,6 +163,10 @@ and builds localized HTML and Markdown pages for every language.`,
 	}
 	root.PersistentFlags().StringVarP(&g.dir, "directory", "C", "", "run as if glot was started in `DIR`")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "print no progress line, only what the command has to say")
+	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "list each file written or removed where the command would count them (glot extract's bookkeeping)")
+	_ = root.RegisterFlagCompletionFunc("directory", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
 	// The cache is written to at will, so it must be a folder of the site:
 	// a link committed as .glot-cache would have every command write
 	// where the link leads.
@@ -170,11 +178,62 @@ and builds localized HTML and Markdown pages for every language.`,
 		return nil
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{fmt.Errorf("%w (see glot %s --help)", err, c.Name())}
+		return &usageError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
 	root.AddCommand(newInitCmd(g), newExtractCmd(g), newMergeCmd(g), newBuildCmd(g), newStatusCmd(g),
-		newDiffCmd(g), newCheckCmd(g), newReviewCmd(g), newApproveCmd(g), newExportCmd(g), newImportCmd(g), newServeCmd(g))
+		newDiffCmd(g), newCheckCmd(g), newReviewCmd(g), newApproveCmd(g), newExportCmd(g), newImportCmd(g), newServeCmd(g),
+		newLangCmd(g), newVersionCmd())
+	root.Version = version()
+	root.SetVersionTemplate("glot version {{.Version}}\n")
+	// Cobra adds its completion command only when the command line runs;
+	// added now, its arguments are checked as every other command's.
+	root.InitDefaultCompletionCmd()
+	completions(g, root)
+	// The root command runs (it shows the help), so that cobra checks its
+	// arguments as any command's: a word that names no command is a
+	// wrong command line.
+	root.Args = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		hint := "see 'glot --help'"
+		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+			hint = "did you mean " + orList(s) + "?"
+		}
+		return &usageError{fmt.Errorf("unknown command %q (%s)", args[0], hint)}
+	}
+	root.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			// So with glot completion: glot completion tcsh is wrong.
+			c.RunE = root.RunE
+		}
+	}
+	root.SuggestionsMinimumDistance = 2
+	usageArgs(root)
 	return root
+}
+
+// usageArgs makes the errors of the argument checks of c and every command
+// under it usage errors: a missing file or a word too many is a wrong
+// command line, as a wrong flag is.
+func usageArgs(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			err := check(cmd, args)
+			var ue *usageError
+			if errors.As(err, &ue) {
+				return err
+			}
+			if err != nil {
+				return &usageError{fmt.Errorf("%w (see '%s --help')", err, cmd.CommandPath())}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageArgs(sub)
+	}
 }
 
 // path returns p inside the site folder.
@@ -314,8 +373,29 @@ func display(p string) string { return fileerr.Name(p) }
 
 // langsFlag adds --lang.
 func langsFlag(c *cobra.Command, v *[]string) {
-	c.Flags().StringSliceVar(v, "lang", nil, "work on these languages only (`L[,L...]`; default: every language of glot.toml)")
+	c.Flags().StringSliceVar(v, "lang", nil, "work on these languages only (default: every language of glot.toml)")
+	nameValue(c.Flags(), "lang", "L[,L...]")
 }
+
+// nameValue gives flag's value the name the help shows after the flag
+// (--lang L[,L...]). Cobra's own way, a back-quoted word of the usage
+// text, shows that word twice ("--format text  text, json or html"); the
+// name given here is shown once, and the text says the rest.
+func nameValue(fs *pflag.FlagSet, flag, name string) {
+	f := fs.Lookup(flag)
+	f.Value = named{f.Value, name}
+	// A list's default shows as the list, "html,md", and an empty one
+	// not at all.
+	f.DefValue = strings.TrimSuffix(strings.TrimPrefix(f.DefValue, "["), "]")
+}
+
+// named is a flag's value with a name for the help (see nameValue).
+type named struct {
+	pflag.Value
+	name string
+}
+
+func (n named) Type() string { return n.name }
 
 // reportOut is the --format and -o of a command that writes a report.
 type reportOut struct {
@@ -327,7 +407,8 @@ type reportOut struct {
 // -o FILE.
 func reportFlags(c *cobra.Command, r *reportOut, formats ...string) {
 	r.formats = formats
-	c.Flags().StringVar(&r.format, "format", formats[0], "`"+formats[0]+"`, "+orList(formats[1:]))
+	c.Flags().StringVar(&r.format, "format", formats[0], "the report's format")
+	nameValue(c.Flags(), "format", strings.Join(formats, "|"))
 	c.Flags().StringVarP(&r.output, "output", "o", "", "write the report to `FILE` instead of standard output")
 }
 
@@ -372,7 +453,9 @@ func selectLangs(cfg *config.Config, flag []string, pseudo bool) ([]string, erro
 	return langs, nil
 }
 
-// warnf prints a warning.
+// warnf prints a warning, and keeps it for a JSON report.
 func (g *glot) warnf(format string, args ...any) {
-	fmt.Fprintf(g.stderr, "glot: warning: "+format+"\n", args...)
+	w := fmt.Sprintf(format, args...)
+	g.warnings = append(g.warnings, w)
+	fmt.Fprintf(g.stderr, "glot: warning: %s\n", w)
 }
