@@ -84,6 +84,7 @@ var defects = []defect{
 func TestCommandsAgree(t *testing.T) {
 	dir := t.TempDir()
 	run(t, dir, 0, "init", "--lang", "es,ar")
+	ownInterfaceText(t, dir)
 	write(t, filepath.Join(dir, "content", "a.md"), defectPage)
 	run(t, dir, 0, "extract")
 	src, err := catalog.Parse("en", read(t, filepath.Join(dir, "locales", "active.en.toml")))

@@ -311,6 +311,7 @@ front_matter = ["`+strings.Join(hostileTranslated, `", "`)+`"]
 [extract.shortcodes]
 figure = ["caption"]
 `)
+	ownInterfaceText(t, h.template)
 	h.content = map[string][]byte{}
 	for name, data := range files {
 		write(t, filepath.Join(h.template, "content", name), data)
@@ -1084,7 +1085,7 @@ func (h *hostileSite) checkPlaces(t *testing.T, root, dir string) {
 		t.Errorf("the build wrote beside the site: %v", got)
 	}
 	for _, name := range list(dir) {
-		if !slices.Contains([]string{"glot.toml", "content", "locales", "public", "localized", ".glot-cache"}, name) {
+		if !slices.Contains([]string{"glot.toml", "content", "layouts", "locales", "public", "localized", ".glot-cache"}, name) {
 			t.Errorf("the build wrote %s in the site's folder", name)
 		}
 	}

@@ -28,6 +28,7 @@ func readingSite(t *testing.T) (dir string, pages map[string]int) {
 	t.Helper()
 	dir = t.TempDir()
 	write(t, filepath.Join(dir, "glot.toml"), "source_language = \"en\"\nlanguages = [\"ar\"]\n")
+	ownInterfaceText(t, dir)
 	para := strings.TrimSpace(strings.Repeat("patients read this long sentence about ketamine and depression slowly ", 10)) + "."
 	pages = map[string]int{"one": 1, "two": 3, "few": 5, "many": 25, "other": 201} // paragraphs of 100 words
 	for name, n := range pages {

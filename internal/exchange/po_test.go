@@ -312,7 +312,7 @@ func TestPOT(t *testing.T) {
 	p = string(data)
 	for _, want := range []string{
 		"\"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n\"",
-		"#. How long the page takes to read. Count is a number of minutes.\nmsgctxt \"ui-reading-time\"\nmsgid \"Reading time: {{.Count}} minute\"\nmsgid_plural \"Reading time: {{.Count}} minutes\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n",
+		"#. How long a page takes to read. Count is a number of minutes.\nmsgctxt \"ui-reading-time\"\nmsgid \"Reading time: {{.Count}} minute\"\nmsgid_plural \"Reading time: {{.Count}} minutes\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n",
 	} {
 		if !strings.Contains(p, want) {
 			t.Errorf("the template lacks\n%s\n%s", want, p)

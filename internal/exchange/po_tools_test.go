@@ -29,7 +29,7 @@ long-dddd = "A long sentence that goes on and on, well past the seventy-nine col
 quote-eeee = "Say \"hi\" \\ back,\nthen go."
 
 [ui-reading-time]
-description = "How long the page takes to read. Count is a number of minutes."
+description = "How long a page takes to read. Count is a number of minutes."
 one = "Reading time: {{.Count}} minute"
 other = "Reading time: {{.Count}} minutes"
 `

@@ -158,7 +158,7 @@ rightdelim = "]]"
 other = "Page [[.Page]] of [[.Total]] ({{not a field}})"
 
 [ui-reading-time]
-description = "How long the page takes to read. Count is a number of minutes."
+description = "How long a page takes to read. Count is a number of minutes."
 one = "Reading time: {{.Count}} minute"
 other = "Reading time: {{.Count}} minutes"
 `)},

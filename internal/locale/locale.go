@@ -21,6 +21,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/ledger"
 )
 
@@ -65,7 +66,15 @@ type Lang struct {
 	Reviews   ledger.Reviews   // .glot/review.<lang>.toml
 	// Parents are the languages a regional variant falls back to, nearest
 	// first, that have a catalog: es-MX falls back to es-419, then es.
+	// Last come glot's own translations of its default layout's interface
+	// text (see layout.ShippedFor), each as a parent that is Shipped: a
+	// translation the site has, in the language or a parent, comes first,
+	// and one of a message whose source the site changed never stands, for
+	// its hash is the default source's.
 	Parents []*Lang
+	// Shipped says the catalog is glot's, not the site's: it has no file
+	// in the locales folder.
+	Shipped bool
 	HasArchive,
 	HasTranslate bool
 }
@@ -165,6 +174,22 @@ func (s *Site) Lang(lang string) (*Lang, error) {
 		}
 		pl.Parents = nil // its own parents come next in l's list
 		l.Parents = append(l.Parents, pl)
+	}
+	shipped, err := layout.ShippedFor(lang)
+	if err != nil {
+		return nil, err
+	}
+	for _, sh := range shipped {
+		// A reviewer who signs off a shipped translation signs it off in
+		// the language it is in, as for a parent's.
+		reviews := ledger.Reviews{}
+		for _, k := range append([]*Lang{l}, l.Parents...) {
+			if k.Tag == sh.Lang {
+				reviews = k.Reviews
+				break
+			}
+		}
+		l.Parents = append(l.Parents, &Lang{Tag: sh.Lang, Active: sh.Messages, Archive: ledger.Archive{}, Reviews: reviews, Shipped: true})
 	}
 	return l, nil
 }

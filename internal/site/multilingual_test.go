@@ -105,9 +105,9 @@ func TestInterfaceText(t *testing.T) {
 	home := string(files["public/ar/index.html"])
 	for _, want := range []string{
 		`aria-label="اللغات"`,
-		`<span lang="ar">دقيقة واحدة</span>`,                                      // one minute: Arabic's "one" form
-		`<span lang="ar">آخر تحديث: ٢٠٢٦-١١-٢٥</span>`,                            // the date in Arabic digits
-		`<a class="skip" href="#content" lang="en" dir="ltr">Skip to content</a>`, // the refused translation: the source, marked English, left to right
+		`<span lang="ar">دقيقة واحدة</span>`,                              // one minute: Arabic's "one" form
+		`<span lang="ar">آخر تحديث: ٢٠٢٦-١١-٢٥</span>`,                    // the date in Arabic digits
+		`<a class="skip" href="#content" lang="ar">انتقل إلى المحتوى</a>`, // the refused translation: glot's own Arabic stands in for it
 	} {
 		if !strings.Contains(home, want) {
 			t.Errorf("public/ar/index.html lacks %s", want)
@@ -121,19 +121,20 @@ func TestInterfaceText(t *testing.T) {
 // Interface text a language lacks shows in the source language, marked so:
 // never in a pseudo-language, however near its tag (ar-XB to ar, en-XA to
 // en), and with the build's policy on stale and unreviewed translations,
-// as page text.
+// as page text. (Urdu and Catalan are languages glot ships no interface
+// translations for.)
 func TestInterfaceFallback(t *testing.T) {
 	es := map[string]*catalog.Message{
-		"ui-skip":      other("Ir al contenido"),
-		"ui-languages": {Other: "Idiomas antiguos", Hash: "sha1-0000000000000000000000000000000000000000"}, // stale
+		"ui-skip":      other("Vés al contingut"),
+		"ui-languages": {Other: "Idiomes antics", Hash: "sha1-0000000000000000000000000000000000000000"}, // stale
 	}
-	ls := catalogs(t, page, map[string]map[string]*catalog.Message{"es": es})
+	ls := catalogs(t, page, map[string]map[string]*catalog.Message{"ca": es})
 	cfg := config.Default()
-	cfg.Languages = []string{"es", "ar"}
+	cfg.Languages = []string{"ca", "ur"}
 	files := build(t, cfg, page, ls, site.Options{})
-	ar := string(files["public/ar/index.html"])
+	ar := string(files["public/ur/index.html"])
 	if !strings.Contains(ar, `<a class="skip" href="#content" lang="en" dir="ltr">Skip to content</a>`) || strings.ContainsAny(ar, "\u202e⟦") {
-		t.Errorf("Arabic without interface translations shows English, marked:\n%s", ar)
+		t.Errorf("Urdu without interface translations shows English, marked:\n%s", ar)
 	}
 	// A site written in German, translated into English: the English pages
 	// show German where English is missing, never pseudo-English.
@@ -148,16 +149,16 @@ func TestInterfaceFallback(t *testing.T) {
 		t.Errorf("pseudo-English on a real English page:\n%s", en)
 	}
 
-	es0 := string(files["public/es/index.html"])
-	if !strings.Contains(es0, `lang="es">Ir al contenido</a>`) || !strings.Contains(es0, `aria-label="Languages"`) {
+	es0 := string(files["public/ca/index.html"])
+	if !strings.Contains(es0, `lang="ca">Vés al contingut</a>`) || !strings.Contains(es0, `aria-label="Languages"`) {
 		t.Errorf("a stale interface translation is not used by default:\n%s", es0)
 	}
 	files = build(t, cfg, page, ls, site.Options{AllowStale: true})
-	if es := string(files["public/es/index.html"]); !strings.Contains(es, `aria-label="Idiomas antiguos"`) {
+	if es := string(files["public/ca/index.html"]); !strings.Contains(es, `aria-label="Idiomes antics"`) {
 		t.Errorf("--allow-stale uses a stale interface translation:\n%s", es)
 	}
 	files = build(t, cfg, page, ls, site.Options{RequireReviewed: true})
-	if es := string(files["public/es/index.html"]); !strings.Contains(es, `lang="en">Skip to content</a>`) {
+	if es := string(files["public/ca/index.html"]); !strings.Contains(es, `lang="en">Skip to content</a>`) {
 		t.Errorf("--require reviewed leaves out an unreviewed interface translation:\n%s", es)
 	}
 }

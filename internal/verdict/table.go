@@ -550,7 +550,12 @@ func (r *Rules) EntryOf(l *locale.Lang, sm *SourceMessage) *Entry {
 		if v := r.judge(l.Tag, srcMsg, sm.Hash, t); v.State == Translated || Approved(v, p.Reviews, id, t) {
 			e.InForce, e.From = t, p.Tag
 			e.Reviewed = reviewed(p.Reviews, id, t)
-			e.Approved, e.Reason = v.State == Held, v.Reason
+			// The reason a language's own translation is held back stays
+			// with it; the parent's is the reason only when that one
+			// stands by a reviewer's approval.
+			if e.Approved = v.State == Held; e.Approved {
+				e.Reason = v.Reason
+			}
 			if e.State == Missing {
 				e.State = Translated
 			}
