@@ -187,6 +187,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		res.Refused = append(res.Refused, Problem{file, line, id, reason})
 	}
 	unknown := map[string]*catalog.Message{} // translate-file entries of ids the site never had
+	var index *idIndex                       // for the ids they most likely stand for
 
 	// take decides the fate of translation t of message id, read from
 	// file, where lineOf gives the line of each of its keys: in force,
@@ -202,7 +203,10 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 				// mistyped, most likely. The translation goes back to
 				// the translator, who can correct the id; one in the
 				// catalog is kept in the archive.
-				reason := "no message of the site has this id" + closestID(s, l.Translate, id, t)
+				if index == nil {
+					index = newIDIndex(s)
+				}
+				reason := "no message of the site has this id" + closestID(index, l.Translate, id, t)
 				if file == translatePath {
 					unknown[id] = t
 					refuse(file, lineOf(id, ""), id, "", t, reason)

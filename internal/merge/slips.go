@@ -41,28 +41,41 @@ func slipped(s *locale.Site, l *locale.Lang, id string, src *catalog.Message, ha
 	return true
 }
 
-// closestID suggests, for an id that no message of site s has, the id
+// idIndex is what closestID searches: the ids of the source, sorted, and
+// by the hash of their source, made once for every unknown id of a merge.
+type idIndex struct {
+	ids    []string
+	byHash map[string][]string
+}
+
+func newIDIndex(s *locale.Site) *idIndex {
+	x := &idIndex{ids: s.Source.IDs(), byHash: map[string][]string{}}
+	for _, id := range x.ids {
+		h := catalog.Hash(s.Source.Messages[id])
+		x.byHash[h] = append(x.byHash[h], id)
+	}
+	return x
+}
+
+// closestID suggests, for an id that no message of the site has, the id
 // the translator most likely meant, as a clause to add to the refusal
-// ("" when none is close): a message whose source has the hash the entry
-// gives, or else the id nearest in edit distance. Among equally close
-// ones, an id missing from the translate file tr comes first: the
-// mistyped id took the place of its table.
-func closestID(s *locale.Site, tr *catalog.Catalog, id string, t *catalog.Message) string {
-	best, bestDist, bestByHash := "", len(id)/3+1, false
-	for _, cand := range s.Source.IDs() {
-		byHash := t.Hash != "" && catalog.Hash(s.Source.Messages[cand]) == t.Hash
-		if bestByHash && !byHash {
-			continue
-		}
-		if !byHash && abs(len(cand)-len(id)) > bestDist {
+// ("" when none is close): among the messages whose source has the hash
+// the entry gives, if any, else among all, the id nearest in edit
+// distance. Among equally close ones, an id missing from the translate
+// file tr comes first: the mistyped id took the place of its table.
+func closestID(x *idIndex, tr *catalog.Catalog, id string, t *catalog.Message) string {
+	cands, limit := x.byHash[t.Hash], 1<<30
+	if len(cands) == 0 {
+		// Only a near id is worth naming: a third of it may differ.
+		cands, limit = x.ids, len(id)/3
+	}
+	best, bestDist := "", limit+1
+	for _, cand := range cands {
+		if abs(len(cand)-len(id)) > bestDist {
 			continue
 		}
 		d := editDistance(id, cand)
-		if byHash && !bestByHash {
-			best, bestDist, bestByHash = cand, d, true
-			continue
-		}
-		if d < bestDist || d == bestDist && tr.Messages[best] != nil && tr.Messages[cand] == nil {
+		if d < bestDist || d == bestDist && best != "" && tr.Messages[best] != nil && tr.Messages[cand] == nil {
 			best, bestDist = cand, d
 		}
 	}

@@ -214,3 +214,37 @@ func TestRefusalsPointAtTheFormInTheFileAsWritten(t *testing.T) {
 		t.Errorf("the refused plural translation is not written with the forms to fill:\n%s", tr)
 	}
 }
+
+// The id suggested for an unknown one is that of the message whose source
+// has the entry's hash, however far its id; without that, the nearest id,
+// if near enough.
+func TestUnknownIDSuggestion(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		id, hash func(real, hash string) string
+		suggest  bool
+	}{
+		{"renamed, with its hash", func(string, string) string { return "page-b" }, func(_, h string) string { return h }, true},
+		{"mistyped, hash edited too", func(r, _ string) string { return r[:5] + r[6:] }, func(string, string) string { return "sha1-0" }, true},
+		{"unlike any, hash edited too", func(string, string) string { return "something-else-entirely" }, func(string, string) string { return "sha1-0" }, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSite(t, map[string]string{"a.md": pageA, "b.md": pageB})
+			s.extract()
+			s.merge("es", merge.Options{})
+			real := idStarting(t, s, "Page B has")
+			h := catalog.Hash(s.load().Source.Messages[real])
+			s.editTranslate("es", "["+real+"]\nhash = \""+h+"\"\nother = \"\"", "["+tt.id(real, h)+"]\nhash = \""+tt.hash(real, h)+"\"\nother = \"La página B.\"")
+			res := s.merge("es", merge.Options{})
+			if len(res.Refused) != 1 || !strings.Contains(res.Refused[0].Text, "no message of the site has this id") {
+				t.Fatalf("refused: %+v", res.Refused)
+			}
+			if got := strings.Contains(res.Refused[0].Text, "(did you mean ["+real+"]?)"); got != tt.suggest {
+				t.Errorf("%s: suggests %v, want %v", res.Refused[0].Text, got, tt.suggest)
+			}
+			if !tt.suggest && strings.Contains(res.Refused[0].Text, "did you mean") {
+				t.Errorf("a far id suggested: %s", res.Refused[0].Text)
+			}
+		})
+	}
+}
