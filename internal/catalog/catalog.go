@@ -25,6 +25,19 @@ type Catalog struct {
 	// Lines gives the line at which each message starts in the file it
 	// was parsed from, for error messages.
 	Lines map[string]int
+	// KeyLines gives, for a catalog read by ParseKeyed, the line of each
+	// key (lowercased: "hash", "one", "other"...) of each message written
+	// as a table, so that an error can point at the form that is wrong.
+	KeyLines map[string]map[string]int
+}
+
+// LineOf returns the line of key (a plural form, or "hash") of message
+// id, or the line where the message starts when that is not known.
+func (c *Catalog) LineOf(id, key string) int {
+	if n := c.KeyLines[id][key]; n > 0 {
+		return n
+	}
+	return c.Lines[id]
 }
 
 // New returns an empty catalog.
@@ -35,11 +48,22 @@ func New() *Catalog {
 // Parse reads a TOML message file. Errors name the file and the line (and
 // column, for syntax errors).
 func Parse(path string, data []byte) (*Catalog, error) {
+	return parse(path, data, false)
+}
+
+// ParseKeyed is Parse, that also records the line of each key of each
+// message (Catalog.KeyLines): a translator's file, whose errors point at
+// the form that is wrong. The large catalogs do without.
+func ParseKeyed(path string, data []byte) (*Catalog, error) {
+	return parse(path, data, true)
+}
+
+func parse(path string, data []byte, keyed bool) (*Catalog, error) {
 	c := New()
 	if len(bytes.TrimSpace(data)) == 0 {
 		return c, nil
 	}
-	raw, lines, err := decode(path, data)
+	raw, lines, keyLines, err := decodeKeyed(path, data, keyed)
 	if err != nil {
 		return nil, err
 	}
@@ -72,6 +96,12 @@ func Parse(path string, data []byte) (*Catalog, error) {
 		// A message is on the line of the top-level key it was made
 		// from: its table, or the outer table of a nested one.
 		c.Lines[m.ID] = lines[keys[i]]
+		if kl := keyLines[keys[i]]; kl != nil && keys[i] != "" {
+			if c.KeyLines == nil {
+				c.KeyLines = map[string]map[string]int{}
+			}
+			c.KeyLines[m.ID] = kl
+		}
 	}
 	if dup {
 		return nil, duplicate(path, msgs, keys, lines)
@@ -280,14 +310,14 @@ func CheckTranslations(file string, c *Catalog) error {
 	for _, id := range c.IDs() {
 		m := c.Messages[id]
 		if m.LeftDelim != "" || m.RightDelim != "" {
-			return fileerr.At(file, c.Lines[id], 0, fmt.Errorf("message %q: a translation may not set leftdelim or rightdelim: interface text is read with {{ and }}", id))
+			return fileerr.At(file, c.LineOf(id, "leftdelim"), 0, fmt.Errorf("message %q: a translation may not set leftdelim or rightdelim: interface text is read with {{ and }}", id))
 		}
 		if m.Description != "" {
-			return fileerr.At(file, c.Lines[id], 0, fmt.Errorf("message %q: a translation has no description (a message has hash and the plural forms zero, one, two, few, many, other)", id))
+			return fileerr.At(file, c.LineOf(id, "description"), 0, fmt.Errorf("message %q: a translation has no description (a message has hash and the plural forms zero, one, two, few, many, other)", id))
 		}
 		for _, f := range Forms(m) {
 			if r, ok := ControlChar(f.Text); ok {
-				return fileerr.At(file, c.Lines[id], 0, fmt.Errorf("message %q: %s holds the control character U+%04X: a translation may hold no control character but newline and tab", id, f.Name, r))
+				return fileerr.At(file, c.LineOf(id, f.Name), 0, fmt.Errorf("message %q: %s holds the control character U+%04X: a translation may hold no control character but newline and tab", id, f.Name, r))
 			}
 		}
 	}

@@ -23,7 +23,18 @@ import (
 // tables closed), which are the decoder's part. Values that are not strings
 // or tables are kept as nonString, for the caller to refuse by name.
 func decode(file string, data []byte) (map[string]any, map[string]int, error) {
+	raw, lines, _, err := decodeKeyed(file, data, false)
+	return raw, lines, err
+}
+
+// decodeKeyed is decode that can also return, when keyed is set, the line
+// of each key of every top-level table (lowercased), by the table's key:
+// the line of a message's "one" form, say.
+func decodeKeyed(file string, data []byte, keyed bool) (map[string]any, map[string]int, map[string]map[string]int, error) {
 	d := &decoder{file: file, root: map[string]any{}, lines: map[string]int{}, defined: map[string]uint8{}}
+	if keyed {
+		d.keyLines = map[string]map[string]int{}
+	}
 	// An editor may start the file with a byte order mark; TOML decoders
 	// skip it.
 	d.p.Reset(bytes.TrimPrefix(data, []byte("\ufeff")))
@@ -35,27 +46,67 @@ func decode(file string, data []byte) (map[string]any, map[string]int, error) {
 			keys, first := d.keys(e.Key())
 			t, path, err := d.table(keys, first, true)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			cur, curPath = t, path
 		case unstable.ArrayTable:
 			keys, first := d.keys(e.Key())
-			return nil, nil, d.at(first, fmt.Errorf("message %q must be a string or a table", keys[0]))
+			return nil, nil, nil, d.at(first, fmt.Errorf("message %q must be a string or a table", keys[0]))
 		case unstable.KeyValue:
 			keys, first := d.keys(e.Key())
 			if err := d.keyValue(cur, curPath, keys, first, e.Value()); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 		}
 	}
 	if err := d.p.Error(); err != nil {
 		var pe *unstable.ParserError
 		if errors.As(err, &pe) {
-			return nil, nil, d.atBytes(pe.Highlight, errors.New(pe.Message))
+			return nil, nil, nil, d.atBytes(pe.Highlight, d.quoteHint(pe))
 		}
-		return nil, nil, fileerr.At(file, 0, 0, err)
+		return nil, nil, nil, fileerr.At(file, 0, 0, err)
 	}
-	return d.root, d.lines, nil
+	return d.root, d.lines, d.keyLines, nil
+}
+
+// quoteHint is the parser's error pe, with a hint when the line it is on
+// looks like a string holding a double quote that was not escaped:
+// translations quote people, and a bare " ends the string early, which
+// the parser can only report as what follows it.
+func (d *decoder) quoteHint(pe *unstable.ParserError) error {
+	err := errors.New(pe.Message)
+	data := d.p.Data()
+	at := len(data)
+	if pe.Highlight != nil {
+		at = int(d.p.Range(pe.Highlight).Offset)
+	}
+	start := bytes.LastIndexByte(data[:min(at, len(data))], '\n') + 1
+	end := bytes.IndexByte(data[start:], '\n')
+	if end < 0 {
+		end = len(data) - start
+	}
+	line := data[start : start+end]
+	eq := bytes.IndexByte(line, '=')
+	if eq < 0 {
+		return err
+	}
+	value := bytes.TrimSpace(line[eq+1:])
+	if !bytes.HasPrefix(value, []byte{'"'}) || bytes.HasPrefix(value, []byte(`"""`)) {
+		return err
+	}
+	quotes := 0
+	for i := 0; i < len(value); i++ {
+		switch value[i] {
+		case '\\':
+			i++
+		case '"':
+			quotes++
+		}
+	}
+	if quotes > 2 {
+		return fmt.Errorf("%s (a double quote inside the text must be written \\\")", pe.Message)
+	}
+	return err
 }
 
 // nonString stands for a value that is neither a string nor a table: a
@@ -75,6 +126,9 @@ type decoder struct {
 	p     unstable.Parser
 	root  map[string]any
 	lines map[string]int
+	// keyLines, when not nil, records the line of each key of every
+	// top-level table, by the table's key.
+	keyLines map[string]map[string]int
 	// defined records how each table was defined, by its path (keys
 	// joined with a NUL, which no key of a catalog holds).
 	defined map[string]uint8
@@ -137,6 +191,16 @@ func (d *decoder) keyValue(t map[string]any, path string, keys []string, at *uns
 	for i, k := range keys {
 		if path == "" && i == 0 {
 			d.line(k, at)
+		}
+		if d.keyLines != nil && i == 0 && path != "" && !strings.Contains(path, "\x00") {
+			kl := d.keyLines[path]
+			if kl == nil {
+				kl = map[string]int{}
+				d.keyLines[path] = kl
+			}
+			if _, ok := kl[strings.ToLower(k)]; !ok {
+				kl[strings.ToLower(k)] = d.lineAt(int(at.Raw.Offset))
+			}
 		}
 		path = join(path, k)
 		if i == len(keys)-1 {

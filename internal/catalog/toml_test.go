@@ -169,3 +169,63 @@ func toml11(data []byte) bool {
 }
 
 var toml11RE = regexp.MustCompile(`\{[^}]*(\n|,\s*\})|\d:\d\d([^:]|$)`)
+
+// A double quote left bare inside a translation ends its string early: the
+// error keeps its position and says how to write one.
+func TestParseUnescapedQuoteHint(t *testing.T) {
+	for _, tt := range []struct {
+		name, data string
+		want       []string // what the error must say; nil for no hint
+	}{
+		{"bare quote", "[a]\nhash = \"sha1-0\"\nother = \"He said \"hi\" to me\"\n",
+			[]string{"translate.es.toml:3:", `must be written \"`}},
+		{"bare quote in a plural form", "[a]\none = \"Un \"libro\"\"\nother = \"x\"\n",
+			[]string{"translate.es.toml:2:", `must be written \"`}},
+		{"another error", "[a]\nother = \"x\" y = 1\n", nil},
+		{"unclosed table", "[a\nother = \"x\"\n", nil},
+	} {
+		_, err := Parse("translate.es.toml", []byte(tt.data))
+		if err == nil {
+			t.Errorf("%s: no error", tt.name)
+			continue
+		}
+		if tt.want == nil {
+			if strings.Contains(err.Error(), `\"`) {
+				t.Errorf("%s: %v: a hint about quotes where there is no quote to escape", tt.name, err)
+			}
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: %v, want %q", tt.name, err, w)
+			}
+		}
+	}
+}
+
+// A translator's file is read with the line of each form, so that an
+// error can point at the form that is wrong rather than at its [id].
+func TestParseKeyedLines(t *testing.T) {
+	data := "# work\nc = { other = \"c\" }\n[a]\nhash = \"sha1-0\"\n# a comment\none = \"uno\"\nother = \"otro\"\n\n[\"b\"]\nother = \"b\"\n"
+	c, err := ParseKeyed("translate.es.toml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		id, key string
+		want    int
+	}{
+		{"a", "", 3}, {"a", "hash", 4}, {"a", "one", 6}, {"a", "other", 7},
+		{"b", "other", 10}, {"c", "other", 2},
+		// A key the message does not have: its [id] line.
+		{"a", "few", 3},
+	} {
+		if got := c.LineOf(tt.id, tt.key); got != tt.want {
+			t.Errorf("LineOf(%s, %q) = %d, want %d", tt.id, tt.key, got, tt.want)
+		}
+	}
+	// Parse, for the large catalogs, does without.
+	if c, err := Parse("active.es.toml", []byte(data)); err != nil || c.KeyLines != nil {
+		t.Errorf("Parse kept key lines: %v, %v", c.KeyLines, err)
+	}
+}

@@ -336,6 +336,14 @@ func Import(file string, data []byte, sourceLang string) ([]*Work, error) {
 		works, err = tmxIn(file, data, sourceLang)
 	case strings.HasPrefix(trimmed, "<"):
 		return nil, fileerr.At(file, 0, 0, errors.New("an XML file that is neither XLIFF nor TMX"))
+	case !poShaped(data):
+		// glot.toml, a catalog, a text: read as PO it would give nothing,
+		// or errors about a format it never was.
+		what := "not a PO, XLIFF or TMX file"
+		if tomlLine.MatchString(trimmed) {
+			what += " (it looks like TOML: glot import reads the PO, XLIFF and TMX files that translators bring back)"
+		}
+		return nil, fileerr.At(file, 0, 0, errors.New(what))
 	default:
 		var w *Work
 		w, err = poIn(file, data)
@@ -351,6 +359,21 @@ func Import(file string, data []byte, sourceLang string) ([]*Work, error) {
 	}
 	return works, nil
 }
+
+// poShaped reports whether data has what every PO file has: a line that
+// starts with msgid.
+func poShaped(data []byte) bool {
+	for line := range bytes.Lines(data) {
+		if bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("msgid")) {
+			return true
+		}
+	}
+	return false
+}
+
+// tomlLine finds, on a line of its own, a TOML table header or a key set
+// to a value, which no PO file has.
+var tomlLine = regexp.MustCompile(`(?m)^\s*(\[[^\]]+\]|[A-Za-z0-9_."-]+\s*=)`)
 
 // doctypeRE finds a DOCTYPE with an internal subset: its "[".
 var doctypeRE = regexp.MustCompile(`<!DOCTYPE[^>\[]*\[`)

@@ -529,3 +529,25 @@ func importOne(file string, data []byte) (*exchange.Work, error) {
 	}
 	return ws[0], nil
 }
+
+// A file that is neither XML nor shaped like PO is refused by name, not
+// read as a PO file that holds nothing.
+func TestImportRefusesWhatIsNoExchangeFile(t *testing.T) {
+	for _, tt := range []struct {
+		file, data, want string
+	}{
+		{"glot.toml", "source_language = \"en\"\nlanguages = [\"es\"]\n", "glot.toml: not a PO, XLIFF or TMX file (it looks like TOML"},
+		{"translate.es.toml", "# work\n[home]\nother = \"Inicio\"\n", "translate.es.toml: not a PO, XLIFF or TMX file (it looks like TOML"},
+		{"notes.txt", "Some notes about the translation.\n", "notes.txt: not a PO, XLIFF or TMX file"},
+	} {
+		_, err := exchange.Import(tt.file, []byte(tt.data), "en")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Import(%s): %v, want %q", tt.file, err, tt.want)
+		}
+	}
+	// A PO file is still read as one.
+	po := "msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n\nmsgctxt \"home\"\nmsgid \"Home\"\nmsgstr \"Inicio\"\n"
+	if _, err := exchange.Import("es.po", []byte(po), "en"); err != nil && strings.Contains(err.Error(), "not a PO") {
+		t.Errorf("Import(es.po): %v", err)
+	}
+}

@@ -123,6 +123,11 @@ func Load(fsys fs.FS, name, source string) (*Site, error) {
 // readCatalog reads a message file; one of translations (translations is
 // true) must hold nothing but translations (see catalog.CheckTranslations).
 func readCatalog(fsys fs.FS, name, file string, translations bool) (*catalog.Catalog, bool, error) {
+	return readCatalogWith(catalog.Parse, fsys, name, file, translations)
+}
+
+// readCatalogWith is readCatalog with parse as the parser.
+func readCatalogWith(parse func(string, []byte) (*catalog.Catalog, error), fsys fs.FS, name, file string, translations bool) (*catalog.Catalog, bool, error) {
 	data, err := fs.ReadFile(fsys, file)
 	if errors.Is(err, fs.ErrNotExist) {
 		return catalog.New(), false, nil
@@ -130,7 +135,7 @@ func readCatalog(fsys fs.FS, name, file string, translations bool) (*catalog.Cat
 	if err != nil {
 		return nil, false, err
 	}
-	c, err := catalog.Parse(path.Join(name, file), data)
+	c, err := parse(path.Join(name, file), data)
 	if err == nil && translations {
 		err = catalog.CheckTranslations(path.Join(name, file), c)
 	}
@@ -197,7 +202,9 @@ func (s *Site) Lang(lang string) (*Lang, error) {
 // ReadTranslate reads l's translate file, which only glot merge needs.
 func (s *Site) ReadTranslate(l *Lang) error {
 	var err error
-	l.Translate, l.HasTranslate, err = readCatalog(s.FS, s.Name, TranslatePath(l.Tag), true)
+	// With the line of each form, so that what merge says of an entry
+	// points at the form that is wrong.
+	l.Translate, l.HasTranslate, err = readCatalogWith(catalog.ParseKeyed, s.FS, s.Name, TranslatePath(l.Tag), true)
 	return err
 }
 

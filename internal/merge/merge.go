@@ -177,22 +177,69 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		res.Archived++
 	}
 
+	// refusedForm holds, by index in res.Refused, the key of the entry
+	// that is wrong ("other", "one"..., "" for the [id] line), so that
+	// the refusal can point at it in the translate file merge writes.
+	refusedForm := map[int]string{}
+	refuse := func(file string, line int, id, form string, t *catalog.Message, reason string) {
+		refused[id], why[id] = t, reason
+		refusedForm[len(res.Refused)] = form
+		res.Refused = append(res.Refused, Problem{file, line, id, reason})
+	}
+	unknown := map[string]*catalog.Message{} // translate-file entries of ids the site never had
+	var index *idIndex                       // for the ids they most likely stand for
+
 	// take decides the fate of translation t of message id, read from
-	// file at line: in force, archived, or refused. It reports whether t
-	// is now in force.
-	take := func(file string, line int, id string, t *catalog.Message) bool {
+	// file, where lineOf gives the line of each of its keys: in force,
+	// archived, or refused. It reports whether t is now in force.
+	take := func(file string, lineOf func(id, key string) int, id string, t *catalog.Message) bool {
 		src := s.Source.Messages[id]
 		if src == nil {
 			if catalog.Empty(t) {
+				return false
+			}
+			if s.Retired[id] == "" && !s.IsPredecessor(id) {
+				// No message of the site ever had this id: an id
+				// mistyped, most likely. The translation goes back to
+				// the translator, who can correct the id; one in the
+				// catalog is kept in the archive.
+				if index == nil {
+					index = newIDIndex(s)
+				}
+				reason := "no message of the site has this id" + closestID(index, l.Translate, id, t)
+				if file == translatePath {
+					unknown[id] = t
+					refuse(file, lineOf(id, ""), id, "", t, reason)
+					return false
+				}
+				retire(id, t, "")
+				res.Notes = append(res.Notes, Problem{file, lineOf(id, ""), id, reason + ": its translation is kept in the archive"})
 				return false
 			}
 			retire(id, t, s.Retired[id])
 			if !s.IsPredecessor(id) {
 				// An edited message's old translation is shown as stale;
 				// only one that nothing replaces is worth a note.
-				res.Notes = append(res.Notes, Problem{file, line, id, "no page uses this message any more: its translation is kept in the archive"})
+				res.Notes = append(res.Notes, Problem{file, lineOf(id, ""), id, "no page uses this message any more: its translation is kept in the archive"})
 			}
 			return false
+		}
+		if t.Hash != "" && t.Hash != catalog.Hash(src) && slipped(s, l, id, src, t.Hash) {
+			res.Notes = append(res.Notes, Problem{file, lineOf(id, "hash"), id,
+				"its hash is that of no version of its source, so it was edited: the translation is taken as made for the current source (leave hash as glot merge writes it)"})
+			c := *t
+			c.Hash = ""
+			t = &c
+		}
+		if file == translatePath && len(catalog.Forms(src)) == 1 && !catalog.Empty(t) {
+			// A message with one text has no plural forms: go-i18n would
+			// keep a "one" form, and no page would ever show it.
+			for _, f := range catalog.Forms(t) {
+				if f.Name != "other" {
+					refuse(file, lineOf(id, f.Name), id, f.Name, t, fmt.Sprintf("this message has no plural forms, only other: remove the `%s` line", f.Name))
+					return false
+				}
+			}
 		}
 		v := rules.Judge(l.Tag, src, t)
 		switch v.State {
@@ -201,16 +248,15 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			return false
 		case verdict.Stale:
 			retire(id, t, "")
-			res.Notes = append(res.Notes, Problem{file, line, id, "translated for an earlier version of its source: kept in the archive as stale"})
+			res.Notes = append(res.Notes, Problem{file, lineOf(id, "hash"), id, "translated for an earlier version of its source: kept in the archive as stale"})
 			return false
 		case verdict.Held:
 			if !verdict.Takes(v) {
-				refused[id], why[id] = t, v.Reason.Error()
-				res.Refused = append(res.Refused, Problem{file, line, id, v.Reason.Error()})
+				refuse(file, lineOf(id, v.Reason.Form), id, v.Reason.Form, t, v.Reason.Error())
 				return false
 			}
 			if !verdict.Approved(v, l.Reviews, id, t) {
-				res.Held = append(res.Held, Problem{file, line, id, v.Reason.Error()})
+				res.Held = append(res.Held, Problem{file, lineOf(id, v.Reason.Form), id, v.Reason.Error()})
 			}
 		}
 		m := *t
@@ -223,11 +269,11 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	// What is in active.<lang>.toml stays only if it is current; then the
 	// translator's work is folded in, and wins over what it replaces.
 	for _, id := range l.Active.IDs() {
-		take(activeFile, l.Active.Lines[id], id, l.Active.Messages[id])
+		take(activeFile, l.Active.LineOf, id, l.Active.Messages[id])
 	}
 	waiting := map[string]*catalog.Message{} // taken from the translate file
 	for _, id := range l.Translate.IDs() {
-		if take(translatePath, l.Translate.Lines[id], id, l.Translate.Messages[id]) {
+		if take(translatePath, l.Translate.LineOf, id, l.Translate.Messages[id]) {
 			delete(archive, id)
 			waiting[id] = active.Messages[id]
 			res.Folded++
@@ -278,7 +324,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 				}
 			}
 			w := waiting[id]
-			if take(im.File, im.Lines[id], id, t) {
+			if take(im.File, func(id, _ string) int { return im.Lines[id] }, id, t) {
 				delete(archive, id)
 				res.Folded++
 				delete(marked, id)
@@ -400,7 +446,12 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		}
 		return tm.NewWith(words, append(ps, archivePairs(rules, l.Tag, archive)...), nil)
 	}
-	text := translateFile(l.Tag, s.SourceLang, items, opts, memory(suggestThreshold(opts), build), res)
+	var lost []item
+	for _, id := range slices.Sorted(maps.Keys(unknown)) {
+		lost = append(lost, item{id: id, refused: unknown[id], why: why[id]})
+	}
+	text := translateFile(l.Tag, s.SourceLang, items, lost, opts, memory(suggestThreshold(opts), build), res)
+	pointAtNew(res.Refused, refusedForm, text, translatePath, activeFile)
 	sort.Slice(res.Refused, func(i, j int) bool { return res.Refused[i].String() < res.Refused[j].String() })
 	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].String() < res.Held[j].String() })
 
@@ -410,6 +461,34 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		res.Plan.WriteIfChanged(s.FS, ledger.ArchivePath(l.Tag), archive.Bytes(l.Tag))
 	}
 	return res, nil
+}
+
+// pointAtNew moves the refusals of entries read from the translate file
+// or the catalog, which merge writes back into the translate file, to
+// their place in text, the translate file as written: the translator
+// reads that file, not the one merge read. Each points at the line of the
+// form that is wrong (form, by index in refused), or at its [id] line.
+func pointAtNew(refused []Problem, form map[int]string, text []byte, translatePath, activeFile string) {
+	moved := false
+	for _, p := range refused {
+		moved = moved || p.File == translatePath || p.File == activeFile
+	}
+	if !moved {
+		return
+	}
+	c, err := catalog.ParseKeyed(translatePath, text)
+	if err != nil {
+		return // merge wrote it; the lines read before are the best known
+	}
+	for i := range refused {
+		p := &refused[i]
+		if p.File != translatePath && p.File != activeFile {
+			continue
+		}
+		if _, ok := c.Messages[p.ID]; ok {
+			p.File, p.Line = translatePath, c.LineOf(p.ID, form[i])
+		}
+	}
 }
 
 // activeHeader is the comment at the head of a language's catalog.

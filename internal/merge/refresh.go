@@ -92,7 +92,7 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 		}
 		return shared.Memory(member, archivePairs(src.Rules(), t.Lang, archive), translation)
 	}
-	text := translateFile(t.Lang, src.Lang, items, opts, memory(suggestThreshold(opts), build), res)
+	text := translateFile(t.Lang, src.Lang, items, nil, opts, memory(suggestThreshold(opts), build), res)
 	if err := errors.Join(t.Err(), sharedErr); err != nil {
 		return nil, err
 	}

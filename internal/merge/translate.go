@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/glot-i18n/glot/internal/catalog"
@@ -34,7 +35,7 @@ type suggester func(src string) (tm.Suggestion, bool)
 // of each page under the page's heading, in order, then the other messages,
 // each with a suggestion from suggest when it has one. It counts what it
 // writes in res.
-func translateFile(lang, srcLang string, items []item, opts Options, suggest suggester, res *Result) []byte {
+func translateFile(lang, srcLang string, items []item, unknown []item, opts Options, suggest suggester, res *Result) []byte {
 	var b bytes.Buffer
 	writeHeader(&b, lang, opts)
 	page, other := "", false
@@ -65,6 +66,16 @@ func translateFile(lang, srcLang string, items []item, opts Options, suggest sug
 			sug = tm.Suggestion{}
 		}
 		writeEntry(&b, srcLang, lang, it, sug, opts)
+	}
+	// Translations of ids that no message has come last, as written, so
+	// that the translator can correct the id.
+	if len(unknown) > 0 {
+		b.WriteString("\n# ════ unknown message ids ════\n")
+	}
+	for _, it := range unknown {
+		b.WriteByte('\n')
+		catalog.Comment(&b, "REFUSED: ", it.why+": correct the id between the brackets")
+		catalog.WriteTable(&b, it.id, it.refused, true)
 	}
 	return b.Bytes()
 }
@@ -188,6 +199,24 @@ func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestio
 	fmt.Fprintf(b, "[%s]\n", catalog.Key(it.id))
 	fmt.Fprintf(b, "hash = %s\n", catalog.Quote(m.Hash))
 	forms := catalog.Forms(m)
+	if kept != nil && len(catalog.Forms(src)) > 1 {
+		// A refused translation of a message with plural forms is
+		// written with every form of the language, those it lacks
+		// empty, so that the translator sees which to fill; a form the
+		// language does not have is kept as written.
+		forms = nil
+		for _, f := range langtag.PluralForms(lang) {
+			forms = append(forms, catalog.Form{Name: f, Text: catalog.FormText(m, f)})
+		}
+		for _, f := range catalog.Forms(m) {
+			if !slices.Contains(langtag.PluralForms(lang), f.Name) {
+				forms = append(forms, f)
+			}
+		}
+		slices.SortStableFunc(forms, func(a, b catalog.Form) int {
+			return slices.Index(catalog.FormNames, a.Name) - slices.Index(catalog.FormNames, b.Name)
+		})
+	}
 	if len(forms) == 0 {
 		forms = []catalog.Form{{Name: "other"}}
 		if len(catalog.Forms(src)) > 1 {

@@ -160,7 +160,7 @@ func TestCheckTemplate(t *testing.T) {
 		{src, "{{template \"x\"}}", "is not allowed"},
 		{src, "{{$x := .Count}}{{$x}}", "is not allowed"},
 		{src, "{{.Count", "malformed template action"},
-		{"Languages", "{{.Count}}", "may use only none"},
+		{"Languages", "{{.Count}}", "template action {{.Count}} is not allowed: the source uses no template field, so a translation may use none"},
 		// Page text with braces that are not a template stays text.
 		{"Write {{ x }} here", "Escriba {{ x }} aquí", ""},
 	}

@@ -39,6 +39,10 @@ func CheckTemplate(src, tr string) error {
 		}
 	}
 	if len(bad) > 0 {
+		if len(allowed) == 0 {
+			// A source with no field leaves a translation none to use.
+			return &Error{Problem: fmt.Sprintf("template action %s is not allowed: the source uses no template field, so a translation may use none", strings.Join(bad, ", "))}
+		}
 		return &Error{Problem: fmt.Sprintf("template action %s is not allowed: a translation may use only %s", strings.Join(bad, ", "), fieldList(allowed))}
 	}
 	return nil

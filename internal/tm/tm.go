@@ -523,7 +523,9 @@ var (
 // negations.
 func Risks(src, other string) []string {
 	var out []string
-	if a, b := numberRE.FindAllString(src, -1), numberRE.FindAllString(other, -1); !sameBag(a, b) {
+	// The numbers of placeholders (<1>, </1>, <2/>) are not the text's:
+	// only those of the words count.
+	if a, b := numberRE.FindAllString(msgtext.Plain(src), -1), numberRE.FindAllString(msgtext.Plain(other), -1); !sameBag(a, b) {
 		out = append(out, fmt.Sprintf("numbers differ: %s here, %s there", list(a), list(b)))
 	}
 	if a, b := filter(src, units), filter(other, units); !sameBag(a, b) {

@@ -134,3 +134,26 @@ func FuzzTokens(f *testing.F) {
 		}
 	})
 }
+
+// The numbers of placeholders are not numbers of the text: a suggestion is
+// flagged for the numbers a reader sees, and only those are named.
+func TestRisksNumbersIgnorePlaceholders(t *testing.T) {
+	for _, tt := range []struct {
+		src, other string
+		want       string // the numbers risk, or "" for none
+	}{
+		{"Read <1>the report</1> and <2/> now.", "Read <1>the summary</1> and <2/> today.", ""},
+		{"<1>Vol.</1> <2>12</2>, page <3/>", "<1>Vol.</1> <2>6</2>, page <3/>", "numbers differ: 12 here, 6 there"},
+		{"Take <1>50 mg</1>.", "Take <1>50 mg</1> now.", ""},
+	} {
+		got := ""
+		for _, r := range Risks(tt.src, tt.other) {
+			if strings.HasPrefix(r, "numbers") {
+				got = r
+			}
+		}
+		if got != tt.want {
+			t.Errorf("Risks(%q, %q): numbers risk %q, want %q", tt.src, tt.other, got, tt.want)
+		}
+	}
+}

@@ -49,6 +49,10 @@ type Problem struct {
 	// check ("numbers", "addresses", "glossary" or "characters").
 	Check string
 	Err   error
+	// Form names the plural form that is wrong ("other" for a message
+	// with one text), so that an error can point at its line; "" when
+	// the whole translation is.
+	Form string
 }
 
 // Approvable reports whether a reviewer may release a translation held
@@ -147,14 +151,14 @@ func (r *Rules) Fits(lang string, src, t *catalog.Message) *Problem {
 	}
 	plural := len(catalog.Forms(src)) > 1
 	var says []string
-	first := ""
+	first, form := "", ""
 	for _, f := range forms {
 		if !plural && f.Name != "other" {
 			continue
 		}
 		for _, p := range r.checker.Blocking(lang, formText(src, f.Name), f.Text, !plural) {
 			if first == "" {
-				first = p.Check
+				first, form = p.Check, f.Name
 			}
 			msg := p.Check + ": " + p.Message
 			if plural {
@@ -166,21 +170,21 @@ func (r *Rules) Fits(lang string, src, t *catalog.Message) *Problem {
 	if first == "" {
 		return nil
 	}
-	return &Problem{first, errors.New(strings.Join(says, "; "))}
+	return &Problem{first, errors.New(strings.Join(says, "; ")), form}
 }
 
 // fits is the part of Fits that no reviewer can waive: the structure of
 // the translation.
 func fits(lang string, src, t *catalog.Message, forms []catalog.Form) *Problem {
 	if t.LeftDelim != src.LeftDelim || t.RightDelim != src.RightDelim {
-		return &Problem{"template", errors.New("a translation may not change the template delimiters")}
+		return &Problem{Check: "template", Err: errors.New("a translation may not change the template delimiters")}
 	}
 	// The control characters of the text as written: normalizing would
 	// turn a carriage return into a space, and the catalog keeps the text
 	// as written.
 	for _, f := range catalog.Forms(t) {
 		if r, ok := catalog.ControlChar(f.Text); ok {
-			return &Problem{"control", named(len(catalog.Forms(src)) > 1, f.Name, fmt.Errorf("the translation holds the control character U+%04X: a translation may hold no control character but newline and tab", r))}
+			return &Problem{Check: "control", Form: f.Name, Err: named(len(catalog.Forms(src)) > 1, f.Name, fmt.Errorf("the translation holds the control character U+%04X: a translation may hold no control character but newline and tab", r))}
 		}
 	}
 	srcForms := catalog.Forms(src)
@@ -196,15 +200,15 @@ func fits(lang string, src, t *catalog.Message, forms []catalog.Form) *Problem {
 			continue
 		}
 		if err := msgtext.Check(formText(src, f.Name), f.Text); err != nil {
-			return &Problem{"placeholders", named(plural, f.Name, err)}
+			return &Problem{"placeholders", named(plural, f.Name, err), f.Name}
 		}
 		if err := msgtext.CheckTemplate(fields.String(), f.Text); err != nil {
-			return &Problem{"template", named(plural, f.Name, err)}
+			return &Problem{"template", named(plural, f.Name, err), f.Name}
 		}
 	}
 	if !plural {
 		if t.Other == "" {
-			return &Problem{"plural", errors.New("the translation has no other form")}
+			return &Problem{"plural", errors.New("the translation has no other form"), "other"}
 		}
 		return nil
 	}
@@ -216,7 +220,7 @@ func fits(lang string, src, t *catalog.Message, forms []catalog.Form) *Problem {
 	}
 	if len(lack) > 0 {
 		return &Problem{"plural", fmt.Errorf("the plural form %s is missing: %s distinguishes %s",
-			strings.Join(lack, ", "), lang, strings.Join(pluralForms(lang), ", "))}
+			strings.Join(lack, ", "), lang, strings.Join(pluralForms(lang), ", ")), lack[0]}
 	}
 	return nil
 }
