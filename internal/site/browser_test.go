@@ -44,14 +44,69 @@ func chrome(t *testing.T) string {
 	return ""
 }
 
+// browser starts headless Chromium for a test and returns its context and
+// a function that runs a script in the current page and returns its
+// value.
+func browser(t *testing.T) (context.Context, func(js string) any) {
+	t.Helper()
+	exe := chrome(t)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1024, 900),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel)
+	eval := func(js string) any {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](js))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		return v
+	}
+	return ctx, eval
+}
+
+// switcherAligned says whether the language switcher's items of the
+// current page sit on one line: the same top and bottom, within a pixel.
+// It returns their boxes for the failure message.
+func switcherAligned(eval func(string) any) (bool, any) {
+	boxes := eval(`[...document.querySelectorAll("nav.languages li a")].map(a => { const r = a.getBoundingClientRect(); return [r.top, r.bottom]; })`).([]any)
+	if len(boxes) < 2 {
+		return false, boxes
+	}
+	first := boxes[0].([]any)
+	for _, b := range boxes[1:] {
+		b := b.([]any)
+		for i := range 2 {
+			if d := b[i].(float64) - first[i].(float64); d > 1 || d < -1 {
+				return false, boxes
+			}
+		}
+	}
+	return true, boxes
+}
+
 // TestBrowser builds the sample site and opens it in headless Chromium:
 // the Spanish and Arabic pages say their language and direction, Arabic is
 // laid out right to left, the switcher leads to the other languages'
-// versions of the same page, and a German page shows its notice and marks
+// versions of the same page, its items on one line, and a German page shows its notice and marks
 // its English parts. Screenshots are saved in $GLOT_SCREENSHOTS, or in the
 // test's temporary folder.
 func TestBrowser(t *testing.T) {
-	exe := chrome(t)
 	data, err := os.ReadFile("../../glot.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -78,35 +133,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1024, 900),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-
-	// eval runs a script in the page and returns its value.
-	eval := func(js string) any {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return v
-	}
+	ctx, eval := browser(t)
 	var heading string
 	check := func(url, wantLang, wantDir string) {
 		t.Helper()
@@ -117,6 +144,9 @@ func TestBrowser(t *testing.T) {
 		h1Dir := eval(`getComputedStyle(document.querySelector("main h1")).direction`)
 		if lang != wantLang || dir != wantDir || h1Dir != wantDir {
 			t.Errorf("%s: lang %q dir %q (heading laid out %s), want %q %q", url, lang, dir, h1Dir, wantLang, wantDir)
+		}
+		if ok, boxes := switcherAligned(eval); !ok {
+			t.Errorf("%s: the switcher's items are not on one line (top, bottom): %v", url, boxes)
 		}
 		var err error
 		if heading, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main h1"))); err != nil {
