@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -214,5 +215,87 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("switcher link %v: %s", l, resp.Status)
 		}
 		resp.Body.Close()
+	}
+}
+
+// layoutContent is a small site for the layout's typography: emphasis, a
+// task list beside a plain list.
+var layoutContent = fstest.MapFS{
+	"index.md": {Data: []byte(`---
+title: Home
+---
+# Home
+
+Some *emphasis* here.
+
+- [x] done
+- [ ] to do
+
+* a plain item
+* another
+
+1. [ ] a loose task
+
+2. [x] in a numbered list
+`)},
+}
+
+// serveBuild builds content in English, Japanese and Arabic (each text
+// translated as itself, but for those of ja) and serves the output.
+func serveBuild(t *testing.T, content fstest.MapFS, ja map[string]string) *httptest.Server {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Languages = []string{"ja", "ar"}
+	cfg.BaseURL = "https://example.org/"
+	same := func(s string) (string, bool) { return s, true }
+	ls := translatedLocales(t, content, map[string]func(string) (string, bool){
+		"ja": func(s string) (string, bool) {
+			if tr, ok := ja[s]; ok {
+				return tr, true
+			}
+			return s, true
+		},
+		"ar": same,
+	})
+	out := t.TempDir()
+	if _, err := site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true}, diskSink(out)); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(out, cfg.OutputDir))))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestBrowserTypography opens pages of the default layout in headless
+// Chromium: a task list item shows its checkbox and no bullet, while a
+// plain list keeps its bullets; emphasis is italic in English and, since
+// CJK typography has no italic, emphasis marks in Japanese.
+func TestBrowserTypography(t *testing.T) {
+	srv := serveBuild(t, layoutContent, map[string]string{"Some <1>emphasis</1> here.": "ここは<1>強調</1>です。"})
+	ctx, eval := browser(t)
+	open := func(url string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+url), chromedp.WaitVisible(chromedp.CSS("main h1"))); err != nil {
+			t.Fatalf("%s: %v", url, err)
+		}
+	}
+	open("/en/")
+	tasks := eval(`[...document.querySelectorAll('main li:has(input[type="checkbox"])')].map(li => getComputedStyle(li).listStyleType)`).([]any)
+	plain := eval(`getComputedStyle(document.querySelector('main li:not(:has(input))')).listStyleType`)
+	if len(tasks) != 4 || plain != "disc" {
+		t.Errorf("%d task list items, plain item %v; want 4 and disc", len(tasks), plain)
+	}
+	for i, s := range tasks {
+		if s != "none" {
+			t.Errorf("task list item %d has the bullet %v beside its checkbox", i+1, s)
+		}
+	}
+	if style := eval(`getComputedStyle(document.querySelector("main em")).fontStyle`); style != "italic" {
+		t.Errorf("English emphasis is %v, want italic", style)
+	}
+	open("/ja/")
+	em := eval(`(() => { const s = getComputedStyle(document.querySelector("main em")); return [s.fontStyle, s.textEmphasisStyle || s.webkitTextEmphasisStyle]; })()`).([]any)
+	if em[0] != "normal" || em[1] == "none" || em[1] == "" {
+		t.Errorf("Japanese emphasis: font-style %v, text-emphasis %v; want normal with emphasis marks", em[0], em[1])
 	}
 }
