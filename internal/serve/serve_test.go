@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -351,4 +352,52 @@ func TestStreamCap(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	full()
+}
+
+// writeFiles writes files (slash-separated name -> text) under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// An address that leads nowhere gets the 404 page of the language whose
+// folder it is in, with status 404, its links pointed at its own folder;
+// one outside every language's folder gets a plain 404.
+func TestNotFoundPage(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"index.html":    "<!DOCTYPE html><html><head></head><body>choose</body></html>",
+		"es/index.html": "<!DOCTYPE html><html lang=es><head></head><body>inicio</body></html>",
+		"es/404.html":   `<!DOCTYPE html><html lang="es"><head><title>404 · Inicio</title></head><body><a href="./">Inicio</a></body></html>`,
+		"en/404.html":   `<!DOCTYPE html><html lang="en"><head><title>404 · Home</title></head><body><a href="./">Home</a></body></html>`,
+	})
+	h := New(Options{Root: root}).site()
+	for _, c := range []struct {
+		path, want string
+		status     int
+	}{
+		{"/es/", "inicio", 200},
+		{"/es/gone/", `<head><base href="/es/"><title>404 · Inicio</title>`, 404},
+		{"/es/deep/gone.png", `<html lang="es">`, 404},
+		{"/en/gone.html", `<title>404 · Home</title>`, 404},
+		{"/fr/gone/", "404 page not found", 404},
+		{"/gone", "404 page not found", 404},
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", c.path, nil))
+		if rec.Code != c.status || !strings.Contains(rec.Body.String(), c.want) {
+			t.Errorf("%s: %d %q; want %d with %q", c.path, rec.Code, rec.Body.String(), c.status, c.want)
+		}
+		if c.status == 404 && strings.Contains(c.want, "<") && !strings.Contains(rec.Header().Get("Content-Type"), "text/html") {
+			t.Errorf("%s: the 404 page is served as %s", c.path, rec.Header().Get("Content-Type"))
+		}
+	}
 }

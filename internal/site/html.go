@@ -58,7 +58,10 @@ type PageData struct {
 	Root          string        // relative path from this page to the output root
 	Path          string        // the source page, relative to the content folder
 	IsPseudo      bool
-	BaseURL       string
+	// NotFound says the page is a language's 404 page (notFoundPage):
+	// no page's content, and not for search engines.
+	NotFound bool
+	BaseURL  string
 	// Untranslated says the page is below the site's completeness
 	// threshold and shows parts in the source language; Outdated that it
 	// uses translations made for an earlier version of its source.
