@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -96,7 +97,11 @@ func (s *Server) site() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(eventsPath, s.events)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		clean := filepath.Clean("/" + r.URL.Path)
+		clean := path.Clean("/" + r.URL.Path)
+		if clean == "/" {
+			s.root(w, r)
+			return
+		}
 		name := filepath.Join(s.o.Root, filepath.FromSlash(clean))
 		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
 			s.notFound(w, r, clean)
@@ -132,19 +137,30 @@ func (s *Server) writeHTML(w http.ResponseWriter, status int, data []byte) {
 	_, _ = w.Write(data)
 }
 
-// notFound answers an address that leads to no file with the 404 page of
-// the language whose folder the address is in (public/es/404.html for
-// /es/gone/), with status 404. Its relative links are written for its own
-// place, so a <base> points them there. An address outside every
-// language's folder gets Go's plain 404.
+// notFound answers an address that leads to no file with status 404 and
+// the 404 page of the language whose folder the address is in
+// (public/es/404.html for /es/gone/); outside every language's folder,
+// with that of the reader's language (Accept-Language), or else of the
+// chooser's first. The page's relative links are written for its own
+// folder, so a <base> points them there. A site without 404 pages gets
+// Go's plain 404.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, clean string) {
 	lang, _, _ := strings.Cut(strings.TrimPrefix(clean, "/"), "/")
-	if lang == "" || lang == "." || lang == ".." {
-		http.NotFound(w, r)
-		return
-	}
 	data, err := os.ReadFile(filepath.Join(s.o.Root, lang, notFoundPage))
-	if err != nil {
+	if lang == "" || lang == "." || lang == ".." || err != nil {
+		lang, data = "", nil
+		if chooser, cerr := os.ReadFile(filepath.Join(s.o.Root, "index.html")); cerr == nil {
+			cs := choices(chooser)
+			c, ok := preferred(r, cs)
+			if !ok && len(cs) > 0 {
+				c = cs[0]
+			}
+			w.Header().Add("Vary", "Accept-Language")
+			lang, _, _ = strings.Cut(strings.TrimPrefix(path.Clean("/"+c.href), "/"), "/")
+			data, err = os.ReadFile(filepath.Join(s.o.Root, lang, notFoundPage))
+		}
+	}
+	if lang == "" || lang == "." || lang == ".." || err != nil || data == nil {
 		http.NotFound(w, r)
 		return
 	}

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/glot-i18n/glot/internal/config"
@@ -269,7 +270,8 @@ func serveBuild(t *testing.T, content fstest.MapFS, ja map[string]string) *httpt
 // TestBrowserTypography opens pages of the default layout in headless
 // Chromium: a task list item shows its checkbox and no bullet, while a
 // plain list keeps its bullets; emphasis is italic in English and, since
-// CJK typography has no italic, emphasis marks in Japanese.
+// CJK typography has no italic, emphasis marks in Japanese; the language
+// chooser offers the reader's language first.
 func TestBrowserTypography(t *testing.T) {
 	srv := serveBuild(t, layoutContent, map[string]string{"Some <1>emphasis</1> here.": "ここは<1>強調</1>です。"})
 	ctx, eval := browser(t)
@@ -297,5 +299,20 @@ func TestBrowserTypography(t *testing.T) {
 	em := eval(`(() => { const s = getComputedStyle(document.querySelector("main em")); return [s.fontStyle, s.textEmphasisStyle || s.webkitTextEmphasisStyle]; })()`).([]any)
 	if em[0] != "normal" || em[1] == "none" || em[1] == "" {
 		t.Errorf("Japanese emphasis: font-style %v, text-emphasis %v; want normal with emphasis marks", em[0], em[1])
+	}
+
+	// The language chooser offers the reader's language first: a reader
+	// of Arabic, then of Japanese from Japan.
+	for _, c := range []struct{ accept, first string }{{"ar,en;q=0.5", "ar"}, {"ja-JP,fr;q=0.5", "ja"}} {
+		if _, err := chromedp.Call(ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: "Mozilla/5.0 glot-test", AcceptLanguage: c.accept}); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("main ul"))); err != nil {
+			t.Fatal(err)
+		}
+		got := eval(`[...document.querySelectorAll("main li a")].map(a => a.hreflang + (a.parentNode.classList.contains("preferred") ? "*" : "")).join(" ")`)
+		if !strings.HasPrefix(got.(string), c.first+"* ") || strings.Count(got.(string), " ") != 2 {
+			t.Errorf("Accept-Language %s: the chooser lists %v, want %s first and stressed, and three languages", c.accept, got, c.first)
+		}
 	}
 }
