@@ -239,6 +239,15 @@ Some *emphasis* here.
 
 2. [x] in a numbered list
 `)},
+	"doc.html": {Data: []byte(`<!DOCTYPE html>
+<html>
+<head><title>A document</title></head>
+<body>
+<h1>A document</h1>
+<p>It has a layout of its own.</p>
+</body>
+</html>
+`)},
 }
 
 // serveBuild builds content in English, Japanese and Arabic (each text
@@ -271,7 +280,8 @@ func serveBuild(t *testing.T, content fstest.MapFS, ja map[string]string) *httpt
 // Chromium: a task list item shows its checkbox and no bullet, while a
 // plain list keeps its bullets; emphasis is italic in English and, since
 // CJK typography has no italic, emphasis marks in Japanese; the language
-// chooser offers the reader's language first.
+// chooser offers the reader's language first; a whole HTML document,
+// without the layout, has its alternates and a switcher of its own.
 func TestBrowserTypography(t *testing.T) {
 	srv := serveBuild(t, layoutContent, map[string]string{"Some <1>emphasis</1> here.": "ここは<1>強調</1>です。"})
 	ctx, eval := browser(t)
@@ -299,6 +309,26 @@ func TestBrowserTypography(t *testing.T) {
 	em := eval(`(() => { const s = getComputedStyle(document.querySelector("main em")); return [s.fontStyle, s.textEmphasisStyle || s.webkitTextEmphasisStyle]; })()`).([]any)
 	if em[0] != "normal" || em[1] == "none" || em[1] == "" {
 		t.Errorf("Japanese emphasis: font-style %v, text-emphasis %v; want normal with emphasis marks", em[0], em[1])
+	}
+
+	// A whole document has no layout, but has its alternates and a
+	// switcher that leads to its other versions.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/ar/doc.html"), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
+		t.Fatal(err)
+	}
+	alts := eval(`[...document.head.querySelectorAll('link[rel="alternate"]')].map(l => l.hreflang).join(" ")`)
+	header := eval(`document.querySelectorAll("header, main").length`)
+	if alts != "en ja ar x-default" || header != 0.0 || eval(`document.documentElement.dir`) != "rtl" {
+		t.Errorf("/ar/doc.html: alternates %q, %v layout elements, dir %v; want en ja ar x-default, none, rtl", alts, header, eval(`document.documentElement.dir`))
+	}
+	if eval(`document.querySelectorAll('nav a[hreflang="ja"]').length`) != 1.0 {
+		t.Fatal("/ar/doc.html has no switcher link to ja")
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`nav a[hreflang="ja"]`))); err != nil {
+		t.Fatalf("/ar/doc.html has no switcher link to ja: %v", err)
+	}
+	if url, _ := chromedp.Run(ctx, chromedp.Location()); !strings.HasSuffix(url, "/ja/doc.html") || eval(`document.documentElement.lang`) != "ja" {
+		t.Errorf("the document's switcher led to %s", url)
 	}
 
 	// The language chooser offers the reader's language first: a reader
