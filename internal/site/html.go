@@ -329,7 +329,7 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string, tr render.Transl
 		ReadingTime:  info.readingTime(tr),
 	}
 	if info.HasDate {
-		d.LastUpdated = formatDate(lang, info.Date)
+		d.LastUpdated = formatDate(b.ui.numbers(lang), info.Date)
 	}
 	if home, ok := b.homePage(); ok {
 		d.Home = relURL(curDir, b.builtURL(lang, home))

@@ -118,6 +118,47 @@ func TestInterfaceText(t *testing.T) {
 	}
 }
 
+// [build] digits sets the digits of what glot writes, per language:
+// Arabic with Western digits, English with Devanagari ones; a language not
+// listed keeps CLDR's default; the page's own text is never changed.
+func TestDigits(t *testing.T) {
+	digitsPage := fstest.MapFS{"index.md": {Data: []byte("---\ntitle: Home\nlastmod: 2026-11-25\n---\n# Home\n\nRoom 12.\n")}}
+	ar := map[string]*catalog.Message{
+		"ui-reading-time": {Zero: "صفر", One: "{{.Count}} دقيقة", Two: "دقيقتان", Few: "{{.Count}} دقائق", Many: "{{.Count}} دقيقة", Other: "{{.Count}} دقيقة"},
+		"ui-last-updated": other("آخر تحديث: {{.Date}}"),
+		"Room 12.":        other("الغرفة ١٢."),
+	}
+	for _, c := range []struct {
+		name   string
+		digits map[string]string
+		want   map[string][]string
+	}{
+		{"default", nil, map[string][]string{
+			"ar": {`>١ دقيقة<`, `آخر تحديث: ٢٠٢٦-١١-٢٥`, `الغرفة ١٢.`},
+			"en": {`Reading time: 1 minute`, `Last updated: 2026-11-25`},
+		}},
+		{"set", map[string]string{"ar": "latn", "en": "deva"}, map[string][]string{
+			"ar": {`>1 دقيقة<`, `آخر تحديث: 2026-11-25`, `الغرفة ١٢.`},
+			"en": {`Reading time: १ minute`, `Last updated: २०२६-११-२५`, `Room 12.`},
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := config.Default()
+			cfg.Languages = []string{"ar"}
+			cfg.Build.Digits = c.digits
+			files := build(t, cfg, digitsPage, catalogs(t, digitsPage, map[string]map[string]*catalog.Message{"ar": ar}), site.Options{})
+			for lang, want := range c.want {
+				got := string(files["public/"+lang+"/index.html"])
+				for _, w := range want {
+					if !strings.Contains(got, w) {
+						t.Errorf("public/%s/index.html lacks %s:\n%s", lang, w, got)
+					}
+				}
+			}
+		})
+	}
+}
+
 // Interface text a language lacks shows in the source language, marked so:
 // never in a pseudo-language, however near its tag (ar-XB to ar, en-XA to
 // en), and with the build's policy on stale and unreviewed translations,
