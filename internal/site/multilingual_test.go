@@ -466,3 +466,34 @@ func checkAlternates(t *testing.T, base string, files map[string][]byte, urls in
 		}
 	}
 }
+
+// The footer's line says the page is available in several languages only
+// where it is, and is followed by links to its other versions, each named
+// in its own language; a page built in one language has neither.
+func TestFooterVersions(t *testing.T) {
+	cfg := config.Default()
+	cfg.Languages = []string{"es", "ar"}
+	cfg.Build = config.Build{Threshold: 100, Incomplete: "skip"}
+	es := map[string]*catalog.Message{"Home": other("Inicio"), "First paragraph.": other("Primer párrafo."), "Second paragraph.": other("Segundo párrafo."),
+		"one item": other("un elemento"), "another item": other("otro elemento"), "<1>Other page</1>": other("<1>Otra página</1>")}
+	files := build(t, cfg, page, catalogs(t, page, map[string]map[string]*catalog.Message{"es": es}), site.Options{})
+	footer := regexp.MustCompile(`(?s)<footer>.*</footer>`)
+	home := footer.FindString(string(files["public/es/index.html"]))
+	for _, want := range []string{
+		`<nav class="versions" aria-labelledby="glot-versions">` + "\n" + `<p id="glot-versions" lang="en">This page is available in several languages.</p>`,
+		`<li><a href="../en/" hreflang="en" lang="en" dir="ltr">English</a></li>` + "\n</ul>",
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the footer of public/es/index.html lacks %s:\n%s", want, home)
+		}
+	}
+	if strings.Contains(home, `hreflang="es"`) || strings.Contains(home, `hreflang="ar"`) {
+		t.Errorf("the footer lists the page itself, or a version not built:\n%s", home)
+	}
+	if files["public/es/other/index.html"] != nil {
+		t.Fatal("the untranslated page should be built in English only")
+	}
+	if other := footer.FindString(string(files["public/en/other/index.html"])); strings.Contains(other, "several languages") || strings.Contains(other, "versions") {
+		t.Errorf("a page in one language says it is in several:\n%s", other)
+	}
+}
