@@ -15,15 +15,26 @@ import (
 // be set to do the same.
 const notFoundPage = "404.html"
 
-// writeNotFound writes each language's 404 page: the site's layout, in
+// writeNotFound writes the 404 page of each language that has a page: the site's layout, in
 // that language, with a link to the language's home page and the switcher
 // to the other languages' home pages. Its text is the status code and the
 // site's title, so that it needs no message of its own to be in the
 // language of its folder.
 func (b *builder) writeNotFound() error {
 	cfg := b.o.Config
-	return parallel(len(b.all), func(i int) error {
-		lang := b.all[i]
+	// A language with no page built (incomplete = "skip") has no folder,
+	// and gets none for its 404 page.
+	var langs []string
+	for _, l := range b.all {
+		for _, p := range b.pages {
+			if v := b.versions[p.Path]; v == nil || v.emitted[l] {
+				langs = append(langs, l)
+				break
+			}
+		}
+	}
+	return parallel(len(langs), func(i int) error {
+		lang := langs[i]
 		d := b.notFoundData(lang)
 		k := newKeyer(b.salt).str("404").str(fmt.Sprintf("%+v", *d))
 		return b.put(Output{Name: path.Join(cfg.OutputDir, lang, notFoundPage), Format: "site", Key: k.key()}, func() ([]byte, error) {
