@@ -311,6 +311,15 @@ func TestBrowserTypography(t *testing.T) {
 		t.Errorf("Japanese emphasis: font-style %v, text-emphasis %v; want normal with emphasis marks", em[0], em[1])
 	}
 
+	// An Arabic page whose skip link is in English, left to right, is no
+	// wider than the window: the hidden link does not stick out of it.
+	for _, u := range []string{"/ar/", "/ar/404.html"} {
+		open(u)
+		if w := eval(`[document.documentElement.scrollWidth, innerWidth]`).([]any); w[0].(float64) > w[1].(float64) {
+			t.Errorf("%s: the page is %v px wide in a window of %v: it scrolls sideways", u, w[0], w[1])
+		}
+	}
+
 	// A whole document has no layout, but has its alternates and a
 	// switcher that leads to its other versions.
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/ar/doc.html"), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {

@@ -514,8 +514,8 @@ func TestNotFoundPages(t *testing.T) {
 				t.Errorf("public/%s/404.html lacks %s:\n%s", lang, w, got)
 			}
 		}
-		if strings.Contains(got, "Reading time") || strings.Contains(got, `rel="alternate"`) {
-			t.Errorf("public/%s/404.html shows a page's reading time or alternates:\n%s", lang, got)
+		if strings.Contains(got, "Reading time") || strings.Contains(got, `rel="alternate"`) || strings.Contains(got, "several languages") {
+			t.Errorf("public/%s/404.html shows a page's reading time, alternates or other versions:\n%s", lang, got)
 		}
 	}
 	if strings.Contains(string(files["public/sitemap.xml"]), "404") {
