@@ -164,6 +164,11 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, clean string) 
 		http.NotFound(w, r)
 		return
 	}
+	// A link to a place in the page itself (the skip link's #content)
+	// would follow the <base> to the folder: it names the address asked
+	// for instead.
+	here := html.EscapeString(r.URL.EscapedPath())
+	data = bytes.ReplaceAll(data, []byte(`href="#`), []byte(`href="`+here+`#`))
 	base := []byte(`<base href="` + html.EscapeString((&url.URL{Path: "/" + lang + "/"}).EscapedPath()) + `">`)
 	if i := bytes.Index(data, []byte("<head>")); i >= 0 {
 		i += len("<head>")

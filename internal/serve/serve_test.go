@@ -377,7 +377,7 @@ func TestNotFoundPage(t *testing.T) {
 	writeFiles(t, root, map[string]string{
 		"index.html":    `<!DOCTYPE html><html><head></head><body><a href="en/" hreflang="en">English</a> <a href="es/" hreflang="es">Español</a></body></html>`,
 		"es/index.html": "<!DOCTYPE html><html lang=es><head></head><body>inicio</body></html>",
-		"es/404.html":   `<!DOCTYPE html><html lang="es"><head><title>404 · Inicio</title></head><body><a href="./">Inicio</a></body></html>`,
+		"es/404.html":   `<!DOCTYPE html><html lang="es"><head><title>404 · Inicio</title></head><body><a class="skip" href="#content">Saltar</a><a href="./">Inicio</a></body></html>`,
 		"en/404.html":   `<!DOCTYPE html><html lang="en"><head><title>404 · Home</title></head><body><a href="./">Home</a></body></html>`,
 	})
 	h := New(Options{Root: root}).site()
@@ -388,6 +388,7 @@ func TestNotFoundPage(t *testing.T) {
 		{"/es/", "inicio", 200},
 		{"/es/gone/", `<head><base href="/es/"><title>404 · Inicio</title>`, 404},
 		{"/es/deep/gone.png", `<html lang="es">`, 404},
+		{"/es/gone/", `<a class="skip" href="/es/gone/#content">`, 404},
 		{"/en/gone.html", `<title>404 · Home</title>`, 404},
 		{"/fr/gone/", `<head><base href="/en/"><title>404 · Home</title>`, 404},
 		{"/gone", `<title>404 · Home</title>`, 404},
