@@ -20,6 +20,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 
 	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/segment"
@@ -78,6 +80,13 @@ type Build struct {
 	// "notice" (default) builds it with a notice that it is not fully
 	// translated, "skip" leaves that language's version out.
 	Incomplete string `toml:"incomplete"`
+	// Digits sets, per language, the numbering system of the numbers and
+	// dates glot itself writes on its pages (reading time, last updated):
+	// a CLDR numbering system id such as "latn" (0123456789) or "arab"
+	// (٠١٢٣٤٥٦٧٨٩). A language not listed has CLDR's default for it; a
+	// regional variant not listed has its language's. It never changes a
+	// translation's own text.
+	Digits map[string]string `toml:"digits"`
 }
 
 // Extract holds the extraction rules: what in a page is translatable. An
@@ -357,6 +366,9 @@ func (c *Config) validate() error {
 	if c.Build.Incomplete != "notice" && c.Build.Incomplete != "skip" {
 		return &keyError{key: "incomplete", err: fmt.Errorf("%q: give notice or skip", c.Build.Incomplete)}
 	}
+	if err := c.checkDigits(seen); err != nil {
+		return err
+	}
 	if c.Limits.MaxNesting < 1 {
 		return &keyError{key: "max_nesting", err: fmt.Errorf("max_nesting = %d: give a number of levels, 1 or more", c.Limits.MaxNesting)}
 	}
@@ -422,9 +434,38 @@ func Tag(s string) (string, error) {
 	return s, nil
 }
 
+// checkDigits checks [build] digits: each key one of the site's
+// languages, each value a numbering system x/text writes digits in.
+func (c *Config) checkDigits(langs map[string]bool) error {
+	for _, l := range slices.Sorted(maps.Keys(c.Build.Digits)) {
+		nu := c.Build.Digits[l]
+		if !langs[l] {
+			return &keyError{key: "digits", err: fmt.Errorf("digits: %q is not a language of the site (source_language or languages)", l)}
+		}
+		if !NumberingSystem(nu) {
+			return &keyError{key: "digits", err: fmt.Errorf("digits: %s = %q is not a numbering system glot knows: give a CLDR id such as \"latn\" (0-9), \"arab\" (٠-٩), \"arabext\" (۰-۹), \"deva\", \"beng\", \"thai\"", l, nu)}
+		}
+	}
+	return nil
+}
+
+// NumberingSystem reports whether x/text writes digits in the CLDR
+// numbering system nu ("latn", "arab", ...): its digits differ from
+// 0-9, or it is latn itself.
+func NumberingSystem(nu string) bool {
+	if nu == "latn" {
+		return true
+	}
+	tag, err := language.Parse("en-u-nu-" + nu)
+	if err != nil {
+		return false
+	}
+	return message.NewPrinter(tag).Sprint(number.Decimal(7)) != "7"
+}
+
 func knownKeys() []string {
 	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language", "suggestion_threshold",
-		"[extract] front_matter, attributes, no_translate_classes, shortcodes, atoms", "[build] threshold, incomplete",
+		"[extract] front_matter, attributes, no_translate_classes, shortcodes, atoms", "[build] threshold, incomplete, digits",
 		"[limits] max_nesting, max_page_bytes, page_timeout", "[content] exclude",
 		"[hugo] content, content_dirs, i18n, theme_i18n, incomplete"}
 }
@@ -606,6 +647,11 @@ threshold = 100
 # that it is not fully translated (its untranslated parts marked as in the
 # source language); "skip" leaves that language's version out.
 incomplete = "notice"
+# The digits of the numbers and dates glot writes on pages (reading time,
+# last updated), per language, as a CLDR numbering system: each language
+# has CLDR's default (Arabic: "arab", ٠١٢٣), unless listed here. Never
+# applied to a translation's own text.
+# digits = { ar = "latn" }
 
 # What glot reads of one page: a page beyond these is an error that names
 # it, so that no page can hold up glot extract or glot build.

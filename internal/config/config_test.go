@@ -186,6 +186,8 @@ func TestParseErrors(t *testing.T) {
 		// The key set in the file is blamed, not the one left at its
 		// default.
 		{"content over the default output", "\ncontent_dir = \"public\"\n", `glot.toml:2: "public" overlaps content_dir "public"`},
+		{"digits of no language", "languages = [\"ar\"]\n\n[build]\ndigits = { fa = \"latn\" }\n", `glot.toml:4: digits: "fa" is not a language of the site`},
+		{"digits unknown", "languages = [\"ar\"]\n[build]\ndigits = { ar = \"roman\" }\n", `glot.toml:3: digits: ar = "roman" is not a numbering system glot knows`},
 		{"newline in a folder", "output_dir = \"pub\\nlic\"\n", `glot.toml:1: "pub\nlic" holds a control character`},
 	}
 	for _, tt := range tests {
@@ -386,5 +388,17 @@ func TestHugoTemplate(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("glot.toml lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// [build] digits takes a numbering system for any of the site's
+// languages, the source included.
+func TestDigits(t *testing.T) {
+	c, err := Parse("glot.toml", []byte("languages = [\"ar\", \"fa\"]\n[build]\ndigits = { ar = \"latn\", en = \"arab\", fa = \"arabext\" }\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Build.Digits["ar"] != "latn" || c.Build.Digits["en"] != "arab" || len(c.Build.Digits) != 3 {
+		t.Errorf("digits = %v", c.Build.Digits)
 	}
 }

@@ -18,10 +18,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -94,7 +97,16 @@ func (s *Server) site() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(eventsPath, s.events)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		name := filepath.Join(s.o.Root, filepath.FromSlash(filepath.Clean("/"+r.URL.Path)))
+		clean := path.Clean("/" + r.URL.Path)
+		if clean == "/" {
+			s.root(w, r)
+			return
+		}
+		name := filepath.Join(s.o.Root, filepath.FromSlash(clean))
+		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
+			s.notFound(w, r, clean)
+			return
+		}
 		if fi, err := os.Stat(name); err == nil && fi.IsDir() {
 			name = filepath.Join(name, "index.html")
 		}
@@ -107,17 +119,69 @@ func (s *Server) site() http.Handler {
 			files.ServeHTTP(w, r) // its 404s and redirects
 			return
 		}
-		if i := bytes.LastIndex(data, []byte("</body>")); i >= 0 {
-			data = append(data[:i:i], append([]byte(reloadScript), data[i:]...)...)
-		} else {
-			data = append(data, reloadScript...)
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		_, _ = w.Write(data)
+		s.writeHTML(w, http.StatusOK, data)
 	})
 	return mux
 }
+
+// writeHTML sends a page with the reload script.
+func (s *Server) writeHTML(w http.ResponseWriter, status int, data []byte) {
+	if i := bytes.LastIndex(data, []byte("</body>")); i >= 0 {
+		data = append(data[:i:i], append([]byte(reloadScript), data[i:]...)...)
+	} else {
+		data = append(data, reloadScript...)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}
+
+// notFound answers an address that leads to no file with status 404 and
+// the 404 page of the language whose folder the address is in
+// (public/es/404.html for /es/gone/); outside every language's folder,
+// with that of the reader's language (Accept-Language), or else of the
+// chooser's first. The page's relative links are written for its own
+// folder, so a <base> points them there. A site without 404 pages gets
+// Go's plain 404.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, clean string) {
+	lang, _, _ := strings.Cut(strings.TrimPrefix(clean, "/"), "/")
+	data, err := os.ReadFile(filepath.Join(s.o.Root, lang, notFoundPage))
+	if lang == "" || lang == "." || lang == ".." || err != nil {
+		lang, data = "", nil
+		if chooser, cerr := os.ReadFile(filepath.Join(s.o.Root, "index.html")); cerr == nil {
+			cs := choices(chooser)
+			c, ok := preferred(r, cs)
+			if !ok && len(cs) > 0 {
+				c = cs[0]
+			}
+			w.Header().Add("Vary", "Accept-Language")
+			lang, _, _ = strings.Cut(strings.TrimPrefix(path.Clean("/"+c.href), "/"), "/")
+			data, err = os.ReadFile(filepath.Join(s.o.Root, lang, notFoundPage))
+		}
+	}
+	if lang == "" || lang == "." || lang == ".." || err != nil || data == nil {
+		http.NotFound(w, r)
+		return
+	}
+	// A link to a place in the page itself (the skip link's #content)
+	// would follow the <base> to the folder: it names the address asked
+	// for instead.
+	here := html.EscapeString(r.URL.EscapedPath())
+	data = bytes.ReplaceAll(data, []byte(`href="#`), []byte(`href="`+here+`#`))
+	base := []byte(`<base href="` + html.EscapeString((&url.URL{Path: "/" + lang + "/"}).EscapedPath()) + `">`)
+	if i := bytes.Index(data, []byte("<head>")); i >= 0 {
+		i += len("<head>")
+		data = append(data[:i:i], append(base, data[i:]...)...)
+	} else {
+		data = append(base, data...)
+	}
+	s.writeHTML(w, http.StatusNotFound, data)
+}
+
+// notFoundPage is the name of each language's 404 page in its folder, as
+// glot build writes it.
+const notFoundPage = "404.html"
 
 // events streams a "reload" event to a page after each rebuild.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -351,4 +352,95 @@ func TestStreamCap(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	full()
+}
+
+// writeFiles writes files (slash-separated name -> text) under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// An address that leads nowhere gets the 404 page of the language whose
+// folder it is in, with status 404, its links pointed at its own folder;
+// one outside every language's folder gets that of the reader's language,
+// else the chooser's first; a site without 404 pages, a plain 404.
+func TestNotFoundPage(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"index.html":    `<!DOCTYPE html><html><head></head><body><a href="en/" hreflang="en">English</a> <a href="es/" hreflang="es">Español</a></body></html>`,
+		"es/index.html": "<!DOCTYPE html><html lang=es><head></head><body>inicio</body></html>",
+		"es/404.html":   `<!DOCTYPE html><html lang="es"><head><title>404 · Inicio</title></head><body><a class="skip" href="#content">Saltar</a><a href="./">Inicio</a></body></html>`,
+		"en/404.html":   `<!DOCTYPE html><html lang="en"><head><title>404 · Home</title></head><body><a href="./">Home</a></body></html>`,
+	})
+	h := New(Options{Root: root}).site()
+	for _, c := range []struct {
+		path, want string
+		status     int
+	}{
+		{"/es/", "inicio", 200},
+		{"/es/gone/", `<head><base href="/es/"><title>404 · Inicio</title>`, 404},
+		{"/es/deep/gone.png", `<html lang="es">`, 404},
+		{"/es/gone/", `<a class="skip" href="/es/gone/#content">`, 404},
+		{"/en/gone.html", `<title>404 · Home</title>`, 404},
+		{"/fr/gone/", `<head><base href="/en/"><title>404 · Home</title>`, 404},
+		{"/gone", `<title>404 · Home</title>`, 404},
+		{"/gone?es", `<head><base href="/es/"><title>404 · Inicio</title>`, 404},
+	} {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", c.path, nil)
+		if strings.HasSuffix(c.path, "?es") {
+			req.Header.Set("Accept-Language", "es-MX, en;q=0.5")
+		}
+		h.ServeHTTP(rec, req)
+		if rec.Code != c.status || !strings.Contains(rec.Body.String(), c.want) {
+			t.Errorf("%s: %d %q; want %d with %q", c.path, rec.Code, rec.Body.String(), c.status, c.want)
+		}
+		if c.status == 404 && strings.Contains(c.want, "<") && !strings.Contains(rec.Header().Get("Content-Type"), "text/html") {
+			t.Errorf("%s: the 404 page is served as %s", c.path, rec.Header().Get("Content-Type"))
+		}
+	}
+}
+
+// The output root sends a reader whose Accept-Language names one of the
+// chooser's languages, or one close to it, to that language's home page;
+// any other reader gets the chooser. Both answers vary with the header.
+func TestRootFollowsAcceptLanguage(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"index.html": `<!DOCTYPE html><html><head><link rel="alternate" hreflang="x-default" href="https://example.org/"></head><body><ul>
+<li><a href="en/" hreflang="en">English</a></li><li><a href="pt-BR/" hreflang="pt-BR">Português (Brasil)</a></li><li><a href="ar/" hreflang="ar">العربية</a></li><li><a href="https://elsewhere.example/" hreflang="fr">Ailleurs</a></li></ul></body></html>`,
+	})
+	h := New(Options{Root: root}).site()
+	for _, c := range []struct{ accept, location string }{
+		{"ar, en;q=0.5", "/ar/"},
+		{"pt-PT,pt;q=0.9", "/pt-BR/"},
+		{"de-CH, en-GB;q=0.7", "/en/"},
+		{"fr", ""}, // offered only by a link off the site
+		{"ja", ""},
+		{"", ""},
+	} {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", "/", nil)
+		if c.accept != "" {
+			req.Header.Set("Accept-Language", c.accept)
+		}
+		h.ServeHTTP(rec, req)
+		if !strings.Contains(rec.Header().Get("Vary"), "Accept-Language") {
+			t.Errorf("%q: Vary %q", c.accept, rec.Header().Get("Vary"))
+		}
+		switch {
+		case c.location != "" && (rec.Code != http.StatusFound || rec.Header().Get("Location") != c.location):
+			t.Errorf("%q: %d to %q, want a redirect to %s", c.accept, rec.Code, rec.Header().Get("Location"), c.location)
+		case c.location == "" && (rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "English")):
+			t.Errorf("%q: %d %q, want the chooser", c.accept, rec.Code, rec.Body.String())
+		}
+	}
 }

@@ -58,7 +58,10 @@ type PageData struct {
 	Root          string        // relative path from this page to the output root
 	Path          string        // the source page, relative to the content folder
 	IsPseudo      bool
-	BaseURL       string
+	// NotFound says the page is a language's 404 page (notFoundPage):
+	// no page's content, and not for search engines.
+	NotFound bool
+	BaseURL  string
 	// Untranslated says the page is below the site's completeness
 	// threshold and shows parts in the source language; Outdated that it
 	// uses translations made for an earlier version of its source.
@@ -76,9 +79,9 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 		// screen readers to switch voice.
 		localized := editHTML(res.Bytes, b.fallbackSpans(info, lang, res), func(u string) string { return u })
 		if info.Document {
-			// A whole document stays itself: it gets its language and
-			// its alternates, and no layout.
-			return localizeDocument(localized, data, rewrite)
+			// A whole document stays itself: it gets its language, its
+			// alternates and a switcher, and no layout.
+			return localizeDocument(localized, data, b.docSwitcher(lang, data), rewrite)
 		}
 		data.Content = template.HTML(editHTML(localized, nil, rewrite))
 		return b.ui.execute(lang, "page.html", data, len(data.Content))
@@ -326,7 +329,7 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string, tr render.Transl
 		ReadingTime:  info.readingTime(tr),
 	}
 	if info.HasDate {
-		d.LastUpdated = formatDate(lang, info.Date)
+		d.LastUpdated = formatDate(b.ui.numbers(lang), info.Date)
 	}
 	if home, ok := b.homePage(); ok {
 		d.Home = relURL(curDir, b.builtURL(lang, home))
@@ -507,10 +510,43 @@ func forTags(src []byte, f func(name string, start, end int, attrs []segment.Att
 	}
 }
 
+// docSwitcher is the language switcher of a whole document in lang: a
+// <nav> of links to the document's other versions, each named in its own
+// language, with no style of its own, so that it takes the document's.
+// It is "" when the document is built in one language only.
+func (b *builder) docSwitcher(lang string, d *PageData) string {
+	if len(d.Languages) < 2 {
+		return ""
+	}
+	var w strings.Builder
+	w.WriteString(`<nav class="glot-languages"`)
+	if label, err := b.ui.localizer(lang)("ui-languages"); err == nil && label != "" {
+		fmt.Fprintf(&w, ` aria-label="%s"`, html.EscapeString(label))
+		if l := b.ui.langOf(lang)("ui-languages"); l != lang {
+			fmt.Fprintf(&w, ` lang="%s"`, html.EscapeString(l))
+		}
+	}
+	w.WriteString(">")
+	for i, v := range d.Languages {
+		if i > 0 {
+			w.WriteString(" · ")
+		}
+		fmt.Fprintf(&w, `<a href="%s" hreflang="%s" lang="%s" dir="%s"`, html.EscapeString(v.Href), html.EscapeString(v.Lang), html.EscapeString(v.Lang), v.Dir)
+		if v.Current {
+			w.WriteString(` aria-current="page"`)
+		}
+		fmt.Fprintf(&w, ">%s</a>", html.EscapeString(v.Name))
+	}
+	w.WriteString("</nav>\n")
+	return w.String()
+}
+
 // localizeDocument makes a whole HTML document the version of d.Lang: lang
 // and dir on its <html>, its canonical and alternate links in its <head>,
-// its links rewritten. Everything else keeps its bytes.
-func localizeDocument(src []byte, d *PageData, rewrite func(string) string) ([]byte, error) {
+// switcher (when not "") at the end of its <body>, its links rewritten.
+// Everything else keeps its bytes. A document without a <body> tag gets
+// no switcher: there is no place in it that is surely shown.
+func localizeDocument(src []byte, d *PageData, switcher string, rewrite func(string) string) ([]byte, error) {
 	var head strings.Builder
 	if d.IsPseudo {
 		head.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
@@ -522,9 +558,13 @@ func localizeDocument(src []byte, d *PageData, rewrite func(string) string) ([]b
 		fmt.Fprintf(&head, "<link rel=\"alternate\" hreflang=\"%s\" href=\"%s\">\n", html.EscapeString(a.Hreflang), html.EscapeString(a.URL))
 	}
 	var edits []edit
-	htmlEnd, headOpen, headClose := -1, -1, -1
+	htmlEnd, headOpen, headClose, bodyOpen, bodyClose := -1, -1, -1, -1, -1
 	forTags(src, func(name string, start, end int, attrs []segment.Attr) {
 		switch {
+		case name == "body" && bodyOpen < 0:
+			bodyOpen = end
+		case name == "/body":
+			bodyClose = start
 		case name == "html" && htmlEnd < 0:
 			htmlEnd = end
 			edits = append(edits, setAttrs(src, end, attrs, [][2]string{{"lang", d.Lang}, {"dir", d.Dir}})...)
@@ -547,6 +587,13 @@ func localizeDocument(src []byte, d *PageData, rewrite func(string) string) ([]b
 		at = 0
 	}
 	edits = append(edits, edit{at, at, text})
+	if switcher != "" && bodyOpen >= 0 {
+		if bodyClose < 0 {
+			edits = append(edits, edit{len(src), len(src), "\n" + switcher})
+		} else {
+			edits = append(edits, edit{bodyClose, bodyClose, switcher})
+		}
+	}
 	return editHTML(src, edits, rewrite), nil
 }
 

@@ -118,6 +118,47 @@ func TestInterfaceText(t *testing.T) {
 	}
 }
 
+// [build] digits sets the digits of what glot writes, per language:
+// Arabic with Western digits, English with Devanagari ones; a language not
+// listed keeps CLDR's default; the page's own text is never changed.
+func TestDigits(t *testing.T) {
+	digitsPage := fstest.MapFS{"index.md": {Data: []byte("---\ntitle: Home\nlastmod: 2026-11-25\n---\n# Home\n\nRoom 12.\n")}}
+	ar := map[string]*catalog.Message{
+		"ui-reading-time": {Zero: "صفر", One: "{{.Count}} دقيقة", Two: "دقيقتان", Few: "{{.Count}} دقائق", Many: "{{.Count}} دقيقة", Other: "{{.Count}} دقيقة"},
+		"ui-last-updated": other("آخر تحديث: {{.Date}}"),
+		"Room 12.":        other("الغرفة ١٢."),
+	}
+	for _, c := range []struct {
+		name   string
+		digits map[string]string
+		want   map[string][]string
+	}{
+		{"default", nil, map[string][]string{
+			"ar": {`>١ دقيقة<`, `آخر تحديث: ٢٠٢٦-١١-٢٥`, `الغرفة ١٢.`},
+			"en": {`Reading time: 1 minute`, `Last updated: 2026-11-25`},
+		}},
+		{"set", map[string]string{"ar": "latn", "en": "deva"}, map[string][]string{
+			"ar": {`>1 دقيقة<`, `آخر تحديث: 2026-11-25`, `الغرفة ١٢.`},
+			"en": {`Reading time: १ minute`, `Last updated: २०२६-११-२५`, `Room 12.`},
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := config.Default()
+			cfg.Languages = []string{"ar"}
+			cfg.Build.Digits = c.digits
+			files := build(t, cfg, digitsPage, catalogs(t, digitsPage, map[string]map[string]*catalog.Message{"ar": ar}), site.Options{})
+			for lang, want := range c.want {
+				got := string(files["public/"+lang+"/index.html"])
+				for _, w := range want {
+					if !strings.Contains(got, w) {
+						t.Errorf("public/%s/index.html lacks %s:\n%s", lang, w, got)
+					}
+				}
+			}
+		})
+	}
+}
+
 // Interface text a language lacks shows in the source language, marked so:
 // never in a pseudo-language, however near its tag (ar-XB to ar, en-XA to
 // en), and with the build's policy on stale and unreviewed translations,
@@ -335,7 +376,7 @@ func TestAlternatesEverywhere(t *testing.T) {
 		files := build(t, skip, content, ls, site.Options{})
 		n := 0
 		for name := range files {
-			if strings.HasPrefix(name, "public/de/") {
+			if strings.HasPrefix(name, "public/de/") && name != "public/de/404.html" {
 				n++
 			}
 		}
@@ -361,8 +402,8 @@ func checkAlternates(t *testing.T, base string, files map[string][]byte, urls in
 	canon := regexp.MustCompile(`<link rel="canonical" href="([^"]+)">`)
 	sets := map[string]string{} // url -> its alternates, written out
 	for name, data := range files {
-		if !strings.HasSuffix(name, ".html") || name == "public/index.html" {
-			continue
+		if !strings.HasSuffix(name, ".html") || name == "public/index.html" || strings.HasSuffix(name, "/404.html") {
+			continue // the chooser, and the 404 pages, which stand for no page
 		}
 		got := map[string]string{}
 		var list []string
@@ -424,5 +465,37 @@ func checkAlternates(t *testing.T, base string, files map[string][]byte, urls in
 		if set, ok := sets[u.Loc]; !ok || set != strings.Join(list, " ") {
 			t.Errorf("sitemap: %s lists %v; the page lists %q", u.Loc, list, set)
 		}
+	}
+}
+
+// The footer's line says the page is available in several languages only
+// where it is, and is followed by links to its other versions, each named
+// in its own language; a page built in one language has neither.
+func TestFooterVersions(t *testing.T) {
+	cfg := config.Default()
+	cfg.Languages = []string{"es", "ar"}
+	cfg.Build = config.Build{Threshold: 100, Incomplete: "skip"}
+	es := map[string]*catalog.Message{"Home": other("Inicio"), "First paragraph.": other("Primer párrafo."), "Second paragraph.": other("Segundo párrafo."),
+		"one item": other("un elemento"), "another item": other("otro elemento"), "<1>Other page</1>": other("<1>Otra página</1>")}
+	files := build(t, cfg, page, catalogs(t, page, map[string]map[string]*catalog.Message{"es": es}), site.Options{})
+	footer := regexp.MustCompile(`(?s)<footer>.*</footer>`)
+	home := footer.FindString(string(files["public/es/index.html"]))
+	for _, want := range []string{
+		// The line is glot's own Spanish for the default layout's text.
+		`<nav class="versions" aria-labelledby="glot-versions">` + "\n" + `<p id="glot-versions" lang="es">Esta página está disponible en varios idiomas.</p>`,
+		`<li><a href="../en/" hreflang="en" lang="en" dir="ltr">English</a></li>` + "\n</ul>",
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the footer of public/es/index.html lacks %s:\n%s", want, home)
+		}
+	}
+	if strings.Contains(home, `hreflang="es"`) || strings.Contains(home, `hreflang="ar"`) {
+		t.Errorf("the footer lists the page itself, or a version not built:\n%s", home)
+	}
+	if files["public/es/other/index.html"] != nil {
+		t.Fatal("the untranslated page should be built in English only")
+	}
+	if other := footer.FindString(string(files["public/en/other/index.html"])); strings.Contains(other, "several languages") || strings.Contains(other, "versions") {
+		t.Errorf("a page in one language says it is in several:\n%s", other)
 	}
 }

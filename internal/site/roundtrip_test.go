@@ -134,7 +134,7 @@ func TestIdentityRoundTrip(t *testing.T) {
 
 var (
 	htmlTag       = regexp.MustCompile(`(?i)<html[^>]*>`)
-	addedHeadLink = regexp.MustCompile(`<link rel="(canonical|alternate)"[^>]*>\n`)
+	addedHeadLink = regexp.MustCompile(`<link rel="(canonical|alternate)"[^>]*>\n|<nav class="glot-languages".*</nav>\n`)
 )
 
 // documentAdditions removes what a language version adds to a document.

@@ -337,6 +337,9 @@ func (b *builder) run() error {
 		if err := b.writeRoot(); err != nil {
 			return err
 		}
+		if err := b.writeNotFound(); err != nil {
+			return err
+		}
 	}
 	b.rep.Files, b.rep.Kept = int(b.files.Load()), int(b.kept.Load())
 	return nil

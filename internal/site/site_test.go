@@ -497,3 +497,28 @@ func TestDocumentWithByteOrderMark(t *testing.T) {
 		t.Errorf("a fragment with a byte order mark goes into the layout:\n%s", got)
 	}
 }
+
+// Each language has a 404 page in its folder: the layout in that
+// language, with a link to the language's home page and the switcher to
+// the others', kept out of search engines and of the sitemap.
+func TestNotFoundPages(t *testing.T) {
+	_, files := buildSite(t, site.Options{HTML: true}, map[string]map[string]string{"es": testES})
+	for lang, want := range map[string][]string{
+		"es": {`<html lang="es" dir="ltr">`, `<title>404 · Inicio</title>`, `<meta name="robots" content="noindex">`, `<h1>404</h1>`, `<p><a href="./">Inicio</a></p>`, `<a href="../ar/" hreflang="ar"`},
+		"ar": {`<html lang="ar" dir="rtl">`, `<a href="./" lang="en" dir="ltr">Home</a>`, `<a href="../es/" hreflang="es"`},
+		"en": {`<html lang="en" dir="ltr">`, `<title>404 · Home</title>`},
+	} {
+		got := string(files["public/"+lang+"/404.html"])
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("public/%s/404.html lacks %s:\n%s", lang, w, got)
+			}
+		}
+		if strings.Contains(got, "Reading time") || strings.Contains(got, `rel="alternate"`) || strings.Contains(got, "several languages") {
+			t.Errorf("public/%s/404.html shows a page's reading time, alternates or other versions:\n%s", lang, got)
+		}
+	}
+	if strings.Contains(string(files["public/sitemap.xml"]), "404") {
+		t.Error("the sitemap lists a 404 page")
+	}
+}

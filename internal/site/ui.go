@@ -38,6 +38,7 @@ import (
 type ui struct {
 	set       *layout.Set
 	source    string
+	digits    map[string]string // lang -> numbering system, from [build] digits
 	bundles   map[string]*i18n.Bundle
 	templates map[string]*template.Template
 	sizes     map[string]int               // layout name -> the length of its text
@@ -60,7 +61,7 @@ func (u *ui) digest() string {
 // let the build show under p (they have judged them: a translation may use
 // only its source's template fields, for it is untrusted).
 func newUI(set *layout.Set, source *verdict.Source, cfg *config.Config, langs []string, tables map[string]*verdict.Table, p verdict.Policy) (*ui, error) {
-	u := &ui{source: cfg.SourceLanguage, bundles: map[string]*i18n.Bundle{}, templates: map[string]*template.Template{}, from: map[string]map[string]string{}}
+	u := &ui{source: cfg.SourceLanguage, digits: cfg.Build.Digits, bundles: map[string]*i18n.Bundle{}, templates: map[string]*template.Template{}, from: map[string]map[string]string{}}
 	src, err := language.Parse(cfg.SourceLanguage)
 	if err != nil {
 		return nil, err
@@ -205,7 +206,7 @@ func (u *ui) localize(loc, srcLoc *i18n.Localizer, lang, id string, args []any) 
 		if !ok {
 			in = u.source
 		}
-		lc.TemplateData = map[string]any{"Count": formatNumber(in, n)}
+		lc.TemplateData = map[string]any{"Count": formatNumber(u.numbers(in), n)}
 	} else if len(args) > 0 {
 		if len(args)%2 != 0 {
 			return "", fmt.Errorf("t %q: give a count, or template data as key-value pairs", id)
@@ -308,16 +309,33 @@ func (s scTemplates) Execute(w io.Writer, name string, data any) error {
 	return s.t.ExecuteTemplate(w, n, data)
 }
 
-// formatNumber writes n as lang writes numbers: its digits and grouping.
-func formatNumber(lang string, n int) string {
-	return message.NewPrinter(language.Make(lang)).Sprint(number.Decimal(n))
+// numbers is the tag that numbers in lang are written with: lang, with
+// the numbering system [build] digits gives it or its language (ar for
+// ar-EG), else CLDR's default for lang, as x/text has it.
+func (u *ui) numbers(lang string) language.Tag {
+	nu, ok := u.digits[lang]
+	if !ok {
+		base, _, _ := strings.Cut(lang, "-")
+		nu, ok = u.digits[base]
+	}
+	if ok {
+		if t, err := language.Parse(lang + "-u-nu-" + nu); err == nil {
+			return t
+		}
+	}
+	return language.Make(lang)
+}
+
+// formatNumber writes n as tag writes numbers: its digits and grouping.
+func formatNumber(tag language.Tag, n int) string {
+	return message.NewPrinter(tag).Sprint(number.Decimal(n))
 }
 
 // formatDate writes a date as ISO 8601 (2026-11-25), which every language
-// reads, in lang's own digits (٢٠٢٦-١١-٢٥ in Arabic): x/text gives the
+// reads, in the digits of tag (see numbers) (٢٠٢٦-١١-٢٥ in Arabic): x/text gives the
 // digits; it has no calendar patterns to say more.
-func formatDate(lang string, t time.Time) string {
-	zero := []rune(message.NewPrinter(language.Make(lang)).Sprint(number.Decimal(0)))
+func formatDate(tag language.Tag, t time.Time) string {
+	zero := []rune(message.NewPrinter(tag).Sprint(number.Decimal(0)))
 	iso := t.Format("2006-01-02")
 	if len(zero) != 1 || zero[0] == '0' {
 		return iso
