@@ -20,7 +20,9 @@ import (
 
 // Name returns the name of lang in lang itself, as CLDR gives it, with its
 // first letter in upper case as at the start of a menu item ("Español",
-// "Français", "العربية"). An unknown tag is returned as it is.
+// "Français", "العربية"), and its region where CLDR's name alone would be
+// its language's ("Português (Brasil)"). An unknown tag is returned as it
+// is.
 func Name(lang string) string {
 	switch lang {
 	case "en-XA":
@@ -35,6 +37,18 @@ func Name(lang string) string {
 	n := display.Self.Name(t)
 	if n == "" {
 		return lang
+	}
+	// CLDR names some regional variants as their language alone
+	// ("pt-BR" is "português", Brazilian being CLDR's default): a
+	// switcher with pt and pt-BR would list "Português" twice. Such a
+	// variant is named with its region, in its own language.
+	if base, conf := t.Base(); conf != language.No {
+		region, rconf := t.Region()
+		if bn := display.Self.Name(language.Make(base.String())); n == bn && rconf == language.Exact {
+			if rn := display.Regions(t).Name(region); rn != "" {
+				n += " (" + rn + ")"
+			}
+		}
 	}
 	r, size := utf8.DecodeRuneInString(n)
 	return string(unicode.ToUpper(r)) + n[size:]

@@ -20,6 +20,15 @@ func TestNameAndDir(t *testing.T) {
 		{"ja", "日本語", "ltr"},
 		{"ar-XB", "Pseudo-RTL", "rtl"},
 		{"en-XA", "[Ƥşḗḗŭŭḓǿǿ]", "ltr"},
+		// A regional variant that CLDR names as its language alone is
+		// named with its region, so that pt and pt-BR differ in a
+		// switcher; one CLDR names apart keeps its name.
+		{"pt", "Português", "ltr"},
+		{"pt-BR", "Português (Brasil)", "ltr"},
+		{"pt-PT", "Português europeu", "ltr"},
+		{"es-MX", "Español de México", "ltr"},
+		{"fr-BE", "Français (Belgique)", "ltr"},
+		{"zh-Hant", "繁體中文", "ltr"},
 	}
 	for _, tt := range tests {
 		if got := Name(tt.tag); got != tt.name {
