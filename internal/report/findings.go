@@ -346,15 +346,19 @@ func (f *Findings) writeMarkdown(w io.Writer) error {
 			lang = x.Lang
 			fmt.Fprintf(w, "#### `%s`: %s\n\n| Where | Kind | Message |\n|---|---|---|\n", lang, f.summary(lang))
 		}
-		where := x.Page
-		if x.Line > 0 {
-			where = fmt.Sprintf("%s:%d", x.Page, x.Line)
+		where := "`" + x.Page + "`"
+		switch {
+		case x.Page == "":
+			// A message on no page: the layout's interface text.
+			where = "interface text `" + x.ID + "`"
+		case x.Line > 0:
+			where = fmt.Sprintf("`%s:%d`", x.Page, x.Line)
 		}
 		msg := x.Message
 		if x.Kind == "stale" && x.Diff != nil {
 			msg = "source changed: " + FormatDiff(x.Diff, "~~", "~~", "**", "**", " ")
 		}
-		fmt.Fprintf(w, "| `%s` | %s %s | %s |\n", where, x.Severity, x.Kind, mdCell(msg))
+		fmt.Fprintf(w, "| %s | %s %s | %s |\n", where, x.Severity, x.Kind, mdCell(msg))
 	}
 	return nil
 }
