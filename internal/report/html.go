@@ -3,8 +3,10 @@ package report
 import (
 	"bytes"
 	"embed"
+	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"path"
 	"strings"
 
@@ -28,6 +30,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 		}
 		return float64(n) * 100 / float64(of)
 	},
+	"percent": percent,
 	"diff": func(ops []DiffOp) template.HTML {
 		esc := make([]DiffOp, len(ops))
 		for i, op := range ops {
@@ -36,6 +39,18 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 		return template.HTML(FormatDiff(esc, "<del>", "</del>", "<ins>", "</ins>", ""))
 	},
 }).ParseFS(templates, "templates/*.html"))
+
+// percent writes a share for a reader: whole where it is ("100 %"),
+// else to one decimal ("65.4 %"), never 100 for a share short of it.
+func percent(p float64) string {
+	switch {
+	case p == math.Trunc(p):
+		return fmt.Sprintf("%.0f %%", p)
+	case p > 99.9 && p < 100:
+		return "99.9 %"
+	}
+	return fmt.Sprintf("%.1f %%", p)
+}
 
 // showTags writes message text as HTML, its placeholders as small marks a
 // reader who knows no markup can follow.
