@@ -84,6 +84,7 @@ into i18n/<lang>.toml, where Hugo reads them, and hugo builds the site.`,
 	langsFlag(c, &o.langs)
 	c.Flags().StringSliceVar(&o.formats, "format", []string{"html", "md"}, "the outputs, HTML pages and Markdown pages; json adds a JSON report on standard output")
 	nameValue(c.Flags(), "format", "html,md,json")
+	outputFlag(g, c)
 	c.Flags().BoolVar(&o.allowStale, "allow-stale", false, "use a translation made for an earlier version of its source rather than the source text")
 	c.Flags().StringVar(&o.require, "require", "", "use only translations a reviewer approved (glot approve)")
 	nameValue(c.Flags(), "require", "reviewed")

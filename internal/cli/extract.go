@@ -35,6 +35,7 @@ whose content would not change is not written.`,
 	}
 	c.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "say what would be written, write nothing")
 	doneFlag(c, &o.format)
+	outputFlag(g, c)
 	return c
 }
 

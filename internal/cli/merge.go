@@ -54,6 +54,7 @@ in translate.<lang>.toml with the reason, and glot merge exits with status 1.`,
 	c.Flags().StringVar(&o.page, "page", "", "write work only for pages matching `GLOB` (a path in the content folder)")
 	c.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "say what would be written, write nothing")
 	doneFlag(c, &o.format)
+	outputFlag(g, c)
 	return c
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -20,6 +21,30 @@ import (
 func doneFlag(c *cobra.Command, v *string) {
 	c.Flags().StringVar(v, "format", "text", "how to say what was done: json for a script")
 	nameValue(c.Flags(), "format", "text|json")
+}
+
+// outputFlag adds -o FILE to a command that says what it did: what it
+// would print on standard output, text or JSON, goes to FILE instead,
+// written whole once the command ends, and even when it fails, for what
+// it says then (a merge's refusals) is what a script wants to read.
+func outputFlag(g *glot, c *cobra.Command) {
+	var file string
+	c.Flags().StringVarP(&file, "output", "o", "", "write what was done to `FILE` instead of standard output")
+	run := c.RunE
+	c.RunE = func(cmd *cobra.Command, args []string) error {
+		if file == "" {
+			return run(cmd, args)
+		}
+		var buf bytes.Buffer
+		out := g.stdout
+		g.stdout = &buf
+		err := run(cmd, args)
+		g.stdout = out
+		if werr := plan.WriteFile(g.userPath(file), buf.Bytes()); werr != nil && err == nil {
+			err = werr
+		}
+		return err
+	}
 }
 
 // setFormat reads the --format of doneFlag.
