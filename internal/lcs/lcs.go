@@ -1,6 +1,7 @@
-// Package lcs aligns two sequences by their longest common subsequence:
-// the blocks of a page before and after an edit (package msgid), the words
-// of a source before and after a change (package report).
+// Package lcs compares two sequences: it aligns them by their longest
+// common subsequence (the blocks of a page before and after an edit, in
+// package msgid; the words of a source before and after a change, in
+// package report), and measures their edit distance (Distance).
 package lcs
 
 // Kind is what a step of an alignment does.

@@ -31,3 +31,16 @@ func TestAlign(t *testing.T) {
 		}
 	}
 }
+
+func TestDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"abc", "", 3}, {"", "ab", 2}, {"kitten", "sitting", 3}, {"home-5zcw", "home-5zcwq", 1}, {"abc", "abc", 0},
+	} {
+		if got := Distance([]byte(tt.a), []byte(tt.b)); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/lcs"
 	"github.com/glot-i18n/glot/internal/locale"
 )
 
@@ -74,7 +75,7 @@ func closestID(x *idIndex, tr *catalog.Catalog, id string, t *catalog.Message) s
 		if abs(len(cand)-len(id)) > bestDist {
 			continue
 		}
-		d := editDistance(id, cand)
+		d := lcs.Distance([]byte(id), []byte(cand))
 		if d < bestDist || d == bestDist && best != "" && tr.Messages[best] != nil && tr.Messages[cand] == nil {
 			best, bestDist = cand, d
 		}
@@ -90,26 +91,4 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes:
-// ids are ASCII.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -29,6 +29,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/glot-i18n/glot/internal/lcs"
 	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
@@ -480,23 +481,7 @@ func similarity[W comparable](a, b []W) float64 {
 	if n == 0 {
 		return 1
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return 1 - float64(prev[len(b)])/float64(n)
+	return 1 - float64(lcs.Distance(a, b))/float64(n)
 }
 
 var (
