@@ -59,12 +59,12 @@ var mdnMacro = regexp.MustCompile(`\{\{\s*[A-Za-z][\w-]*\s*(?:\((?:[^()"']|"(?:[
 
 // corpusRoot is the folder of the corpus of real pages: the repository's
 // testdata/corpus, where the pages SOURCES.md lists are put (git ignores
-// them there), or shared/testdata/corpus beside the repository.
+// them there). Nothing outside the repository is read but what
+// $GLOT_CORPUS names.
 func corpusRoot() (string, bool) {
-	for _, dir := range []string{"../../testdata/corpus", "../../../shared/testdata/corpus"} {
-		if fi, err := os.Stat(filepath.Join(dir, "kubernetes", "content")); err == nil && fi.IsDir() {
-			return dir, true
-		}
+	dir := filepath.Join("..", "..", "testdata", "corpus")
+	if fi, err := os.Stat(filepath.Join(dir, "kubernetes", "content")); err == nil && fi.IsDir() {
+		return dir, true
 	}
 	return "", false
 }
