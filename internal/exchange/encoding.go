@@ -139,6 +139,17 @@ func xmlText(file string, data []byte) ([]byte, error) {
 	return textIn(file, line, col, "the XML declaration's encoding", string(data[m[2]:m[3]]), data)
 }
 
+// xmlError positions err, met by d reading file: a syntax error at the
+// line encoding/xml gives, any other where d stands.
+func xmlError(file string, d *xml.Decoder, err error) error {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return fileerr.At(file, se.Line, 0, errors.New(se.Msg))
+	}
+	line, col := d.InputPos()
+	return fileerr.At(file, line, col, err)
+}
+
 // xmlDecoder reads an XML text that decode has turned into UTF-8 already:
 // the encoding its declaration names is the one it was in.
 func xmlDecoder(data []byte) *xml.Decoder {

@@ -159,12 +159,7 @@ func tmxIn(file string, data []byte, sourceLang string) ([]*Work, error) {
 	var propText *strings.Builder
 
 	fail := func(err error) ([]*Work, error) {
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fileerr.At(file, se.Line, 0, errors.New(se.Msg))
-		}
-		line, col := d.InputPos()
-		return nil, fileerr.At(file, line, col, err)
+		return nil, xmlError(file, d, err)
 	}
 	attr := func(t xml.StartElement, name string) string {
 		for _, a := range t.Attr {

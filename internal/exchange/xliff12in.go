@@ -60,12 +60,7 @@ func xliff12In(file string, data []byte) (*Work, error) {
 	srcLine := 0    // where the file says its source language
 	langs := map[string]int{}
 	fail := func(err error) (*Work, error) {
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fileerr.At(file, se.Line, 0, errors.New(se.Msg))
-		}
-		line, col := d.InputPos()
-		return nil, fileerr.At(file, line, col, err)
+		return nil, xmlError(file, d, err)
 	}
 	for {
 		tok, err := d.Token()

@@ -34,12 +34,7 @@ func xliffIn(file string, data []byte) (*Work, error) {
 	dataID := ""         // the id of the <data> being read
 	skip := 0            // the depth of the element of another namespace being passed over
 	fail := func(err error) (*Work, error) {
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fileerr.At(file, se.Line, 0, errors.New(se.Msg))
-		}
-		line, col := d.InputPos()
-		return nil, fileerr.At(file, line, col, err)
+		return nil, xmlError(file, d, err)
 	}
 	for {
 		tok, err := d.Token()
