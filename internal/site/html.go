@@ -338,15 +338,7 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string, tr render.Transl
 		// A pseudo-language is for looking at, not for search engines.
 		d.Canonical = ""
 	}
-	if d.SiteTitle == "" {
-		d.SiteTitle = b.home[cfg.SourceLanguage]
-		d.SiteTitleLang = cfg.SourceLanguage
-	} else if in := b.homeLang[lang]; in != lang {
-		d.SiteTitleLang = in
-	}
-	if d.SiteTitleLang != "" && langtag.Dir(d.SiteTitleLang) != d.Dir {
-		d.SiteTitleDir = langtag.Dir(d.SiteTitleLang)
-	}
+	b.siteTitle(d, lang)
 	for _, l := range b.emitted(info.page) {
 		u := b.url(l, info.page)
 		v := Version{Lang: l, Name: langtag.Name(l), Dir: langtag.Dir(l), Href: relURL(curDir, u), URL: cfg.BaseURL + u, Hreflang: l, Current: l == lang}
@@ -635,4 +627,20 @@ func setAttrs(src []byte, end int, attrs []segment.Attr, set [][2]string) []edit
 		}
 	}
 	return edits
+}
+
+// siteTitle names the site on page d in lang: by the title of lang's home
+// page, or, where lang has none, of the source language's, marked with
+// the language and direction it is in where they are not the page's.
+func (b *builder) siteTitle(d *PageData, lang string) {
+	cfg := b.o.Config
+	if d.SiteTitle == "" {
+		d.SiteTitle = b.home[cfg.SourceLanguage]
+		d.SiteTitleLang = cfg.SourceLanguage
+	} else if in := b.homeLang[lang]; in != lang {
+		d.SiteTitleLang = in
+	}
+	if d.SiteTitleLang != "" && langtag.Dir(d.SiteTitleLang) != d.Dir {
+		d.SiteTitleDir = langtag.Dir(d.SiteTitleLang)
+	}
 }

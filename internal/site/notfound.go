@@ -59,15 +59,7 @@ func (b *builder) notFoundData(lang string) *PageData {
 		SiteTitle: b.home[lang], Root: "../", Home: relURL(lang, homeURL(lang)),
 		IsPseudo: config.IsPseudo(lang), BaseURL: cfg.BaseURL, NotFound: true,
 	}
-	if d.SiteTitle == "" {
-		d.SiteTitle = b.home[cfg.SourceLanguage]
-		d.SiteTitleLang = cfg.SourceLanguage
-	} else if in := b.homeLang[lang]; in != lang {
-		d.SiteTitleLang = in
-	}
-	if d.SiteTitleLang != "" && langtag.Dir(d.SiteTitleLang) != d.Dir {
-		d.SiteTitleDir = langtag.Dir(d.SiteTitleLang)
-	}
+	b.siteTitle(d, lang)
 	d.Title = "404"
 	if d.SiteTitle != "" {
 		d.Title += " · " + d.SiteTitle
