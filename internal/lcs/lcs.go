@@ -1,7 +1,8 @@
 // Package lcs compares two sequences: it aligns them by their longest
 // common subsequence (the blocks of a page before and after an edit, in
-// package msgid; the words of a source before and after a change, in
-// package report), and measures their edit distance (Distance).
+// package msgid), diffs two texts word by word (WordDiff: a source before
+// and after a change, for reports and translate files), and measures their
+// edit distance (Distance).
 package lcs
 
 // Kind is what a step of an alignment does.

@@ -44,3 +44,15 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+func TestWordDiff(t *testing.T) {
+	for _, tt := range []struct{ a, b, want string }{
+		{"It does so by turning back on BDNF production.", "It does so by turning BDNF production back on.", "It does so by turning [-back on-] BDNF [-production.-]{+production back on.+}"},
+		{"same", "same", "same"},
+		{"", "new text", "{+new text+}"},
+	} {
+		if got := FormatDiff(WordDiff(tt.a, tt.b), "[-", "-]", "{+", "+}", ""); got != tt.want {
+			t.Errorf("%q -> %q: %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+

@@ -12,6 +12,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/lcs"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -26,11 +27,11 @@ type Finding struct {
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
 
-	Source      string   `json:"source,omitempty"`
-	Previous    string   `json:"previous_source,omitempty"` // stale: the source that was translated
-	Translation string   `json:"translation,omitempty"`
-	Words       int      `json:"words,omitempty"` // source words to translate
-	Diff        []DiffOp `json:"diff,omitempty"`  // stale: from the previous source to the source
+	Source      string       `json:"source,omitempty"`
+	Previous    string       `json:"previous_source,omitempty"` // stale: the source that was translated
+	Translation string       `json:"translation,omitempty"`
+	Words       int          `json:"words,omitempty"` // source words to translate
+	Diff        []lcs.DiffOp `json:"diff,omitempty"`  // stale: from the previous source to the source
 }
 
 // Findings is the report of glot diff and glot check.
@@ -123,8 +124,8 @@ func Diff(src *verdict.Source, tables []*verdict.Table, o DiffOptions) (*Finding
 				f.Previous = e.Prior.Source
 				f.Translation = e.Prior.Translation.Other
 				if e.Prior.Source != "" {
-					f.Diff = WordDiff(e.Prior.Source, text)
-					f.Message = "the source changed since it was translated: " + FormatDiff(f.Diff, "[-", "-]", "{+", "+}", "")
+					f.Diff = lcs.WordDiff(e.Prior.Source, text)
+					f.Message = "the source changed since it was translated: " + lcs.FormatDiff(f.Diff, "[-", "-]", "{+", "+}", "")
 				} else {
 					f.Message = "translated for an earlier version of the source"
 				}
@@ -356,7 +357,7 @@ func (f *Findings) writeMarkdown(w io.Writer) error {
 		}
 		msg := x.Message
 		if x.Kind == "stale" && x.Diff != nil {
-			msg = "source changed: " + FormatDiff(x.Diff, "~~", "~~", "**", "**", " ")
+			msg = "source changed: " + lcs.FormatDiff(x.Diff, "~~", "~~", "**", "**", " ")
 		}
 		fmt.Fprintf(w, "| %s | %s %s | %s |\n", where, x.Severity, x.Kind, mdCell(msg))
 	}

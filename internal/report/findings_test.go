@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/lcs"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
 )
@@ -70,7 +71,7 @@ func TestDiff(t *testing.T) {
 	if st.Kind != "stale" || st.Page != "content/a.md" || st.Line != 5 || st.Previous != "The text as it was." || st.Translation != "El texto como era." {
 		t.Errorf("stale finding: %+v", st)
 	}
-	if got := report.FormatDiff(st.Diff, "[-", "-]", "{+", "+}", ""); got != "The text as it [-was.-]{+is now.+}" {
+	if got := lcs.FormatDiff(st.Diff, "[-", "-]", "{+", "+}", ""); got != "The text as it [-was.-]{+is now.+}" {
 		t.Errorf("word diff: %q", got)
 	}
 	var out struct {
@@ -144,18 +145,6 @@ func TestCheckReport(t *testing.T) {
 	if sarif.Version != "2.1.0" || res.RuleID != "numbers" || res.Level != "error" || res.Locations[0].PhysicalLocation.ArtifactLocation.URI != "content/a.md" ||
 		res.Locations[0].PhysicalLocation.Region.StartLine != 3 || sarif.Runs[0].Tool.Driver.Rules[0].ID != "numbers" {
 		t.Errorf("SARIF: %s", buf.Bytes())
-	}
-}
-
-func TestWordDiff(t *testing.T) {
-	for _, tt := range []struct{ a, b, want string }{
-		{"It does so by turning back on BDNF production.", "It does so by turning BDNF production back on.", "It does so by turning [-back on-] BDNF [-production.-]{+production back on.+}"},
-		{"same", "same", "same"},
-		{"", "new text", "{+new text+}"},
-	} {
-		if got := report.FormatDiff(report.WordDiff(tt.a, tt.b), "[-", "-]", "{+", "+}", ""); got != tt.want {
-			t.Errorf("%q -> %q: %q, want %q", tt.a, tt.b, got, tt.want)
-		}
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/lcs"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
@@ -31,12 +32,12 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 		return float64(n) * 100 / float64(of)
 	},
 	"percent": percent,
-	"diff": func(ops []DiffOp) template.HTML {
-		esc := make([]DiffOp, len(ops))
+	"diff": func(ops []lcs.DiffOp) template.HTML {
+		esc := make([]lcs.DiffOp, len(ops))
 		for i, op := range ops {
-			esc[i] = DiffOp{op.Op, template.HTMLEscapeString(op.Text)}
+			esc[i] = lcs.DiffOp{Op: op.Op, Text: template.HTMLEscapeString(op.Text)}
 		}
-		return template.HTML(FormatDiff(esc, "<del>", "</del>", "<ins>", "</ins>", ""))
+		return template.HTML(lcs.FormatDiff(esc, "<del>", "</del>", "<ins>", "</ins>", ""))
 	},
 }).ParseFS(templates, "templates/*.html"))
 
@@ -108,7 +109,7 @@ type reviewBlock struct {
 	Reviewed                      bool
 	Previous, Old                 string // stale: the source translated, and its translation
 	Held                          bool   // Old is a translation of this source, held back
-	Diff                          []DiffOp
+	Diff                          []lcs.DiffOp
 	Problems                      []check.Problem
 	Repeat                        bool // the message was shown earlier on the page
 }
@@ -158,7 +159,7 @@ func Review(w io.Writer, s *locale.Site, t *verdict.Table, c *check.Checker, con
 				rb.Old = e.Prior.Translation.Other
 				rb.Previous = e.Prior.Source
 				if e.Prior.Source != "" {
-					rb.Diff = WordDiff(e.Prior.Source, src.Other)
+					rb.Diff = lcs.WordDiff(e.Prior.Source, src.Other)
 				}
 			}
 			if !rb.Repeat {

@@ -1,10 +1,8 @@
-package report
+package lcs
 
 import (
 	"strings"
 	"unicode"
-
-	"github.com/glot-i18n/glot/internal/lcs"
 )
 
 // DiffOp is one step of a word-level diff: text kept ("="), removed ("-")
@@ -35,11 +33,11 @@ func WordDiff(a, b string) []DiffOp {
 		ops = append(ops, DiffOp{op, text})
 	}
 	// What goes comes before what replaces it.
-	for _, st := range lcs.Align(len(ka), len(kb), func(i, j int) bool { return ka[i] == kb[j] }) {
+	for _, st := range Align(len(ka), len(kb), func(i, j int) bool { return ka[i] == kb[j] }) {
 		switch st.Kind {
-		case lcs.Keep, lcs.Insert:
+		case Keep, Insert:
 			add(string(rune(st.Kind)), wb[st.J])
-		case lcs.Delete:
+		case Delete:
 			add("-", wa[st.I])
 		}
 	}
