@@ -55,4 +55,3 @@ func TestWordDiff(t *testing.T) {
 		}
 	}
 }
-
