@@ -29,7 +29,19 @@ type Catalog struct {
 	// key (lowercased: "hash", "one", "other"...) of each message written
 	// as a table, so that an error can point at the form that is wrong.
 	KeyLines map[string]map[string]int
+	// Fuzzy gives, for a catalog read by ParseKeyed, the line of the
+	// FuzzyMark above each message marked with one.
+	Fuzzy map[string]int
 }
+
+// FuzzyMark, a comment line of its own above a message's [id] header,
+// marks a translation as a draft that is not to be taken: merge pre-fills
+// a stale message with its old translation under this mark, as gettext
+// does with "#, fuzzy", and the translator deletes the line once the text
+// fits the new source. It is a comment so that the file stays one that
+// go-i18n reads (a key it does not know beside a message's keys is an
+// error there).
+const FuzzyMark = "#, fuzzy"
 
 // LineOf returns the line of key (a plural form, or "hash") of message
 // id, or the line where the message starts when that is not known.
@@ -63,10 +75,11 @@ func parse(path string, data []byte, keyed bool) (*Catalog, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return c, nil
 	}
-	raw, lines, keyLines, err := decodeKeyed(path, data, keyed)
+	dec, err := decodeKeyed(path, data, keyed)
 	if err != nil {
 		return nil, err
 	}
+	raw, lines, keyLines := dec.raw, dec.lines, dec.keyLines
 	// Check every value before go-i18n sees it: its errors carry no
 	// position, and it silently ignores keys it does not know.
 	for id, v := range raw {
@@ -101,6 +114,12 @@ func parse(path string, data []byte, keyed bool) (*Catalog, error) {
 				c.KeyLines = map[string]map[string]int{}
 			}
 			c.KeyLines[m.ID] = kl
+		}
+		if n := dec.fuzzy[keys[i]]; n > 0 && keys[i] != "" {
+			if c.Fuzzy == nil {
+				c.Fuzzy = map[string]int{}
+			}
+			c.Fuzzy[m.ID] = n
 		}
 	}
 	if dup {

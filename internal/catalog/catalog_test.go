@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -244,5 +245,44 @@ func TestCheckTranslations(t *testing.T) {
 	ok, _ := Parse("t.toml", []byte("[a]\nother = \"line one\\nline two\\tend\"\n"))
 	if err := CheckTranslations("t.toml", ok); err != nil {
 		t.Errorf("newline and tab refused: %v", err)
+	}
+}
+
+func TestFuzzyMark(t *testing.T) {
+	data := []byte(`# header
+#, fuzzy
+[kept]
+other = "no mark above this one's header"
+
+# a note
+#, fuzzy
+# more notes
+[draft]
+hash = "sha1-x"
+other = "Texto viejo"
+
+[plain]
+other = "x" #, fuzzy
+
+[nested.deeper]
+#, fuzzy
+other = "y"
+`)
+	c, err := ParseKeyed("translate.es.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first mark is above a table too: only what lies between two
+	// tables' keys marks the table after it.
+	want := map[string]int{"kept": 2, "draft": 7}
+	if !reflect.DeepEqual(c.Fuzzy, want) {
+		t.Errorf("fuzzy: %v, want %v", c.Fuzzy, want)
+	}
+	if c.Messages["draft"].Other != "Texto viejo" || c.LineOf("draft", "other") != 11 {
+		t.Errorf("draft: %+v at line %d", c.Messages["draft"], c.LineOf("draft", "other"))
+	}
+	// Parse, for the large catalogs, does without.
+	if c, err := Parse("active.es.toml", data); err != nil || c.Fuzzy != nil {
+		t.Errorf("Parse: %v, %v", c.Fuzzy, err)
 	}
 }

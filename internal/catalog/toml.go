@@ -23,50 +23,78 @@ import (
 // tables closed), which are the decoder's part. Values that are not strings
 // or tables are kept as nonString, for the caller to refuse by name.
 func decode(file string, data []byte) (map[string]any, map[string]int, error) {
-	raw, lines, _, err := decodeKeyed(file, data, false)
-	return raw, lines, err
+	dec, err := decodeKeyed(file, data, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	return dec.raw, dec.lines, nil
+}
+
+// decoded is what decodeKeyed read: the tables, the line of each
+// top-level key and, when keyed, the line of each key of every top-level
+// table (lowercased) by the table's key, and the tables marked fuzzy.
+type decoded struct {
+	raw      map[string]any
+	lines    map[string]int
+	keyLines map[string]map[string]int
+	// fuzzy gives, by table key, the line of the FuzzyMark comment above
+	// the table's header.
+	fuzzy map[string]int
 }
 
 // decodeKeyed is decode that can also return, when keyed is set, the line
-// of each key of every top-level table (lowercased), by the table's key:
-// the line of a message's "one" form, say.
-func decodeKeyed(file string, data []byte, keyed bool) (map[string]any, map[string]int, map[string]map[string]int, error) {
+// of each key of every top-level table (the line of a message's "one"
+// form, say) and the tables a FuzzyMark comment marks.
+func decodeKeyed(file string, data []byte, keyed bool) (*decoded, error) {
 	d := &decoder{file: file, root: map[string]any{}, lines: map[string]int{}, defined: map[string]uint8{}}
+	var fuzzy map[string]int
 	if keyed {
 		d.keyLines = map[string]map[string]int{}
+		d.p.KeepComments = true
+		fuzzy = map[string]int{}
 	}
 	// An editor may start the file with a byte order mark; TOML decoders
 	// skip it.
 	d.p.Reset(bytes.TrimPrefix(data, []byte("\ufeff")))
 	cur, curPath := d.root, "" // the table key-values go in, and its path
+	mark := 0                  // the line of a FuzzyMark waiting for its table
 	for d.p.NextExpression() {
 		e := d.p.Expression()
 		switch e.Kind {
+		case unstable.Comment:
+			if strings.TrimSpace(string(e.Data)) == FuzzyMark {
+				mark = d.lineAt(int(e.Raw.Offset))
+			}
 		case unstable.Table:
 			keys, first := d.keys(e.Key())
 			t, path, err := d.table(keys, first, true)
 			if err != nil {
-				return nil, nil, nil, err
+				return nil, err
 			}
 			cur, curPath = t, path
+			if mark > 0 && len(keys) == 1 {
+				fuzzy[path] = mark
+			}
+			mark = 0
 		case unstable.ArrayTable:
 			keys, first := d.keys(e.Key())
-			return nil, nil, nil, d.at(first, fmt.Errorf("message %q must be a string or a table", keys[0]))
+			return nil, d.at(first, fmt.Errorf("message %q must be a string or a table", keys[0]))
 		case unstable.KeyValue:
 			keys, first := d.keys(e.Key())
 			if err := d.keyValue(cur, curPath, keys, first, e.Value()); err != nil {
-				return nil, nil, nil, err
+				return nil, err
 			}
+			mark = 0
 		}
 	}
 	if err := d.p.Error(); err != nil {
 		var pe *unstable.ParserError
 		if errors.As(err, &pe) {
-			return nil, nil, nil, d.atBytes(pe.Highlight, d.quoteHint(pe))
+			return nil, d.atBytes(pe.Highlight, d.quoteHint(pe))
 		}
-		return nil, nil, nil, fileerr.At(file, 0, 0, err)
+		return nil, fileerr.At(file, 0, 0, err)
 	}
-	return d.root, d.lines, d.keyLines, nil
+	return &decoded{raw: d.root, lines: d.lines, keyLines: d.keyLines, fuzzy: fuzzy}, nil
 }
 
 // quoteHint is the parser's error pe, with a hint when the line it is on
@@ -243,6 +271,9 @@ func (d *decoder) value(path string, n *unstable.Node) (any, error) {
 		it := n.Children()
 		for it.Next() {
 			kv := it.Node()
+			if kv.Kind == unstable.Comment {
+				continue // kept when reading a translator's file
+			}
 			keys, first := d.keys(kv.Key())
 			if err := d.keyValue(m, path, keys, first, kv.Value()); err != nil {
 				return nil, err
@@ -253,6 +284,9 @@ func (d *decoder) value(path string, n *unstable.Node) (any, error) {
 		var out []any
 		it := n.Children()
 		for it.Next() {
+			if it.Node().Kind == unstable.Comment {
+				continue
+			}
 			v, err := d.value("", it.Node())
 			if err != nil {
 				return nil, err

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"path"
 	"path/filepath"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/plan"
@@ -110,7 +108,6 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	if err != nil {
 		return err
 	}
-	dir := g.path(cfg.LocalesDir)
 	fsys, err := g.in(cfg.LocalesDir)
 	if err != nil {
 		return err
@@ -119,7 +116,7 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	var site *locale.Site
 	for i, lang := range langs {
 		if o.page == "" && len(imported[lang]) == 0 && tables[i].Summary().Clean {
-			if fast[i], err = nothingFilled(fsys, display(dir), lang); err != nil {
+			if fast[i], err = merge.Fresh(fsys, src, tables[i]); err != nil {
 				return err
 			}
 		}
@@ -248,24 +245,3 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	return nil
 }
 
-// nothingFilled reports whether the translate file of lang, in locales
-// folder fsys (name for messages), has no translation filled in.
-func nothingFilled(fsys fs.FS, name, lang string) (bool, error) {
-	data, err := fs.ReadFile(fsys, locale.TranslatePath(lang))
-	if errors.Is(err, fs.ErrNotExist) {
-		return true, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	c, err := catalog.Parse(path.Join(name, locale.TranslatePath(lang)), data)
-	if err != nil {
-		return false, err
-	}
-	for _, m := range c.Messages {
-		if !catalog.Empty(m) {
-			return false, nil
-		}
-	}
-	return true, nil
-}

@@ -55,3 +55,18 @@ func TestWordDiff(t *testing.T) {
 		}
 	}
 }
+
+func TestElide(t *testing.T) {
+	for _, tt := range []struct{ a, b, want string }{
+		{"It does so by turning BDNF production back on. The BDNF then leads to repair.", "It does so by switching BDNF production back on. The BDNF then leads to repair.",
+			"… so by [-turning-] {+switching+} BDNF production …"},
+		{"One two three four five six seven eight.", "One two three four five six seven nine.", "… six seven [-eight.-]{+nine.+}"},
+		{"Take 5 mg.", "Take 10 mg.", "Take [-5-] {+10+} mg."},
+		{"a b c d e f g h i j k", "a b c X e f g h i j Y", "a b c [-d-] {+X+} e f … i j [-k-]{+Y+}"},
+		{"same text here", "same text here", "same text here"},
+	} {
+		if got := FormatDiff(Elide(WordDiff(tt.a, tt.b), 2), "[-", "-]", "{+", "+}", ""); got != tt.want {
+			t.Errorf("%q -> %q: %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -86,3 +86,34 @@ func FormatDiff(ops []DiffOp, delOpen, delClose, addOpen, addClose, sep string) 
 	}
 	return b.String()
 }
+
+// Elide shortens the text kept between changes in ops to at most n words
+// on each side of a change, the rest replaced by "…", so that a one-word
+// change to a long paragraph reads as a line: "… by [-turning-]
+// {+switching+} BDNF production …". Texts with no change are kept whole.
+func Elide(ops []DiffOp, n int) []DiffOp {
+	if len(ops) < 2 {
+		return ops
+	}
+	out := make([]DiffOp, 0, len(ops))
+	for i, op := range ops {
+		w := words(op.Text)
+		before, after := n, n // the words kept after the change before it, and before the one after it
+		if i == 0 {
+			before = 0
+		}
+		if i == len(ops)-1 {
+			after = 0
+		}
+		if op.Op != "=" || len(w) <= before+after+1 {
+			out = append(out, op)
+			continue
+		}
+		text := strings.Join(w[:before], "") + "…"
+		if after > 0 {
+			text += " " + strings.Join(w[len(w)-after:], "")
+		}
+		out = append(out, DiffOp{Op: "=", Text: text})
+	}
+	return out
+}

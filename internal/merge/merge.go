@@ -187,6 +187,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		res.Refused = append(res.Refused, Problem{file, line, id, reason})
 	}
 	unknown := map[string]*catalog.Message{} // translate-file entries of ids the site never had
+	drafts := map[string]*catalog.Message{}  // translate-file entries marked fuzzy: not taken
 	var index *idIndex                       // for the ids they most likely stand for
 
 	// take decides the fate of translation t of message id, read from
@@ -194,6 +195,21 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	// archived, or refused. It reports whether t is now in force.
 	take := func(file string, lineOf func(id, key string) int, id string, t *catalog.Message) bool {
 		src := s.Source.Messages[id]
+		if file == translatePath && l.Translate.Fuzzy[id] > 0 {
+			// A draft the translator has not confirmed: it goes back
+			// into the translate file as it is, still marked. One of a
+			// message that is gone and that is what the archive holds
+			// already needs nothing more.
+			if src != nil {
+				if !catalog.Empty(t) {
+					drafts[id] = t
+				}
+				return false
+			}
+			if e := archive[id]; e != nil && sameForms(&e.Message, t) {
+				return false
+			}
+		}
 		if src == nil {
 			if catalog.Empty(t) {
 				return false
@@ -400,6 +416,11 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		if refused[id] != nil {
 			return true
 		}
+		// So does a draft that differs from what is in force: the
+		// translator's words, not yet confirmed.
+		if d := drafts[id]; d != nil && (active.Messages[id] == nil || !sameForms(active.Messages[id], d)) {
+			return true
+		}
 		if active.Messages[id] != nil {
 			return false
 		}
@@ -410,7 +431,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	var items []item
 	add := func(id, page string, blk *ledger.Block) {
 		written[id] = true
-		items = append(items, item{id: id, src: s.Source.Messages[id], page: page, blk: blk, entry: entryOf(id), refused: refused[id], why: why[id]})
+		items = append(items, item{id: id, src: s.Source.Messages[id], page: page, blk: blk, entry: entryOf(id), refused: refused[id], why: why[id], draft: drafts[id]})
 	}
 	for _, p := range s.Pages {
 		if ok, _ := path.Match(opts.Page, p.Path); opts.Page != "" && !ok {
@@ -425,7 +446,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	// Messages on no page (interface text, say) come last, and refused
 	// translations of pages left out by --page.
 	for _, id := range s.Source.IDs() {
-		if todo(id) && (refused[id] != nil || opts.Page == "" && !s.OnPage(id)) {
+		if todo(id) && (refused[id] != nil || drafts[id] != nil || opts.Page == "" && !s.OnPage(id)) {
 			add(id, "", nil)
 		}
 	}
@@ -531,6 +552,12 @@ func archivePairs(rules *verdict.Rules, lang string, archive ledger.Archive) []t
 		}
 	}
 	return ps
+}
+
+// sameForms reports whether a and b hold the same text in every plural
+// form.
+func sameForms(a, b *catalog.Message) bool {
+	return slices.Equal(catalog.Forms(a), catalog.Forms(b))
 }
 
 // overlay is the translation of message src that an import bringing the

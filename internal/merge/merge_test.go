@@ -215,7 +215,9 @@ func TestEditedParagraphIsStaleNotLost(t *testing.T) {
 		"STALE: the source changed since it was translated",
 		"# en (now):    The second paragraph of page A is about something different entirely.",
 		"# en (before): " + oldSrc,
-		"# es (before): ES " + oldSrc,
+		"# changed:     … A is about something [-else-] {+different+} entirely.",
+		"#, fuzzy\n[",
+		"other = \"ES " + oldSrc + "\"",
 	} {
 		if !strings.Contains(tr, want) {
 			t.Errorf("translate.es.toml lacks %q:\n%s", want, tr)
@@ -539,7 +541,8 @@ func TestSampleSiteEdit(t *testing.T) {
 		t.Fatalf("merge: %s", summary(res))
 	}
 	tr := s.file("translate.es.toml")
-	for _, want := range []string{"# en (now):    It does so by switching BDNF production back on.", "# en (before): " + before, "# es (before): Lo hace reactivando la producción de BDNF."} {
+	for _, want := range []string{"# en (now):    It does so by switching BDNF production back on.", "# en (before): " + before,
+		"# changed:     It does so by [-turning-] {+switching+} BDNF production back on. …", "#, fuzzy\n[it-does-so", "other = \"Lo hace reactivando la producción de BDNF."} {
 		if !strings.Contains(tr, want) {
 			t.Errorf("translate.es.toml lacks %q:\n%s", want, tr)
 		}
@@ -878,5 +881,165 @@ func TestImportUnknownIDs(t *testing.T) {
 	}
 	if !strings.Contains(s.file("active.es.toml"), "Página A") || strings.Contains(s.file(".glot/archive.es.toml"), "made-up-1") {
 		t.Errorf("active:\n%s\narchive:\n%s", s.file("active.es.toml"), s.file(".glot/archive.es.toml"))
+	}
+}
+
+// A stale message's old translation is offered as a draft, marked fuzzy:
+// merge leaves it alone, keeps the translator's edits of it, and takes it
+// once the mark is gone, as gettext's tools do with a fuzzy entry.
+func TestStaleDraft(t *testing.T) {
+	const oldES = "ES The second paragraph of page A is about something else entirely."
+	setup := func(t *testing.T) *site {
+		s := translated(t, newSite(t, map[string]string{"a.md": pageA, "b.md": pageB}))
+		s.edit("a.md", "something else entirely", "something different entirely")
+		s.extract()
+		s.merge("es", merge.Options{})
+		return s
+	}
+	rewrite := func(s *site, old, new string) {
+		s.t.Helper()
+		f := locale.TranslatePath("es")
+		tr := s.file(f)
+		if !strings.Contains(tr, old) {
+			s.t.Fatalf("%s lacks %q:\n%s", f, old, tr)
+		}
+		s.locales[f] = &fstest.MapFile{Data: []byte(strings.Replace(tr, old, new, 1))}
+	}
+
+	t.Run("untouched", func(t *testing.T) {
+		s := setup(t)
+		if res := s.merge("es", merge.Options{}); !res.Plan.Empty() || res.Folded != 0 || res.Stale != 1 {
+			t.Errorf("a second merge: %s", summary(res))
+		}
+		if st := s.status("es"); st.Stale != 1 {
+			t.Errorf("a draft counts as translated: %+v", st)
+		}
+	})
+	t.Run("edited and still marked", func(t *testing.T) {
+		s := setup(t)
+		const edited = "ES The second paragraph of page A is about something different entirely."
+		rewrite(s, oldES, edited)
+		res := s.merge("es", merge.Options{})
+		tr := s.file("translate.es.toml")
+		if res.Folded != 0 || !strings.Contains(tr, "#, fuzzy\n[the-second") || !strings.Contains(tr, `other = "`+edited+`"`) {
+			t.Errorf("the edited draft is taken or lost: %s\n%s", summary(res), tr)
+		}
+		// The old translation is shown beside the draft, since the
+		// draft is no longer it.
+		if !strings.Contains(tr, "# es (before): "+oldES) {
+			t.Errorf("no old translation beside the edited draft:\n%s", tr)
+		}
+		if strings.Contains(s.file("active.es.toml"), edited) {
+			t.Errorf("a draft is in force")
+		}
+	})
+	t.Run("confirmed", func(t *testing.T) {
+		s := setup(t)
+		const fixed = "ES Corrected: about something different entirely."
+		rewrite(s, oldES, fixed)
+		rewrite(s, "#, fuzzy\n", "")
+		res := s.merge("es", merge.Options{})
+		if res.Folded != 1 || res.Stale != 0 || !strings.Contains(s.file("active.es.toml"), fixed) {
+			t.Errorf("the confirmed draft is not taken: %s", summary(res))
+		}
+		if st := s.status("es"); st.Translated != st.Messages {
+			t.Errorf("status: %+v", st)
+		}
+	})
+	t.Run("confirmed as it was", func(t *testing.T) {
+		s := setup(t)
+		rewrite(s, "#, fuzzy\n", "")
+		if res := s.merge("es", merge.Options{}); res.Folded != 1 || !strings.Contains(s.file("active.es.toml"), oldES) {
+			t.Errorf("the old translation, confirmed, is not taken: %s", summary(res))
+		}
+	})
+	t.Run("message gone", func(t *testing.T) {
+		s := setup(t)
+		const edited = "ES A draft for a paragraph about to go."
+		rewrite(s, oldES, edited)
+		s.edit("a.md", "The second paragraph of page A is about something different entirely.\n", "")
+		s.extract()
+		s.merge("es", merge.Options{})
+		if !strings.Contains(s.file(ledger.ArchivePath("es")), edited) {
+			t.Errorf("the draft of a message that is gone is lost:\n%s", s.file(ledger.ArchivePath("es")))
+		}
+	})
+}
+
+// runAndRefresh merges lang with Run and, when Fresh allows it, with
+// Refresh, and returns the translate file each writes (nil for none).
+func runAndRefresh(s *site, lang string) (run, fresh []byte, isFresh bool) {
+	s.t.Helper()
+	ls := s.load()
+	src := verdict.NewSource(ls)
+	l, err := ls.Lang(lang)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	tb, err := verdict.Compile(src, l)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	opts := merge.Options{ContentName: "content"}
+	r, err := merge.Run(ls, l, opts)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	isFresh, err = merge.Fresh(s.locales, src, tb)
+	if err != nil || !isFresh || !tb.Summary().Clean {
+		return written(r, lang), nil, false
+	}
+	opts.Shared = func() (*tm.Shared, error) {
+		var ps []tm.Pair
+		for _, id := range src.IDs() {
+			ps = append(ps, tm.Pair{ID: id, Key: id, Source: ls.Source.Messages[id].Other})
+		}
+		return tm.NewShared(tm.NewWords(), ps), nil
+	}
+	f, err := merge.Refresh(s.locales, src, tb, opts)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return written(r, lang), written(f, lang), true
+}
+
+// written is what res writes to the translate file of lang; nil for
+// nothing.
+func written(res *merge.Result, lang string) []byte {
+	for _, w := range res.Plan.Writes {
+		if w.Path == locale.TranslatePath(lang) {
+			return w.Data
+		}
+	}
+	return nil
+}
+
+// Refresh, the quick merge of a language with nothing to fold in, keeps
+// a translator's drafts as Run does.
+func TestRefreshKeepsDrafts(t *testing.T) {
+	s := translated(t, newSite(t, map[string]string{"a.md": pageA, "b.md": pageB}))
+	s.edit("a.md", "something else entirely", "something different entirely")
+	s.edit("b.md", "a paragraph of its own", "a paragraph all its own")
+	s.extract()
+	s.merge("es", merge.Options{})
+	f := locale.TranslatePath("es")
+	// One draft edited, one left as merge wrote it; a fresh file is
+	// written by both, and the same.
+	edited := strings.Replace(s.file(f), `other = "ES Page B has a paragraph of its own."`, `other = "ES Page B has a paragraph all its own."`, 1)
+	s.locales[f] = &fstest.MapFile{Data: []byte(edited)}
+	run, fresh, isFresh := runAndRefresh(s, "es")
+	if !isFresh {
+		t.Fatal("a translate file holding drafts only is not fresh")
+	}
+	if run == nil || !bytes.Equal(run, fresh) {
+		t.Errorf("Refresh writes\n%s\nRun writes\n%s", fresh, run)
+	}
+	if !strings.Contains(string(run), `other = "ES Page B has a paragraph all its own."`) {
+		t.Errorf("the edited draft is lost:\n%s", run)
+	}
+	// A translation filled in, not marked, is Run's to fold.
+	s.locales[f] = &fstest.MapFile{Data: []byte(strings.Replace(string(run), "#, fuzzy\n[page-b", "[page-b", 1))}
+	if _, _, isFresh := runAndRefresh(s, "es"); isFresh {
+		t.Error("a confirmed draft leaves the file fresh")
 	}
 }

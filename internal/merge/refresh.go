@@ -3,6 +3,8 @@ package merge
 import (
 	"errors"
 	"io/fs"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/glot-i18n/glot/internal/catalog"
@@ -15,7 +17,8 @@ import (
 // Refresh is Run for a language with nothing to fold in: every translation
 // of its catalog stands for its source as it is, no archived one comes
 // back (the table says so: verdict.Summary.Clean), its translate file has
-// no translation filled in, and nothing was imported. Run would then leave
+// no translation filled in but drafts (Fresh says so), and nothing was
+// imported. Run would then leave
 // the catalog and the archive as they are, and write the translate file
 // afresh. Refresh writes that same file from the compiled source and table
 // alone, without reading the catalog: on a large site, the catalog of each
@@ -32,12 +35,32 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 			return nil, err
 		}
 	}
+	tf, err := readTranslate(fsys, t.Lang)
+	if err != nil {
+		return nil, err
+	}
+	drafts := map[string]*catalog.Message{}
+	for id := range tf.Fuzzy {
+		if m := tf.Messages[id]; m != nil && !catalog.Empty(m) {
+			drafts[id] = m
+		}
+	}
 	var todo []int
 	for i := range src.Len() {
 		if !t.InForce(i) {
 			todo = append(todo, i)
 		}
 	}
+	// A draft of a message whose translation stands goes back too, as
+	// Run writes it, unless it is that translation.
+	for _, id := range slices.Sorted(maps.Keys(drafts)) {
+		if i, ok := src.Index(id); ok && t.InForce(i) {
+			if e := t.Entry(id); e == nil || e.InForce == nil || !sameForms(e.InForce, drafts[id]) {
+				todo = append(todo, i)
+			}
+		}
+	}
+	slices.Sort(todo)
 	srcs, err := src.Messages(todo)
 	if err != nil {
 		return nil, err
@@ -48,7 +71,7 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 	}
 	items := make([]item, len(todo))
 	for k, sm := range srcs {
-		items[k] = item{id: sm.ID, src: sm.Message, page: sm.Page, entry: entries[k]}
+		items[k] = item{id: sm.ID, src: sm.Message, page: sm.Page, entry: entries[k], draft: drafts[sm.ID]}
 		if sm.Page != "" {
 			items[k].blk = &ledger.Block{ID: sm.ID, Kind: sm.Kind, Line: sm.Line, Context: sm.Context, Codes: sm.Codes}
 		}
@@ -103,4 +126,42 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 	}
 	res.Plan.WriteIfChanged(fsys, locale.TranslatePath(t.Lang), text)
 	return res, nil
+}
+
+// Fresh reports whether the translate file of language t, in locales
+// folder fsys, leaves Refresh nothing to fold in: no translation filled
+// in, only drafts marked fuzzy of messages src still has (a draft of a
+// message that is gone is Run's, which archives it).
+func Fresh(fsys fs.FS, src *verdict.Source, t *verdict.Table) (bool, error) {
+	c, err := readTranslate(fsys, t.Lang)
+	var fe *fs.PathError
+	if err != nil && !errors.As(err, &fe) {
+		// Run reads the file again, and says where it is wrong.
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	for id, m := range c.Messages {
+		if catalog.Empty(m) {
+			continue
+		}
+		if _, ok := src.Index(id); !ok || c.Fuzzy[id] == 0 {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// readTranslate reads the translate file of lang in locales folder fsys,
+// with its drafts; none is an empty one.
+func readTranslate(fsys fs.FS, lang string) (*catalog.Catalog, error) {
+	data, err := fs.ReadFile(fsys, locale.TranslatePath(lang))
+	if errors.Is(err, fs.ErrNotExist) {
+		return catalog.New(), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return catalog.ParseKeyed(locale.TranslatePath(lang), data)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/lcs"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
@@ -26,6 +27,7 @@ type item struct {
 	entry   *verdict.Entry
 	refused *catalog.Message // a translation refused, written back in place
 	why     string           // why it was refused
+	draft   *catalog.Message // a draft marked fuzzy, written back as it is
 }
 
 // suggester finds the closest translation for a message's source.
@@ -48,9 +50,12 @@ func translateFile(lang, srcLang string, items []item, unknown []item, opts Opti
 			other = true
 			b.WriteString("\n# ════ other messages ════\n")
 		}
-		if it.entry.State == verdict.Stale {
+		// Counted as glot status counts: a refused edit or a draft of
+		// a message whose translation stands is no work left undone.
+		switch it.entry.State {
+		case verdict.Stale:
 			res.Stale++
-		} else {
+		case verdict.Missing:
 			res.Missing++
 		}
 		sug, ok := tm.Suggestion{}, false
@@ -109,6 +114,8 @@ func writeHeader(b *bytes.Buffer, lang string, opts Options) {
 	b.WriteString("# Write each translation between the quotes of `other = \"\"`, then run\n")
 	b.WriteString("# `glot merge`: what you wrote moves to " + locale.ActivePath(lang) + " and this file\n")
 	b.WriteString("# is rewritten with what is left. Leave `hash` as it is.\n#\n")
+	b.WriteString("# An entry marked `" + catalog.FuzzyMark + "` holds the translation of an earlier source, for\n")
+	b.WriteString("# you to correct: merge leaves it alone until you delete that line.\n#\n")
 	b.WriteString("# Tags like <1>…</1> and <2/> stand for the page's formatting, links and code:\n")
 	b.WriteString("# keep each one, around the words it belongs to; the order of the words is yours.\n")
 	b.WriteString("# Write \\\" for a double quote and \\\\ for a backslash.\n")
@@ -131,7 +138,21 @@ func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestio
 	// Only a translation made for an earlier source is shown as stale; one
 	// refused for this source is written back in place, below.
 	stale := it.entry.State == verdict.Stale
-	prior, src, blk, kept := it.entry.Prior, it.src, it.blk, it.refused
+	prior, src, blk := it.entry.Prior, it.src, it.blk
+	// The text the entry holds: a refused translation as it was written,
+	// a draft as the translator left it, or, for a stale message, its old
+	// translation as a draft to correct, as gettext pre-fills a fuzzy
+	// entry; else nothing.
+	m, fuzzy, prefilled := &catalog.Message{}, false, false
+	switch {
+	case it.refused != nil:
+		m = it.refused
+	case it.draft != nil:
+		m, fuzzy = it.draft, true
+		prefilled = stale && prior != nil && sameForms(prior.Translation, m)
+	case stale && prior != nil && !catalog.Empty(prior.Translation):
+		m, fuzzy, prefilled = prior.Translation, true, true
+	}
 	b.WriteByte('\n')
 	if blk != nil {
 		fmt.Fprintf(b, "# %s:%d (%s", path.Join(opts.ContentName, it.page), blk.Line, blk.Kind)
@@ -150,13 +171,16 @@ func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestio
 		catalog.Comment(b, srcLang+" (now):    ", src.Other)
 		if prior.Source != "" {
 			catalog.Comment(b, srcLang+" (before): ", prior.Source)
+			catalog.Comment(b, "changed:     ", lcs.FormatDiff(lcs.Elide(lcs.WordDiff(prior.Source, src.Other), 4), "[-", "-]", "{+", "+}", ""))
 		}
-		for _, f := range catalog.Forms(prior.Translation) {
-			label := lang + " (before): "
-			if f.Name != "other" {
-				label = lang + " (before, " + f.Name + "): "
+		if !prefilled {
+			for _, f := range catalog.Forms(prior.Translation) {
+				label := lang + " (before): "
+				if f.Name != "other" {
+					label = lang + " (before, " + f.Name + "): "
+				}
+				catalog.Comment(b, label, f.Text)
 			}
-			catalog.Comment(b, label, f.Text)
 		}
 	} else {
 		for _, f := range catalog.Forms(src) {
@@ -186,50 +210,51 @@ func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestio
 			b.WriteString("# CAUTION: " + r + ": check the suggestion before using it\n")
 		}
 	}
-	m := &catalog.Message{Hash: catalog.Hash(src), Other: ""}
-	if kept != nil {
+	if it.refused != nil {
 		reason := it.why
 		if reason == "" {
 			reason = "it does not fit its source"
 		}
 		catalog.Comment(b, "REFUSED: ", strings.ReplaceAll(reason, "\n", " "))
-		m = kept
-		m.Hash = catalog.Hash(src)
+	}
+	if len(catalog.Forms(src)) > 1 {
+		// A message with plural forms gets those of the language it is
+		// translated into: Arabic has six.
+		b.WriteString("# plural forms of " + lang + ": " + pluralNote(lang) + "\n")
+	}
+	if fuzzy {
+		b.WriteString(catalog.FuzzyMark + "\n")
 	}
 	fmt.Fprintf(b, "[%s]\n", catalog.Key(it.id))
-	fmt.Fprintf(b, "hash = %s\n", catalog.Quote(m.Hash))
-	forms := catalog.Forms(m)
-	if kept != nil && len(catalog.Forms(src)) > 1 {
-		// A refused translation of a message with plural forms is
-		// written with every form of the language, those it lacks
-		// empty, so that the translator sees which to fill; a form the
-		// language does not have is kept as written.
-		forms = nil
-		for _, f := range langtag.PluralForms(lang) {
-			forms = append(forms, catalog.Form{Name: f, Text: catalog.FormText(m, f)})
-		}
-		for _, f := range catalog.Forms(m) {
-			if !slices.Contains(langtag.PluralForms(lang), f.Name) {
-				forms = append(forms, f)
-			}
-		}
-		slices.SortStableFunc(forms, func(a, b catalog.Form) int {
-			return slices.Index(catalog.FormNames, a.Name) - slices.Index(catalog.FormNames, b.Name)
-		})
-	}
-	if len(forms) == 0 {
-		forms = []catalog.Form{{Name: "other"}}
-		if len(catalog.Forms(src)) > 1 {
-			// A message with plural forms gets those of the language
-			// it is translated into: Arabic has six.
-			forms = nil
-			for _, f := range langtag.PluralForms(lang) {
-				forms = append(forms, catalog.Form{Name: f})
-			}
-			b.WriteString("# plural forms of " + lang + ": " + pluralNote(lang) + "\n")
-		}
-	}
-	for _, f := range forms {
+	fmt.Fprintf(b, "hash = %s\n", catalog.Quote(catalog.Hash(src)))
+	for _, f := range entryForms(lang, src, m) {
 		fmt.Fprintf(b, "%s = %s\n", f.Name, catalog.Quote(f.Text))
 	}
+}
+
+// entryForms are the plural forms an entry for message src holds, with
+// the text of m in each: other alone for a message with one text; every
+// form of lang for one with plural forms, those m lacks empty, so that the
+// translator sees which to fill (Arabic has six), and a form of m that
+// lang does not have kept as written, so that nothing is lost.
+func entryForms(lang string, src, m *catalog.Message) []catalog.Form {
+	if len(catalog.Forms(src)) <= 1 {
+		if catalog.Empty(m) {
+			return []catalog.Form{{Name: "other"}}
+		}
+		return catalog.Forms(m)
+	}
+	var forms []catalog.Form
+	for _, f := range langtag.PluralForms(lang) {
+		forms = append(forms, catalog.Form{Name: f, Text: catalog.FormText(m, f)})
+	}
+	for _, f := range catalog.Forms(m) {
+		if !slices.Contains(langtag.PluralForms(lang), f.Name) {
+			forms = append(forms, f)
+		}
+	}
+	slices.SortStableFunc(forms, func(a, b catalog.Form) int {
+		return slices.Index(catalog.FormNames, a.Name) - slices.Index(catalog.FormNames, b.Name)
+	})
+	return forms
 }
