@@ -39,11 +39,12 @@ func TestScripts(t *testing.T) {
 // fill FILE ID TEXT
 //
 // In a go-i18n TOML translate file written by glot merge, sets the
-// `other = ""` line of the table [ID] to `other = "TEXT"`, with TEXT
-// written as a TOML basic string. ID may end in * to stand for the one
+// `other = ...` line of the table [ID] (empty, or a draft's text) to
+// `other = "TEXT"`, with TEXT written as a TOML basic string, as a
+// translator does; it leaves a draft's "#, fuzzy" mark where it is. ID may end in * to stand for the one
 // table whose id starts with what comes before it (ids end in a hash of
 // their text: 'hello-world-*'). It fails if no table, or more than one,
-// matches, or if the table has no empty `other = ""` line.
+// matches, or if the table has no `other` line.
 func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
 		ts.Fatalf("unsupported: ! fill")
@@ -74,13 +75,13 @@ func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s: no table [%s]", args[0], id)
 	}
 	for j := table + 1; j < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[j]), "["); j++ {
-		if strings.TrimSpace(lines[j]) == `other = ""` {
-			lines[j] = strings.Replace(lines[j], `other = ""`, "other = "+catalog.Quote(text), 1)
+		if strings.HasPrefix(strings.TrimSpace(lines[j]), `other = "`) {
+			lines[j] = "other = " + catalog.Quote(text) + "\n"
 			ts.Check(os.WriteFile(file, []byte(strings.Join(lines, "")), 0o666))
 			return
 		}
 	}
-	ts.Fatalf("%s: table %s has no empty `other = \"\"` line", args[0], strings.TrimSpace(lines[table]))
+	ts.Fatalf("%s: table %s has no `other` line", args[0], strings.TrimSpace(lines[table]))
 }
 
 // replace FILE OLD NEW

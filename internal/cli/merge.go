@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/plan"
@@ -209,6 +210,10 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 				were = "was"
 			}
 			g.warnf("%s: %s: %s %s taken as translated (use --trust-review to keep their review)", file, r.Lang, plural(n, "reviewed unit"), were)
+		}
+		if r.Drafts > 0 {
+			g.warnf("%s: %s: %s still marked %q, and not taken until that line is deleted",
+				filepath.Join(display(g.path(cfg.LocalesDir)), locale.TranslatePath(r.Lang)), r.Lang, plural(r.Drafts, "edited draft"), catalog.FuzzyMark)
 		}
 		for _, p := range r.Held {
 			g.warnf("%s: %s: message %s: held back from the pages: %s (if it is right, glot approve --lang %s %s)",

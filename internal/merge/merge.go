@@ -101,6 +101,10 @@ type Result struct {
 	Archived int       // translations moved to the archive
 	Missing  int       // entries left in translate.<lang>.toml
 	Stale    int
+	// Drafts counts the entries of the translate file that a translator
+	// edited but left marked fuzzy (catalog.FuzzyMark): not taken until
+	// the mark is deleted.
+	Drafts int
 	// Suggested counts the entries given a suggestion from the
 	// translation memory.
 	Suggested int

@@ -70,7 +70,9 @@ func translateFile(lang, srcLang string, items []item, unknown []item, opts Opti
 		} else {
 			sug = tm.Suggestion{}
 		}
-		writeEntry(&b, srcLang, lang, it, sug, opts)
+		if writeEntry(&b, srcLang, lang, it, sug, opts) {
+			res.Drafts++
+		}
 	}
 	// Translations of ids that no message has come last, as written, so
 	// that the translator can correct the id.
@@ -134,7 +136,9 @@ func pluralNote(lang string) string {
 	return strings.Join(parts, ", ")
 }
 
-func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestion, opts Options) {
+// writeEntry writes the entry of it, and reports whether it holds a draft
+// the translator edited that is still marked fuzzy.
+func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestion, opts Options) bool {
 	// Only a translation made for an earlier source is shown as stale; one
 	// refused for this source is written back in place, below.
 	stale := it.entry.State == verdict.Stale
@@ -230,6 +234,7 @@ func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestio
 	for _, f := range entryForms(lang, src, m) {
 		fmt.Fprintf(b, "%s = %s\n", f.Name, catalog.Quote(f.Text))
 	}
+	return fuzzy && !prefilled
 }
 
 // entryForms are the plural forms an entry for message src holds, with
