@@ -249,4 +249,3 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	}
 	return nil
 }
-
