@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/plan"
@@ -86,6 +87,27 @@ func runMerge(g *glot, o *mergeOptions) error {
 	return runMergeWith(g, o, nil)
 }
 
+// mergeWaves orders the languages of a merge, by index in langs, in waves
+// to merge one after the other: the languages none of whose parents is in
+// langs first, then those whose nearest parent in langs is in the wave
+// before, and so on (es, then es-419, then es-MX).
+func mergeWaves(langs []string) [][]int {
+	depth := make([]int, len(langs))
+	waves := [][]int{nil}
+	for i, lang := range langs {
+		for _, p := range langtag.Parents(lang) {
+			if slices.Contains(langs, p) {
+				depth[i]++
+			}
+		}
+		for len(waves) <= depth[i] {
+			waves = append(waves, nil)
+		}
+		waves[depth[i]] = append(waves[depth[i]], i)
+	}
+	return waves
+}
+
 // runMergeWith merges, folding in the work imported for each language.
 func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported) error {
 	cfg, langs, err := g.configLangs(o.langs)
@@ -114,17 +136,40 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 		return err
 	}
 	fast := make([]bool, len(langs))
-	var site *locale.Site
 	for i, lang := range langs {
-		if o.page == "" && len(imported[lang]) == 0 && tables[i].Summary().Clean {
+		// A regional variant of another language of the site starts its
+		// drafts from that one's texts (merge.Run), which its table does
+		// not hold: it is merged in full.
+		variant := slices.ContainsFunc(langtag.Parents(lang), func(p string) bool { return slices.Contains(cfg.Languages, p) })
+		if o.page == "" && len(imported[lang]) == 0 && tables[i].Summary().Clean && !variant {
 			if fast[i], err = merge.Fresh(fsys, src, tables[i]); err != nil {
 				return err
 			}
 		}
-		if !fast[i] && site == nil {
-			if site, err = g.locales(cfg, true); err != nil {
-				return err
+	}
+	// A regional variant is merged after its parent languages of this
+	// merge (pt-BR after pt), and from what they are once merged: what it
+	// inherits is then what it will inherit once the files are written,
+	// and a second merge finds nothing to do. Its compiled table says what
+	// it inherited before, so it takes the quick path only with them.
+	waves := mergeWaves(langs)
+	index := map[string]int{}
+	for i, lang := range langs {
+		index[lang] = i
+	}
+	for _, wave := range waves[1:] {
+		for _, i := range wave {
+			for _, p := range langtag.Parents(langs[i]) {
+				if k, ok := index[p]; ok && !fast[k] {
+					fast[i] = false
+				}
 			}
+		}
+	}
+	var site *locale.Site
+	if slices.Contains(fast, false) {
+		if site, err = g.locales(cfg, true); err != nil {
+			return err
 		}
 	}
 	// Every language is merged before anything is written: a malformed
@@ -152,28 +197,38 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	results := make([]*merge.Result, len(langs))
 	errs := make([]error, len(langs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, lang := range langs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if fast[i] {
-				results[i], errs[i] = merge.Refresh(fsys, src, tables[i], opts)
-				return
-			}
-			l, err := site.Lang(lang)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			o := opts
-			o.Imported = imported[lang]
-			results[i], errs[i] = merge.Run(site, l, o)
-		}()
+	for _, wave := range waves {
+		var wg sync.WaitGroup
+		for _, i := range wave {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				if fast[i] {
+					results[i], errs[i] = merge.Refresh(fsys, src, tables[i], opts)
+					return
+				}
+				l, err := site.Lang(langs[i])
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				for _, p := range l.Parents {
+					if k, ok := index[p.Tag]; ok && !p.Shipped && results[k] != nil && results[k].Active != nil {
+						p.Active, p.Archive = results[k].Active, results[k].Archive
+					}
+				}
+				o := opts
+				o.Imported = imported[langs[i]]
+				results[i], errs[i] = merge.Run(site, l, o)
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
 	}
-	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}

@@ -189,3 +189,18 @@ func SameLanguage(a, b string) bool {
 	sb, _ := tb.Script()
 	return ba == bb && sa == sb
 }
+
+// Parents lists the parent languages of lang in CLDR's inheritance, nearest
+// first: es-MX gives es-419 and es; pt-BR gives pt; es gives none. A
+// regional variant's pages fall back through them.
+func Parents(lang string) []string {
+	t, err := language.Parse(lang)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for p := t.Parent(); p != language.Und; p = p.Parent() {
+		out = append(out, p.String())
+	}
+	return out
+}

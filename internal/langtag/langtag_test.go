@@ -1,6 +1,7 @@
 package langtag
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -68,6 +69,16 @@ func TestSameLanguage(t *testing.T) {
 	} {
 		if got := SameLanguage(tt.a, tt.b); got != tt.want {
 			t.Errorf("SameLanguage(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestParents(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"es-MX": {"es-419", "es"}, "pt-BR": {"pt"}, "pt-PT": {"pt"}, "es": nil, "zh-Hant-HK": {"zh-Hant"}, "not a tag": nil,
+	} {
+		if got := Parents(lang); !slices.Equal(got, want) {
+			t.Errorf("Parents(%q) = %q, want %q", lang, got, want)
 		}
 	}
 }

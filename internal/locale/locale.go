@@ -11,16 +11,14 @@ package locale
 
 import (
 	"errors"
-	"slices"
-
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
-
-	"golang.org/x/text/language"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/ledger"
 )
@@ -169,7 +167,7 @@ func (s *Site) Lang(lang string) (*Lang, error) {
 	}
 	// A regional variant falls back through its parents (CLDR's, as
 	// x/text knows them) that have a catalog.
-	for _, p := range parents(lang) {
+	for _, p := range langtag.Parents(lang) {
 		if _, err := fs.Stat(s.FS, ActivePath(p)); err != nil {
 			continue
 		}
@@ -206,20 +204,6 @@ func (s *Site) ReadTranslate(l *Lang) error {
 	// points at the form that is wrong.
 	l.Translate, l.HasTranslate, err = readCatalogWith(catalog.ParseKeyed, s.FS, s.Name, TranslatePath(l.Tag), true)
 	return err
-}
-
-// parents lists the parent languages of lang, nearest first: es-MX gives
-// es-419 and es; es gives none.
-func parents(lang string) []string {
-	t, err := language.Parse(lang)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for p := t.Parent(); p != language.Und; p = p.Parent() {
-		out = append(out, p.String())
-	}
-	return out
 }
 
 // SourceText returns the source text of id, current or retired.
@@ -274,7 +258,7 @@ func SourceFiles(fsys fs.FS, source string) ([]string, error) {
 // reviews, and the catalog and reviews of each language it falls back to.
 func LangFiles(fsys fs.FS, lang string) []string {
 	files := []string{ActivePath(lang), ledger.ArchivePath(lang), ledger.ReviewPath(lang)}
-	for _, p := range parents(lang) {
+	for _, p := range langtag.Parents(lang) {
 		if _, err := fs.Stat(fsys, ActivePath(p)); err == nil {
 			files = append(files, ActivePath(p), ledger.ReviewPath(p))
 		}

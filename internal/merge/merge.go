@@ -94,12 +94,18 @@ type Imported struct {
 
 // Result is what a merge did and plans to write.
 type Result struct {
-	Lang     string
-	Plan     plan.Plan // paths relative to the locales folder
-	Folded   int       // translations taken from translate.<lang>.toml
-	Restored int       // archived translations whose source came back
-	Archived int       // translations moved to the archive
-	Missing  int       // entries left in translate.<lang>.toml
+	Lang string
+	Plan plan.Plan // paths relative to the locales folder
+	// Active is the language's catalog as merged, as the plan writes it;
+	// nil when the merge leaves it as it was (Refresh). A regional variant
+	// merged after it inherits from this one, and starts from what its
+	// Archive, as merged, keeps.
+	Active   *catalog.Catalog
+	Archive  ledger.Archive
+	Folded   int // translations taken from translate.<lang>.toml
+	Restored int // archived translations whose source came back
+	Archived int // translations moved to the archive
+	Missing  int // entries left in translate.<lang>.toml
 	Stale    int
 	// Drafts counts the entries of the translate file that a translator
 	// edited but left marked fuzzy (catalog.FuzzyMark): not taken until
@@ -435,7 +441,11 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	var items []item
 	add := func(id, page string, blk *ledger.Block) {
 		written[id] = true
-		items = append(items, item{id: id, src: s.Source.Messages[id], page: page, blk: blk, entry: entryOf(id), refused: refused[id], why: why[id], draft: drafts[id]})
+		it := item{id: id, src: s.Source.Messages[id], page: page, blk: blk, entry: entryOf(id), refused: refused[id], why: why[id], draft: drafts[id]}
+		if len(l.Parents) > 0 {
+			it.from, it.inherited = inherited(rules, l, sourceMessage(s, id))
+		}
+		items = append(items, it)
 	}
 	for _, p := range s.Pages {
 		if ok, _ := path.Match(opts.Page, p.Path); opts.Page != "" && !ok {
@@ -480,6 +490,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	sort.Slice(res.Refused, func(i, j int) bool { return res.Refused[i].String() < res.Refused[j].String() })
 	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].String() < res.Held[j].String() })
 
+	res.Active, res.Archive = active, archive
 	res.Plan.WriteIfChanged(s.FS, locale.ActivePath(l.Tag), active.Bytes(activeHeader(l.Tag), false))
 	res.Plan.WriteIfChanged(s.FS, locale.TranslatePath(l.Tag), text)
 	if len(archive) > 0 || l.HasArchive {
@@ -556,6 +567,27 @@ func archivePairs(rules *verdict.Rules, lang string, archive ledger.Archive) []t
 		}
 	}
 	return ps
+}
+
+// inherited is the text of message sm that a regional variant's nearest
+// parent language with one has, and that language: one that does not
+// stand for the current source (stale, or held back), since one that
+// stands is the variant's translation already. A translator of pt-BR
+// starts from pt's text, to correct or keep.
+func inherited(rules *verdict.Rules, l *locale.Lang, sm *verdict.SourceMessage) (string, *catalog.Message) {
+	for _, p := range l.Parents {
+		if p.Shipped {
+			continue
+		}
+		e := rules.EntryOf(p, sm)
+		switch {
+		case e.Own != nil && !catalog.Empty(e.Own):
+			return p.Tag, e.Own
+		case e.Prior != nil && !catalog.Empty(e.Prior.Translation):
+			return p.Tag, e.Prior.Translation
+		}
+	}
+	return "", nil
 }
 
 // sameForms reports whether a and b hold the same text in every plural

@@ -28,6 +28,10 @@ type item struct {
 	refused *catalog.Message // a translation refused, written back in place
 	why     string           // why it was refused
 	draft   *catalog.Message // a draft marked fuzzy, written back as it is
+	// inherited is the text a parent language, from, has for a
+	// regional variant's entry: a draft to start from.
+	from      string
+	inherited *catalog.Message
 }
 
 // suggester finds the closest translation for a message's source.
@@ -147,15 +151,22 @@ func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestio
 	// a draft as the translator left it, or, for a stale message, its old
 	// translation as a draft to correct, as gettext pre-fills a fuzzy
 	// entry; else nothing.
-	m, fuzzy, prefilled := &catalog.Message{}, false, false
+	m, fuzzy, prefilled, inherited := &catalog.Message{}, false, false, false
 	switch {
 	case it.refused != nil:
 		m = it.refused
 	case it.draft != nil:
 		m, fuzzy = it.draft, true
-		prefilled = stale && prior != nil && sameForms(prior.Translation, m)
+		switch {
+		case stale && prior != nil && sameForms(prior.Translation, m):
+			prefilled = true
+		case it.inherited != nil && sameForms(it.inherited, m):
+			prefilled, inherited = true, true
+		}
 	case stale && prior != nil && !catalog.Empty(prior.Translation):
 		m, fuzzy, prefilled = prior.Translation, true, true
+	case it.inherited != nil:
+		m, fuzzy, prefilled, inherited = it.inherited, true, true, true
 	}
 	b.WriteByte('\n')
 	if blk != nil {
@@ -177,7 +188,7 @@ func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestio
 			catalog.Comment(b, srcLang+" (before): ", prior.Source)
 			catalog.Comment(b, "changed:     ", lcs.FormatDiff(lcs.Elide(lcs.WordDiff(prior.Source, src.Other), 4), "[-", "-]", "{+", "+}", ""))
 		}
-		if !prefilled {
+		if !prefilled || inherited {
 			for _, f := range catalog.Forms(prior.Translation) {
 				label := lang + " (before): "
 				if f.Name != "other" {
@@ -194,6 +205,9 @@ func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestio
 			}
 			catalog.Comment(b, label, f.Text)
 		}
+	}
+	if inherited {
+		catalog.Comment(b, "from "+it.from+": ", "the text below is "+langName(it.from)+"'s, to correct for "+lang+" or keep")
 	}
 	if src.Description != "" {
 		catalog.Comment(b, "note: ", src.Description)
