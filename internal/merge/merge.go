@@ -191,6 +191,8 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	// that is wrong ("other", "one"..., "" for the [id] line), so that
 	// the refusal can point at it in the translate file merge writes.
 	refusedForm := map[int]string{}
+	heldForm := map[int]string{} // as refusedForm, for res.Held
+	noteForm := map[int]string{} // and for res.Notes
 	refuse := func(file string, line int, id, form string, t *catalog.Message, reason string) {
 		refused[id], why[id] = t, reason
 		refusedForm[len(res.Refused)] = form
@@ -251,6 +253,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			return false
 		}
 		if t.Hash != "" && t.Hash != catalog.Hash(src) && slipped(s, l, id, src, t.Hash) {
+			noteForm[len(res.Notes)] = "hash"
 			res.Notes = append(res.Notes, Problem{file, lineOf(id, "hash"), id,
 				"its hash is that of no version of its source, so it was edited: the translation is taken as made for the current source (leave hash as glot merge writes it)"})
 			c := *t
@@ -282,6 +285,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 				return false
 			}
 			if !verdict.Approved(v, l.Reviews, id, t) {
+				heldForm[len(res.Held)] = v.Reason.Form
 				res.Held = append(res.Held, Problem{file, lineOf(id, v.Reason.Form), id, v.Reason.Error()})
 			}
 		}
@@ -486,12 +490,19 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		lost = append(lost, item{id: id, refused: unknown[id], why: why[id]})
 	}
 	text := translateFile(l.Tag, s.SourceLang, items, lost, opts, memory(suggestThreshold(opts), build), res)
-	pointAtNew(res.Refused, refusedForm, text, translatePath, activeFile)
+	activeText := active.Bytes(activeHeader(l.Tag), false)
+	// What merge says of an entry it read points at where the entry is
+	// once merge has written: the translator reads those files, not the
+	// ones merge read.
+	at := places{translatePath: translatePath, translate: text, activeFile: activeFile, active: activeText, archiveFile: path.Join(s.Name, ledger.ArchivePath(l.Tag))}
+	at.point(res.Refused, refusedForm)
+	at.point(res.Held, heldForm)
+	at.point(res.Notes, noteForm)
 	sort.Slice(res.Refused, func(i, j int) bool { return res.Refused[i].String() < res.Refused[j].String() })
 	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].String() < res.Held[j].String() })
 
 	res.Active, res.Archive = active, archive
-	res.Plan.WriteIfChanged(s.FS, locale.ActivePath(l.Tag), active.Bytes(activeHeader(l.Tag), false))
+	res.Plan.WriteIfChanged(s.FS, locale.ActivePath(l.Tag), activeText)
 	res.Plan.WriteIfChanged(s.FS, locale.TranslatePath(l.Tag), text)
 	if len(archive) > 0 || l.HasArchive {
 		res.Plan.WriteIfChanged(s.FS, ledger.ArchivePath(l.Tag), archive.Bytes(l.Tag))
@@ -499,32 +510,50 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// pointAtNew moves the refusals of entries read from the translate file
-// or the catalog, which merge writes back into the translate file, to
-// their place in text, the translate file as written: the translator
-// reads that file, not the one merge read. Each points at the line of the
-// form that is wrong (form, by index in refused), or at its [id] line.
-func pointAtNew(refused []Problem, form map[int]string, text []byte, translatePath, activeFile string) {
-	moved := false
-	for _, p := range refused {
-		moved = moved || p.File == translatePath || p.File == activeFile
-	}
-	if !moved {
-		return
-	}
-	c, err := catalog.ParseKeyed(translatePath, text)
-	if err != nil {
-		return // merge wrote it; the lines read before are the best known
-	}
-	for i := range refused {
-		p := &refused[i]
-		if p.File != translatePath && p.File != activeFile {
+// places are the files merge writes, for pointing what it says of an
+// entry at where the entry is in them.
+type places struct {
+	translatePath, activeFile, archiveFile string
+	translate, active                      []byte
+	parsed                                 map[string]*catalog.Catalog // by file, once read
+}
+
+// point moves each problem of ps that names an entry read from the
+// translate file or the catalog to that entry's place in the files as
+// merge writes them: the translate file (a refusal, a draft, a stale
+// entry), else the catalog (a translation taken), else the archive. It
+// points at the line of the key form gives, by index in ps ("other",
+// "one"..., "" or none for the [id] line).
+func (pl *places) point(ps []Problem, form map[int]string) {
+	for i := range ps {
+		p := &ps[i]
+		if p.ID == "" || p.File != pl.translatePath && p.File != pl.activeFile {
 			continue
 		}
-		if _, ok := c.Messages[p.ID]; ok {
-			p.File, p.Line = translatePath, c.LineOf(p.ID, form[i])
+		switch {
+		case pl.holds(pl.translatePath, pl.translate, p.ID):
+			p.File, p.Line = pl.translatePath, pl.parsed[pl.translatePath].LineOf(p.ID, form[i])
+		case pl.holds(pl.activeFile, pl.active, p.ID):
+			p.File, p.Line = pl.activeFile, pl.parsed[pl.activeFile].LineOf(p.ID, form[i])
+		default:
+			p.File, p.Line = pl.archiveFile, 0
 		}
 	}
+}
+
+// holds reports whether file, whose text is data, has message id.
+func (pl *places) holds(file string, data []byte, id string) bool {
+	if pl.parsed == nil {
+		pl.parsed = map[string]*catalog.Catalog{}
+	}
+	c, ok := pl.parsed[file]
+	if !ok {
+		// Merge wrote it: it parses. Should it not, nothing is moved
+		// there, and the lines read before are the best known.
+		c, _ = catalog.ParseKeyed(file, data)
+		pl.parsed[file] = c
+	}
+	return c != nil && c.Messages[id] != nil
 }
 
 // activeHeader is the comment at the head of a language's catalog.

@@ -701,8 +701,14 @@ func TestSuggestionsPassTheBlockingChecks(t *testing.T) {
 	s.extract()
 	s.merge("es", merge.Options{})
 	s.translate("es", func(src string) string { return "ES " + strings.ReplaceAll(src, "6", "8") })
-	if res := s.merge("es", merge.Options{}); len(res.Held) != 1 || res.Folded != 3 {
+	res := s.merge("es", merge.Options{})
+	if len(res.Held) != 1 || res.Folded != 3 {
 		t.Fatalf("the wrong interval is not held back: %s, held %v", summary(res), res.Held)
+	}
+	// Said at the form that fails, in the catalog it is now in, not in
+	// the translate file it was read from, which merge rewrote.
+	if h := res.Held[0]; h.File != "locales/active.es.toml" || h.Line != lineOf(s.file("active.es.toml"), h.ID, "other") {
+		t.Errorf("held back at %s, want active.es.toml:%d", h.Where(), lineOf(s.file("active.es.toml"), h.ID, "other"))
 	}
 	s.write("b.md", "# More dosing\n\nTake 2 tablets every 6 hours with milk.\n\nDrink a glass of water after each of the tablets, please.\n")
 	s.extract()

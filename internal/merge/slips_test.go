@@ -122,8 +122,10 @@ func TestEditedHashIsASlipNotStale(t *testing.T) {
 			h := catalog.Hash(s.load().Source.Messages[id])
 			before := s.file("translate.es.toml")
 			s.editTranslate("es", "["+id+"]\nhash = \""+h+"\"\nother = \"\"", "["+id+"]\nhash = \""+tt.hash+"\"\nother = \""+text+"\"")
-			hashLine := lineOf(s.file("translate.es.toml"), id, "hash")
 			res := s.merge("es", merge.Options{})
+			// Pointed at where the translation is now: in force, with
+			// the hash merge wrote.
+			hashLine := lineOf(s.file("active.es.toml"), id, "hash")
 			taken := strings.Contains(s.file("active.es.toml"), text)
 			if taken != tt.slip {
 				t.Fatalf("taken %v, want %v: %s", taken, tt.slip, summary(res))
@@ -137,14 +139,14 @@ func TestEditedHashIsASlipNotStale(t *testing.T) {
 			var warned bool
 			for _, n := range res.Notes {
 				if n.ID == id && strings.Contains(n.Text, "hash is that of no version of its source") {
-					warned = n.File == "locales/translate.es.toml" && n.Line == hashLine
+					warned = n.File == "locales/active.es.toml" && n.Line == hashLine
 				}
 				if strings.Contains(n.Text, "stale") {
 					t.Errorf("a slip was taken for a stale translation: %v", n)
 				}
 			}
 			if !warned || res.Stale != 0 || hashLine == 0 {
-				t.Errorf("want a warning at translate.es.toml:%d: %s\n%s", hashLine, summary(res), before)
+				t.Errorf("want a warning at active.es.toml:%d: %s\n%s", hashLine, summary(res), before)
 			}
 		})
 	}
