@@ -208,6 +208,8 @@ func (w *mdWalker) block(c ast.Node) {
 			w.inlineBlock(c, paragraphKind(c), MarkdownInline)
 		case *ast.Heading:
 			w.inlineBlock(c, "h"+strconv.Itoa(c.Level), MarkdownInline)
+		case *east.Table:
+			w.table(c)
 		case *east.TableCell:
 			kind := "td"
 			if _, ok := c.Parent().(*east.TableHeader); ok {
