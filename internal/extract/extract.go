@@ -147,7 +147,7 @@ func Run(in Input) (*Result, error) {
 				src.Messages[s.ID] = &catalog.Message{ID: s.ID, Other: s.Text}
 				where[s.ID] = at
 			}
-			b := ledger.Block{ID: s.ID, Kind: s.Kind, Line: s.Line, Context: s.Context}
+			b := ledger.Block{ID: s.ID, Kind: s.Kind, Line: s.Line, Context: s.Context, Where: s.Where}
 			for _, c := range s.Codes {
 				b.Codes = append(b.Codes, c.Describe())
 			}

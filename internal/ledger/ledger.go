@@ -47,6 +47,7 @@ type Block struct {
 	Kind    string   `toml:"kind"`
 	Line    int      `toml:"line"`
 	Context string   `toml:"context,omitempty"` // the context a glot:context directive gave the block
+	Where   string   `toml:"where,omitempty"`   // where the block stands, for the translator: a table cell's column and row (segment.Segment.Where)
 	Codes   []string `toml:"codes,omitempty"`   // what each placeholder stands for, in number order
 	Was     []string `toml:"was,omitempty"`     // ids this block held before, most recent first
 }
@@ -63,6 +64,9 @@ func (p *Page) Bytes() []byte {
 		fmt.Fprintf(&b, "line = %d\n", bl.Line)
 		if bl.Context != "" {
 			fmt.Fprintf(&b, "context = %s\n", catalog.Quote(bl.Context))
+		}
+		if bl.Where != "" {
+			fmt.Fprintf(&b, "where = %s\n", catalog.Quote(bl.Where))
 		}
 		if len(bl.Codes) > 0 {
 			fmt.Fprintf(&b, "codes = %s\n", quoteList(bl.Codes))

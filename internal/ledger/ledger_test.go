@@ -11,6 +11,7 @@ import (
 func TestPageRoundTrip(t *testing.T) {
 	p := &Page{Path: "guide/a.md", Blocks: []Block{
 		{ID: "a-aaaa", Kind: "h1", Line: 1},
+		{ID: "e-eeee", Kind: "td", Line: 2, Where: `column "Dose", row "Ketamine"`},
 		{ID: "b-bbbb", Kind: "p", Line: 3, Codes: []string{"link to x.md", `code "q"`}, Was: []string{"c-cccc", "d-dddd"}},
 	}}
 	data := p.Bytes()
@@ -79,7 +80,7 @@ func FuzzPageRoundTrip(f *testing.F) {
 		if id == "" {
 			return
 		}
-		p := &Page{Blocks: []Block{{ID: id, Kind: kind, Line: line, Context: context}}}
+		p := &Page{Blocks: []Block{{ID: id, Kind: kind, Line: line, Context: context, Where: context}}}
 		if code != "" {
 			p.Blocks[0].Codes = []string{code, code}
 		}

@@ -111,6 +111,8 @@ func setField(b *Block, key string, v *unstable.Node) error {
 		return str(&b.Kind)
 	case "context":
 		return str(&b.Context)
+	case "where":
+		return str(&b.Where)
 	case "line":
 		if v.Kind != unstable.Integer {
 			return fmt.Errorf("line must be a number")

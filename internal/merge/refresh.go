@@ -50,7 +50,7 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 	for k, sm := range srcs {
 		items[k] = item{id: sm.ID, src: sm.Message, page: sm.Page, entry: entries[k]}
 		if sm.Page != "" {
-			items[k].blk = &ledger.Block{ID: sm.ID, Kind: sm.Kind, Line: sm.Line, Context: sm.Context, Codes: sm.Codes}
+			items[k].blk = &ledger.Block{ID: sm.ID, Kind: sm.Kind, Line: sm.Line, Context: sm.Context, Where: sm.Where, Codes: sm.Codes}
 		}
 	}
 	// Page by page, block by block, as Run goes through the pages'

@@ -13,7 +13,7 @@ import (
 	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
-const sourceMagic = "glotSRC1"
+const sourceMagic = "glotSRC2"
 
 // Source is the compiled source side of a site: every message of the
 // source catalog, with what the commands ask of it (its words, where it is
@@ -58,6 +58,7 @@ type SourceMessage struct {
 	Block      int
 	Context    string
 	Codes      []string
+	Where      string // where the block stands, for the translator (locale.Use.Where)
 	// Predecessor says a current message succeeds it: its translation is
 	// shown as stale, not merely kept. (Only a retired message is one.)
 	Predecessor bool
@@ -162,6 +163,7 @@ func (s *Source) decode(i int, rec []byte) (*SourceMessage, error) {
 	}
 	m.Block = int(d.uv())
 	m.Context = d.str()
+	m.Where = d.str()
 	if codes := d.strs(); len(codes) > 0 {
 		m.Codes = codes
 	}
@@ -241,6 +243,7 @@ func EncodeSource(w io.Writer, s *locale.Site) error {
 		rec.uv(uint64(number(&kinds, kindNo, u.Kind)))
 		rec.uv(uint64(u.Block))
 		rec.str(u.Context)
+		rec.str(u.Where)
 		rec.strs(u.Codes)
 		rec.msg(m)
 		rec.str(catalog.Hash(m))
