@@ -455,7 +455,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	sort.Slice(res.Refused, func(i, j int) bool { return res.Refused[i].String() < res.Refused[j].String() })
 	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].String() < res.Held[j].String() })
 
-	res.Plan.WriteIfChanged(s.FS, locale.ActivePath(l.Tag), active.Bytes(activeHeader(l.Tag), false))
+	res.Plan.WriteIfChanged(s.FS, locale.ActivePath(l.Tag), activeBytes(s, l.Tag, active))
 	res.Plan.WriteIfChanged(s.FS, locale.TranslatePath(l.Tag), text)
 	if len(archive) > 0 || l.HasArchive {
 		res.Plan.WriteIfChanged(s.FS, ledger.ArchivePath(l.Tag), archive.Bytes(l.Tag))
@@ -491,9 +491,19 @@ func pointAtNew(refused []Problem, form map[int]string, text []byte, translatePa
 	}
 }
 
+// activeBytes writes active, the catalog of lang, each translation under
+// its source as a comment (see catalog.TranslationBytes): the current
+// source of its id, which is the one it translates, for a translation that
+// is no longer current leaves the catalog.
+func activeBytes(s *locale.Site, lang string, active *catalog.Catalog) []byte {
+	return active.TranslationBytes(activeHeader(lang), s.SourceLang, func(id string) *catalog.Message {
+		return s.Source.Messages[id]
+	})
+}
+
 // activeHeader is the comment at the head of a language's catalog.
 func activeHeader(lang string) string {
-	return fmt.Sprintf("# Translations into %s in force, each current for its source message.\n# Written by `glot merge`: translators work in %s, or edit here and run glot merge.\n", langName(lang), locale.TranslatePath(lang))
+	return fmt.Sprintf("# Translations into %s in force, each current for its source message.\n# Written by `glot merge`: translators work in %s, or edit here and run glot merge.\n# The comment above each entry is the source text it translates.\n", langName(lang), locale.TranslatePath(lang))
 }
 
 // suggestThreshold is how alike a source must be for its translation to
