@@ -56,8 +56,10 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 	// Page by page, block by block, as Run goes through the pages'
 	// records; then the messages on no page, by id.
 	block := make(map[string]int, len(srcs))
+	order := make(map[string]int, len(srcs))
 	for _, sm := range srcs {
 		block[sm.ID] = sm.Block
+		order[sm.Page] = sm.PageOrder
 	}
 	sort.SliceStable(items, func(a, b int) bool {
 		x, y := items[a], items[b]
@@ -65,7 +67,7 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 		case (x.page == "") != (y.page == ""):
 			return y.page == ""
 		case x.page != y.page:
-			return x.page < y.page
+			return order[x.page] < order[y.page] // the site's order
 		case x.page != "":
 			return block[x.id] < block[y.id]
 		}
