@@ -122,6 +122,11 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 			if fast[i], err = nothingFilled(fsys, display(dir), lang); err != nil {
 				return err
 			}
+			if fast[i] {
+				if fast[i], err = merge.ActiveCurrent(fsys, lang); err != nil {
+					return err
+				}
+			}
 		}
 		if !fast[i] && site == nil {
 			if site, err = g.locales(cfg, true); err != nil {

@@ -15,7 +15,10 @@
 package merge
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"maps"
 	"path"
 	"slices"
@@ -499,6 +502,29 @@ func activeBytes(s *locale.Site, lang string, active *catalog.Catalog) []byte {
 	return active.TranslationBytes(activeHeader(lang), s.SourceLang, func(id string) *catalog.Message {
 		return s.Source.Messages[id]
 	})
+}
+
+// ActiveCurrent reports whether the catalog of lang in fsys is written as
+// this glot writes it, which its header says: a catalog an earlier glot
+// wrote, without the source above each translation, must be merged in
+// full once (Run), for Refresh leaves the catalog as it is. A language
+// with no catalog yet is current: Refresh writes it.
+func ActiveCurrent(fsys fs.FS, lang string) (bool, error) {
+	f, err := fsys.Open(locale.ActivePath(lang))
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	want := activeHeader(lang)
+	got := make([]byte, len(want))
+	n, err := io.ReadFull(f, got)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return false, err
+	}
+	return string(got[:n]) == want, nil
 }
 
 // activeHeader is the comment at the head of a language's catalog.
