@@ -17,14 +17,16 @@ import (
 
 // cellWhere describes a cell's place from its column's header and its
 // row's first cell, either of which may be "": `column "Dose", row
-// "Ketamine"`. Each is clipped, so that a long header stays one short line.
+// "Ketamine"`. Each is clipped, so that a long header stays one short line,
+// and quoted as written: a quote inside is left as it is, for a person
+// reads it, not a parser.
 func cellWhere(column, row string) string {
 	var parts []string
 	if column != "" {
-		parts = append(parts, "column "+strconv.Quote(clip(column)))
+		parts = append(parts, `column "`+clip(column)+`"`)
 	}
 	if row != "" {
-		parts = append(parts, "row "+strconv.Quote(clip(row)))
+		parts = append(parts, `row "`+clip(row)+`"`)
 	}
 	return strings.Join(parts, ", ")
 }
