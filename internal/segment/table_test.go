@@ -94,6 +94,11 @@ func TestTableWhere(t *testing.T) {
 			},
 		},
 		{
+			name: "html table in markdown, rows apart",
+			src:  "<table>\n<tr><th>Day</th><th>Hours</th></tr>\n\n<tr><td>Friday</td><td>Mornings only</td></tr>\n\n</table>\n\n<p>Later text</p>\n",
+			want: []string{"Day => ", "Hours => ", "Friday => column \"Day\"", "Mornings only => column \"Hours\", row \"Friday\"", "Later text => "},
+		},
+		{
 			name: "html table in markdown",
 			src:  "Intro text.\n\n<table>\n<tr><th>Day</th><th>Hours</th></tr>\n<tr><td>Friday</td><td>Mornings only</td></tr>\n</table>\n",
 			want: []string{"Intro text. => ", "Day => ", "Hours => ", "Friday => column \"Day\"", "Mornings only => column \"Hours\", row \"Friday\""},
