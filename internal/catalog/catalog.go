@@ -438,12 +438,51 @@ func (c *Catalog) IDs() []string {
 // header, which ends in a newline. Source messages (source is true) with nothing but their text are
 // written in go-i18n's short form, id = "text"; all others as tables.
 func (c *Catalog) Bytes(header string, source bool) []byte {
+	return c.write(header, source, nil)
+}
+
+// TranslationBytes writes c, a catalog of translations, as Bytes(header,
+// false) does, each message after comment lines that give the text of the
+// source it translates, source(id), form by form, labelled with srcLang:
+//
+//	# en: Welcome
+//	[welcome-5ix5bh3i6tm2]
+//	hash = "sha1-..."
+//	other = "Bienvenue"
+//
+// so that a translator who edits the file by hand sees what each entry
+// says. A source text is one comment line however long, and one a line of
+// its own lines; a message that source does not know (nil) has none. The
+// comments are TOML's: go-i18n reads the file as it reads any other.
+func (c *Catalog) TranslationBytes(header, srcLang string, source func(id string) *Message) []byte {
+	return c.write(header, false, func(b *bytes.Buffer, id string) {
+		src := source(id)
+		if src == nil {
+			return
+		}
+		forms := Forms(src)
+		for _, f := range forms {
+			label := srcLang + ": "
+			if len(forms) > 1 || f.Name != "other" {
+				label = srcLang + " (" + f.Name + "): "
+			}
+			Comment(b, label, f.Text)
+		}
+	})
+}
+
+// write writes c after header, with comment, if not nil, writing the
+// comment lines above the table of each message.
+func (c *Catalog) write(header string, source bool, comment func(b *bytes.Buffer, id string)) []byte {
 	var b bytes.Buffer
 	// The size it will be, near enough: a language's catalog on a large
 	// site is a hundred megabytes, which growing by doubling copies twice.
 	size := len(header)
 	for id, m := range c.Messages {
 		size += 2*len(id) + len(m.Description) + len(m.Hash) + len(m.Zero) + len(m.One) + len(m.Two) + len(m.Few) + len(m.Many) + len(m.Other) + 64
+		if comment != nil {
+			size += len(m.Other) + 8 // the source is about as long
+		}
 	}
 	b.Grow(size)
 	b.WriteString(header)
@@ -466,6 +505,9 @@ func (c *Catalog) Bytes(header string, source bool) []byte {
 	}
 	for _, id := range tables {
 		b.WriteByte('\n')
+		if comment != nil {
+			comment(&b, id)
+		}
 		WriteTable(&b, id, c.Messages[id], !source)
 	}
 	return b.Bytes()

@@ -131,6 +131,60 @@ other = "dotted id"
 	}
 }
 
+// A catalog of translations is written with each message's source text
+// above it, form by form, and go-i18n reads it as it reads any other.
+func TestTranslationBytes(t *testing.T) {
+	src := map[string]*Message{
+		"a-1": {ID: "a-1", Other: "Welcome"},
+		"b-2": {ID: "b-2", One: "{{.Count}} minute", Other: "{{.Count}} minutes"},
+		"c-3": {ID: "c-3", Other: "Two\nlines with a \x01 control"},
+	}
+	c := New()
+	c.Messages["a-1"] = &Message{ID: "a-1", Hash: "sha1-1", Other: "Bienvenue"}
+	c.Messages["b-2"] = &Message{ID: "b-2", Hash: "sha1-2", One: "{{.Count}} minute", Other: "{{.Count}} minutes"}
+	c.Messages["c-3"] = &Message{ID: "c-3", Hash: "sha1-3", Other: "Deux lignes"}
+	c.Messages["d-4"] = &Message{ID: "d-4", Hash: "sha1-4", Other: "Sans source"}
+	out := c.TranslationBytes("# header\n", "en", func(id string) *Message { return src[id] })
+	want := `# header
+
+# en: Welcome
+[a-1]
+hash = "sha1-1"
+other = "Bienvenue"
+
+# en (one): {{.Count}} minute
+# en (other): {{.Count}} minutes
+[b-2]
+hash = "sha1-2"
+one = "{{.Count}} minute"
+other = "{{.Count}} minutes"
+
+# en: Two
+# en: lines with a \u0001 control
+[c-3]
+hash = "sha1-3"
+other = "Deux lignes"
+
+[d-4]
+hash = "sha1-4"
+other = "Sans source"
+`
+	if string(out) != want {
+		t.Fatalf("got\n%s\nwant\n%s", out, want)
+	}
+	if again := c.TranslationBytes("# header\n", "en", func(id string) *Message { return src[id] }); string(again) != string(out) {
+		t.Error("written twice, the catalog differs")
+	}
+	back, err := Parse("x.toml", out)
+	if err != nil || len(back.Messages) != 4 || back.Messages["c-3"].Other != "Deux lignes" {
+		t.Fatalf("read back %+v, %v", back, err)
+	}
+	msgs, err := i18n.ParseMessageBytes(out, toml.Unmarshal)
+	if err != nil || len(msgs) != 4 {
+		t.Fatalf("go-i18n reads %d messages, err %v", len(msgs), err)
+	}
+}
+
 func TestHashIsGoI18nHash(t *testing.T) {
 	// goi18n merge writes sha1(description + other).
 	m := &Message{Other: "Hello"}

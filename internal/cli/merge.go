@@ -145,6 +145,11 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 			if fast[i], err = merge.Fresh(fsys, src, tables[i]); err != nil {
 				return err
 			}
+			if fast[i] {
+				if fast[i], err = merge.ActiveCurrent(fsys, lang); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	// A regional variant is merged after its parent languages of this

@@ -11,6 +11,11 @@
 // be UTF-8 (CheckUTF8), and a path a name glot can write into its files
 // and read back: UTF-8, without control characters.
 //
+// The package also decides the site's order, the order in which pages are
+// listed for people (Sort, from each page's Weight): walking lists pages
+// by path, so that builds are the same on every machine, but a person
+// reads index.md before guide/visit.md.
+//
 //	x, err := content.NewExclude([]string{"drafts/**"})
 //	pages, assets, err := content.WalkExcluding(os.DirFS("content"), x)
 package content

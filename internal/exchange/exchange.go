@@ -60,6 +60,7 @@ type unit struct {
 	page       string           // where it is first used, with the content folder
 	line       int
 	kind       string
+	where      string   // where the block stands: a table cell's column and row
 	codes      []string // what each placeholder stands for
 }
 
@@ -90,6 +91,20 @@ func form(m *catalog.Message, f string) string {
 	return catalog.FormText(m, f)
 }
 
+// kindNote is what a translator is told of u's block, in one line: its
+// kind, where it stands, and what each of its tags stands for, as
+// "td, column \"Dose\", row \"Ketamine\"; tag 1: emphasis".
+func (u *unit) kindNote() string {
+	note := u.kind
+	if u.where != "" {
+		note += ", " + u.where
+	}
+	for i, c := range u.codes {
+		note += fmt.Sprintf("; tag %d: %s", i+1, c)
+	}
+	return strings.TrimPrefix(strings.TrimPrefix(note, ", "), "; ")
+}
+
 // units lists the messages of s to hand over for language l, page by page
 // in page order, then those used on no page.
 func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
@@ -109,7 +124,7 @@ func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
 	}
 	var out []unit
 	seen := map[string]bool{}
-	add := func(id, page string, line int, kind string, codes []string) {
+	add := func(id, page string, line int, kind, where string, codes []string) {
 		if seen[id] || s.Source.Messages[id] == nil {
 			return
 		}
@@ -123,7 +138,7 @@ func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
 			return
 		}
 		src := s.Source.Messages[id]
-		u := unit{id: id, source: src, state: st, page: page, line: line, kind: kind, codes: codes}
+		u := unit{id: id, source: src, state: st, page: page, line: line, kind: kind, where: where, codes: codes}
 		if len(catalog.Forms(src)) > 1 {
 			u.forms = langtag.PluralForms(t.Lang)
 		}
@@ -146,7 +161,7 @@ func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
 		}
 		matched = true
 		for _, b := range p.Blocks {
-			add(b.ID, path.Join(o.ContentName, p.Path), b.Line, b.Kind, b.Codes)
+			add(b.ID, path.Join(o.ContentName, p.Path), b.Line, b.Kind, b.Where, b.Codes)
 		}
 	}
 	if o.Page != "" && !matched {
@@ -155,7 +170,7 @@ func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
 	}
 	if o.Page == "" {
 		for _, id := range s.Source.IDs() {
-			add(id, "", 0, "", nil)
+			add(id, "", 0, "", "", nil)
 		}
 	}
 	return out, nil

@@ -117,12 +117,8 @@ func poDate(t time.Time) string {
 // poNotes writes the comments for a translator on u: its kind, what each
 // of its tags stands for, and its description.
 func poNotes(b *bytes.Buffer, u *unit) {
-	if u.kind != "" || len(u.codes) > 0 {
-		note := u.kind
-		for i, c := range u.codes {
-			note += fmt.Sprintf("; tag %d: %s", i+1, c)
-		}
-		fmt.Fprintf(b, "#. %s\n", strings.TrimPrefix(note, "; "))
+	if note := u.kindNote(); note != "" {
+		fmt.Fprintf(b, "#. %s\n", note)
 	}
 	if u.source.Description != "" {
 		poComment(b, "#. ", u.source.Description)

@@ -113,6 +113,9 @@ func xliffOut(src, trg string, us []unit) []byte {
 		if u.kind != "" {
 			notes = append(notes, fmt.Sprintf("<note category=\"kind\">%s</note>", esc(u.kind)))
 		}
+		if u.where != "" {
+			notes = append(notes, fmt.Sprintf("<note category=\"context\">%s</note>", esc(u.where)))
+		}
 		if u.source.Description != "" {
 			notes = append(notes, fmt.Sprintf("<note category=\"description\">%s</note>", esc(u.source.Description)))
 		}

@@ -76,12 +76,8 @@ func xliff12Out(src, trg string, us []unit) []byte {
 		if u.page != "" {
 			notes = append(notes, fmt.Sprintf("%s:%d", u.page, u.line))
 		}
-		if u.kind != "" || len(u.codes) > 0 {
-			note := u.kind
-			for i, c := range u.codes {
-				note += fmt.Sprintf("; tag %d: %s", i+1, c)
-			}
-			notes = append(notes, strings.TrimPrefix(note, "; "))
+		if note := u.kindNote(); note != "" {
+			notes = append(notes, note)
 		}
 		if u.source.Description != "" {
 			notes = append(notes, u.source.Description)

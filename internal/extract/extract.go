@@ -87,9 +87,11 @@ func Segment(fsys fs.FS, p content.Page, rules *segment.Rules) (*segment.Page, [
 }
 
 // SegmentAll segments every page of fsys on all cores, and returns the
-// results in page order. Errors name the file and line.
-func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Rules) ([]*segment.Page, error) {
+// results in page order, with each page's weight in the site's order
+// (content.Weight). Errors name the file and line.
+func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Rules) ([]*segment.Page, []int, error) {
 	out := make([]*segment.Page, len(pages))
+	weights := make([]int, len(pages))
 	errs := make([]error, len(pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -98,12 +100,13 @@ func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Ru
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				sp, _, err := Segment(fsys, pages[i], rules)
+				sp, src, err := Segment(fsys, pages[i], rules)
 				if err != nil {
 					errs[i] = fileerr.InFile(path.Join(name, pages[i].Path), err)
 					continue
 				}
 				out[i] = sp
+				weights[i] = content.Weight(src)
 			}
 		}()
 	}
@@ -112,7 +115,7 @@ func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Ru
 	}
 	close(next)
 	wg.Wait()
-	return out, errors.Join(errs...)
+	return out, weights, errors.Join(errs...)
 }
 
 // Run extracts every page of in.Content.
@@ -121,7 +124,7 @@ func Run(in Input) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", in.ContentName, err)
 	}
-	segs, err := SegmentAll(in.Content, pages, in.ContentName, in.Rules)
+	segs, weights, err := SegmentAll(in.Content, pages, in.ContentName, in.Rules)
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +140,7 @@ func Run(in Input) (*Result, error) {
 	next := map[string][]msgid.Block{}
 	records := map[string]*ledger.Page{}
 	for i, p := range pages {
-		rec := &ledger.Page{Path: p.Path}
+		rec := &ledger.Page{Path: p.Path, Weight: weights[i]}
 		for _, s := range segs[i].Segments {
 			at := fmt.Sprintf("%s:%d", path.Join(in.ContentName, p.Path), s.Line)
 			if m, ok := src.Messages[s.ID]; ok && m.Other != s.Text {
@@ -147,7 +150,7 @@ func Run(in Input) (*Result, error) {
 				src.Messages[s.ID] = &catalog.Message{ID: s.ID, Other: s.Text}
 				where[s.ID] = at
 			}
-			b := ledger.Block{ID: s.ID, Kind: s.Kind, Line: s.Line, Context: s.Context}
+			b := ledger.Block{ID: s.ID, Kind: s.Kind, Line: s.Line, Context: s.Context, Where: s.Where}
 			for _, c := range s.Codes {
 				b.Codes = append(b.Codes, c.Describe())
 			}

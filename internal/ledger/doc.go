@@ -4,7 +4,8 @@
 //
 //	locales/.glot/pages/<page>.toml   the message of each block of a page, in
 //	                                  order, with its kind, line, placeholders
-//	                                  and the ids it succeeds (written by extract)
+//	                                  and the ids it succeeds, and the page's
+//	                                  weight in the site's order (written by extract)
 //	locales/.glot/retired.toml        source text of messages no page uses any
 //	                                  more (written by extract)
 //	locales/.glot/archive.<lang>.toml translations not in force: made for a

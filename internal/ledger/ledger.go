@@ -10,12 +10,12 @@ import (
 	"maps"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/fileerr"
 )
 
@@ -37,7 +37,11 @@ func ArchivePath(lang string) string { return Dir + "/archive." + lang + ".toml"
 
 // Page records the blocks of one page, in order.
 type Page struct {
-	Path   string  `toml:"-"`
+	Path string `toml:"-"`
+	// Weight is the page's weight in the site's order (content.Weight), 0
+	// for none: kept here so that what lists pages for people can put
+	// them in the site's order without reading the content.
+	Weight int     `toml:"weight,omitempty"`
 	Blocks []Block `toml:"block"`
 }
 
@@ -47,6 +51,7 @@ type Block struct {
 	Kind    string   `toml:"kind"`
 	Line    int      `toml:"line"`
 	Context string   `toml:"context,omitempty"` // the context a glot:context directive gave the block
+	Where   string   `toml:"where,omitempty"`   // where the block stands, for the translator: a table cell's column and row (segment.Segment.Where)
 	Codes   []string `toml:"codes,omitempty"`   // what each placeholder stands for, in number order
 	Was     []string `toml:"was,omitempty"`     // ids this block held before, most recent first
 }
@@ -56,6 +61,9 @@ func (p *Page) Bytes() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# glot's record of the page %s: the message of each block, in order.\n", p.Path)
 	b.WriteString("# Written by `glot extract`. Commit it with the catalogs; do not edit it.\n")
+	if p.Weight != 0 {
+		fmt.Fprintf(&b, "\nweight = %d\n", p.Weight)
+	}
 	for _, bl := range p.Blocks {
 		b.WriteString("\n[[block]]\n")
 		fmt.Fprintf(&b, "id = %s\n", catalog.Quote(bl.ID))
@@ -63,6 +71,9 @@ func (p *Page) Bytes() []byte {
 		fmt.Fprintf(&b, "line = %d\n", bl.Line)
 		if bl.Context != "" {
 			fmt.Fprintf(&b, "context = %s\n", catalog.Quote(bl.Context))
+		}
+		if bl.Where != "" {
+			fmt.Fprintf(&b, "where = %s\n", catalog.Quote(bl.Where))
 		}
 		if len(bl.Codes) > 0 {
 			fmt.Fprintf(&b, "codes = %s\n", quoteList(bl.Codes))
@@ -212,7 +223,8 @@ func sortedKeys(m map[string]string) []string {
 	return slices.Sorted(maps.Keys(m))
 }
 
-// LoadPages reads every page record of the bookkeeping, sorted by page.
+// LoadPages reads every page record of the bookkeeping, in the site's
+// order (content.Sort).
 // Each record's Path is the content page it is for, relative to the content
 // folder.
 func LoadPages(locales fs.FS, localesName string) ([]*Page, error) {
@@ -240,6 +252,6 @@ func LoadPages(locales fs.FS, localesName string) ([]*Page, error) {
 		recs = append(recs, r)
 		return nil
 	})
-	sort.Slice(recs, func(i, j int) bool { return recs[i].Path < recs[j].Path })
+	content.Sort(recs, func(p *Page) (string, int) { return p.Path, p.Weight })
 	return recs, err
 }

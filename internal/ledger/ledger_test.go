@@ -9,8 +9,9 @@ import (
 )
 
 func TestPageRoundTrip(t *testing.T) {
-	p := &Page{Path: "guide/a.md", Blocks: []Block{
+	p := &Page{Path: "guide/a.md", Weight: -3, Blocks: []Block{
 		{ID: "a-aaaa", Kind: "h1", Line: 1},
+		{ID: "e-eeee", Kind: "td", Line: 2, Where: `column "Dose", row "Ketamine"`},
 		{ID: "b-bbbb", Kind: "p", Line: 3, Codes: []string{"link to x.md", `code "q"`}, Was: []string{"c-cccc", "d-dddd"}},
 	}}
 	data := p.Bytes()
@@ -19,11 +20,33 @@ func TestPageRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// In the site's order: b.md has no weight, the folder guide/ none
+	// either (it has no index page), so by name.
 	if len(recs) != 2 || recs[0].Path != "b.md" || recs[1].Path != "guide/a.md" {
 		t.Fatalf("records: %+v", recs)
 	}
-	if !reflect.DeepEqual(recs[1].Blocks, p.Blocks) {
-		t.Errorf("read back %+v\nwrote %+v", recs[1].Blocks, p.Blocks)
+	if !reflect.DeepEqual(recs[1].Blocks, p.Blocks) || recs[1].Weight != -3 {
+		t.Errorf("read back %+v\nwrote %+v", recs[1], p)
+	}
+}
+
+// LoadPages lists the records in the site's order: the home page first,
+// then by weight, whatever their names.
+func TestLoadPagesInSiteOrder(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, p := range []*Page{{Path: "about.md"}, {Path: "guide/visit.md", Weight: 1}, {Path: "index.md"}, {Path: "zebra.md", Weight: 2}} {
+		fsys[PagePath(p.Path)] = &fstest.MapFile{Data: p.Bytes()}
+	}
+	recs, err := LoadPages(fsys, "locales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range recs {
+		got = append(got, r.Path)
+	}
+	if want := "index.md zebra.md about.md guide/visit.md"; strings.Join(got, " ") != want {
+		t.Errorf("order %s, want %s", strings.Join(got, " "), want)
 	}
 }
 
@@ -39,6 +62,9 @@ func TestParseErrors(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 	if _, err := ParsePage("p.toml", []byte("[[block]]\nkind = \"p\"\n")); err == nil || !strings.Contains(err.Error(), "block 1 has no id") {
+		t.Errorf("error = %v", err)
+	}
+	if _, err := ParsePage("p.toml", []byte("# c\n\nweight = \"heavy\"\n")); err == nil || !strings.HasPrefix(err.Error(), "p.toml:3") {
 		t.Errorf("error = %v", err)
 	}
 }
@@ -79,7 +105,7 @@ func FuzzPageRoundTrip(f *testing.F) {
 		if id == "" {
 			return
 		}
-		p := &Page{Blocks: []Block{{ID: id, Kind: kind, Line: line, Context: context}}}
+		p := &Page{Blocks: []Block{{ID: id, Kind: kind, Line: line, Context: context, Where: context}}}
 		if code != "" {
 			p.Blocks[0].Codes = []string{code, code}
 		}

@@ -33,7 +33,12 @@ func ParsePage(file string, data []byte) (*Page, error) {
 			return nil, p.at(file, e, fmt.Errorf("unknown table [%s]", keyOf(e)))
 		case unstable.KeyValue:
 			if b == nil {
-				continue // a key before any block: not a record's
+				if keyOf(e) == "weight" {
+					if err := setWeight(page, e.Value()); err != nil {
+						return nil, p.at(file, e, err)
+					}
+				}
+				continue // any other key before the blocks is not a record's
 			}
 			if err := setField(b, keyOf(e), e.Value()); err != nil {
 				return nil, p.at(file, e, err)
@@ -83,6 +88,18 @@ func keyOf(e *unstable.Node) string {
 	return b.String()
 }
 
+func setWeight(page *Page, v *unstable.Node) error {
+	if v.Kind != unstable.Integer {
+		return fmt.Errorf("weight must be a whole number")
+	}
+	n, err := strconv.ParseInt(string(bytes.ReplaceAll(v.Data, []byte("_"), nil)), 0, 32)
+	if err != nil {
+		return fmt.Errorf("weight: %w", err)
+	}
+	page.Weight = int(n)
+	return nil
+}
+
 func setField(b *Block, key string, v *unstable.Node) error {
 	str := func(dst *string) error {
 		if v.Kind != unstable.String {
@@ -111,6 +128,8 @@ func setField(b *Block, key string, v *unstable.Node) error {
 		return str(&b.Kind)
 	case "context":
 		return str(&b.Context)
+	case "where":
+		return str(&b.Where)
 	case "line":
 		if v.Kind != unstable.Integer {
 			return fmt.Errorf("line must be a number")

@@ -53,6 +53,9 @@ type Use struct {
 	Block   int
 	Context string
 	Codes   []string
+	// Where says where the block stands, for the translator: a table
+	// cell's column and row.
+	Where string
 }
 
 // Lang is one target language's files.
@@ -104,7 +107,7 @@ func Load(fsys fs.FS, name, source string) (*Site, error) {
 	for _, p := range s.Pages {
 		for i, b := range p.Blocks {
 			if !s.onPage[b.ID] {
-				s.firstUse[b.ID] = Use{Page: p.Path, Line: b.Line, Kind: b.Kind, Block: i, Context: b.Context, Codes: b.Codes}
+				s.firstUse[b.ID] = Use{Page: p.Path, Line: b.Line, Kind: b.Kind, Block: i, Context: b.Context, Codes: b.Codes, Where: b.Where}
 			}
 			s.onPage[b.ID] = true
 			for _, w := range b.Was {

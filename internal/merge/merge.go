@@ -15,7 +15,10 @@
 package merge
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"maps"
 	"path"
 	"slices"
@@ -490,7 +493,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 		lost = append(lost, item{id: id, refused: unknown[id], why: why[id]})
 	}
 	text := translateFile(l.Tag, s.SourceLang, items, lost, opts, memory(suggestThreshold(opts), build), res)
-	activeText := active.Bytes(activeHeader(l.Tag), false)
+	activeText := activeBytes(s, l.Tag, active)
 	// What merge says of an entry it read points at where the entry is
 	// once merge has written: the translator reads those files, not the
 	// ones merge read.
@@ -556,9 +559,42 @@ func (pl *places) holds(file string, data []byte, id string) bool {
 	return c != nil && c.Messages[id] != nil
 }
 
+// activeBytes writes active, the catalog of lang, each translation under
+// its source as a comment (see catalog.TranslationBytes): the current
+// source of its id, which is the one it translates, for a translation that
+// is no longer current leaves the catalog.
+func activeBytes(s *locale.Site, lang string, active *catalog.Catalog) []byte {
+	return active.TranslationBytes(activeHeader(lang), s.SourceLang, func(id string) *catalog.Message {
+		return s.Source.Messages[id]
+	})
+}
+
+// ActiveCurrent reports whether the catalog of lang in fsys is written as
+// this glot writes it, which its header says: a catalog an earlier glot
+// wrote, without the source above each translation, must be merged in
+// full once (Run), for Refresh leaves the catalog as it is. A language
+// with no catalog yet is current: Refresh writes it.
+func ActiveCurrent(fsys fs.FS, lang string) (bool, error) {
+	f, err := fsys.Open(locale.ActivePath(lang))
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	want := activeHeader(lang)
+	got := make([]byte, len(want))
+	n, err := io.ReadFull(f, got)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return false, err
+	}
+	return string(got[:n]) == want, nil
+}
+
 // activeHeader is the comment at the head of a language's catalog.
 func activeHeader(lang string) string {
-	return fmt.Sprintf("# Translations into %s in force, each current for its source message.\n# Written by `glot merge`: translators work in %s, or edit here and run glot merge.\n", langName(lang), locale.TranslatePath(lang))
+	return fmt.Sprintf("# Translations into %s in force, each current for its source message.\n# Written by `glot merge`: translators work in %s, or edit here and run glot merge.\n# The comment above each entry is the source text it translates.\n", langName(lang), locale.TranslatePath(lang))
 }
 
 // suggestThreshold is how alike a source must be for its translation to

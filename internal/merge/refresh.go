@@ -73,14 +73,16 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 	for k, sm := range srcs {
 		items[k] = item{id: sm.ID, src: sm.Message, page: sm.Page, entry: entries[k], draft: drafts[sm.ID]}
 		if sm.Page != "" {
-			items[k].blk = &ledger.Block{ID: sm.ID, Kind: sm.Kind, Line: sm.Line, Context: sm.Context, Codes: sm.Codes}
+			items[k].blk = &ledger.Block{ID: sm.ID, Kind: sm.Kind, Line: sm.Line, Context: sm.Context, Where: sm.Where, Codes: sm.Codes}
 		}
 	}
 	// Page by page, block by block, as Run goes through the pages'
 	// records; then the messages on no page, by id.
 	block := make(map[string]int, len(srcs))
+	order := make(map[string]int, len(srcs))
 	for _, sm := range srcs {
 		block[sm.ID] = sm.Block
+		order[sm.Page] = sm.PageOrder
 	}
 	sort.SliceStable(items, func(a, b int) bool {
 		x, y := items[a], items[b]
@@ -88,7 +90,7 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 		case (x.page == "") != (y.page == ""):
 			return y.page == ""
 		case x.page != y.page:
-			return x.page < y.page
+			return order[x.page] < order[y.page] // the site's order
 		case x.page != "":
 			return block[x.id] < block[y.id]
 		}

@@ -174,6 +174,9 @@ func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestio
 		if blk.Context != "" {
 			fmt.Fprintf(b, ", context %s", blk.Context)
 		}
+		if blk.Where != "" {
+			fmt.Fprintf(b, ", %s", blk.Where)
+		}
 		b.WriteString(")")
 		if stale {
 			b.WriteString(" STALE: the source changed since it was translated")

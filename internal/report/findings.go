@@ -32,6 +32,8 @@ type Finding struct {
 	Translation string       `json:"translation,omitempty"`
 	Words       int          `json:"words,omitempty"` // source words to translate
 	Diff        []lcs.DiffOp `json:"diff,omitempty"`  // stale: from the previous source to the source
+
+	order int // the page's place in the site's order (verdict.SourceMessage.PageOrder), for sorting
 }
 
 // Findings is the report of glot diff and glot check.
@@ -61,13 +63,16 @@ func place(m *verdict.SourceMessage, content string) (string, int) {
 	return path.Join(content, m.Page), m.Line
 }
 
-// sortFindings orders findings by language, page, line and message.
+// sortFindings orders findings by language, page (in the site's order),
+// line and message.
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
 		switch {
 		case a.Lang != b.Lang:
 			return a.Lang < b.Lang
+		case a.order != b.order:
+			return a.order < b.order
 		case a.Page != b.Page:
 			return a.Page < b.Page
 		case a.Line != b.Line:
@@ -107,7 +112,7 @@ func Diff(src *verdict.Source, tables []*verdict.Table, o DiffOptions) (*Finding
 			e, text := entries[k], sm.Message.Other
 			page, line := place(sm, o.ContentName)
 			f := Finding{Lang: t.Lang, ID: sm.ID, Page: page, Line: line, Kind: "missing", Severity: "warning",
-				Source: text, Words: sm.Words}
+				Source: text, Words: sm.Words, order: sm.PageOrder}
 			switch {
 			case e.State == verdict.Missing:
 				f.Message = "no translation: " + clip(text, 120)
@@ -240,6 +245,9 @@ func checkOne(lang string, sm *verdict.SourceMessage, e *verdict.Entry, c *check
 	if held && !said {
 		out = append(out, Finding{Lang: lang, ID: sm.ID, Page: page, Line: line, Kind: e.Reason.Check,
 			Severity: string(check.Error), Message: e.Reason.Error() + "; held back from the pages until a reviewer approves it (glot approve)", Source: srcMsg.Other, Translation: t.Other})
+	}
+	for i := range out {
+		out[i].order = sm.PageOrder
 	}
 	return out
 }

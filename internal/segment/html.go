@@ -90,6 +90,9 @@ var (
 		"audio", "canvas", "source", "track", "base", "body", "frame", "object", "picture", "search")
 )
 
+// tableElements are followed to give each table cell its place.
+var tableElements = set("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
 func set(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))
 	for _, n := range names {
@@ -116,6 +119,8 @@ type htmlSegmenter struct {
 	// of an element that is not open is not looked for among them all.
 	blocks map[string]int
 	budget *budget
+	// tables are the open <table> elements, innermost last.
+	tables []*htmlTable
 }
 
 // item is a piece of inline content.
@@ -198,6 +203,10 @@ func (hs *htmlSegmenter) run(from, to int) {
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
 			attrs := ScanAttrs(hs.v(), start, end)
 			noTranslate := hs.noTranslate(attrs)
+			if tableElements[name] {
+				hs.flush()
+				hs.tableStart(name, attrs)
+			}
 			if !noTranslate {
 				hs.attributes(name, attrs)
 			}
@@ -227,6 +236,9 @@ func (hs *htmlSegmenter) run(from, to int) {
 		case xhtml.EndTagToken:
 			if blockElements[name] {
 				hs.flush()
+				if tableElements[name] {
+					hs.tableEnd(name)
+				}
 				for i := len(hs.block) - 1; i >= 0 && hs.blocks[name] > 0; i-- {
 					hs.blocks[hs.block[i]]--
 					if hs.block[i] == name {

@@ -152,6 +152,10 @@ type mdWalker struct {
 	contexts []contextSpan
 	hugo     *hugoText // the page's shortcodes and macros; nil for CommonMark
 	budget   *budget
+	// tables are the HTML tables left open by the HTML blocks read so
+	// far: a blank line ends an HTML block, and a table written with
+	// blank lines between its rows is several blocks.
+	tables []*htmlTable
 }
 
 // contextSpan is a block of the body that has a context of its own.
@@ -208,6 +212,8 @@ func (w *mdWalker) block(c ast.Node) {
 			w.inlineBlock(c, paragraphKind(c), MarkdownInline)
 		case *ast.Heading:
 			w.inlineBlock(c, "h"+strconv.Itoa(c.Level), MarkdownInline)
+		case *east.Table:
+			w.table(c)
 		case *east.TableCell:
 			kind := "td"
 			if _, ok := c.Parent().(*east.TableHeader); ok {
@@ -275,8 +281,17 @@ func (w *mdWalker) htmlBlock(b *ast.HTMLBlock) {
 	end := at[len(at)-1] + 1
 	contiguous := end-at[0] == len(buf)
 	sub := &Page{}
-	hs := &htmlSegmenter{src: buf, view: view, marks: w.marksIn(at), rules: w.rules, page: sub, budget: w.budget}
+	hs := &htmlSegmenter{src: buf, view: view, marks: w.marksIn(at), rules: w.rules, page: sub, budget: w.budget, tables: w.tables}
 	hs.run(0, len(buf))
+	// A cell still open ends with the block, as far as its place goes:
+	// the segments of the next block are another page's. A table still
+	// open holds everything the next block has before its end tag, so it
+	// starts there at the next block's first segment.
+	for _, t := range hs.tables {
+		hs.endCell(t)
+		t.start = 0
+	}
+	w.tables = hs.tables
 	pos := func(i int) int {
 		if i >= len(at) {
 			return w.base + end

@@ -47,6 +47,12 @@ type Segment struct {
 	Text    string // message text, placeholders included, normalized (msgtext.Normalize)
 	Context string // distinguishes identical text that must be translated differently; usually ""
 	ID      string // message id, from Context and Text
+	// Where says where the text stands, for the translator, when the
+	// block alone does not: a table cell's column header and the first
+	// cell of its row, as `column "Dose", row "Ketamine"` (see
+	// cellWhere). It is a note, never part of the id: a header that
+	// changes words moves no translation.
+	Where string
 	// Start and End delimit the bytes of the page that a translation
 	// replaces.
 	Start, End int

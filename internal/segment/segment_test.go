@@ -18,6 +18,9 @@ func dump(src []byte, p *Page) []byte {
 	for _, s := range p.Segments {
 		fmt.Fprintf(&b, "%d:%d %s %s\n", s.Line, s.Col, s.Kind, s.ID)
 		fmt.Fprintf(&b, "  text: %s\n", s.Text)
+		if s.Where != "" {
+			fmt.Fprintf(&b, "  where: %s\n", s.Where)
+		}
 		fmt.Fprintf(&b, "  raw:  %q\n", src[s.Start:s.End])
 		for i, c := range s.Codes {
 			// Where the markup stands must be where its bytes are.

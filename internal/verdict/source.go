@@ -13,7 +13,7 @@ import (
 	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
-const sourceMagic = "glotSRC1"
+const sourceMagic = "glotSRC3"
 
 // Source is the compiled source side of a site: every message of the
 // source catalog, with what the commands ask of it (its words, where it is
@@ -54,10 +54,15 @@ type SourceMessage struct {
 	// block's place among the page's, Context the context a directive gave
 	// it, and Codes what its placeholders stand for.
 	Page, Kind string
-	Line       int
-	Block      int
-	Context    string
-	Codes      []string
+	// PageOrder is the page's place in the site's order (content.Sort),
+	// from 1; 0 for a message on no page. Whatever lists messages page by
+	// page for people sorts the pages by it.
+	PageOrder int
+	Line      int
+	Block     int
+	Context   string
+	Codes     []string
+	Where     string // where the block stands, for the translator (locale.Use.Where)
 	// Predecessor says a current message succeeds it: its translation is
 	// shown as stale, not merely kept. (Only a retired message is one.)
 	Predecessor bool
@@ -154,7 +159,7 @@ func (s *Source) decode(i int, rec []byte) (*SourceMessage, error) {
 	m.Predecessor = flags&1 != 0
 	m.Words = int(d.uv())
 	if p := d.uv(); p > 0 && p <= uint64(len(s.pages)) {
-		m.Page = s.pages[p-1]
+		m.Page, m.PageOrder = s.pages[p-1], int(p)
 	}
 	m.Line = int(d.uv())
 	if k := d.uv(); k > 0 && k <= uint64(len(s.kinds)) {
@@ -162,6 +167,7 @@ func (s *Source) decode(i int, rec []byte) (*SourceMessage, error) {
 	}
 	m.Block = int(d.uv())
 	m.Context = d.str()
+	m.Where = d.str()
 	if codes := d.strs(); len(codes) > 0 {
 		m.Codes = codes
 	}
@@ -196,6 +202,11 @@ func EncodeSource(w io.Writer, s *locale.Site) error {
 		*list = append(*list, v)
 		no[v] = len(*list)
 		return no[v]
+	}
+	// Pages are numbered in the site's order, the order of s.Pages, so
+	// that a page's number is its place in that order.
+	for _, p := range s.Pages {
+		number(&pages, pageNo, p.Path)
 	}
 	type place struct{ page, line int }
 	places := make([]place, len(ids))
@@ -241,6 +252,7 @@ func EncodeSource(w io.Writer, s *locale.Site) error {
 		rec.uv(uint64(number(&kinds, kindNo, u.Kind)))
 		rec.uv(uint64(u.Block))
 		rec.str(u.Context)
+		rec.str(u.Where)
 		rec.strs(u.Codes)
 		rec.msg(m)
 		rec.str(catalog.Hash(m))
