@@ -33,7 +33,7 @@ func TestChangedDoseIsHeldUntilApproved(t *testing.T) {
 	if code := Run([]string{"-C", dir, "merge", "--lang", "es"}, &out, &errb); code != 0 {
 		t.Fatalf("merge: exit %d: %s", code, errb.String())
 	}
-	if want := "message " + id + ": held back from the pages: numbers"; !strings.Contains(errb.String(), want) || !strings.Contains(errb.String(), "translate.es.toml:") {
+	if want := "message " + id + ": held back from the pages: numbers"; !strings.Contains(errb.String(), want) || !strings.Contains(errb.String(), "locales/active.es.toml:") {
 		t.Errorf("merge does not warn of the dose, naming file and line:\n%s", errb.String())
 	}
 	active := string(read(t, filepath.Join(dir, "locales", "active.es.toml")))
