@@ -80,8 +80,13 @@ func readHugo(body []byte, r *Rules) *hugoText {
 		if m.block && m.blank {
 			fill = ' '
 		}
+		// Line breaks stay, so that the parser reads the lines the page
+		// has; but a blank line inside a tag (a parameter's text may
+		// hold one) would end a paragraph Hugo reads whole, so an inline
+		// tag that holds one is read as one long word.
+		joined := !m.block && hasBlankLine(body[m.start:m.end])
 		for i := m.start; i < m.end; i++ {
-			if c := h.view[i]; c != '\n' && c != '\r' {
+			if c := h.view[i]; joined || c != '\n' && c != '\r' {
 				h.view[i] = fill
 			}
 		}
@@ -351,4 +356,21 @@ func (h *hugoText) isBlockLine(src []byte, s, e int) bool {
 		i++
 	}
 	return seen
+}
+
+// hasBlankLine reports whether b holds a line of white space only between
+// two line breaks.
+func hasBlankLine(b []byte) bool {
+	for i := bytes.IndexByte(b, '\n'); i >= 0; {
+		rest := bytes.TrimLeft(b[i+1:], " \t\r")
+		if len(rest) > 0 && rest[0] == '\n' {
+			return true
+		}
+		j := bytes.IndexByte(b[i+1:], '\n')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }

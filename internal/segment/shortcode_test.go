@@ -127,6 +127,12 @@ func TestShortcodeTags(t *testing.T) {
 		src:  "Text before {{< img\nsrc=\"x.png\" alt=\"y\" >}} and after.\n",
 		want: []string{"p: Text before <1/> and after."},
 	}, {
+		// Hugo reads the tag whole, blank line and all: the paragraph
+		// goes on after it.
+		name: "a parameter holding a blank line",
+		src:  "See {{< figure src=\"a.png\" caption=\"First line.\n\nSecond line.\" >}} here.\n\nAfter.\n",
+		want: []string{"p: See <1/> here.", "figure.caption: First line. Second line.", "p: After."},
+	}, {
 		name: "a tag that starts a line of a sentence",
 		src:  "The Kubernetes\n{{< glossary_tooltip text=\"API server\" term_id=\"kube-apiserver\" >}}\nserves the API.\n",
 		want: []string{"p: The Kubernetes <1/> serves the API.", "glossary_tooltip.text: API server"},
