@@ -1,0 +1,187 @@
+package report_test
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/merge"
+	"github.com/glot-i18n/glot/internal/report"
+	"github.com/glot-i18n/glot/internal/verdict"
+)
+
+// countsSite has, in Spanish, a message on both of its pages, one a
+// reviewer signed off, one held back (its number changed), one stale,
+// one missing, and interface text on no page.
+func countsSite(t *testing.T) *locale.Site {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"active.en.toml": {Data: []byte(`
+shared-aaaa = "Ask your doctor."
+done-aaaa = "Rest well."
+signed-aaaa = "Drink water."
+dose-aaaa = "Take 2 tablets."
+edited-bbbb = "The text as it is now."
+new-cccc = "A new sentence."
+ui-skip = "Skip to content"
+`)},
+		".glot/pages/a.md.toml": {Data: []byte(`
+[[block]]
+id = "shared-aaaa"
+kind = "p"
+line = 1
+
+[[block]]
+id = "done-aaaa"
+kind = "p"
+line = 3
+
+[[block]]
+id = "dose-aaaa"
+kind = "p"
+line = 5
+
+[[block]]
+id = "edited-bbbb"
+kind = "p"
+line = 7
+was = ["old-bbbb"]
+`)},
+		".glot/pages/b.md.toml": {Data: []byte(`
+[[block]]
+id = "shared-aaaa"
+kind = "p"
+line = 1
+
+[[block]]
+id = "signed-aaaa"
+kind = "p"
+line = 3
+
+[[block]]
+id = "new-cccc"
+kind = "li"
+line = 5
+
+[[block]]
+id = "shared-aaaa"
+kind = "p"
+line = 7
+`)},
+		".glot/retired.toml": {Data: []byte(`old-bbbb = "The text as it was."` + "\n")},
+		"active.es.toml": {Data: []byte(`
+shared-aaaa = "Consulte a su médico."
+done-aaaa = "Descanse bien."
+signed-aaaa = "Beba agua."
+dose-aaaa = "Tome 3 comprimidos."
+ui-skip = "Ir al contenido"
+`)},
+		".glot/archive.es.toml": {Data: []byte(`
+[old-bbbb]
+source = "The text as it was."
+other = "El texto como era."
+`)},
+	}
+	s, err := locale.Load(fsys, "locales", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The sign-off is recorded as glot approve records it.
+	l, err := s.Lang("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, n, err := merge.Approve(s, l, merge.Approval{IDs: []string{"signed-aaaa"}})
+	if err != nil || n != 1 {
+		t.Fatalf("approve: %d, %v", n, err)
+	}
+	for _, f := range p.Writes {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	if s, err = locale.Load(fsys, "locales", "en"); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// The review counts what glot status counts, in its words: each message
+// once, however many pages show it, the interface text included, a
+// translation held back as stale.
+func TestReviewCountsAreStatus(t *testing.T) {
+	s := countsSite(t)
+	src, ts := compiled(t, s, "es")
+	for id, want := range map[string]verdict.State{"dose-aaaa": verdict.Held, "edited-bbbb": verdict.Stale, "new-cccc": verdict.Missing, "signed-aaaa": verdict.Translated} {
+		if e := ts[0].Entry(id); e.State != want {
+			t.Fatalf("the site is not what the test needs: %s is %v, want %v", id, e.State, want)
+		}
+	}
+	st := report.Status(src, ts).Languages[0]
+	if st.Reviewed != 1 || st.Stale != 2 || st.Missing != 1 {
+		t.Fatalf("status: %+v", st)
+	}
+	want := fmt.Sprintf("%d messages: %d translated (%d reviewed), %d stale, %d missing", st.Messages, st.Translated, st.Reviewed, st.Stale, st.Missing)
+	for _, layout := range []report.Layout{report.OneFile, report.Split} {
+		files, err := report.NewReview(s, ts[0], check.New("en", nil), report.ReviewOptions{Content: "content", Index: "review.es.html", Layout: layout}).Files()
+		if err != nil {
+			t.Fatal(err)
+		}
+		index := string(files[0].Data)
+		totals := regexp.MustCompile(`<p class="totals">([^;]*);`).FindStringSubmatch(index)
+		if totals == nil || totals[1] != want {
+			t.Errorf("layout %d: the review's totals %q, glot status's %q", layout, totals, want)
+		}
+		// The pages' own counts: b.md shows shared-aaaa twice, and
+		// counts it once.
+		if b := "<h2>content/b.md <small>3 messages: 2 translated (1 reviewed), 0 stale, 1 missing</small></h2>"; layout == report.OneFile && !strings.Contains(index, b) {
+			t.Errorf("b.md's counts: want %s in\n%s", b, index)
+		}
+	}
+}
+
+// A split review is an index at its name and a file per page in the
+// folder named after its stem, every link between them leading to one of
+// them.
+func TestReviewSplit(t *testing.T) {
+	s := countsSite(t)
+	_, ts := compiled(t, s, "es")
+	files, err := report.NewReview(s, ts[0], check.New("en", nil), report.ReviewOptions{Content: "content", Index: "review.es.html", Layout: report.Split}).Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	byName := map[string]string{}
+	for _, f := range files {
+		names = append(names, f.Name)
+		byName[f.Name] = string(f.Data)
+	}
+	want := []string{"review.es.html", "review.es/a.md.html", "review.es/b.md.html", "review.es/interface-text.html"}
+	if !slices.Equal(names, want) {
+		t.Fatalf("files %q, want %q", names, want)
+	}
+	hrefs := regexp.MustCompile(`href="([^"]*)"`)
+	for name, data := range byName {
+		links := hrefs.FindAllStringSubmatch(data, -1)
+		if name == "review.es.html" && len(links) != 3 || name != "review.es.html" && len(links) < 2 {
+			t.Errorf("%s links to %q", name, links)
+		}
+		for _, l := range links {
+			u, err := url.PathUnescape(l[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if to := path.Join(path.Dir(name), u); byName[to] == "" {
+				t.Errorf("%s links to %s (%s), which is not written", name, l[1], to)
+			}
+		}
+	}
+	if a := byName["review.es/a.md.html"]; !strings.Contains(a, "Tome 3 comprimidos.") || strings.Contains(a, "Beba agua.") {
+		t.Errorf("a.md's part holds a.md's messages alone:\n%s", a)
+	}
+}
