@@ -130,13 +130,28 @@ type langData struct {
 	Href  string // to its part, when the report is split
 	Pages []pageStatus
 	Gaps  []gap
+	// A split report lists a language's gaps GapsPerFile at a time:
+	// these are gaps GapFrom to GapTo of GapTotal, and GapParts lead to
+	// the others.
+	GapFrom, GapTo, GapTotal int
+	GapParts                 []gapLink
 }
+
+// gapLink leads to a file of a language's gaps; Href is "" for the file
+// it is on.
+type gapLink struct{ Label, Href string }
+
+// GapsPerFile is how many gaps a file of a split status report lists: a
+// browser lays out the 5,000 gaps of a language of a large site in more
+// than a second, and a thousand in a fifth of that.
+const GapsPerFile = 1000
 
 // HTML writes the status as self-contained pages: progress per language,
 // and for each language per page, and the list of its gaps. A large
 // site's report is split (see Layout): the index at o.Index has the
 // languages, and a part per language, <lang>.html in the folder
-// PartsDir(o.Index), its pages and gaps.
+// PartsDir(o.Index), its pages and gaps, GapsPerFile at a time: the
+// others in <lang>.2.html and on.
 func (r *StatusReport) HTML(s *locale.Site, tables []*verdict.Table, o StatusHTMLOptions) ([]File, error) {
 	secs := sections(s, o.Content)
 	langs := make([]langData, len(r.Languages))
@@ -160,14 +175,47 @@ func (r *StatusReport) HTML(s *locale.Site, tables []*verdict.Table, o StatusHTM
 		return []File{{Name: o.Index, Data: data}}, nil
 	}
 	dir := PartsDir(o.Index)
-	parts := make([]File, len(langs))
-	for i := range langs {
-		langs[i].Href = href(o.Index, dir+"/"+langs[i].Lang+".html")
+	// A language's part is <lang>.html, with its pages and its first
+	// gaps; its other gaps are in <lang>.2.html, <lang>.3.html...
+	type job struct {
+		name string
+		ld   langData
 	}
-	err = parallel(len(langs), func(i int) error {
-		name := dir + "/" + langs[i].Lang + ".html"
-		data, err := render("status.html", statusData{Source: r.Source, Langs: langs[i : i+1], Index: href(name, o.Index)})
-		parts[i] = File{Name: name, Data: data}
+	var jobs []job
+	for i := range langs {
+		ld := langs[i]
+		langs[i].Href = href(o.Index, dir+"/"+ld.Lang+".html")
+		n := max(1, (len(ld.Gaps)+GapsPerFile-1)/GapsPerFile)
+		names := make([]string, n)
+		for k := range names {
+			names[k] = dir + "/" + ld.Lang + ".html"
+			if k > 0 {
+				names[k] = fmt.Sprintf("%s/%s.%d.html", dir, ld.Lang, k+1)
+			}
+		}
+		for k, name := range names {
+			part := ld
+			if k > 0 {
+				part.Pages = nil
+			}
+			part.Gaps = ld.Gaps[k*GapsPerFile : min(len(ld.Gaps), (k+1)*GapsPerFile)]
+			if n > 1 {
+				part.GapFrom, part.GapTo, part.GapTotal = k*GapsPerFile+1, k*GapsPerFile+len(part.Gaps), len(ld.Gaps)
+				for j, other := range names {
+					l := gapLink{Label: fmt.Sprint(j + 1)}
+					if j != k {
+						l.Href = href(name, other) + "#gaps"
+					}
+					part.GapParts = append(part.GapParts, l)
+				}
+			}
+			jobs = append(jobs, job{name, part})
+		}
+	}
+	parts := make([]File, len(jobs))
+	err = parallel(len(jobs), func(i int) error {
+		data, err := render("status.html", statusData{Source: r.Source, Langs: []langData{jobs[i].ld}, Index: href(jobs[i].name, o.Index)})
+		parts[i] = File{Name: jobs[i].name, Data: data}
 		return err
 	})
 	if err != nil {

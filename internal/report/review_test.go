@@ -165,23 +165,107 @@ func TestReviewSplit(t *testing.T) {
 	if !slices.Equal(names, want) {
 		t.Fatalf("files %q, want %q", names, want)
 	}
-	hrefs := regexp.MustCompile(`href="([^"]*)"`)
-	for name, data := range byName {
-		links := hrefs.FindAllStringSubmatch(data, -1)
+	for name, links := range links(t, files) {
 		if name == "review.es.html" && len(links) != 3 || name != "review.es.html" && len(links) < 2 {
 			t.Errorf("%s links to %q", name, links)
-		}
-		for _, l := range links {
-			u, err := url.PathUnescape(l[1])
-			if err != nil {
-				t.Fatal(err)
-			}
-			if to := path.Join(path.Dir(name), u); byName[to] == "" {
-				t.Errorf("%s links to %s (%s), which is not written", name, l[1], to)
-			}
 		}
 	}
 	if a := byName["review.es/a.md.html"]; !strings.Contains(a, "Tome 3 comprimidos.") || strings.Contains(a, "Beba agua.") {
 		t.Errorf("a.md's part holds a.md's messages alone:\n%s", a)
+	}
+}
+
+// links returns the links of each file of a report, and fails t for a
+// link to a file that is not one of them.
+func links(t *testing.T, files []report.File) map[string][]string {
+	t.Helper()
+	byName := map[string]bool{}
+	for _, f := range files {
+		byName[f.Name] = true
+	}
+	hrefs := regexp.MustCompile(`href="([^"#]*)(#[^"]*)?"`)
+	out := map[string][]string{}
+	for _, f := range files {
+		for _, l := range hrefs.FindAllStringSubmatch(string(f.Data), -1) {
+			if l[1] == "" {
+				continue // a place on the page itself
+			}
+			out[f.Name] = append(out[f.Name], l[1])
+			u, err := url.PathUnescape(l[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if to := path.Join(path.Dir(f.Name), u); !byName[to] {
+				t.Errorf("%s links to %s (%s), which is not written", f.Name, l[1], to)
+			}
+		}
+	}
+	return out
+}
+
+// A split status report is an index of the languages and a file per
+// language, each linked to the others it names.
+func TestStatusSplit(t *testing.T) {
+	s := countsSite(t)
+	src, ts := compiled(t, s, "es")
+	files, err := report.Status(src, ts).HTML(s, ts, report.StatusHTMLOptions{Content: "content", Index: "status.html", Layout: report.Split})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	if want := []string{"status.html", "status/es.html"}; !slices.Equal(names, want) {
+		t.Fatalf("files %q, want %q", names, want)
+	}
+	ls := links(t, files)
+	if !slices.Equal(ls["status.html"], []string{"./status/es.html"}) || !slices.Equal(ls["status/es.html"], []string{"../status.html"}) {
+		t.Errorf("links: %q", ls)
+	}
+	es := string(files[1].Data)
+	for _, want := range []string{"<tr><td>content/b.md</td>", `<span class="kind missing">missing</span> content/b.md:5: A new sentence.`, `<span class="kind stale">stale</span> content/a.md:5: Take 2 tablets.`} {
+		if !strings.Contains(es, want) {
+			t.Errorf("status/es.html lacks %s:\n%s", want, es)
+		}
+	}
+}
+
+// A language's gaps are listed a thousand at a time, each file leading to
+// the others.
+func TestStatusGapsSplit(t *testing.T) {
+	var src, page strings.Builder
+	n := 2*report.GapsPerFile + 5
+	for i := range n {
+		fmt.Fprintf(&src, "m%04d-aaaa = \"Message %d.\"\n", i, i)
+		fmt.Fprintf(&page, "[[block]]\nid = \"m%04d-aaaa\"\nkind = \"p\"\nline = %d\n\n", i, i+1)
+	}
+	s, err := locale.Load(fstest.MapFS{"active.en.toml": {Data: []byte(src.String())}, ".glot/pages/a.md.toml": {Data: []byte(page.String())}}, "locales", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, ts := compiled(t, s, "es")
+	files, err := report.Status(vs, ts).HTML(s, ts, report.StatusHTMLOptions{Content: "content", Index: "status.html", Layout: report.Auto})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	if want := []string{"status.html", "status/es.html", "status/es.2.html", "status/es.3.html"}; !slices.Equal(names, want) {
+		t.Fatalf("files %q, want %q", names, want)
+	}
+	links(t, files)
+	for k, f := range files[1:] {
+		gaps := strings.Count(string(f.Data), `<span class="kind missing">`)
+		from := k*report.GapsPerFile + 1
+		to := from + gaps - 1
+		if want := min(report.GapsPerFile, n-k*report.GapsPerFile); gaps != want || !strings.Contains(string(f.Data), fmt.Sprintf("Gaps %d to %d of %d:", from, to, n)) {
+			t.Errorf("%s: %d gaps, want %d, from %d", f.Name, gaps, want, from)
+		}
+	}
+	if !strings.Contains(string(files[1].Data), "<tr><td>content/a.md</td>") || strings.Contains(string(files[2].Data), "<tr><td>content/a.md</td>") {
+		t.Error("the pages' table is on the language's first file alone")
 	}
 }
