@@ -38,6 +38,10 @@ func (g *glot) output(file string, write func(w io.Writer) error) error {
 // atomically; or, without -o, the one file to standard output. The parts
 // an earlier report left there that this one does not write are removed,
 // so that the folder holds one report, not the pages of several.
+//
+// A parts folder is marked as one (reportMark): glot writes parts into,
+// and removes files from, no folder it did not make for a report, so that
+// -o content.html never touches content/.
 func (g *glot) outputFiles(file string, files []report.File) error {
 	if file == "" {
 		for _, f := range files {
@@ -49,7 +53,21 @@ func (g *glot) outputFiles(file string, files []report.File) error {
 	}
 	file = g.userPath(file)
 	dir := filepath.Dir(file)
-	written := map[string]bool{}
+	parts := filepath.Join(dir, filepath.FromSlash(report.PartsDir(filepath.Base(file))))
+	mark := filepath.Join(parts, reportMark)
+	_, err := os.Lstat(parts)
+	exists := err == nil
+	_, err = os.Lstat(mark)
+	ours := err == nil
+	if len(files) > 1 {
+		if exists && !ours {
+			return fmt.Errorf("-o %s: the report's pages go in %s, which exists and is not a glot report's: give another -o", display(file), display(parts))
+		}
+		if err := writeReport(mark, []byte(reportMarkText)); err != nil {
+			return err
+		}
+	}
+	written := map[string]bool{mark: len(files) > 1}
 	// The parts first, the index last: an index never links to a part
 	// not yet written.
 	for i := len(files) - 1; i >= 0; i-- {
@@ -59,16 +77,15 @@ func (g *glot) outputFiles(file string, files []report.File) error {
 		}
 		written[name] = true
 	}
-	parts := filepath.Join(dir, filepath.FromSlash(report.PartsDir(filepath.Base(file))))
+	if !ours {
+		return nil
+	}
 	var stale []string
-	err := filepath.WalkDir(parts, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(parts, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
 			return err
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".html") && !written[p] {
+		if !d.IsDir() && (strings.HasSuffix(p, ".html") || p == mark) && !written[p] {
 			stale = append(stale, p)
 		}
 		return nil
@@ -90,6 +107,13 @@ func (g *glot) outputFiles(file string, files []report.File) error {
 	}
 	return nil
 }
+
+// reportMark is the file that marks a folder as the pages of a split
+// report, which glot may rewrite and clear.
+const (
+	reportMark     = ".glot-report"
+	reportMarkText = "This folder holds the pages of a report glot wrote (glot review, glot status --format html).\nglot rewrites it, and removes its pages, with the next report.\n"
+)
 
 // writeReport writes a file of a report as plan.WriteFile does, to a
 // temporary file renamed over name, so that a browser never opens half a
