@@ -21,7 +21,7 @@ block, the source beside its translation into one language; missing and
 stale translations and the findings of glot check are marked. It is for
 reviewers, clinicians say, who will never open a catalog. Mark what they
 signed off with glot approve, or with the Approve buttons of the review
-that glot serve shows at /_glot/review/<lang>/.
+that glot serve shows at /__glot/review/<lang>/.
 
 With -o FILE, a site of more than 2,000 messages gets an index at FILE and
 one file per page in the folder named after FILE without its extension

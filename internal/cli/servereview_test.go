@@ -2,18 +2,23 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/serve"
@@ -182,5 +187,65 @@ func TestServeReviewApprove(t *testing.T) {
 	}
 	if st.Languages[0].Reviewed != 1 {
 		t.Errorf("glot status counts %d reviewed, want 1: %s", st.Languages[0].Reviewed, out.String())
+	}
+}
+
+// In Chromium, the Approve button of the served review signs its message
+// off: the browser's own post (its Origin, the page's token) is taken,
+// and the page comes back with the message reviewed.
+func TestServeReviewApproveBrowser(t *testing.T) {
+	dir, ids := reviewSite(t)
+	g := &glot{dir: dir, stdout: io.Discard, stderr: io.Discard}
+	defer g.done()
+	cfg, err := g.config()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serve.New(serve.Options{Root: filepath.Join(dir, "public"),
+		Reviews: &serveReviews{g: g, cfg: cfg, langs: []string{"es"}, mu: &sync.Mutex{}}})
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config.Handler = s.Handler(srv.Listener.Addr())
+	srv.Start()
+	defer srv.Close()
+
+	exe := os.Getenv("GLOT_CHROME")
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if exe == "" {
+			exe, _ = exec.LookPath(name)
+		}
+	}
+	if exe == "" {
+		t.Fatal("the browser test needs Chromium (Debian: apt-get install chromium), or GLOT_CHROME set to a Chrome")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.Flag("headless", true),
+		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	id := ids[0]
+	button := `tr[id="` + id + `"] form.approve button`
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/__glot/review/es/"), chromedp.WaitVisible(chromedp.CSS(button))); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(button)), chromedp.WaitVisible(chromedp.CSS(`tr[id="`+id+`"] .state.reviewed`))); err != nil {
+		t.Fatalf("after Approve: %v", err)
+	}
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(loc, "/__glot/review/es/index.html#"+id) {
+		t.Errorf("after Approve the browser is at %s", loc)
+	}
+	var out, errb bytes.Buffer
+	if code := Run([]string{"-C", dir, "status", "--format", "json"}, &out, &errb); code != 0 {
+		t.Fatalf("status: %d %s", code, errb.String())
+	}
+	if !regexp.MustCompile(`"reviewed": 1\b`).Match(out.Bytes()) {
+		t.Errorf("glot status after the browser's Approve: %s", out.String())
 	}
 }

@@ -63,7 +63,9 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Cache-Control", "no-store")
-	h.Set("Referrer-Policy", "no-referrer")
+	// Not no-referrer: under it a browser sends "Origin: null" with the
+	// page's own form posts, which approve then refuses.
+	h.Set("Referrer-Policy", "same-origin")
 	if name == approveName {
 		s.approve(w, r, lang)
 		return
