@@ -28,14 +28,17 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 		return float64(n) * 100 / float64(of)
 	},
 	"percent": percent,
-	"diff": func(ops []DiffOp) template.HTML {
-		esc := make([]DiffOp, len(ops))
-		for i, op := range ops {
-			esc[i] = DiffOp{op.Op, template.HTMLEscapeString(op.Text)}
-		}
-		return template.HTML(FormatDiff(esc, "<del>", "</del>", "<ins>", "</ins>", ""))
-	},
 }).ParseFS(templates, "templates/*.html"))
+
+// diffHTML writes a word diff as HTML: deleted words in <del>, inserted
+// ones in <ins>.
+func diffHTML(ops []DiffOp) template.HTML {
+	esc := make([]DiffOp, len(ops))
+	for i, op := range ops {
+		esc[i] = DiffOp{op.Op, template.HTMLEscapeString(op.Text)}
+	}
+	return template.HTML(FormatDiff(esc, "<del>", "</del>", "<ins>", "</ins>", ""))
+}
 
 // percent writes a share for a reader: whole where it is ("100 %"),
 // else to one decimal ("65.4 %"), never 100 for a share short of it.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"runtime"
 	"sync"
 
@@ -76,6 +77,10 @@ type reviewBlock struct {
 	Diff                          []DiffOp
 	Problems                      []check.Problem
 	Repeat                        bool // the message was shown earlier on the page
+	// The texts as HTML, their placeholders marked (see showTags), made
+	// here rather than by the template: a large review has tens of
+	// thousands, and a template's function calls are slow.
+	SourceHTML, TranslationHTML, OldHTML, DiffHTML template.HTML
 }
 
 // Counts are the messages of a review, or of one of its pages, by state,
@@ -148,6 +153,10 @@ func (r *Review) page(sec section) (reviewPage, error) {
 			if e.Prior.Source != "" {
 				rb.Diff = WordDiff(e.Prior.Source, msg.Other)
 			}
+		}
+		rb.SourceHTML, rb.TranslationHTML, rb.OldHTML = showTags(rb.Source), showTags(rb.Translation), showTags(rb.Old)
+		if rb.Diff != nil {
+			rb.DiffHTML = diffHTML(rb.Diff)
 		}
 		if !rb.Repeat {
 			rp.Counts.add(rb)
