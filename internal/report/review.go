@@ -338,7 +338,6 @@ func (r *Review) File(name string) (data []byte, ok bool, err error) {
 		}
 		pages[k] = p
 		d := r.data()
-		d.Totals = r.totals(nil)
 		data, err := r.part(d, pages, k)
 		return data, err == nil, err
 	}

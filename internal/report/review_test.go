@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"path"
@@ -151,9 +152,20 @@ func TestReviewCountsAreStatus(t *testing.T) {
 func TestReviewSplit(t *testing.T) {
 	s := countsSite(t)
 	_, ts := compiled(t, s, "es")
-	files, err := report.NewReview(s, ts[0], check.New("en", nil), report.ReviewOptions{Content: "content", Index: "review.es.html", Layout: report.Split}).Files()
+	r := report.NewReview(s, ts[0], check.New("en", nil), report.ReviewOptions{Content: "content", Index: "review.es.html", Layout: report.Split})
+	files, err := r.Files()
 	if err != nil {
 		t.Fatal(err)
+	}
+	// glot serve asks for the files one at a time, and gets the same.
+	for _, f := range files {
+		data, ok, err := r.File(f.Name)
+		if err != nil || !ok || !bytes.Equal(data, f.Data) {
+			t.Errorf("File(%s): %v %v, differs from Files: %v", f.Name, ok, err, !bytes.Equal(data, f.Data))
+		}
+	}
+	if _, ok, _ := r.File("review.es/gone.md.html"); ok {
+		t.Error("File of no page")
 	}
 	var names []string
 	byName := map[string]string{}
