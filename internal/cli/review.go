@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"io"
-
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/report"
@@ -18,11 +16,17 @@ func newReviewCmd(g *glot) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "review",
 		Short: "Write a bilingual HTML page for reviewers: source and translation side by side",
-		Long: `Review writes one self-contained HTML page with every page of the site,
-block by block, the source beside its translation into one language;
-missing and stale translations and the findings of glot check are marked.
-It is for reviewers, clinicians say, who will never open a catalog. Mark what
-they signed off with glot approve.`,
+		Long: `Review writes self-contained HTML with every page of the site, block by
+block, the source beside its translation into one language; missing and
+stale translations and the findings of glot check are marked. It is for
+reviewers, clinicians say, who will never open a catalog. Mark what they
+signed off with glot approve, or with the Approve buttons of the review
+that glot serve shows at /__glot/review/<lang>/.
+
+With -o FILE, a site of more than 2,000 messages gets an index at FILE and
+one file per page in the folder named after FILE without its extension
+(review.es.html and review.es/), each of which a browser opens at once; a
+smaller site, or standard output, gets one file.`,
 		Example: `  glot review --lang es -o review.es.html`,
 		Args:    cobra.NoArgs,
 		RunE:    func(c *cobra.Command, args []string) error { return runReview(g, o) },
@@ -50,7 +54,11 @@ func runReview(g *glot, o *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	return g.output(o.output, func(w io.Writer) error {
-		return report.Review(w, site, tables[0], c, display(g.path(cfg.ContentDir)))
-	})
+	name, layout := reportName(o.output, "review."+l.Tag+".html")
+	files, err := report.NewReview(site, tables[0], c, report.ReviewOptions{
+		Content: display(g.path(cfg.ContentDir)), Index: name, Layout: layout}).Files()
+	if err != nil {
+		return err
+	}
+	return g.outputFiles(o.output, files)
 }

@@ -21,7 +21,12 @@ func newStatusCmd(g *glot) *cobra.Command {
 		Long: `Status counts, for each language, the source messages that are translated
 (current for their source), stale (translated for an earlier version of the
 source) and missing, the source words still to translate, and the percentage
-translated.`,
+translated.
+
+With --format html -o FILE, a site of more than 2,000 messages gets an index
+of the languages at FILE and one file per language in the folder named after
+FILE without its extension (status.html and status/); a smaller site, or
+standard output, gets one file.`,
 		Example: `  glot status
   glot status --lang de --format json
   glot status --format json -o status.json`,
@@ -46,17 +51,22 @@ func runStatus(g *glot, o *statusOptions) error {
 		return err
 	}
 	st := report.Status(src, tables)
+	if o.format == "html" {
+		// The page by page view needs the pages' records.
+		site, err := g.locales(cfg, true)
+		if err != nil {
+			return err
+		}
+		name, layout := reportName(o.output, "status.html")
+		files, err := st.HTML(site, tables, report.StatusHTMLOptions{Content: display(g.path(cfg.ContentDir)), Index: name, Layout: layout})
+		if err != nil {
+			return err
+		}
+		return g.outputFiles(o.output, files)
+	}
 	return g.output(o.output, func(w io.Writer) error {
-		switch o.format {
-		case "json":
+		if o.format == "json" {
 			return st.WriteJSON(w)
-		case "html":
-			// The page by page view needs the pages' records.
-			site, err := g.locales(cfg, true)
-			if err != nil {
-				return err
-			}
-			return st.WriteHTML(w, site, tables, display(g.path(cfg.ContentDir)))
 		}
 		return st.WriteText(w)
 	})

@@ -149,11 +149,14 @@ func TestCheckReport(t *testing.T) {
 }
 
 func TestReviewPage(t *testing.T) {
-	var buf bytes.Buffer
-	if err := report.Review(&buf, site(t), tables(t, site(t), "es")[0], check.New("en", nil), "content"); err != nil {
+	files, err := report.NewReview(site(t), tables(t, site(t), "es")[0], check.New("en", nil), report.ReviewOptions{Content: "content", Index: "review.html"}).Files()
+	if err != nil {
 		t.Fatal(err)
 	}
-	page := buf.String()
+	if len(files) != 1 || files[0].Name != "review.html" {
+		t.Fatalf("a small site's review is one file: %d files", len(files))
+	}
+	page := string(files[0].Data)
 	for _, want := range []string{
 		`<html lang="en">`, "<h2>content/a.md", "Tome 3 comprimidos.", "numbers", `<span class="state stale">stale</span>`,
 		`<span class="state missing">missing</span>`, "<del>was.</del><ins>is now.</ins>", "El texto como era.",

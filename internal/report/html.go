@@ -1,17 +1,14 @@
 package report
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"html/template"
-	"io"
 	"math"
 	"path"
+	"sort"
 	"strings"
 
-	"github.com/glot-i18n/glot/internal/catalog"
-	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/lcs"
 	"github.com/glot-i18n/glot/internal/ledger"
@@ -32,14 +29,17 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 		return float64(n) * 100 / float64(of)
 	},
 	"percent": percent,
-	"diff": func(ops []lcs.DiffOp) template.HTML {
-		esc := make([]lcs.DiffOp, len(ops))
-		for i, op := range ops {
-			esc[i] = lcs.DiffOp{Op: op.Op, Text: template.HTMLEscapeString(op.Text)}
-		}
-		return template.HTML(lcs.FormatDiff(esc, "<del>", "</del>", "<ins>", "</ins>", ""))
-	},
 }).ParseFS(templates, "templates/*.html"))
+
+// diffHTML writes a word diff as HTML: deleted words in <del>, inserted
+// ones in <ins>.
+func diffHTML(ops []lcs.DiffOp) template.HTML {
+	esc := make([]lcs.DiffOp, len(ops))
+	for i, op := range ops {
+		esc[i] = lcs.DiffOp{Op: op.Op, Text: template.HTMLEscapeString(op.Text)}
+	}
+	return template.HTML(lcs.FormatDiff(esc, "<del>", "</del>", "<ins>", "</ins>", ""))
+}
 
 // percent writes a share for a reader: whole where it is ("100 %"),
 // else to one decimal ("65.4 %"), never 100 for a share short of it.
@@ -75,7 +75,8 @@ const InterfaceSection = "Interface text (layouts)"
 // section is a part of the site a report walks: a page and its blocks, or
 // the interface text.
 type section struct {
-	Path   string
+	Path   string // as a reader knows it: "content/docs/a.md", or InterfaceSection
+	Page   string // the page's path in the content folder; "" for the interface text
 	Blocks []ledger.Block
 }
 
@@ -84,7 +85,7 @@ type section struct {
 func sections(s *locale.Site, content string) []section {
 	var out []section
 	for _, p := range s.Pages {
-		out = append(out, section{Path: path.Join(content, p.Path), Blocks: p.Blocks})
+		out = append(out, section{Path: path.Join(content, p.Path), Page: p.Path, Blocks: p.Blocks})
 	}
 	ui := section{Path: InterfaceSection}
 	for _, id := range s.Source.IDs() {
@@ -96,97 +97,6 @@ func sections(s *locale.Site, content string) []section {
 		out = append(out, ui)
 	}
 	return out
-}
-
-// reviewBlock is one block of a page in the review.
-type reviewBlock struct {
-	Where, Kind, ID     string
-	Source, Translation string
-	// SourceForms and TranslationForms are the plural forms of a message
-	// that has them: "Reading time: 1 minute" / "... 3 minutes".
-	SourceForms, TranslationForms []catalog.Form
-	State                         string // translated, stale, missing
-	Reviewed                      bool
-	Previous, Old                 string // stale: the source translated, and its translation
-	Held                          bool   // Old is a translation of this source, held back
-	Diff                          []lcs.DiffOp
-	Problems                      []check.Problem
-	Repeat                        bool // the message was shown earlier on the page
-}
-
-type reviewPage struct {
-	Path   string
-	Blocks []reviewBlock
-	Counts map[string]int
-}
-
-// Review writes a self-contained HTML page with every page's source and
-// translation into t's language side by side, block by block, for
-// reviewers who will never open a catalog. Missing, stale and held-back
-// translations and the checks' findings are marked.
-func Review(w io.Writer, s *locale.Site, t *verdict.Table, c *check.Checker, content string) error {
-	lang := t.Lang
-	data := struct {
-		Lang, Name, Dir, Source string
-		Pages                   []reviewPage
-		Totals                  map[string]int
-	}{Lang: lang, Name: langtag.Name(lang), Dir: langtag.Dir(lang), Source: s.SourceLang, Totals: map[string]int{}}
-	for _, p := range sections(s, content) {
-		rp := reviewPage{Path: p.Path, Counts: map[string]int{}}
-		seen := map[string]bool{}
-		for _, blk := range p.Blocks {
-			src := s.Source.Messages[blk.ID]
-			if src == nil {
-				continue
-			}
-			e := t.Entry(blk.ID)
-			rb := reviewBlock{Where: p.Path, Kind: blk.Kind, ID: blk.ID, Source: src.Other, State: reviewState(e.State), Repeat: seen[blk.ID]}
-			seen[blk.ID] = true
-			switch e.State {
-			case verdict.Translated:
-				tr := e.InForce
-				rb.Translation = tr.Other
-				if len(catalog.Forms(src)) > 1 {
-					rb.SourceForms, rb.TranslationForms = catalog.Forms(src), catalog.Forms(tr)
-				}
-				rb.Reviewed = e.Reviewed
-				rb.Problems = c.Translation(lang, src.Other, rb.Translation)
-			case verdict.Held:
-				rb.Old, rb.Held = e.Own.Other, true
-				rb.Problems = append([]check.Problem{{Check: e.Reason.Check, Severity: check.Error, Message: e.Reason.Error() + ": the translation is not used"}},
-					c.Translation(lang, src.Other, e.Own.Other)...)
-			case verdict.Stale:
-				rb.Old = e.Prior.Translation.Other
-				rb.Previous = e.Prior.Source
-				if e.Prior.Source != "" {
-					rb.Diff = lcs.WordDiff(e.Prior.Source, src.Other)
-				}
-			}
-			if !rb.Repeat {
-				rp.Counts[rb.State]++
-				data.Totals[rb.State]++
-				if rb.Reviewed {
-					rp.Counts["reviewed"]++
-					data.Totals["reviewed"]++
-				}
-				if len(rb.Problems) > 0 {
-					rp.Counts["problems"]++
-					data.Totals["problems"]++
-				}
-			}
-			rp.Blocks = append(rp.Blocks, rb)
-		}
-		data.Pages = append(data.Pages, rp)
-	}
-	if err := t.Err(); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, "review.html", data); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
 }
 
 // pageStatus is the coverage of one page in one language.
@@ -204,54 +114,178 @@ func reviewState(st verdict.State) string {
 	return st.String()
 }
 
-// WriteHTML writes the status as one self-contained page: progress per
-// language and per page, and the list of gaps.
-func (r *StatusReport) WriteHTML(w io.Writer, s *locale.Site, tables []*verdict.Table, content string) error {
-	type langData struct {
-		LangStatus
-		Name  string
-		Pages []pageStatus
-		Gaps  []Finding
+// StatusHTMLOptions tune StatusReport.HTML.
+type StatusHTMLOptions struct {
+	Content string // the content folder's name
+	Index   string // the file name of the report, or of its index
+	Layout  Layout
+}
+
+// gap is a message a language lacks, as the status page lists it.
+type gap struct {
+	Kind, Page string
+	Line       int
+	Source     string
+}
+
+type langData struct {
+	LangStatus
+	Name  string
+	Href  string // to its part, when the report is split
+	Pages []pageStatus
+	Gaps  []gap
+	// A split report lists a language's gaps GapsPerFile at a time:
+	// these are gaps GapFrom to GapTo of GapTotal, and GapParts lead to
+	// the others.
+	GapFrom, GapTo, GapTotal int
+	GapParts                 []gapLink
+}
+
+// gapLink leads to a file of a language's gaps; Href is "" for the file
+// it is on.
+type gapLink struct{ Label, Href string }
+
+// GapsPerFile is how many gaps a file of a split status report lists: a
+// browser lays out the 5,000 gaps of a language of a large site in more
+// than a second, and a thousand in a fifth of that.
+const GapsPerFile = 1000
+
+// HTML writes the status as self-contained pages: progress per language,
+// and for each language per page, and the list of its gaps. A large
+// site's report is split (see Layout): the index at o.Index has the
+// languages, and a part per language, <lang>.html in the folder
+// PartsDir(o.Index), its pages and gaps, GapsPerFile at a time: the
+// others in <lang>.2.html and on.
+func (r *StatusReport) HTML(s *locale.Site, tables []*verdict.Table, o StatusHTMLOptions) ([]File, error) {
+	secs := sections(s, o.Content)
+	langs := make([]langData, len(r.Languages))
+	err := parallel(len(langs), func(i int) (err error) {
+		langs[i], err = r.langData(r.Languages[i], tables[i], secs, o.Content)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	data := struct {
+	type statusData struct {
 		Source string
 		Langs  []langData
-	}{Source: r.Source}
-	for i, ls := range r.Languages {
-		t := tables[i]
-		ld := langData{LangStatus: ls, Name: langtag.Name(ls.Lang)}
-		for _, p := range sections(s, content) {
-			ps := pageStatus{Path: p.Path}
-			seen := map[string]bool{}
-			for _, b := range p.Blocks {
-				if seen[b.ID] || s.Source.Messages[b.ID] == nil {
-					continue
-				}
-				seen[b.ID] = true
-				ps.Messages++
-				i, _ := t.Source().Index(b.ID)
-				switch t.State(i) {
-				case verdict.Translated:
-					ps.Translated++
-				case verdict.Stale, verdict.Held:
-					ps.Stale++
-				default:
-					ps.Miss++
+		Index  string // from a part to the index
+	}
+	if !o.Layout.splits(len(s.Source.Messages)) {
+		data, err := render("status.html", statusData{Source: r.Source, Langs: langs})
+		if err != nil {
+			return nil, err
+		}
+		return []File{{Name: o.Index, Data: data}}, nil
+	}
+	dir := PartsDir(o.Index)
+	// A language's part is <lang>.html, with its pages and its first
+	// gaps; its other gaps are in <lang>.2.html, <lang>.3.html...
+	type job struct {
+		name string
+		ld   langData
+	}
+	var jobs []job
+	for i := range langs {
+		ld := langs[i]
+		langs[i].Href = href(o.Index, dir+"/"+ld.Lang+".html")
+		n := max(1, (len(ld.Gaps)+GapsPerFile-1)/GapsPerFile)
+		names := make([]string, n)
+		for k := range names {
+			names[k] = dir + "/" + ld.Lang + ".html"
+			if k > 0 {
+				names[k] = fmt.Sprintf("%s/%s.%d.html", dir, ld.Lang, k+1)
+			}
+		}
+		for k, name := range names {
+			part := ld
+			if k > 0 {
+				part.Pages = nil
+			}
+			part.Gaps = ld.Gaps[k*GapsPerFile : min(len(ld.Gaps), (k+1)*GapsPerFile)]
+			if n > 1 {
+				part.GapFrom, part.GapTo, part.GapTotal = k*GapsPerFile+1, k*GapsPerFile+len(part.Gaps), len(ld.Gaps)
+				for j, other := range names {
+					l := gapLink{Label: fmt.Sprint(j + 1)}
+					if j != k {
+						l.Href = href(name, other) + "#gaps"
+					}
+					part.GapParts = append(part.GapParts, l)
 				}
 			}
-			ld.Pages = append(ld.Pages, ps)
+			jobs = append(jobs, job{name, part})
 		}
-		gaps, err := Diff(t.Source(), []*verdict.Table{t}, DiffOptions{ContentName: content})
-		if err != nil {
-			return err
-		}
-		ld.Gaps = gaps.Findings
-		data.Langs = append(data.Langs, ld)
 	}
-	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, "status.html", data); err != nil {
+	parts := make([]File, len(jobs))
+	err = parallel(len(jobs), func(i int) error {
+		data, err := render("status.html", statusData{Source: r.Source, Langs: []langData{jobs[i].ld}, Index: href(jobs[i].name, o.Index)})
+		parts[i] = File{Name: jobs[i].name, Data: data}
 		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	index, err := render("status-index.html", statusData{Source: r.Source, Langs: langs})
+	if err != nil {
+		return nil, err
+	}
+	return append([]File{{Name: o.Index, Data: index}}, parts...), nil
+}
+
+// langData works out the coverage of one language page by page, and its
+// gaps in page order. A gap shows its source clipped: the status says
+// what is left to do; glot diff and glot review show it whole.
+func (r *StatusReport) langData(ls LangStatus, t *verdict.Table, secs []section, content string) (langData, error) {
+	ld := langData{LangStatus: ls, Name: langtag.Name(ls.Lang)}
+	src := t.Source()
+	for _, p := range secs {
+		ps := pageStatus{Path: p.Path}
+		seen := map[string]bool{}
+		for _, b := range p.Blocks {
+			i, ok := src.Index(b.ID)
+			if seen[b.ID] || !ok {
+				continue
+			}
+			seen[b.ID] = true
+			ps.Messages++
+			switch t.State(i) {
+			case verdict.Translated:
+				ps.Translated++
+			case verdict.Stale, verdict.Held:
+				ps.Stale++
+			default:
+				ps.Miss++
+			}
+		}
+		ld.Pages = append(ld.Pages, ps)
+	}
+	var idx []int
+	for i := range src.IDs() {
+		if t.State(i) != verdict.Translated {
+			idx = append(idx, i)
+		}
+	}
+	for start := 0; start < len(idx); start += 1024 {
+		batch := idx[start:min(start+1024, len(idx))]
+		ms, err := src.Messages(batch)
+		if err != nil {
+			return ld, err
+		}
+		for k, sm := range ms {
+			g := gap{Kind: "missing", Source: clip(sm.Message.Other, 160)}
+			if st := t.State(batch[k]); st == verdict.Stale || st == verdict.Held {
+				g.Kind = "stale"
+			}
+			g.Page, g.Line = place(sm, content)
+			ld.Gaps = append(ld.Gaps, g)
+		}
+	}
+	sort.SliceStable(ld.Gaps, func(i, j int) bool {
+		a, b := ld.Gaps[i], ld.Gaps[j]
+		if a.Page != b.Page {
+			return a.Page < b.Page
+		}
+		return a.Line < b.Line
+	})
+	return ld, nil
 }

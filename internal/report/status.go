@@ -1,9 +1,12 @@
 // Package report owns what glot tells reviewers about a site's
 // translations. It reads the catalogs and the bookkeeping and never changes
-// them.
+// them. Its HTML reports are returned as files, not written: a large
+// site's is an index and parts (see Layout), so that each opens in a
+// browser at once.
 //
-//	st := report.Status(site, []string{"es", "de"})
+//	st := report.Status(src, tables)
 //	err := st.WriteJSON(os.Stdout)
+//	files, err := report.NewReview(site, tables[0], checker, report.ReviewOptions{Index: "review.es.html"}).Files()
 package report
 
 import (

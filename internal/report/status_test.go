@@ -69,7 +69,7 @@ other = "Fuente vieja"
 }
 
 // compiled compiles the source and the catalogs of langs.
-func compiled(t *testing.T, s *locale.Site, langs ...string) (*verdict.Source, []*verdict.Table) {
+func compiled(t testing.TB, s *locale.Site, langs ...string) (*verdict.Source, []*verdict.Table) {
 	t.Helper()
 	src, ts, err := verdict.CompileLangs(s, langs)
 	if err != nil {

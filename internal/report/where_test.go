@@ -40,19 +40,14 @@ func TestPercent(t *testing.T) {
 // The status page names a gap of the interface text as such: it read
 // "missing : Skip to content".
 func TestStatusHTMLGapOfInterfaceText(t *testing.T) {
-	type langData struct {
-		LangStatus
-		Name  string
-		Pages []pageStatus
-		Gaps  []Finding
-	}
 	data := struct {
 		Source string
 		Langs  []langData
+		Index  string
 	}{Source: "en", Langs: []langData{{
 		LangStatus: LangStatus{Lang: "ja", Messages: 2, Translated: 1, Missing: 1, Percent: 50},
 		Name:       "日本語",
-		Gaps:       []Finding{{Lang: "ja", ID: "ui-skip", Kind: "missing", Source: "Skip to content"}},
+		Gaps:       []gap{{Kind: "missing", Source: "Skip to content"}},
 	}}}
 	var b bytes.Buffer
 	if err := pages.ExecuteTemplate(&b, "status.html", data); err != nil {

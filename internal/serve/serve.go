@@ -4,7 +4,10 @@
 // reload through a server-sent event. The reload script is added to HTML
 // as it is served; the files on disk stay exactly what glot build writes.
 // It also owns who may reach a preview: CheckAddr is the rule on where one
-// listens, GuardHost the rule on the Host headers it answers.
+// listens, GuardHost the rule on the Host headers it answers. It serves
+// the review of each language at /__glot/review/<lang>/, where a reviewer
+// approves translations; the only write it takes is that approval, from
+// its own pages (their Origin) with the session's token.
 //
 //	if _, err := serve.CheckAddr(addr, false); err != nil { ... }
 //	s := serve.New(serve.Options{Root: "public", Addr: addr, Watch: []string{"content", "locales"}, Rebuild: build})
@@ -50,6 +53,10 @@ type Options struct {
 	// Public accepts any Host header when the listener is not on
 	// loopback; see GuardHost.
 	Public bool
+	// Reviews, when set, serves each language's review at
+	// /__glot/review/<lang>/ with an Approve button per translation not
+	// yet reviewed (see Reviews).
+	Reviews Reviews
 }
 
 // maxStreams is how many pages may listen for reloads at once. Each
@@ -65,6 +72,7 @@ type Server struct {
 	clients map[chan string]bool
 	builds  int // completed rebuilds, for tests and logs
 	lastErr error
+	token   string // the session's secret, asked of every approval
 }
 
 // New returns a server; nothing runs until Serve.
@@ -75,7 +83,7 @@ func New(o Options) *Server {
 	if o.Log == nil {
 		o.Log = func(string, ...any) {}
 	}
-	return &Server{o: o, clients: map[chan string]bool{}}
+	return &Server{o: o, clients: map[chan string]bool{}, token: newToken()}
 }
 
 // eventsPath is where pages listen for reloads.
@@ -96,6 +104,9 @@ func (s *Server) site() http.Handler {
 	files := http.FileServer(http.Dir(s.o.Root))
 	mux := http.NewServeMux()
 	mux.HandleFunc(eventsPath, s.events)
+	if s.o.Reviews != nil {
+		mux.HandleFunc(reviewPath, s.review)
+	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		clean := path.Clean("/" + r.URL.Path)
 		if clean == "/" {
