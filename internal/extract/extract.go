@@ -10,6 +10,7 @@
 package extract
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -89,7 +90,14 @@ func Segment(fsys fs.FS, p content.Page, rules *segment.Rules) (*segment.Page, [
 // SegmentAll segments every page of fsys on all cores, and returns the
 // results in page order. Errors name the file and line.
 func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Rules) ([]*segment.Page, error) {
+	out, _, err := segmentAll(fsys, pages, name, rules)
+	return out, err
+}
+
+// segmentAll is SegmentAll, with the SHA-256 of each page's bytes.
+func segmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Rules) ([]*segment.Page, [][32]byte, error) {
 	out := make([]*segment.Page, len(pages))
+	sums := make([][32]byte, len(pages))
 	errs := make([]error, len(pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -98,12 +106,12 @@ func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Ru
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				sp, _, err := Segment(fsys, pages[i], rules)
+				sp, src, err := Segment(fsys, pages[i], rules)
 				if err != nil {
 					errs[i] = fileerr.InFile(path.Join(name, pages[i].Path), err)
 					continue
 				}
-				out[i] = sp
+				out[i], sums[i] = sp, sha256.Sum256(src)
 			}
 		}()
 	}
@@ -112,7 +120,7 @@ func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Ru
 	}
 	close(next)
 	wg.Wait()
-	return out, errors.Join(errs...)
+	return out, sums, errors.Join(errs...)
 }
 
 // Run extracts every page of in.Content.
@@ -121,7 +129,7 @@ func Run(in Input) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", in.ContentName, err)
 	}
-	segs, err := SegmentAll(in.Content, pages, in.ContentName, in.Rules)
+	segs, sums, err := segmentAll(in.Content, pages, in.ContentName, in.Rules)
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +145,7 @@ func Run(in Input) (*Result, error) {
 	next := map[string][]msgid.Block{}
 	records := map[string]*ledger.Page{}
 	for i, p := range pages {
-		rec := &ledger.Page{Path: p.Path}
+		rec := &ledger.Page{Path: p.Path, Hash: ledger.PageHash(sums[i])}
 		for _, s := range segs[i].Segments {
 			at := fmt.Sprintf("%s:%d", path.Join(in.ContentName, p.Path), s.Line)
 			if m, ok := src.Messages[s.ID]; ok && m.Other != s.Text {

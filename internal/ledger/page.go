@@ -33,7 +33,16 @@ func ParsePage(file string, data []byte) (*Page, error) {
 			return nil, p.at(file, e, fmt.Errorf("unknown table [%s]", keyOf(e)))
 		case unstable.KeyValue:
 			if b == nil {
-				continue // a key before any block: not a record's
+				// The page's own keys come before its blocks; any
+				// other is not a record's.
+				if keyOf(e) == "hash" {
+					v := e.Value()
+					if v.Kind != unstable.String {
+						return nil, p.at(file, e, fmt.Errorf("hash must be a string"))
+					}
+					page.Hash = string(v.Data)
+				}
+				continue
 			}
 			if err := setField(b, keyOf(e), e.Value()); err != nil {
 				return nil, p.at(file, e, err)
