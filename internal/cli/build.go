@@ -112,6 +112,12 @@ func runBuild(g *glot, o *buildOptions) error {
 			return err
 		}
 	}
+	// Before the build reads anything of the catalogs: it then shows
+	// what extract and the translations say of the pages as they are.
+	g.unextractedSaid, g.extracted = false, nil
+	if err := g.extractFirst(cfg, "build", false); err != nil {
+		return err
+	}
 	defer g.closeOpen()
 	c := g.cache()
 	defer c.Close()
@@ -156,7 +162,7 @@ func runBuild(g *glot, o *buildOptions) error {
 			// Nothing the build reads changed, and its outputs are
 			// where it left them: there is nothing to do.
 			if g.json {
-				return g.writeJSON(buildDone{NothingChanged: true, Languages: []buildLang{}, Warnings: append([]string{}, g.warnings...)})
+				return g.writeJSON(buildDone{NothingChanged: true, Extracted: g.extracted, Languages: []buildLang{}, Warnings: append([]string{}, g.warnings...)})
 			}
 			fmt.Fprintf(g.stdout, "glot build: nothing changed since the last build\n")
 			return nil
@@ -249,7 +255,7 @@ func runBuild(g *glot, o *buildOptions) error {
 		g.warnf("%s", w)
 	}
 	if g.json {
-		done := buildDone{Pages: rep.Pages, FilesWritten: rep.Files, FilesKept: rep.Kept, FilesRemoved: sink.removed,
+		done := buildDone{Extracted: g.extracted, Pages: rep.Pages, FilesWritten: rep.Files, FilesKept: rep.Kept, FilesRemoved: sink.removed,
 			Languages: []buildLang{}, Warnings: append([]string{}, g.warnings...)}
 		if opts.Shard.N > 1 {
 			done.Shard = opts.Shard.String()
@@ -300,14 +306,17 @@ func runBuild(g *glot, o *buildOptions) error {
 
 // buildDone is what glot build --format json says.
 type buildDone struct {
-	NothingChanged bool        `json:"nothing_changed"`
-	Pages          int         `json:"pages"`
-	FilesWritten   int         `json:"files_written"`
-	FilesKept      int         `json:"files_kept"`
-	FilesRemoved   int         `json:"files_removed"`
-	Shard          string      `json:"shard,omitempty"`
-	Languages      []buildLang `json:"languages"`
-	Warnings       []string    `json:"warnings"`
+	NothingChanged bool   `json:"nothing_changed"`
+	Pages          int    `json:"pages"`
+	FilesWritten   int    `json:"files_written"`
+	FilesKept      int    `json:"files_kept"`
+	FilesRemoved   int    `json:"files_removed"`
+	Shard          string `json:"shard,omitempty"`
+	// Extracted are the pages changed since the last glot extract, which
+	// the build extracted first.
+	Extracted []string    `json:"extracted,omitempty"`
+	Languages []buildLang `json:"languages"`
+	Warnings  []string    `json:"warnings"`
 }
 
 // buildLang counts, for one language built, its pages and segments.

@@ -61,6 +61,9 @@ in translate.<lang>.toml with the reason, and glot merge exits with status 1.`,
 // mergeDone is what glot merge --format json says.
 type mergeDone struct {
 	Languages []mergeLang `json:"languages"`
+	// Extracted are the pages changed since the last glot extract, which
+	// merge extracted first.
+	Extracted []string `json:"extracted,omitempty"`
 	files
 	Warnings []string `json:"warnings"`
 	Errors   []string `json:"errors"` // the translations refused, and why
@@ -104,6 +107,9 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	// compiled table says enough to do; the others are merged in full,
 	// from the whole locales folder.
 	if err := g.lockFor(cfg, o.dryRun, false); err != nil {
+		return err
+	}
+	if err := g.extractFirst(cfg, "merge", o.dryRun); err != nil {
 		return err
 	}
 	src, tables, err := g.compiled(cfg, langs)
@@ -186,7 +192,7 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	if err := g.apply(g.path(cfg.LocalesDir), all, o.dryRun, false); err != nil {
 		return err
 	}
-	done := mergeDone{Languages: []mergeLang{}, files: planFiles(g.path(cfg.LocalesDir), all, o.dryRun), Errors: []string{}}
+	done := mergeDone{Languages: []mergeLang{}, Extracted: g.extracted, files: planFiles(g.path(cfg.LocalesDir), all, o.dryRun), Errors: []string{}}
 	refused := 0
 	for _, r := range results {
 		for _, p := range r.LeftOut {

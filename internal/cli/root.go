@@ -110,6 +110,10 @@ type glot struct {
 	rootMu         sync.Mutex
 	siteRoot       *os.Root // see root()
 	warned         map[string]bool
+	// unextractedSaid says that the command has dealt with the pages
+	// changed since the last glot extract (see sayUnextracted).
+	unextractedSaid bool
+	extracted       []string // pages extracted first (see extractFirst)
 }
 
 // done releases what the command opened and saves what the cache learned.
