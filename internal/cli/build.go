@@ -261,8 +261,8 @@ func runBuild(g *glot, o *buildOptions) error {
 			done.Shard = opts.Shard.String()
 		}
 		for _, l := range rep.Langs {
-			bl := buildLang{Lang: l.Lang, Segments: l.Segments, Translated: l.Segments - l.Fallbacks, ShownInSource: l.Fallbacks,
-				Stale: l.Stale, Held: l.Held, PagesSkipped: l.Skipped}
+			bl := buildLang{Lang: l.Lang, Messages: l.Messages, Translated: l.Translated, Reviewed: l.Reviewed, Stale: l.Stale,
+				Missing: l.Missing, Held: l.Held, ShownInSource: l.ShownInSource, ShownStale: l.ShownStale, PagesSkipped: l.Skipped}
 			bl.PagesWritten, bl.PagesKept = sink.pages(l.Lang)
 			done.Languages = append(done.Languages, bl)
 		}
@@ -280,19 +280,10 @@ func runBuild(g *glot, o *buildOptions) error {
 	}
 	fmt.Fprintln(g.stdout)
 	for _, l := range rep.Langs {
-		if l.Segments == 0 {
+		if l.Messages == 0 {
 			continue
 		}
-		fmt.Fprintf(g.stdout, "  %s: %d of %d segments translated", l.Lang, l.Segments-l.Fallbacks, l.Segments)
-		if l.Stale > 0 {
-			fmt.Fprintf(g.stdout, " (%d with stale translations)", l.Stale)
-		}
-		if l.Fallbacks > 0 {
-			fmt.Fprintf(g.stdout, "; %d shown in %s", l.Fallbacks, cfg.SourceLanguage)
-		}
-		if l.Held > 0 {
-			fmt.Fprintf(g.stdout, " (%d held back)", l.Held)
-		}
+		fmt.Fprintf(g.stdout, "  %s", countsLine(l.Lang, l.Counts, opts.Shard, cfg.SourceLanguage))
 		if l.Skipped > 0 && opts.HTML {
 			fmt.Fprintf(g.stdout, "; %s below the %d %% threshold left out of %s/", plural(l.Skipped, "page"), cfg.Build.Threshold, cfg.OutputDir)
 		}
@@ -319,17 +310,51 @@ type buildDone struct {
 	Warnings  []string    `json:"warnings"`
 }
 
-// buildLang counts, for one language built, its pages and segments.
+// buildLang counts, for one language built, its pages and its messages,
+// as glot status counts them (see site.Counts).
 type buildLang struct {
 	Lang          string `json:"lang"`
 	PagesWritten  int    `json:"pages_written"`
 	PagesKept     int    `json:"pages_kept"`
 	PagesSkipped  int    `json:"pages_skipped"`
-	Segments      int    `json:"segments"`
+	Messages      int    `json:"messages"`
 	Translated    int    `json:"translated"`
-	ShownInSource int    `json:"shown_in_source"`
+	Reviewed      int    `json:"reviewed"`
 	Stale         int    `json:"stale"`
+	Missing       int    `json:"missing"`
 	Held          int    `json:"held"`
+	ShownInSource int    `json:"shown_in_source"`
+	ShownStale    int    `json:"shown_stale"`
+}
+
+// countsLine says a language's counts in a line of glot build's:
+// "de: 34 of 52 messages translated; 18 missing shown in en".
+func countsLine(lang string, c site.Counts, shard site.Shard, source string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d of %d messages", lang, c.Translated, c.Messages)
+	if shard.N > 1 {
+		fmt.Fprintf(&b, " of shard %s", shard)
+	}
+	b.WriteString(" translated")
+	var shown []string
+	for _, x := range []struct {
+		n    int
+		what string
+	}{{c.MissingInSource, "missing"}, {c.StaleInSource, "stale"}, {c.Unreviewed, "not reviewed"}} {
+		if x.n > 0 {
+			shown = append(shown, fmt.Sprintf("%d %s", x.n, x.what))
+		}
+	}
+	if len(shown) > 0 {
+		fmt.Fprintf(&b, "; %s shown in %s", andList(shown), source)
+	}
+	if c.Held > 0 {
+		fmt.Fprintf(&b, " (%d held back)", c.Held)
+	}
+	if c.ShownStale > 0 {
+		fmt.Fprintf(&b, "; %d stale shown in an earlier translation", c.ShownStale)
+	}
+	return b.String()
 }
 
 // buildFlags reads the build's flags into site options.

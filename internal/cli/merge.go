@@ -224,17 +224,17 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 				p.Where(), r.Lang, p.ID, p.Text, r.Lang, p.ID)
 		}
 		done.Languages = append(done.Languages, mergeLang{Lang: r.Lang, Taken: r.Folded, Restored: r.Restored, Archived: r.Archived,
-			Missing: r.Missing, Stale: r.Stale, Refused: len(r.Refused), Held: len(r.Held), Reviewed: r.Reviewed, Suggested: r.Suggested})
+			Missing: r.Left.Missing, Stale: r.Left.Stale, Refused: len(r.Refused), Held: r.Left.Held, Reviewed: r.Reviewed, Suggested: r.Suggested})
 		if g.json {
 			continue
 		}
 		fmt.Fprintf(g.stdout, "glot merge %s: %d taken, %d restored, %d archived; to do: %d missing, %d stale",
-			r.Lang, r.Folded, r.Restored, r.Archived, r.Missing, r.Stale)
+			r.Lang, r.Folded, r.Restored, r.Archived, r.Left.Missing, r.Left.Stale)
+		if r.Left.Held > 0 {
+			fmt.Fprintf(g.stdout, " (%d held back)", r.Left.Held)
+		}
 		if r.Reviewed > 0 {
 			fmt.Fprintf(g.stdout, ", %d marked reviewed", r.Reviewed)
-		}
-		if len(r.Held) > 0 {
-			fmt.Fprintf(g.stdout, ", %d held back", len(r.Held))
 		}
 		if len(r.Refused) > 0 {
 			fmt.Fprintf(g.stdout, ", %d refused", len(r.Refused))
