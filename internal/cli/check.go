@@ -75,7 +75,9 @@ func runCheck(g *glot, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	r.Findings = append(unextracted, r.Findings...)
+	if len(unextracted) > 0 {
+		r.Findings = append(unextracted, r.Findings...)
+	}
 	if err := g.output(o.output, func(w io.Writer) error { return r.Write(w, o.format) }); err != nil {
 		return err
 	}

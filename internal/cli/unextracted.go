@@ -112,9 +112,10 @@ func (g *glot) extractFirst(cfg *config.Config, cmd string, dryRun bool) error {
 	if err != nil {
 		return err
 	}
+	// An error is the page's own, which the build would meet too.
 	res, err := g.extract(cfg, contentFS)
 	if err != nil {
-		return fmt.Errorf("extract first: %w", err)
+		return err
 	}
 	if err := g.wlock.Apply(res.Plan); err != nil {
 		return err
