@@ -109,7 +109,11 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	if err := g.lockFor(cfg, o.dryRun, false); err != nil {
 		return err
 	}
-	if err := g.extractFirst(cfg, "merge", o.dryRun); err != nil {
+	cmd := "merge"
+	if imported != nil {
+		cmd = "import"
+	}
+	if err := g.extractFirst(cfg, cmd, o.dryRun); err != nil {
 		return err
 	}
 	src, tables, err := g.compiled(cfg, langs)

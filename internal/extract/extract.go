@@ -3,7 +3,8 @@
 // bookkeeping that records which message each block of each page holds.
 // It plans nothing for a file whose bytes would not change, so extracting
 // twice writes nothing the second time, and it never touches a target
-// language's files: adding a page changes no translator's catalog.
+// language's files: adding a page changes no translator's catalog. Since
+// tells, from what it recorded, the pages changed since it last ran.
 //
 //	res, err := extract.Run(extract.Input{Content: os.DirFS("content"), Locales: os.DirFS("locales"), Source: "en"})
 //	err = plan.Apply("locales", res.Plan)
