@@ -112,12 +112,6 @@ func runBuild(g *glot, o *buildOptions) error {
 			return err
 		}
 	}
-	// Before the build reads anything of the catalogs: it then shows
-	// what extract and the translations say of the pages as they are.
-	g.unextractedSaid, g.extracted = false, nil
-	if err := g.extractFirst(cfg, "build", false); err != nil {
-		return err
-	}
 	defer g.closeOpen()
 	c := g.cache()
 	defer c.Close()
@@ -144,20 +138,17 @@ func runBuild(g *glot, o *buildOptions) error {
 		}
 		return nil
 	}
-	if o.strict {
-		if err := compile(); err != nil {
-			return err
-		}
-		if err := g.strict(cfg, opts); err != nil {
-			return err
-		}
-	}
 	state := "build/state" + shardSuffix(opts.Shard)
 	digest, err := g.inputs(c, cfg, o, self)
 	if err != nil {
 		return err
 	}
+	g.unextractedSaid, g.extracted, g.unextractedLeft = false, nil, false
 	if !o.force {
+		// A build whose inputs are those of the last one has no page
+		// changed since the last extract either: that build's digest
+		// was taken once it had extracted them, and it marks a digest
+		// with pages it could not extract (below).
 		if last, err := os.ReadFile(c.Path(state)); err == nil && unchanged(g.path(), string(last), digest) {
 			// Nothing the build reads changed, and its outputs are
 			// where it left them: there is nothing to do.
@@ -166,6 +157,27 @@ func runBuild(g *glot, o *buildOptions) error {
 			}
 			fmt.Fprintf(g.stdout, "glot build: nothing changed since the last build\n")
 			return nil
+		}
+	}
+	// Before the build reads the catalogs: it then shows what extract and
+	// the translations say of the pages as they are.
+	if err := g.extractFirst(cfg, "build", false); err != nil {
+		return err
+	}
+	if len(g.extracted) > 0 {
+		if digest, err = g.inputs(c, cfg, o, self); err != nil {
+			return err
+		}
+	}
+	if g.unextractedLeft {
+		digest += " unextracted"
+	}
+	if o.strict {
+		if err := compile(); err != nil {
+			return err
+		}
+		if err := g.strict(cfg, opts); err != nil {
+			return err
 		}
 	}
 	if opts.Content, err = g.in(cfg.ContentDir); err != nil {

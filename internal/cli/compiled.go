@@ -45,9 +45,6 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	if _, err := fs.Stat(fsys, locale.ActivePath(cfg.SourceLanguage)); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("%s does not exist: run glot extract first", display(filepath.Join(dir, locale.ActivePath(cfg.SourceLanguage))))
 	}
-	if err := g.sayUnextracted(cfg); err != nil {
-		return nil, nil, err
-	}
 	c := g.cache()
 	self, err := g.self()
 	if err != nil {
@@ -70,6 +67,10 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	}
 	srcKey, err := g.key("source", self, rel, files)
 	if err != nil {
+		return nil, nil, err
+	}
+	g.srcKey = srcKey
+	if err := g.sayUnextracted(cfg); err != nil {
 		return nil, nil, err
 	}
 	// The pages' records and the source catalog are read only if the

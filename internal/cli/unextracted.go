@@ -1,16 +1,22 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/extract"
+	"github.com/glot-i18n/glot/internal/ledger"
+	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
 )
 
@@ -36,15 +42,87 @@ func (g *glot) unextracted(cfg *config.Config) (*extract.Changes, error) {
 	if err != nil {
 		return nil, err
 	}
+	recorded, err := g.recorded(cfg, localesFS)
+	if err != nil {
+		return nil, err
+	}
 	contentRel := filepath.ToSlash(cfg.ContentDir)
 	c, err := extract.Since(extract.ChangesInput{
 		Content: contentFS, Locales: localesFS, LocalesName: display(g.path(cfg.LocalesDir)), Exclude: exclude,
-		Hash: func(name string) ([32]byte, error) { return g.hash(contentRel+"/"+name, false) },
+		Hash:     func(name string) ([32]byte, error) { return g.hash(contentRel+"/"+name, false) },
+		Recorded: recorded,
 	})
 	if errors.Is(err, fs.ErrNotExist) {
 		return &extract.Changes{}, nil // no content folder: the command says so itself
 	}
 	return c, err
+}
+
+// recorded returns the page hashes extract recorded (see
+// ledger.LoadHashes), kept in the cache under the key of the compiled
+// source, which names the content of every record: reading tens of
+// thousands of records took most of the time of a status run again.
+func (g *glot) recorded(cfg *config.Config, localesFS fs.FS) (map[string]string, error) {
+	name := display(g.path(cfg.LocalesDir))
+	key := g.srcKey
+	if key == "" {
+		self, err := g.self()
+		if err != nil {
+			return nil, err
+		}
+		files, err := locale.SourceFiles(localesFS, cfg.SourceLanguage)
+		if err != nil {
+			return nil, err
+		}
+		rel := func(p string) string { return filepath.ToSlash(filepath.Join(cfg.LocalesDir, p)) }
+		if key, err = g.key("source", self, rel, files); err != nil {
+			return nil, err
+		}
+	}
+	c := g.cache()
+	entry := "extracted/" + key
+	if data, err := os.ReadFile(c.Path(entry)); err == nil {
+		if m, ok := decodeHashes(data); ok {
+			return m, nil
+		}
+	}
+	m, err := ledger.LoadHashes(localesFS, name)
+	if err != nil {
+		return nil, err
+	}
+	if c.Put(entry, encodeHashes(m)) == nil {
+		c.Prune("extracted", "", path.Base(entry))
+	}
+	return m, nil
+}
+
+// encodeHashes writes the recorded hashes as lines of page, NUL, hash;
+// decodeHashes reads them back.
+func encodeHashes(m map[string]string) []byte {
+	var b bytes.Buffer
+	b.WriteString("glotHSH1\n")
+	for _, p := range slices.Sorted(maps.Keys(m)) {
+		b.WriteString(p + "\x00" + m[p] + "\n")
+	}
+	return b.Bytes()
+}
+
+func decodeHashes(data []byte) (map[string]string, bool) {
+	rest, ok := bytes.CutPrefix(data, []byte("glotHSH1\n"))
+	if !ok {
+		return nil, false
+	}
+	m := map[string]string{}
+	for len(rest) > 0 {
+		line, more, found := bytes.Cut(rest, []byte("\n"))
+		p, h, ok := bytes.Cut(line, []byte("\x00"))
+		if !found || !ok {
+			return nil, false
+		}
+		m[string(p)] = string(h)
+		rest = more
+	}
+	return m, true
 }
 
 // pageList names the pages of c as the user knows them, at most ten, with
@@ -75,6 +153,7 @@ func (g *glot) sayUnextracted(cfg *config.Config) error {
 	if err != nil || c.Len() == 0 {
 		return err
 	}
+	g.unextractedLeft = true
 	g.warnf("%s changed since the last glot extract, so the catalogs do not hold what %s now: %s; run glot extract",
 		plural(c.Len(), "page"), map[bool]string{true: "it holds", false: "they hold"}[c.Len() == 1], g.pageList(cfg, c))
 	return nil
@@ -98,6 +177,12 @@ func (g *glot) extractFirst(cfg *config.Config, cmd string, dryRun bool) error {
 		return g.sayUnextracted(cfg)
 	}
 	mine := g.wlock == nil
+	if mine && g.rlock != nil {
+		// A build read its inputs' digest under the read lock; the
+		// extraction needs the catalogs to itself, and the build reads
+		// them again after it.
+		g.releaseRead()
+	}
 	if err := g.lockWrite(cfg, false); err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return g.sayUnextracted(cfg)

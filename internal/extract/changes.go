@@ -59,6 +59,10 @@ type ChangesInput struct {
 	// size, time and inode, so that finding nothing changed reads no
 	// page.
 	Hash func(name string) ([32]byte, error)
+	// Recorded are the hashes extract recorded, by page, as
+	// ledger.LoadHashes reads them from Locales; nil reads them. The
+	// commands keep them in the cache, named by the records' content.
+	Recorded map[string]string
 }
 
 // Since works out the pages added, changed or removed since the last glot
@@ -69,9 +73,12 @@ type ChangesInput struct {
 // A site never extracted (no record at all) has no changes: the commands
 // say "run glot extract first" on their own.
 func Since(in ChangesInput) (*Changes, error) {
-	recorded, err := ledger.LoadHashes(in.Locales, in.LocalesName)
-	if err != nil {
-		return nil, err
+	recorded := in.Recorded
+	if recorded == nil {
+		var err error
+		if recorded, err = ledger.LoadHashes(in.Locales, in.LocalesName); err != nil {
+			return nil, err
+		}
 	}
 	c := &Changes{}
 	if len(recorded) == 0 {
