@@ -79,3 +79,36 @@ func TestCountsAgree(t *testing.T) {
 		})
 	}
 }
+
+// TestShardCounts checks that a shard's build counts the messages of its
+// own pages and the interface, says so, and that its states add up.
+func TestShardCounts(t *testing.T) {
+	dir := sampleSite(t)
+	var status countsReport
+	decode(t, run(t, dir, 0, "status", "--format", "json"), &status)
+	st := byLang(status)
+	sum := map[string]int{}
+	for i := 1; i <= 3; i++ {
+		shard := strconv.Itoa(i) + "/3"
+		var build countsReport
+		decode(t, run(t, dir, 0, "build", "--shard", shard, "--format", "json"), &build)
+		for _, b := range build.Languages {
+			s, ok := st[b.Lang]
+			if !ok {
+				continue // the source language
+			}
+			if b.Messages > s.Messages || b.Translated+b.Stale+b.Missing != b.Messages {
+				t.Errorf("shard %s, %s: %+v; the whole site: %+v", shard, b.Lang, b, s)
+			}
+			sum[b.Lang] += b.Messages
+		}
+		if text := run(t, dir, 0, "build", "--shard", shard, "--force"); !bytes.Contains(text, []byte("messages of shard "+shard+" translated")) {
+			t.Errorf("shard %s does not say which part it counts:\n%s", shard, text)
+		}
+	}
+	for lang, s := range st {
+		if sum[lang] < s.Messages {
+			t.Errorf("%s: the shards count %d messages in all, the site has %d", lang, sum[lang], s.Messages)
+		}
+	}
+}
