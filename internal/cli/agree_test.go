@@ -82,44 +82,7 @@ var defects = []defect{
 // each: what one command uses, every command counts as translated; what one
 // holds back, every other holds back and says why.
 func TestCommandsAgree(t *testing.T) {
-	dir := t.TempDir()
-	run(t, dir, 0, "init", "--lang", "es,ar")
-	ownInterfaceText(t, dir)
-	write(t, filepath.Join(dir, "content", "a.md"), defectPage)
-	run(t, dir, 0, "extract")
-	src, err := catalog.Parse("en", read(t, filepath.Join(dir, "locales", "active.en.toml")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]string{} // source text (or id) -> id
-	for id, m := range src.Messages {
-		ids[m.Other], ids[id] = id, id
-	}
-	want := map[string]map[string]defect{"es": {}, "ar": {}} // lang -> id -> defect
-	for _, lang := range []string{"es", "ar"} {
-		c := catalog.New()
-		for _, d := range defects {
-			if d.lang != lang {
-				continue
-			}
-			id := ids[d.src]
-			if id == "" {
-				t.Fatalf("no message %q in the source catalog", d.src)
-			}
-			m := d.m
-			if m.Hash == "" {
-				m.Hash = catalog.Hash(src.Messages[id])
-			}
-			c.Messages[id] = &m
-			want[lang][id] = d
-		}
-		write(t, filepath.Join(dir, "locales", "active."+lang+".toml"), string(c.Bytes("", false)))
-		for id := range src.Messages {
-			if _, ok := want[lang][id]; !ok {
-				want[lang][id] = defect{lang: lang, state: verdict.Missing}
-			}
-		}
-	}
+	dir, want := defectSite(t)
 
 	// glot status counts each as its verdict says: a translation held back
 	// is stale, for it needs a translator.
@@ -231,6 +194,52 @@ func TestCommandsAgree(t *testing.T) {
 			}
 		}
 	}
+}
+
+// defectSite writes a site whose catalogs hold every translation of
+// defects, extracted, and returns its folder and the verdict each message
+// must get, by language and id.
+func defectSite(t *testing.T) (string, map[string]map[string]defect) {
+	t.Helper()
+	dir := t.TempDir()
+	run(t, dir, 0, "init", "--lang", "es,ar")
+	ownInterfaceText(t, dir)
+	write(t, filepath.Join(dir, "content", "a.md"), defectPage)
+	run(t, dir, 0, "extract")
+	src, err := catalog.Parse("en", read(t, filepath.Join(dir, "locales", "active.en.toml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{} // source text (or id) -> id
+	for id, m := range src.Messages {
+		ids[m.Other], ids[id] = id, id
+	}
+	want := map[string]map[string]defect{"es": {}, "ar": {}} // lang -> id -> defect
+	for _, lang := range []string{"es", "ar"} {
+		c := catalog.New()
+		for _, d := range defects {
+			if d.lang != lang {
+				continue
+			}
+			id := ids[d.src]
+			if id == "" {
+				t.Fatalf("no message %q in the source catalog", d.src)
+			}
+			m := d.m
+			if m.Hash == "" {
+				m.Hash = catalog.Hash(src.Messages[id])
+			}
+			c.Messages[id] = &m
+			want[lang][id] = d
+		}
+		write(t, filepath.Join(dir, "locales", "active."+lang+".toml"), string(c.Bytes("", false)))
+		for id := range src.Messages {
+			if _, ok := want[lang][id]; !ok {
+				want[lang][id] = defect{lang: lang, state: verdict.Missing}
+			}
+		}
+	}
+	return dir, want
 }
 
 // run runs glot in dir and fails the test unless it exits with code; it

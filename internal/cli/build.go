@@ -138,28 +138,46 @@ func runBuild(g *glot, o *buildOptions) error {
 		}
 		return nil
 	}
+	state := "build/state" + shardSuffix(opts.Shard)
+	digest, err := g.inputs(c, cfg, o, self)
+	if err != nil {
+		return err
+	}
+	g.unextractedSaid, g.extracted, g.unextractedLeft = false, nil, false
+	if !o.force {
+		// A build whose inputs are those of the last one has no page
+		// changed since the last extract either: that build's digest
+		// was taken once it had extracted them, and it marks a digest
+		// with pages it could not extract (below).
+		if last, err := os.ReadFile(c.Path(state)); err == nil && unchanged(g.path(), string(last), digest) {
+			// Nothing the build reads changed, and its outputs are
+			// where it left them: there is nothing to do.
+			if g.json {
+				return g.writeJSON(buildDone{NothingChanged: true, Extracted: g.extracted, Languages: []buildLang{}, Warnings: append([]string{}, g.warnings...)})
+			}
+			fmt.Fprintf(g.stdout, "glot build: nothing changed since the last build\n")
+			return nil
+		}
+	}
+	// Before the build reads the catalogs: it then shows what extract and
+	// the translations say of the pages as they are.
+	if err := g.extractFirst(cfg, "build", false); err != nil {
+		return err
+	}
+	if len(g.extracted) > 0 {
+		if digest, err = g.inputs(c, cfg, o, self); err != nil {
+			return err
+		}
+	}
+	if g.unextractedLeft {
+		digest += " unextracted"
+	}
 	if o.strict {
 		if err := compile(); err != nil {
 			return err
 		}
 		if err := g.strict(cfg, opts); err != nil {
 			return err
-		}
-	}
-	state := "build/state" + shardSuffix(opts.Shard)
-	digest, err := g.inputs(c, cfg, o, self)
-	if err != nil {
-		return err
-	}
-	if !o.force {
-		if last, err := os.ReadFile(c.Path(state)); err == nil && unchanged(g.path(), string(last), digest) {
-			// Nothing the build reads changed, and its outputs are
-			// where it left them: there is nothing to do.
-			if g.json {
-				return g.writeJSON(buildDone{NothingChanged: true, Languages: []buildLang{}, Warnings: append([]string{}, g.warnings...)})
-			}
-			fmt.Fprintf(g.stdout, "glot build: nothing changed since the last build\n")
-			return nil
 		}
 	}
 	if opts.Content, err = g.in(cfg.ContentDir); err != nil {
@@ -249,14 +267,14 @@ func runBuild(g *glot, o *buildOptions) error {
 		g.warnf("%s", w)
 	}
 	if g.json {
-		done := buildDone{Pages: rep.Pages, FilesWritten: rep.Files, FilesKept: rep.Kept, FilesRemoved: sink.removed,
+		done := buildDone{Extracted: g.extracted, Pages: rep.Pages, FilesWritten: rep.Files, FilesKept: rep.Kept, FilesRemoved: sink.removed,
 			Languages: []buildLang{}, Warnings: append([]string{}, g.warnings...)}
 		if opts.Shard.N > 1 {
 			done.Shard = opts.Shard.String()
 		}
 		for _, l := range rep.Langs {
-			bl := buildLang{Lang: l.Lang, Segments: l.Segments, Translated: l.Segments - l.Fallbacks, ShownInSource: l.Fallbacks,
-				Stale: l.Stale, Held: l.Held, PagesSkipped: l.Skipped}
+			bl := buildLang{Lang: l.Lang, Messages: l.Messages, Translated: l.Translated, Reviewed: l.Reviewed, Stale: l.Stale,
+				Missing: l.Missing, Held: l.Held, ShownInSource: l.ShownInSource, ShownStale: l.ShownStale, PagesSkipped: l.Skipped}
 			bl.PagesWritten, bl.PagesKept = sink.pages(l.Lang)
 			done.Languages = append(done.Languages, bl)
 		}
@@ -274,19 +292,10 @@ func runBuild(g *glot, o *buildOptions) error {
 	}
 	fmt.Fprintln(g.stdout)
 	for _, l := range rep.Langs {
-		if l.Segments == 0 {
+		if l.Messages == 0 {
 			continue
 		}
-		fmt.Fprintf(g.stdout, "  %s: %d of %d segments translated", l.Lang, l.Segments-l.Fallbacks, l.Segments)
-		if l.Stale > 0 {
-			fmt.Fprintf(g.stdout, " (%d with stale translations)", l.Stale)
-		}
-		if l.Fallbacks > 0 {
-			fmt.Fprintf(g.stdout, "; %d shown in %s", l.Fallbacks, cfg.SourceLanguage)
-		}
-		if l.Held > 0 {
-			fmt.Fprintf(g.stdout, " (%d held back)", l.Held)
-		}
+		fmt.Fprintf(g.stdout, "  %s", countsLine(l.Lang, l.Counts, opts.Shard, cfg.SourceLanguage))
 		if l.Skipped > 0 && opts.HTML {
 			fmt.Fprintf(g.stdout, "; %s below the %d %% threshold left out of %s/", plural(l.Skipped, "page"), cfg.Build.Threshold, cfg.OutputDir)
 		}
@@ -300,27 +309,64 @@ func runBuild(g *glot, o *buildOptions) error {
 
 // buildDone is what glot build --format json says.
 type buildDone struct {
-	NothingChanged bool        `json:"nothing_changed"`
-	Pages          int         `json:"pages"`
-	FilesWritten   int         `json:"files_written"`
-	FilesKept      int         `json:"files_kept"`
-	FilesRemoved   int         `json:"files_removed"`
-	Shard          string      `json:"shard,omitempty"`
-	Languages      []buildLang `json:"languages"`
-	Warnings       []string    `json:"warnings"`
+	NothingChanged bool   `json:"nothing_changed"`
+	Pages          int    `json:"pages"`
+	FilesWritten   int    `json:"files_written"`
+	FilesKept      int    `json:"files_kept"`
+	FilesRemoved   int    `json:"files_removed"`
+	Shard          string `json:"shard,omitempty"`
+	// Extracted are the pages changed since the last glot extract, which
+	// the build extracted first.
+	Extracted []string    `json:"extracted,omitempty"`
+	Languages []buildLang `json:"languages"`
+	Warnings  []string    `json:"warnings"`
 }
 
-// buildLang counts, for one language built, its pages and segments.
+// buildLang counts, for one language built, its pages and its messages,
+// as glot status counts them (see site.Counts).
 type buildLang struct {
 	Lang          string `json:"lang"`
 	PagesWritten  int    `json:"pages_written"`
 	PagesKept     int    `json:"pages_kept"`
 	PagesSkipped  int    `json:"pages_skipped"`
-	Segments      int    `json:"segments"`
+	Messages      int    `json:"messages"`
 	Translated    int    `json:"translated"`
-	ShownInSource int    `json:"shown_in_source"`
+	Reviewed      int    `json:"reviewed"`
 	Stale         int    `json:"stale"`
+	Missing       int    `json:"missing"`
 	Held          int    `json:"held"`
+	ShownInSource int    `json:"shown_in_source"`
+	ShownStale    int    `json:"shown_stale"`
+}
+
+// countsLine says a language's counts in a line of glot build's:
+// "de: 34 of 52 messages translated; 18 missing shown in en".
+func countsLine(lang string, c site.Counts, shard site.Shard, source string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d of %d messages", lang, c.Translated, c.Messages)
+	if shard.N > 1 {
+		fmt.Fprintf(&b, " of shard %s", shard)
+	}
+	b.WriteString(" translated")
+	var shown []string
+	for _, x := range []struct {
+		n    int
+		what string
+	}{{c.MissingInSource, "missing"}, {c.StaleInSource, "stale"}, {c.Unreviewed, "not reviewed"}} {
+		if x.n > 0 {
+			shown = append(shown, fmt.Sprintf("%d %s", x.n, x.what))
+		}
+	}
+	if len(shown) > 0 {
+		fmt.Fprintf(&b, "; %s shown in %s", andList(shown), source)
+	}
+	if c.Held > 0 {
+		fmt.Fprintf(&b, " (%d held back)", c.Held)
+	}
+	if c.ShownStale > 0 {
+		fmt.Fprintf(&b, "; %d stale shown in an earlier translation", c.ShownStale)
+	}
+	return b.String()
 }
 
 // buildFlags reads the build's flags into site options.

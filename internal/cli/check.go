@@ -55,7 +55,14 @@ func runCheck(g *glot, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	// The pages changed since the last extract are findings here, not
+	// a warning.
+	g.unextractedSaid = true
 	src, tables, err := g.compiled(cfg, langs)
+	if err != nil {
+		return err
+	}
+	unextracted, err := g.unextractedFindings(cfg)
 	if err != nil {
 		return err
 	}
@@ -67,6 +74,9 @@ func runCheck(g *glot, o *checkOptions) error {
 	r, err := report.Check(src, tables, c, content, memo)
 	if err != nil {
 		return err
+	}
+	if len(unextracted) > 0 {
+		r.Findings = append(unextracted, r.Findings...)
 	}
 	if err := g.output(o.output, func(w io.Writer) error { return r.Write(w, o.format) }); err != nil {
 		return err

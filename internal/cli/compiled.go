@@ -69,6 +69,10 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	if err != nil {
 		return nil, nil, err
 	}
+	g.srcKey = srcKey
+	if err := g.sayUnextracted(cfg); err != nil {
+		return nil, nil, err
+	}
 	// The pages' records and the source catalog are read only if the
 	// source must be compiled; a language's files only if its table must.
 	var site *locale.Site

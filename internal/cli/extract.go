@@ -57,7 +57,7 @@ func runExtract(g *glot, o *extractOptions) error {
 	if err != nil {
 		return err
 	}
-	contentDir, localesDir := g.path(cfg.ContentDir), g.path(cfg.LocalesDir)
+	localesDir := g.path(cfg.LocalesDir)
 	contentFS, err := g.in(cfg.ContentDir)
 	if err != nil {
 		return err
@@ -68,34 +68,9 @@ func runExtract(g *glot, o *extractOptions) error {
 	if err := g.lockFor(cfg, o.dryRun, true); err != nil {
 		return err
 	}
-	localesFS, err := g.in(cfg.LocalesDir)
+	res, err := g.extract(cfg, contentFS)
 	if err != nil {
 		return err
-	}
-	iface, err := g.interfaceMessages(cfg)
-	if err != nil {
-		return err
-	}
-	exclude, err := content.NewExclude(cfg.Content.Exclude)
-	if err != nil {
-		return err
-	}
-	res, err := extract.Run(extract.Input{
-		Interface:   iface,
-		Exclude:     exclude,
-		Content:     contentFS,
-		Locales:     localesFS,
-		Source:      cfg.SourceLanguage,
-		ContentName: display(contentDir),
-		ContentDir:  filepath.ToSlash(filepath.Clean(cfg.ContentDir)),
-		LocalesName: display(localesDir),
-		Rules:       cfg.Rules(),
-	})
-	if err != nil {
-		return err
-	}
-	for _, s := range res.Skipped {
-		g.warnf("%s:%d:%d: not extracted: %s", s.Page, s.Line, s.Col, s.Reason)
 	}
 	if err := g.apply(localesDir, res.Plan, o.dryRun, true); err != nil {
 		return err
@@ -109,6 +84,42 @@ func runExtract(g *glot, o *extractOptions) error {
 	fmt.Fprintf(g.stdout, "glot extract: %s, %s (%d new, %d no longer used)\n",
 		plural(res.Pages, "page"), plural(res.Messages, "message"), len(res.Added), len(res.Retired))
 	return nil
+}
+
+// extract plans glot extract of the site, whose content folder is
+// contentFS, and warns of the blocks with text it leaves out. The caller
+// holds the write lock, or the read lock for a dry run.
+func (g *glot) extract(cfg *config.Config, contentFS fs.FS) (*extract.Result, error) {
+	localesFS, err := g.in(cfg.LocalesDir)
+	if err != nil {
+		return nil, err
+	}
+	iface, err := g.interfaceMessages(cfg)
+	if err != nil {
+		return nil, err
+	}
+	exclude, err := content.NewExclude(cfg.Content.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	res, err := extract.Run(extract.Input{
+		Interface:   iface,
+		Exclude:     exclude,
+		Content:     contentFS,
+		Locales:     localesFS,
+		Source:      cfg.SourceLanguage,
+		ContentName: display(g.path(cfg.ContentDir)),
+		ContentDir:  filepath.ToSlash(filepath.Clean(cfg.ContentDir)),
+		LocalesName: display(g.path(cfg.LocalesDir)),
+		Rules:       cfg.Rules(),
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range res.Skipped {
+		g.warnf("%s:%d:%d: not extracted: %s", s.Page, s.Line, s.Col, s.Reason)
+	}
+	return res, nil
 }
 
 // interfaceMessages are the site's interface messages in the source

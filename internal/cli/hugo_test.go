@@ -162,7 +162,7 @@ func TestHugoSite(t *testing.T) {
 	run(t, dir, 0, "merge")
 	out = string(run(t, dir, 0, "build"))
 	for _, want := range []string{"in content/es/, content/ar/ and i18n/", "no HTML: this is a Hugo site, which hugo builds",
-		"es: 10 of 12 segments translated; 2 shown in en; 1 page below the 100 % threshold left out of content/es/, for Hugo to show in en"} {
+		"es: 15 of 17 messages translated; 2 missing shown in en; 1 page below the 100 % threshold left out of content/es/, for Hugo to show in en"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("glot build said:\n%s\nwant %q", out, want)
 		}

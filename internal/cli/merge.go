@@ -61,6 +61,9 @@ in translate.<lang>.toml with the reason, and glot merge exits with status 1.`,
 // mergeDone is what glot merge --format json says.
 type mergeDone struct {
 	Languages []mergeLang `json:"languages"`
+	// Extracted are the pages changed since the last glot extract, which
+	// merge extracted first.
+	Extracted []string `json:"extracted,omitempty"`
 	files
 	Warnings []string `json:"warnings"`
 	Errors   []string `json:"errors"` // the translations refused, and why
@@ -125,6 +128,13 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	// compiled table says enough to do; the others are merged in full,
 	// from the whole locales folder.
 	if err := g.lockFor(cfg, o.dryRun, false); err != nil {
+		return err
+	}
+	cmd := "merge"
+	if imported != nil {
+		cmd = "import"
+	}
+	if err := g.extractFirst(cfg, cmd, o.dryRun); err != nil {
 		return err
 	}
 	src, tables, err := g.compiled(cfg, langs)
@@ -244,7 +254,7 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	if err := g.apply(g.path(cfg.LocalesDir), all, o.dryRun, false); err != nil {
 		return err
 	}
-	done := mergeDone{Languages: []mergeLang{}, files: planFiles(g.path(cfg.LocalesDir), all, o.dryRun), Errors: []string{}}
+	done := mergeDone{Languages: []mergeLang{}, Extracted: g.extracted, files: planFiles(g.path(cfg.LocalesDir), all, o.dryRun), Errors: []string{}}
 	refused := 0
 	for _, r := range results {
 		for _, p := range r.LeftOut {
@@ -280,17 +290,17 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 				p.Where(), r.Lang, p.ID, p.Text, r.Lang, p.ID)
 		}
 		done.Languages = append(done.Languages, mergeLang{Lang: r.Lang, Taken: r.Folded, Restored: r.Restored, Archived: r.Archived,
-			Missing: r.Missing, Stale: r.Stale, Refused: len(r.Refused), Held: len(r.Held), Reviewed: r.Reviewed, Suggested: r.Suggested})
+			Missing: r.Left.Missing, Stale: r.Left.Stale, Refused: len(r.Refused), Held: r.Left.Held, Reviewed: r.Reviewed, Suggested: r.Suggested})
 		if g.json {
 			continue
 		}
 		fmt.Fprintf(g.stdout, "glot merge %s: %d taken, %d restored, %d archived; to do: %d missing, %d stale",
-			r.Lang, r.Folded, r.Restored, r.Archived, r.Missing, r.Stale)
+			r.Lang, r.Folded, r.Restored, r.Archived, r.Left.Missing, r.Left.Stale)
+		if r.Left.Held > 0 {
+			fmt.Fprintf(g.stdout, " (%d held back)", r.Left.Held)
+		}
 		if r.Reviewed > 0 {
 			fmt.Fprintf(g.stdout, ", %d marked reviewed", r.Reviewed)
-		}
-		if len(r.Held) > 0 {
-			fmt.Fprintf(g.stdout, ", %d held back", len(r.Held))
 		}
 		if len(r.Refused) > 0 {
 			fmt.Fprintf(g.stdout, ", %d refused", len(r.Refused))

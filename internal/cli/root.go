@@ -110,6 +110,12 @@ type glot struct {
 	rootMu         sync.Mutex
 	siteRoot       *os.Root // see root()
 	warned         map[string]bool
+	// unextractedSaid says that the command has dealt with the pages
+	// changed since the last glot extract (see sayUnextracted).
+	unextractedSaid bool
+	extracted       []string // pages extracted first (see extractFirst)
+	srcKey          string   // the cache key of the compiled source (see compiled)
+	unextractedLeft bool     // pages changed since the last extract were only warned of
 }
 
 // done releases what the command opened and saves what the cache learned.

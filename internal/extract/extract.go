@@ -3,13 +3,15 @@
 // bookkeeping that records which message each block of each page holds.
 // It plans nothing for a file whose bytes would not change, so extracting
 // twice writes nothing the second time, and it never touches a target
-// language's files: adding a page changes no translator's catalog.
+// language's files: adding a page changes no translator's catalog. Since
+// tells, from what it recorded, the pages changed since it last ran.
 //
 //	res, err := extract.Run(extract.Input{Content: os.DirFS("content"), Locales: os.DirFS("locales"), Source: "en"})
 //	err = plan.Apply("locales", res.Plan)
 package extract
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -88,10 +90,12 @@ func Segment(fsys fs.FS, p content.Page, rules *segment.Rules) (*segment.Page, [
 
 // SegmentAll segments every page of fsys on all cores, and returns the
 // results in page order, with each page's weight in the site's order
-// (content.Weight). Errors name the file and line.
-func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Rules) ([]*segment.Page, []int, error) {
+// (content.Weight) and the SHA-256 of its bytes. Errors name the file and
+// line.
+func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Rules) ([]*segment.Page, []int, [][32]byte, error) {
 	out := make([]*segment.Page, len(pages))
 	weights := make([]int, len(pages))
+	sums := make([][32]byte, len(pages))
 	errs := make([]error, len(pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -105,7 +109,7 @@ func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Ru
 					errs[i] = fileerr.InFile(path.Join(name, pages[i].Path), err)
 					continue
 				}
-				out[i] = sp
+				out[i], sums[i] = sp, sha256.Sum256(src)
 				weights[i] = content.Weight(src)
 			}
 		}()
@@ -115,7 +119,7 @@ func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Ru
 	}
 	close(next)
 	wg.Wait()
-	return out, weights, errors.Join(errs...)
+	return out, weights, sums, errors.Join(errs...)
 }
 
 // Run extracts every page of in.Content.
@@ -124,7 +128,7 @@ func Run(in Input) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", in.ContentName, err)
 	}
-	segs, weights, err := SegmentAll(in.Content, pages, in.ContentName, in.Rules)
+	segs, weights, sums, err := SegmentAll(in.Content, pages, in.ContentName, in.Rules)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +144,7 @@ func Run(in Input) (*Result, error) {
 	next := map[string][]msgid.Block{}
 	records := map[string]*ledger.Page{}
 	for i, p := range pages {
-		rec := &ledger.Page{Path: p.Path, Weight: weights[i]}
+		rec := &ledger.Page{Path: p.Path, Weight: weights[i], Hash: ledger.PageHash(sums[i])}
 		for _, s := range segs[i].Segments {
 			at := fmt.Sprintf("%s:%d", path.Join(in.ContentName, p.Path), s.Line)
 			if m, ok := src.Messages[s.ID]; ok && m.Other != s.Text {

@@ -2,7 +2,8 @@
 // catalogs themselves cannot say. It is committed with the site, read and
 // written only by glot, and never loaded as a catalog.
 //
-//	locales/.glot/pages/<page>.toml   the message of each block of a page, in
+//	locales/.glot/pages/<page>.toml   the hash of a page's bytes, and the
+//	                                  message of each block of the page, in
 //	                                  order, with its kind, line, placeholders
 //	                                  and the ids it succeeds, and the page's
 //	                                  weight in the site's order (written by extract)

@@ -41,9 +41,17 @@ type Page struct {
 	// Weight is the page's weight in the site's order (content.Weight), 0
 	// for none: kept here so that what lists pages for people can put
 	// them in the site's order without reading the content.
-	Weight int     `toml:"weight,omitempty"`
+	Weight int `toml:"weight,omitempty"`
+	// Hash is PageHash of the page's bytes as glot extract read them, so
+	// that every command can tell a page edited since (see
+	// extract.Changes). A record written before glot kept it has none.
+	Hash   string  `toml:"hash"`
 	Blocks []Block `toml:"block"`
 }
+
+// PageHash is how a page record names the bytes of its page: the SHA-256
+// that the cache's index of files already holds for every file it read.
+func PageHash(sum [32]byte) string { return fmt.Sprintf("sha256-%x", sum) }
 
 // Block is one translatable block of a page.
 type Block struct {
@@ -61,8 +69,11 @@ func (p *Page) Bytes() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# glot's record of the page %s: the message of each block, in order.\n", p.Path)
 	b.WriteString("# Written by `glot extract`. Commit it with the catalogs; do not edit it.\n")
+	if p.Hash != "" {
+		fmt.Fprintf(&b, "hash = %s\n", catalog.Quote(p.Hash))
+	}
 	if p.Weight != 0 {
-		fmt.Fprintf(&b, "\nweight = %d\n", p.Weight)
+		fmt.Fprintf(&b, "weight = %d\n", p.Weight)
 	}
 	for _, bl := range p.Blocks {
 		b.WriteString("\n[[block]]\n")
@@ -254,4 +265,38 @@ func LoadPages(locales fs.FS, localesName string) ([]*Page, error) {
 	})
 	content.Sort(recs, func(p *Page) (string, int) { return p.Path, p.Weight })
 	return recs, err
+}
+
+// LoadHashes reads the hash of every page record of the bookkeeping (see
+// Page.Hash), by content page; a record with none maps to "". It reads
+// only the head of each record, before its first block: every command
+// asks it, and a large site has tens of thousands of records.
+func LoadHashes(locales fs.FS, localesName string) (map[string]string, error) {
+	root := path.Join(Dir, "pages")
+	out := map[string]string{}
+	err := fs.WalkDir(locales, root, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == root {
+			return fs.SkipDir
+		}
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".toml") {
+			return nil
+		}
+		data, err := fs.ReadFile(locales, p)
+		if err != nil {
+			return err
+		}
+		if i := bytes.Index(data, []byte("\n[[block]]")); i >= 0 {
+			data = data[:i+1]
+		}
+		r, err := ParsePage(path.Join(localesName, p), data)
+		if err != nil {
+			return err
+		}
+		out[PageOf(strings.TrimPrefix(p, root+"/"))] = r.Hash
+		return nil
+	})
+	return out, err
 }

@@ -33,12 +33,21 @@ func ParsePage(file string, data []byte) (*Page, error) {
 			return nil, p.at(file, e, fmt.Errorf("unknown table [%s]", keyOf(e)))
 		case unstable.KeyValue:
 			if b == nil {
-				if keyOf(e) == "weight" {
+				// The page's own keys come before its blocks; any
+				// other is not a record's.
+				switch keyOf(e) {
+				case "weight":
 					if err := setWeight(page, e.Value()); err != nil {
 						return nil, p.at(file, e, err)
 					}
+				case "hash":
+					v := e.Value()
+					if v.Kind != unstable.String {
+						return nil, p.at(file, e, fmt.Errorf("hash must be a string"))
+					}
+					page.Hash = string(v.Data)
 				}
-				continue // any other key before the blocks is not a record's
+				continue
 			}
 			if err := setField(b, keyOf(e), e.Value()); err != nil {
 				return nil, p.at(file, e, err)

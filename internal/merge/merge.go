@@ -114,6 +114,9 @@ type Result struct {
 	// edited but left marked fuzzy (catalog.FuzzyMark): not taken until
 	// the mark is deleted.
 	Drafts int
+	// Left is what is left to do in the language once the merge is
+	// done, counted as glot status counts it.
+	Left Left
 	// Suggested counts the entries given a suggestion from the
 	// translation memory.
 	Suggested int
@@ -136,6 +139,21 @@ type Result struct {
 	Notes []Problem
 	// LeftOut names the imported units that Options.Partial left out.
 	LeftOut []Problem
+}
+
+// Left counts the messages of a language that are not translated, by
+// state, as glot status counts them from the compiled table (see
+// verdict.Summary): the language's, whatever --page says.
+type Left struct {
+	Missing int
+	Stale   int // held back ones included, as status counts them
+	Held    int // in force but held back by a blocking check, unapproved
+}
+
+// LeftOf is what table t says is left to do.
+func LeftOf(t *verdict.Table) Left {
+	sum := t.Summary()
+	return Left{Missing: sum.Missing, Stale: sum.Stale + sum.Held, Held: sum.Held}
 }
 
 // Problem is something about one message.
@@ -203,7 +221,9 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	}
 	unknown := map[string]*catalog.Message{} // translate-file entries of ids the site never had
 	drafts := map[string]*catalog.Message{}  // translate-file entries marked fuzzy: not taken
-	var index *idIndex                       // for the ids they most likely stand for
+	heldNow := map[string]bool{}             // in force, held back by a blocking check
+	restored := map[string]bool{}
+	var index *idIndex // for the ids they most likely stand for
 
 	// take decides the fate of translation t of message id, read from
 	// file, where lineOf gives the line of each of its keys: in force,
@@ -292,6 +312,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 				res.Held = append(res.Held, Problem{file, lineOf(id, v.Reason.Form), id, v.Reason.Error()})
 			}
 		}
+		heldNow[id] = v.State == verdict.Held && !verdict.Approved(v, l.Reviews, id, t)
 		m := *t
 		m.ID = id
 		m.Hash = catalog.Hash(src)
@@ -389,6 +410,7 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 			m.ID, m.Hash = id, catalog.Hash(src)
 			active.Messages[id] = &m
 			delete(archive, id)
+			restored[id] = true
 			res.Restored++
 		}
 	}
@@ -469,6 +491,29 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	for _, id := range s.Source.IDs() {
 		if todo(id) && (refused[id] != nil || drafts[id] != nil || opts.Page == "" && !s.OnPage(id)) {
 			add(id, "", nil)
+		}
+	}
+	// What is left to do, as status will count it: a translation take
+	// put in force is translated or held back, as it judged it; any
+	// other message is what the verdict on the merged catalog says.
+	for _, id := range s.Source.IDs() {
+		st := verdict.Translated
+		switch {
+		case active.Messages[id] != nil && !restored[id]:
+			if heldNow[id] {
+				st = verdict.Held
+			}
+		default:
+			st = entryOf(id).State
+		}
+		switch st {
+		case verdict.Held:
+			res.Left.Held++
+			res.Left.Stale++
+		case verdict.Stale:
+			res.Left.Stale++
+		case verdict.Missing:
+			res.Left.Missing++
 		}
 	}
 	build := func() *tm.Memory {

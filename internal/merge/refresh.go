@@ -28,7 +28,7 @@ import (
 // which the language's takes those it has translated, and the archive,
 // read from locales folder fsys.
 func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*Result, error) {
-	res := &Result{Lang: t.Lang}
+	res := &Result{Lang: t.Lang, Left: LeftOf(t)}
 	archive := ledger.Archive{}
 	if data, err := fs.ReadFile(fsys, ledger.ArchivePath(t.Lang)); err == nil {
 		if archive, err = ledger.ParseArchive(ledger.ArchivePath(t.Lang), data); err != nil {

@@ -92,23 +92,16 @@ func (b *builder) page(p content.Page) error {
 	return nil
 }
 
-// count adds page p to the figures of lang: its segments, those showing
-// source text or a stale translation, and a warning for each translation
-// held back.
+// count adds page p to the figures of lang: whether it was left out, and
+// a warning for each translation held back on it. The messages are
+// counted once for the whole build (see countMessages).
 func (b *builder) count(lang string, p content.Page, s *summary, v *versions) {
 	t := b.o.Tables[lang]
-	fallbacks, stale := 0, 0
 	var held []int
 	if t != nil && !pseudo.Is(lang) {
 		for k, n := range s.idx {
-			switch {
-			case n < 0 || t.Shown(n, b.policy) == 0:
-				fallbacks++
-				if n >= 0 && t.HoldsBack(n, b.policy) {
-					held = append(held, k)
-				}
-			case t.ShownStale(n, b.policy):
-				stale++
+			if n >= 0 && t.Shown(n, b.policy) == 0 && t.HoldsBack(n, b.policy) {
+				held = append(held, k)
 			}
 		}
 	}
@@ -132,16 +125,6 @@ func (b *builder) count(lang string, p content.Page, s *summary, v *versions) {
 	st := b.stats[lang]
 	if b.o.Config.IsHugo() && !b.markdown(p, v, lang) || !b.o.Config.IsHugo() && !p.Fragment && !v.emitted[lang] {
 		st.Skipped++
-	}
-	if t == nil && lang != b.o.Config.SourceLanguage && !pseudo.Is(lang) {
-		// A language with no catalog yet shows its source text.
-		fallbacks = len(s.IDs)
-	}
-	if lang != b.o.Config.SourceLanguage {
-		st.Segments += len(s.IDs)
-		st.Fallbacks += fallbacks
-		st.Stale += stale
-		st.Held += len(warnings)
 	}
 	b.rep.Warnings = append(b.rep.Warnings, warnings...)
 }

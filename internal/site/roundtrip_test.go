@@ -91,8 +91,8 @@ func identity(t *testing.T, content fstest.MapFS, rules *segment.Rules) map[stri
 	// Every segment was translated (by itself): none fell back to the
 	// source, which would make the round trip pass for nothing.
 	for _, l := range rep.Langs {
-		if l.Lang == "eo" && (l.Fallbacks != 0 || l.Segments == 0) {
-			t.Fatalf("eo: %d of %d segments fell back to the source", l.Fallbacks, l.Segments)
+		if l.Lang == "eo" && (l.ShownInSource != 0 || l.Messages == 0) {
+			t.Fatalf("eo: %d of %d messages fell back to the source", l.ShownInSource, l.Messages)
 		}
 	}
 	return sink.files

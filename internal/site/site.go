@@ -137,15 +137,13 @@ type Report struct {
 	InScope func(out Output) bool
 }
 
-// LangReport counts, for one language, the segments that showed source
-// text and the pages left out.
+// LangReport counts, for one language built, its messages by state, what
+// its pages show of them, and the pages left out. The source language's
+// counts are zero.
 type LangReport struct {
-	Lang      string
-	Segments  int
-	Fallbacks int
-	Stale     int // segments showing stale translations (with AllowStale)
-	Held      int // segments showing source text because their translation is held back
-	Skipped   int // pages below the threshold, not built (in a Hugo site, not written)
+	Lang string
+	Counts
+	Skipped int // pages below the threshold, not built (in a Hugo site, not written)
 }
 
 // Build writes the site.
@@ -220,7 +218,11 @@ func Build(o Options, sink Sink) (*Report, error) {
 	if err := b.run(); err != nil {
 		return nil, err
 	}
+	idx, unknown := b.messageSet()
 	for _, l := range langs {
+		if l != cfg.SourceLanguage {
+			b.stats[l].Counts = countMessages(l, b.o.Tables[l], idx, unknown, b.policy)
+		}
 		b.rep.Langs = append(b.rep.Langs, *b.stats[l])
 		for _, w := range b.ui.warnings {
 			if strings.HasPrefix(w, l+": ") {

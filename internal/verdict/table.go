@@ -679,3 +679,7 @@ func (t *Table) InForce(i int) bool { return t.flags[i]&fInForce != 0 }
 // Own reports whether what pages show for message i is the language's own
 // translation.
 func (t *Table) Own(i int) bool { return t.flags[i]&fInForceIsOwn != 0 }
+
+// Reviewed reports whether a reviewer signed off what pages show for
+// message i, as it is now (see Entry.Reviewed).
+func (t *Table) Reviewed(i int) bool { return t.flags[i]&fReviewed != 0 }

@@ -1,0 +1,237 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/extract"
+	"github.com/glot-i18n/glot/internal/ledger"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/report"
+)
+
+// Pages changed since the last glot extract: every command that reads the
+// catalogs asks extract.Since, and says what it found in its own way.
+// build and merge extract first, for extract is deterministic and never
+// loses a translation; status, diff, review and export warn on standard
+// error; check reports each page as an error, so that CI fails.
+
+// unextracted returns the pages added, changed or removed since the last
+// glot extract. A page's hash comes from the cache's index of files, so
+// that when nothing changed no page is read.
+func (g *glot) unextracted(cfg *config.Config) (*extract.Changes, error) {
+	contentFS, err := g.in(cfg.ContentDir)
+	if err != nil {
+		return nil, err
+	}
+	localesFS, err := g.in(cfg.LocalesDir)
+	if err != nil {
+		return nil, err
+	}
+	exclude, err := content.NewExclude(cfg.Content.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	recorded, err := g.recorded(cfg, localesFS)
+	if err != nil {
+		return nil, err
+	}
+	contentRel := filepath.ToSlash(cfg.ContentDir)
+	c, err := extract.Since(extract.ChangesInput{
+		Content: contentFS, Locales: localesFS, LocalesName: display(g.path(cfg.LocalesDir)), Exclude: exclude,
+		Hash:     func(name string) ([32]byte, error) { return g.hash(contentRel+"/"+name, false) },
+		Recorded: recorded,
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return &extract.Changes{}, nil // no content folder: the command says so itself
+	}
+	return c, err
+}
+
+// recorded returns the page hashes extract recorded (see
+// ledger.LoadHashes), kept in the cache under the key of the compiled
+// source, which names the content of every record: reading tens of
+// thousands of records took most of the time of a status run again.
+func (g *glot) recorded(cfg *config.Config, localesFS fs.FS) (map[string]string, error) {
+	name := display(g.path(cfg.LocalesDir))
+	key := g.srcKey
+	if key == "" {
+		self, err := g.self()
+		if err != nil {
+			return nil, err
+		}
+		files, err := locale.SourceFiles(localesFS, cfg.SourceLanguage)
+		if err != nil {
+			return nil, err
+		}
+		rel := func(p string) string { return filepath.ToSlash(filepath.Join(cfg.LocalesDir, p)) }
+		if key, err = g.key("source", self, rel, files); err != nil {
+			return nil, err
+		}
+	}
+	c := g.cache()
+	entry := "extracted/" + key
+	if data, err := os.ReadFile(c.Path(entry)); err == nil {
+		if m, ok := decodeHashes(data); ok {
+			return m, nil
+		}
+	}
+	m, err := ledger.LoadHashes(localesFS, name)
+	if err != nil {
+		return nil, err
+	}
+	if c.Put(entry, encodeHashes(m)) == nil {
+		c.Prune("extracted", "", path.Base(entry))
+	}
+	return m, nil
+}
+
+// encodeHashes writes the recorded hashes as lines of page, NUL, hash;
+// decodeHashes reads them back.
+func encodeHashes(m map[string]string) []byte {
+	var b bytes.Buffer
+	b.WriteString("glotHSH1\n")
+	for _, p := range slices.Sorted(maps.Keys(m)) {
+		b.WriteString(p + "\x00" + m[p] + "\n")
+	}
+	return b.Bytes()
+}
+
+func decodeHashes(data []byte) (map[string]string, bool) {
+	rest, ok := bytes.CutPrefix(data, []byte("glotHSH1\n"))
+	if !ok {
+		return nil, false
+	}
+	m := map[string]string{}
+	for len(rest) > 0 {
+		line, more, found := bytes.Cut(rest, []byte("\n"))
+		p, h, ok := bytes.Cut(line, []byte("\x00"))
+		if !found || !ok {
+			return nil, false
+		}
+		m[string(p)] = string(h)
+		rest = more
+	}
+	return m, true
+}
+
+// pageList names the pages of c as the user knows them, at most ten, with
+// what became of each: "content/a.md (changed), content/b.md (added)".
+func (g *glot) pageList(cfg *config.Config, c *extract.Changes) string {
+	pages := c.Pages()
+	var names []string
+	for i, p := range pages {
+		if i == 10 && !g.verbose {
+			names = append(names, fmt.Sprintf("and %d more (-v lists them)", len(pages)-i))
+			break
+		}
+		names = append(names, fmt.Sprintf("%s (%s)", path.Join(filepath.ToSlash(cfg.ContentDir), p), c.What(p)))
+	}
+	return strings.Join(names, ", ")
+}
+
+// sayUnextracted warns on standard error of the pages changed since the
+// last glot extract, naming them and the command to run, unless the
+// command has dealt with them itself. Every command that reads the
+// compiled catalogs calls it (see compiled).
+func (g *glot) sayUnextracted(cfg *config.Config) error {
+	if g.unextractedSaid {
+		return nil
+	}
+	g.unextractedSaid = true
+	c, err := g.unextracted(cfg)
+	if err != nil || c.Len() == 0 {
+		return err
+	}
+	g.unextractedLeft = true
+	g.warnf("%s changed since the last glot extract, so the catalogs do not hold what %s now: %s; run glot extract",
+		plural(c.Len(), "page"), map[bool]string{true: "it holds", false: "they hold"}[c.Len() == 1], g.pageList(cfg, c))
+	return nil
+}
+
+// extractFirst runs glot extract before command cmd (build, merge) when
+// pages changed since the last one, and says so. It warns instead when it
+// cannot write: with dryRun, or in a locales folder the user cannot
+// write. A build takes the write lock for the extraction only; a merge
+// holds it already.
+func (g *glot) extractFirst(cfg *config.Config, cmd string, dryRun bool) error {
+	if g.unextractedSaid {
+		return nil
+	}
+	c, err := g.unextracted(cfg)
+	if err != nil || c.Len() == 0 {
+		g.unextractedSaid = err == nil
+		return err
+	}
+	if dryRun {
+		return g.sayUnextracted(cfg)
+	}
+	mine := g.wlock == nil
+	if mine && g.rlock != nil {
+		// A build read its inputs' digest under the read lock; the
+		// extraction needs the catalogs to itself, and the build reads
+		// them again after it.
+		g.releaseRead()
+	}
+	if err := g.lockWrite(cfg, false); err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return g.sayUnextracted(cfg)
+		}
+		return err
+	}
+	// Under the lock, what changed is known for sure.
+	if c, err = g.unextracted(cfg); err != nil {
+		return err
+	}
+	contentFS, err := g.in(cfg.ContentDir)
+	if err != nil {
+		return err
+	}
+	// An error is the page's own, which the build would meet too.
+	res, err := g.extract(cfg, contentFS)
+	if err != nil {
+		return err
+	}
+	if err := g.wlock.Apply(res.Plan); err != nil {
+		return err
+	}
+	if mine {
+		g.wlock.Release()
+		g.wlock = nil
+	}
+	g.unextractedSaid = true
+	for _, p := range c.Pages() {
+		g.extracted = append(g.extracted, path.Join(filepath.ToSlash(cfg.ContentDir), p))
+	}
+	if !g.json && c.Len() > 0 {
+		fmt.Fprintf(g.stdout, "glot %s: %s changed since the last extract; extracted first: %s\n", cmd, plural(c.Len(), "page"), g.pageList(cfg, c))
+	}
+	return nil
+}
+
+// unextractedFindings are glot check's findings for the pages changed
+// since the last glot extract: errors of kind "unextracted", in the
+// source language, whose catalog does not say what the pages hold.
+func (g *glot) unextractedFindings(cfg *config.Config) ([]report.Finding, error) {
+	c, err := g.unextracted(cfg)
+	if err != nil {
+		return nil, err
+	}
+	var out []report.Finding
+	for _, p := range c.Pages() {
+		out = append(out, report.Finding{Lang: cfg.SourceLanguage, Page: path.Join(filepath.ToSlash(cfg.ContentDir), p),
+			Kind: "unextracted", Severity: "error",
+			Message: fmt.Sprintf("%s since the last glot extract: the catalogs do not hold what the page holds; run glot extract", c.What(p))})
+	}
+	return out, nil
+}
