@@ -310,7 +310,13 @@ func (f *Findings) writeText(w io.Writer) error {
 		if where == "" {
 			where = "(no page)"
 		}
-		fmt.Fprintf(w, "  %s: %s: %s: %s\n", where, x.Severity, x.Kind, x.ID)
+		if x.ID == "" {
+			// A finding about a page, not a message: a page edited
+			// since the last extract.
+			fmt.Fprintf(w, "  %s: %s: %s\n", where, x.Severity, x.Kind)
+		} else {
+			fmt.Fprintf(w, "  %s: %s: %s: %s\n", where, x.Severity, x.Kind, x.ID)
+		}
 		fmt.Fprintf(w, "      %s\n", x.Message)
 	}
 	return nil
@@ -391,7 +397,7 @@ func (f *Findings) writeGitHub(w io.Writer) error {
 				props = append(props, fmt.Sprintf("line=%d", x.Line))
 			}
 		}
-		props = append(props, "title="+ghProp(fmt.Sprintf("%s: %s %s", x.Lang, x.Kind, x.ID)))
+		props = append(props, "title="+ghProp(strings.TrimSpace(fmt.Sprintf("%s: %s %s", x.Lang, x.Kind, x.ID))))
 		fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), ghData(x.Message))
 	}
 	return nil
@@ -492,4 +498,5 @@ var ruleText = map[string]string{
 	"punctuation":  "The final punctuation of the translation differs from the source's.",
 	"identical":    "The translation is the source text, unchanged.",
 	"length":       "The translation is far shorter or longer than the source.",
+	"unextracted":  "A page was added, edited or removed since the last glot extract: the catalogs do not hold what it says.",
 }
