@@ -22,8 +22,6 @@ import (
 	"maps"
 	"path"
 	"slices"
-	"sort"
-	"strings"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/langtag"
@@ -180,7 +178,11 @@ func (p Problem) Where() string {
 	return p.File
 }
 
-// Run merges language l of site s.
+// Run merges language l of site s: it folds the catalog, the translate
+// file and the imported files into the catalog, in that order, each
+// translation judged by the verdict; brings back archived translations
+// whose source is back; and plans the catalog, the archive and the
+// translate file, with the work left to do.
 func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	if opts.Page != "" {
 		if _, err := path.Match(opts.Page, ""); err != nil {
@@ -190,372 +192,21 @@ func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
 	if err := s.ReadTranslate(l); err != nil {
 		return nil, err
 	}
-	res := &Result{Lang: l.Tag}
-	rules := verdict.RulesOf(s)
-	active := catalog.New()
-	archive := ledger.Archive{}
-	for id, e := range l.Archive {
-		archive[id] = e
-	}
-	activeFile := path.Join(s.Name, locale.ActivePath(l.Tag))
-	translatePath := path.Join(s.Name, locale.TranslatePath(l.Tag))
-	refused := map[string]*catalog.Message{} // kept in the translate file
-	why := map[string]string{}               // why each was refused
-	retire := func(id string, t *catalog.Message, source string) {
-		e := &ledger.Entry{Source: source, Message: *t}
-		e.ID = id
-		archive[id] = e
-		res.Archived++
-	}
-
-	// refusedForm holds, by index in res.Refused, the key of the entry
-	// that is wrong ("other", "one"..., "" for the [id] line), so that
-	// the refusal can point at it in the translate file merge writes.
-	refusedForm := map[int]string{}
-	heldForm := map[int]string{} // as refusedForm, for res.Held
-	noteForm := map[int]string{} // and for res.Notes
-	refuse := func(file string, line int, id, form string, t *catalog.Message, reason string) {
-		refused[id], why[id] = t, reason
-		refusedForm[len(res.Refused)] = form
-		res.Refused = append(res.Refused, Problem{file, line, id, reason})
-	}
-	unknown := map[string]*catalog.Message{} // translate-file entries of ids the site never had
-	drafts := map[string]*catalog.Message{}  // translate-file entries marked fuzzy: not taken
-	heldNow := map[string]bool{}             // in force, held back by a blocking check
-	restored := map[string]bool{}
-	var index *idIndex // for the ids they most likely stand for
-
-	// take decides the fate of translation t of message id, read from
-	// file, where lineOf gives the line of each of its keys: in force,
-	// archived, or refused. It reports whether t is now in force.
-	take := func(file string, lineOf func(id, key string) int, id string, t *catalog.Message) bool {
-		src := s.Source.Messages[id]
-		if file == translatePath && l.Translate.Fuzzy[id] > 0 {
-			// A draft the translator has not confirmed: it goes back
-			// into the translate file as it is, still marked. One of a
-			// message that is gone and that is what the archive holds
-			// already needs nothing more.
-			if src != nil {
-				if !catalog.Empty(t) {
-					drafts[id] = t
-				}
-				return false
-			}
-			if e := archive[id]; e != nil && sameForms(&e.Message, t) {
-				return false
-			}
-		}
-		if src == nil {
-			if catalog.Empty(t) {
-				return false
-			}
-			if s.Retired[id] == "" && !s.IsPredecessor(id) {
-				// No message of the site ever had this id: an id
-				// mistyped, most likely. The translation goes back to
-				// the translator, who can correct the id; one in the
-				// catalog is kept in the archive.
-				if index == nil {
-					index = newIDIndex(s)
-				}
-				reason := "no message of the site has this id" + closestID(index, l.Translate, id, t)
-				if file == translatePath {
-					unknown[id] = t
-					refuse(file, lineOf(id, ""), id, "", t, reason)
-					return false
-				}
-				retire(id, t, "")
-				res.Notes = append(res.Notes, Problem{file, lineOf(id, ""), id, reason + ": its translation is kept in the archive"})
-				return false
-			}
-			retire(id, t, s.Retired[id])
-			if !s.IsPredecessor(id) {
-				// An edited message's old translation is shown as stale;
-				// only one that nothing replaces is worth a note.
-				res.Notes = append(res.Notes, Problem{file, lineOf(id, ""), id, "no page uses this message any more: its translation is kept in the archive"})
-			}
-			return false
-		}
-		if t.Hash != "" && t.Hash != catalog.Hash(src) && slipped(s, l, id, src, t.Hash) {
-			noteForm[len(res.Notes)] = "hash"
-			res.Notes = append(res.Notes, Problem{file, lineOf(id, "hash"), id,
-				"its hash is that of no version of its source, so it was edited: the translation is taken as made for the current source (leave hash as glot merge writes it)"})
-			c := *t
-			c.Hash = ""
-			t = &c
-		}
-		if file == translatePath && len(catalog.Forms(src)) == 1 && !catalog.Empty(t) {
-			// A message with one text has no plural forms: go-i18n would
-			// keep a "one" form, and no page would ever show it.
-			for _, f := range catalog.Forms(t) {
-				if f.Name != "other" {
-					refuse(file, lineOf(id, f.Name), id, f.Name, t, fmt.Sprintf("this message has no plural forms, only other: remove the `%s` line", f.Name))
-					return false
-				}
-			}
-		}
-		v := rules.Judge(l.Tag, src, t)
-		switch v.State {
-		case verdict.Missing:
-			// An empty translation is no translation; nothing is lost.
-			return false
-		case verdict.Stale:
-			retire(id, t, "")
-			res.Notes = append(res.Notes, Problem{file, lineOf(id, "hash"), id, "translated for an earlier version of its source: kept in the archive as stale"})
-			return false
-		case verdict.Held:
-			if !verdict.Takes(v) {
-				refuse(file, lineOf(id, v.Reason.Form), id, v.Reason.Form, t, v.Reason.Error())
-				return false
-			}
-			if !verdict.Approved(v, l.Reviews, id, t) {
-				heldForm[len(res.Held)] = v.Reason.Form
-				res.Held = append(res.Held, Problem{file, lineOf(id, v.Reason.Form), id, v.Reason.Error()})
-			}
-		}
-		heldNow[id] = v.State == verdict.Held && !verdict.Approved(v, l.Reviews, id, t)
-		m := *t
-		m.ID = id
-		m.Hash = catalog.Hash(src)
-		active.Messages[id] = &m
-		delete(refused, id)
-		return true
-	}
-	// What is in active.<lang>.toml stays only if it is current; then the
-	// translator's work is folded in, and wins over what it replaces.
-	for _, id := range l.Active.IDs() {
-		take(activeFile, l.Active.LineOf, id, l.Active.Messages[id])
-	}
-	waiting := map[string]*catalog.Message{} // taken from the translate file
-	for _, id := range l.Translate.IDs() {
-		if take(translatePath, l.Translate.LineOf, id, l.Translate.Messages[id]) {
-			delete(archive, id)
-			waiting[id] = active.Messages[id]
-			res.Folded++
-		}
-	}
-	// marked holds, by message, the file that brought back the
-	// translation now in force and marks it reviewed.
-	marked := map[string]string{}
-	imports, leftOut, err := admit(s, opts.Imported, opts.Partial)
-	if err != nil {
+	m := newMerger(s, l, opts)
+	m.foldFiles()
+	if err := m.foldImports(); err != nil {
 		return nil, err
 	}
-	res.LeftOut = leftOut
-	for _, im := range imports {
-		ids := slices.Sorted(maps.Keys(im.Translations))
-		for _, id := range ids {
-			if src, carried := s.Source.Messages[id], im.Sources[id]; src != nil && carried != nil && !madeFor(src, carried) {
-				// Made against another version of the source: not a
-				// translation of this one. It is kept as a stale one is,
-				// and offered beside the new source with that history.
-				t, _ := overlay(src, nil, im.Translations[id])
-				t.Hash = catalog.Hash(carried)
-				switch {
-				case catalog.Empty(t):
-				case active.Messages[id] != nil:
-					res.Notes = append(res.Notes, Problem{im.File, im.Lines[id], id,
-						fmt.Sprintf("translated from an earlier source, %s: the translation of the current source stays, and this one is not taken", quoteShort(carried.Other))})
-				default:
-					retire(id, t, carried.Other)
-					res.Notes = append(res.Notes, Problem{im.File, im.Lines[id], id,
-						fmt.Sprintf("translated from an earlier source, %s: kept as stale, and shown in %s beside the new source", quoteShort(carried.Other), translatePath)})
-				}
-				continue
-			}
-			t, changed := overlay(s.Source.Messages[id], active.Messages[id], im.Translations[id])
-			if !changed {
-				// What was exported comes back unchanged, perhaps
-				// reviewed since.
-				if im.Reviewed[id] && active.Messages[id] != nil {
-					marked[id] = im.File
-				}
-				continue
-			}
-			for _, f := range catalog.Forms(im.Translations[id]) {
-				if src := s.Source.Messages[id]; src != nil && !slices.Contains(shownForms(l.Tag, src), f.Name) {
-					res.Notes = append(res.Notes, Problem{im.File, im.Lines[id], id,
-						fmt.Sprintf("the plural form %s is not one that %s uses for this message (%s): it is kept, but no page shows it", f.Name, l.Tag, strings.Join(shownForms(l.Tag, src), ", "))})
-				}
-			}
-			w := waiting[id]
-			if take(im.File, func(id, _ string) int { return im.Lines[id] }, id, t) {
-				delete(archive, id)
-				res.Folded++
-				delete(marked, id)
-				if im.Reviewed[id] {
-					marked[id] = im.File
-				}
-				if w != nil {
-					// Two translators' work for one message: the file
-					// imported wins, and the other is kept where merge
-					// offers it again, beside the source.
-					delete(waiting, id)
-					retire(id, w, s.Source.Messages[id].Other)
-					res.Notes = append(res.Notes, Problem{im.File, im.Lines[id], id,
-						fmt.Sprintf("replaces the translation waiting in %s, which is kept in the archive", translatePath)})
-				}
-			}
-		}
+	m.restore()
+	m.merged = &locale.Lang{Tag: l.Tag, Active: m.active, Archive: m.archive, Reviews: l.Reviews, Parents: l.Parents}
+	if err := m.review(); err != nil {
+		return nil, err
 	}
-
-	// An archived translation whose exact source is back is current again,
-	// if it stands for it as any other translation must.
-	for id, e := range archive {
-		src := s.Source.Messages[id]
-		if src == nil || active.Messages[id] != nil || refused[id] != nil {
-			continue
-		}
-		if rules.Restorable(l.Tag, src, e) {
-			m := e.Message
-			m.ID, m.Hash = id, catalog.Hash(src)
-			active.Messages[id] = &m
-			delete(archive, id)
-			restored[id] = true
-			res.Restored++
-		}
-	}
-
-	// The work left to do, page by page. A refused translation is always
-	// written back, whatever --page says, so that it is never lost.
-	merged := &locale.Lang{Tag: l.Tag, Active: active, Archive: archive, Reviews: l.Reviews, Parents: l.Parents}
-	entries := map[string]*verdict.Entry{}
-	entryOf := func(id string) *verdict.Entry {
-		if e, ok := entries[id]; ok {
-			return e
-		}
-		e := rules.EntryOf(merged, sourceMessage(s, id))
-		entries[id] = e
-		return e
-	}
-	if len(marked) > 0 && opts.TrustReview {
-		// Signed off as glot approve signs off, against the catalog as
-		// merged: the review file is planned with the rest.
-		p, n, err := Approve(s, merged, Approval{Marked: slices.Sorted(maps.Keys(marked))})
-		if err != nil {
-			return nil, err
-		}
-		res.Plan.Writes = append(res.Plan.Writes, p.Writes...)
-		res.Reviewed = n
-	} else if len(marked) > 0 {
-		res.Unreviewed = map[string]int{}
-		for id, file := range marked {
-			if e := entryOf(id); e.State == verdict.Translated && e.From == l.Tag && !e.Reviewed {
-				res.Unreviewed[file]++
-			}
-		}
-	}
-	written := map[string]bool{}
-	todo := func(id string) bool {
-		if written[id] || s.Source.Messages[id] == nil {
-			return false
-		}
-		// A refused edit of a translation in force goes back to the
-		// translator too, beside the translation that stays: it is
-		// their work, and glot has said it keeps it.
-		if refused[id] != nil {
-			return true
-		}
-		// So does a draft that differs from what is in force: the
-		// translator's words, not yet confirmed.
-		if d := drafts[id]; d != nil && (active.Messages[id] == nil || !sameForms(active.Messages[id], d)) {
-			return true
-		}
-		if active.Messages[id] != nil {
-			return false
-		}
-		// A regional variant has nothing to do where its parent
-		// language's translation serves.
-		return entryOf(id).InForce == nil
-	}
-	var items []item
-	add := func(id, page string, blk *ledger.Block) {
-		written[id] = true
-		it := item{id: id, src: s.Source.Messages[id], page: page, blk: blk, entry: entryOf(id), refused: refused[id], why: why[id], draft: drafts[id]}
-		if len(l.Parents) > 0 {
-			it.from, it.inherited = inherited(rules, l, sourceMessage(s, id))
-		}
-		items = append(items, it)
-	}
-	for _, p := range s.Pages {
-		if ok, _ := path.Match(opts.Page, p.Path); opts.Page != "" && !ok {
-			continue
-		}
-		for i := range p.Blocks {
-			if blk := &p.Blocks[i]; todo(blk.ID) {
-				add(blk.ID, p.Path, blk)
-			}
-		}
-	}
-	// Messages on no page (interface text, say) come last, and refused
-	// translations of pages left out by --page.
-	for _, id := range s.Source.IDs() {
-		if todo(id) && (refused[id] != nil || drafts[id] != nil || opts.Page == "" && !s.OnPage(id)) {
-			add(id, "", nil)
-		}
-	}
-	// What is left to do, as status will count it: a translation take
-	// put in force is translated or held back, as it judged it; any
-	// other message is what the verdict on the merged catalog says.
-	for _, id := range s.Source.IDs() {
-		st := verdict.Translated
-		switch {
-		case active.Messages[id] != nil && !restored[id]:
-			if heldNow[id] {
-				st = verdict.Held
-			}
-		default:
-			st = entryOf(id).State
-		}
-		switch st {
-		case verdict.Held:
-			res.Left.Held++
-			res.Left.Stale++
-		case verdict.Stale:
-			res.Left.Stale++
-		case verdict.Missing:
-			res.Left.Missing++
-		}
-	}
-	build := func() *tm.Memory {
-		// Every translation of the language with a known source: those in
-		// force and those archived. One that fails a blocking check
-		// against its own source is never offered, approved or not: a
-		// dose converted for one page is wrong on another.
-		var ps []tm.Pair
-		for _, id := range active.IDs() {
-			if src := s.Source.Messages[id]; src != nil && rules.Fits(l.Tag, src, active.Messages[id]) == nil {
-				ps = append(ps, tm.Pair{ID: id, Key: id, Source: src.Other, Translation: active.Messages[id].Other})
-			}
-		}
-		words := opts.Words
-		if words == nil {
-			words = tm.NewWords()
-		}
-		return tm.NewWith(words, append(ps, archivePairs(rules, l.Tag, archive)...), nil)
-	}
-	var lost []item
-	for _, id := range slices.Sorted(maps.Keys(unknown)) {
-		lost = append(lost, item{id: id, refused: unknown[id], why: why[id]})
-	}
-	text := translateFile(l.Tag, s.SourceLang, items, lost, opts, memory(suggestThreshold(opts), build), res)
-	activeText := activeBytes(s, l.Tag, active)
-	// What merge says of an entry it read points at where the entry is
-	// once merge has written: the translator reads those files, not the
-	// ones merge read.
-	at := places{translatePath: translatePath, translate: text, activeFile: activeFile, active: activeText, archiveFile: path.Join(s.Name, ledger.ArchivePath(l.Tag))}
-	at.point(res.Refused, refusedForm)
-	at.point(res.Held, heldForm)
-	at.point(res.Notes, noteForm)
-	sort.Slice(res.Refused, func(i, j int) bool { return res.Refused[i].String() < res.Refused[j].String() })
-	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].String() < res.Held[j].String() })
-
-	res.Active, res.Archive = active, archive
-	res.Plan.WriteIfChanged(s.FS, locale.ActivePath(l.Tag), activeText)
-	res.Plan.WriteIfChanged(s.FS, locale.TranslatePath(l.Tag), text)
-	if len(archive) > 0 || l.HasArchive {
-		res.Plan.WriteIfChanged(s.FS, ledger.ArchivePath(l.Tag), archive.Bytes(l.Tag))
-	}
-	return res, nil
+	items := m.work()
+	m.countLeft()
+	text := translateFile(l.Tag, s.SourceLang, items, m.lost(), opts, memory(suggestThreshold(opts), m.memory), m.res)
+	m.plan(text)
+	return m.res, nil
 }
 
 // places are the files merge writes, for pointing what it says of an

@@ -72,10 +72,11 @@ func LockWrite(root, who string, wait time.Duration) (w *WriteLock, finished boo
 		return nil, false, fmt.Errorf("%s: %w", fileerr.Name(name), err)
 	}
 	// The holder's card: written in place, for the lock is on this very
-	// file.
+	// file, then cut to its length, so that a command that finds the lock
+	// taken never reads an empty card (see holder).
 	card := fmt.Sprintf("pid %d\ncommand %s\nsince %s\n", os.Getpid(), who, time.Now().UTC().Format(time.RFC3339))
-	if err := f.Truncate(0); err == nil {
-		_, _ = f.WriteAt([]byte(card), 0)
+	if _, err := f.WriteAt([]byte(card), 0); err == nil {
+		_ = f.Truncate(int64(len(card)))
 	}
 	w = &WriteLock{root: root, f: f, made: made}
 	if Pending(root) {
@@ -233,17 +234,24 @@ func flock(f *os.File, how lockHow, wait time.Duration) error {
 
 // holder describes the command named in the write lock file name.
 func holder(name string) string {
-	data, _ := os.ReadFile(name)
-	var pid, cmd string
-	for _, l := range strings.Split(string(data), "\n") {
-		if v, ok := strings.CutPrefix(l, "pid "); ok {
-			pid = v
-		} else if v, ok := strings.CutPrefix(l, "command "); ok {
-			cmd = v
+	// The holder writes its card just after it takes the lock: a card
+	// not yet written, or the first one being written, is read again.
+	for try := 0; ; try++ {
+		data, _ := os.ReadFile(name)
+		var pid, cmd string
+		for _, l := range strings.Split(string(data), "\n") {
+			if v, ok := strings.CutPrefix(l, "pid "); ok && pid == "" {
+				pid = v
+			} else if v, ok := strings.CutPrefix(l, "command "); ok && cmd == "" {
+				cmd = v
+			}
 		}
+		if _, err := strconv.Atoi(pid); err == nil && cmd != "" {
+			return fmt.Sprintf("%s (pid %s)", cmd, pid)
+		}
+		if try == 5 {
+			return "another glot command"
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	if _, err := strconv.Atoi(pid); err != nil || cmd == "" {
-		return "another glot command"
-	}
-	return fmt.Sprintf("%s (pid %s)", cmd, pid)
 }
