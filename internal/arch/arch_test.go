@@ -55,8 +55,6 @@ var allowed = map[string]string{
 	"internal/extract/extract.go:Run":              toSplit,
 	"internal/hugo/config.go:Load":                 toSplit,
 	"internal/merge/approve.go:Approve":            toSplit,
-	"internal/merge/merge.go":                      toSplit,
-	"internal/merge/merge.go:Run":                  toSplit,
 	"internal/merge/merge_test.go":                 toSplit,
 	"internal/merge/refresh.go:Refresh":            toSplit,
 	"internal/merge/translate.go:writeEntry":       toSplit,
