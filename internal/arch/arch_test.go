@@ -57,7 +57,6 @@ var allowed = map[string]string{
 	"internal/merge/approve.go:Approve":            toSplit,
 	"internal/merge/merge_test.go":                 toSplit,
 	"internal/merge/refresh.go:Refresh":            toSplit,
-	"internal/merge/translate.go:writeEntry":       toSplit,
 	"internal/render/hugocorpus_test.go":           toSplit,
 	"internal/render/shortcodes.go:Doc.protect":    toSplit,
 	"internal/segment/html.go":                     toSplit,

@@ -140,90 +140,58 @@ func pluralNote(lang string) string {
 	return strings.Join(parts, ", ")
 }
 
-// writeEntry writes the entry of it, and reports whether it holds a draft
-// the translator edited that is still marked fuzzy.
-func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestion, opts Options) bool {
-	// Only a translation made for an earlier source is shown as stale; one
-	// refused for this source is written back in place, below.
-	stale := it.entry.State == verdict.Stale
-	prior, src, blk := it.entry.Prior, it.src, it.blk
-	// The text the entry holds: a refused translation as it was written,
-	// a draft as the translator left it, or, for a stale message, its old
-	// translation as a draft to correct, as gettext pre-fills a fuzzy
-	// entry; else nothing.
-	m, fuzzy, prefilled, inherited := &catalog.Message{}, false, false, false
+// entryText is what an entry of the translate file holds, and how it came to.
+type entryText struct {
+	m         *catalog.Message
+	fuzzy     bool // marked catalog.FuzzyMark: a draft, not taken
+	prefilled bool // merge's own draft: the old translation, or the parent's
+	inherited bool // the parent language's text (item.inherited)
+}
+
+// textOf is the text the entry of it holds: a refused translation as it
+// was written, a draft as the translator left it, or, for a stale
+// message, its old translation as a draft to correct, as gettext
+// pre-fills a fuzzy entry, or a regional variant's parent's text; else
+// nothing.
+func textOf(it item) entryText {
+	stale, prior := it.entry.State == verdict.Stale, it.entry.Prior
 	switch {
 	case it.refused != nil:
-		m = it.refused
+		return entryText{m: it.refused}
 	case it.draft != nil:
-		m, fuzzy = it.draft, true
+		t := entryText{m: it.draft, fuzzy: true}
 		switch {
-		case stale && prior != nil && sameForms(prior.Translation, m):
-			prefilled = true
-		case it.inherited != nil && sameForms(it.inherited, m):
-			prefilled, inherited = true, true
+		case stale && prior != nil && sameForms(prior.Translation, t.m):
+			t.prefilled = true
+		case it.inherited != nil && sameForms(it.inherited, t.m):
+			t.prefilled, t.inherited = true, true
 		}
+		return t
 	case stale && prior != nil && !catalog.Empty(prior.Translation):
-		m, fuzzy, prefilled = prior.Translation, true, true
+		return entryText{m: prior.Translation, fuzzy: true, prefilled: true}
 	case it.inherited != nil:
-		m, fuzzy, prefilled, inherited = it.inherited, true, true, true
+		return entryText{m: it.inherited, fuzzy: true, prefilled: true, inherited: true}
 	}
+	return entryText{m: &catalog.Message{}}
+}
+
+// writeEntry writes the entry of it: where the message is, its source
+// (and for a stale one, the source before and what changed), what its
+// tags stand for, the suggestion, why a translation was refused, then the
+// table. It reports whether the entry holds a draft the translator edited
+// that is still marked fuzzy.
+func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestion, opts Options) bool {
+	t := textOf(it)
 	b.WriteByte('\n')
-	if blk != nil {
-		fmt.Fprintf(b, "# %s:%d (%s", path.Join(opts.ContentName, it.page), blk.Line, blk.Kind)
-		if blk.Context != "" {
-			fmt.Fprintf(b, ", context %s", blk.Context)
-		}
-		if blk.Where != "" {
-			fmt.Fprintf(b, ", %s", blk.Where)
-		}
-		b.WriteString(")")
-		if stale {
-			b.WriteString(" STALE: the source changed since it was translated")
-		}
-		b.WriteByte('\n')
-	} else if stale {
-		b.WriteString("# STALE: the source changed since it was translated\n")
-	}
-	if stale {
-		catalog.Comment(b, srcLang+" (now):    ", src.Other)
-		if prior.Source != "" {
-			catalog.Comment(b, srcLang+" (before): ", prior.Source)
-			catalog.Comment(b, "changed:     ", lcs.FormatDiff(lcs.Elide(lcs.WordDiff(prior.Source, src.Other), 4), "[-", "-]", "{+", "+}", ""))
-		}
-		if !prefilled || inherited {
-			for _, f := range catalog.Forms(prior.Translation) {
-				label := lang + " (before): "
-				if f.Name != "other" {
-					label = lang + " (before, " + f.Name + "): "
-				}
-				catalog.Comment(b, label, f.Text)
-			}
-		}
-	} else {
-		for _, f := range catalog.Forms(src) {
-			label := srcLang + ": "
-			if f.Name != "other" {
-				label = srcLang + " (" + f.Name + "): "
-			}
-			catalog.Comment(b, label, f.Text)
-		}
-	}
-	if inherited {
+	writePlace(b, it, opts)
+	writeSource(b, srcLang, lang, it, t)
+	if t.inherited {
 		catalog.Comment(b, "from "+it.from+": ", "the text below is "+langName(it.from)+"'s, to correct for "+lang+" or keep")
 	}
-	if src.Description != "" {
-		catalog.Comment(b, "note: ", src.Description)
+	if it.src.Description != "" {
+		catalog.Comment(b, "note: ", it.src.Description)
 	}
-	if blk != nil {
-		for i, c := range blk.Codes {
-			tag := msgtext.AtomTag(i + 1)
-			if !strings.HasPrefix(c, "br ") && strings.Contains(src.Other, msgtext.OpenTag(i+1)) {
-				tag = msgtext.OpenTag(i+1) + "…" + msgtext.CloseTag(i+1)
-			}
-			catalog.Comment(b, tag+" ", c)
-		}
-	}
+	writeCodes(b, it)
 	if sug.Translation != "" {
 		catalog.Comment(b, fmt.Sprintf("suggestion (%d %%): ", int(sug.Score*100)), sug.Translation)
 		catalog.Comment(b, "  translates: ", sug.Source)
@@ -238,20 +206,93 @@ func writeEntry(b *bytes.Buffer, srcLang, lang string, it item, sug tm.Suggestio
 		}
 		catalog.Comment(b, "REFUSED: ", strings.ReplaceAll(reason, "\n", " "))
 	}
-	if len(catalog.Forms(src)) > 1 {
+	if len(catalog.Forms(it.src)) > 1 {
 		// A message with plural forms gets those of the language it is
 		// translated into: Arabic has six.
 		b.WriteString("# plural forms of " + lang + ": " + pluralNote(lang) + "\n")
 	}
-	if fuzzy {
+	if t.fuzzy {
 		b.WriteString(catalog.FuzzyMark + "\n")
 	}
 	fmt.Fprintf(b, "[%s]\n", catalog.Key(it.id))
-	fmt.Fprintf(b, "hash = %s\n", catalog.Quote(catalog.Hash(src)))
-	for _, f := range entryForms(lang, src, m) {
+	fmt.Fprintf(b, "hash = %s\n", catalog.Quote(catalog.Hash(it.src)))
+	for _, f := range entryForms(lang, it.src, t.m) {
 		fmt.Fprintf(b, "%s = %s\n", f.Name, catalog.Quote(f.Text))
 	}
-	return fuzzy && !prefilled
+	return t.fuzzy && !t.prefilled
+}
+
+// writePlace writes where a reader meets the message of it: the page, the
+// line and the kind of block, its context and, for a table cell, its
+// column and row. Only a translation made for an earlier source is said
+// to be stale; one refused for this source is written back in place.
+func writePlace(b *bytes.Buffer, it item, opts Options) {
+	stale := it.entry.State == verdict.Stale
+	blk := it.blk
+	if blk == nil {
+		if stale {
+			b.WriteString("# STALE: the source changed since it was translated\n")
+		}
+		return
+	}
+	fmt.Fprintf(b, "# %s:%d (%s", path.Join(opts.ContentName, it.page), blk.Line, blk.Kind)
+	if blk.Context != "" {
+		fmt.Fprintf(b, ", context %s", blk.Context)
+	}
+	if blk.Where != "" {
+		fmt.Fprintf(b, ", %s", blk.Where)
+	}
+	b.WriteString(")")
+	if stale {
+		b.WriteString(" STALE: the source changed since it was translated")
+	}
+	b.WriteByte('\n')
+}
+
+// writeSource writes the source of the message of it, each plural form;
+// for a stale one, the source now and before, what changed, word by word,
+// and the old translation unless the entry holds it already.
+func writeSource(b *bytes.Buffer, srcLang, lang string, it item, t entryText) {
+	prior := it.entry.Prior
+	if it.entry.State != verdict.Stale {
+		for _, f := range catalog.Forms(it.src) {
+			label := srcLang + ": "
+			if f.Name != "other" {
+				label = srcLang + " (" + f.Name + "): "
+			}
+			catalog.Comment(b, label, f.Text)
+		}
+		return
+	}
+	catalog.Comment(b, srcLang+" (now):    ", it.src.Other)
+	if prior.Source != "" {
+		catalog.Comment(b, srcLang+" (before): ", prior.Source)
+		catalog.Comment(b, "changed:     ", lcs.FormatDiff(lcs.Elide(lcs.WordDiff(prior.Source, it.src.Other), 4), "[-", "-]", "{+", "+}", ""))
+	}
+	if t.prefilled && !t.inherited {
+		return
+	}
+	for _, f := range catalog.Forms(prior.Translation) {
+		label := lang + " (before): "
+		if f.Name != "other" {
+			label = lang + " (before, " + f.Name + "): "
+		}
+		catalog.Comment(b, label, f.Text)
+	}
+}
+
+// writeCodes says what each tag of the message of it stands for.
+func writeCodes(b *bytes.Buffer, it item) {
+	if it.blk == nil {
+		return
+	}
+	for i, c := range it.blk.Codes {
+		tag := msgtext.AtomTag(i + 1)
+		if !strings.HasPrefix(c, "br ") && strings.Contains(it.src.Other, msgtext.OpenTag(i+1)) {
+			tag = msgtext.OpenTag(i+1) + "…" + msgtext.CloseTag(i+1)
+		}
+		catalog.Comment(b, tag+" ", c)
+	}
 }
 
 // entryForms are the plural forms an entry for message src holds, with
