@@ -54,7 +54,6 @@ var allowed = map[string]string{
 	"internal/exchange/xliffin.go:xliffIn":         toSplit,
 	"internal/extract/extract.go:Run":              toSplit,
 	"internal/hugo/config.go:Load":                 toSplit,
-	"internal/merge/approve.go:Approve":            toSplit,
 	"internal/merge/merge_test.go":                 toSplit,
 	"internal/merge/refresh.go:Refresh":            toSplit,
 	"internal/render/hugocorpus_test.go":           toSplit,

@@ -43,39 +43,9 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 	if err != nil {
 		return p, 0, err
 	}
-	own := func(id string) bool {
-		e := table.Entry(id)
-		return e != nil && e.State == verdict.Translated && e.From == l.Tag
-	}
-	held := func(id string) bool {
-		e := table.Entry(id)
-		return e != nil && e.State == verdict.Held && e.Reason.Approvable()
-	}
-	named := map[string]bool{}
-	want := map[string]bool{}
-	for _, id := range a.IDs {
-		if s.Source.Messages[id] == nil {
-			return p, 0, fmt.Errorf("no message %q in the source catalog", id)
-		}
-		if !own(id) && !held(id) {
-			return p, 0, fmt.Errorf("message %s has no translation in force in %s: nothing to approve", id, l.Tag)
-		}
-		want[id], named[id] = true, true
-	}
-	for _, id := range a.Marked {
-		want[id] = true
-	}
-	matched := false
-	for _, pg := range s.Pages {
-		if ok, _ := path.Match(a.Page, pg.Path); a.Page != "" && ok {
-			matched = true
-			for _, b := range pg.Blocks {
-				want[b.ID] = true
-			}
-		}
-	}
-	if a.Page != "" && !matched {
-		return p, 0, fmt.Errorf("no page matches %q", a.Page)
+	sel := selection{table: table, lang: l.Tag, want: map[string]bool{}, named: map[string]bool{}}
+	if err := sel.add(s, a); err != nil {
+		return p, 0, err
 	}
 	reviews := ledger.Reviews{}
 	for id, r := range l.Reviews {
@@ -83,14 +53,10 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 	}
 	n := 0
 	for _, id := range s.Source.IDs() {
-		if !a.All && !want[id] {
-			continue
+		if sel.signs(id, a.All) {
+			reviews[id] = ledger.Review{Translation: ledger.TextHash(l.Active.Messages[id]), By: a.By}
+			n++
 		}
-		if !(own(id) || named[id] && held(id)) || table.Entry(id).Reviewed {
-			continue
-		}
-		reviews[id] = ledger.Review{Translation: ledger.TextHash(l.Active.Messages[id]), By: a.By}
-		n++
 	}
 	// Reviews of translations that have changed or gone say nothing any
 	// more.
@@ -102,4 +68,68 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 	}
 	p.WriteIfChanged(s.FS, ledger.ReviewPath(l.Tag), reviews.Bytes(l.Tag))
 	return p, n, nil
+}
+
+// selection is what an Approval selects, against the language's table.
+type selection struct {
+	table *verdict.Table
+	lang  string
+	want  map[string]bool // selected, by id, page or mark
+	named map[string]bool // selected by id: a held translation may be released
+}
+
+// add selects what a names, and refuses an id with nothing to approve
+// and a page glob that matches no page.
+func (sel *selection) add(s *locale.Site, a Approval) error {
+	for _, id := range a.IDs {
+		if s.Source.Messages[id] == nil {
+			return fmt.Errorf("no message %q in the source catalog", id)
+		}
+		if !sel.own(id) && !sel.held(id) {
+			return fmt.Errorf("message %s has no translation in force in %s: nothing to approve", id, sel.lang)
+		}
+		sel.want[id], sel.named[id] = true, true
+	}
+	for _, id := range a.Marked {
+		sel.want[id] = true
+	}
+	if a.Page == "" {
+		return nil
+	}
+	matched := false
+	for _, pg := range s.Pages {
+		if ok, _ := path.Match(a.Page, pg.Path); ok {
+			matched = true
+			for _, b := range pg.Blocks {
+				sel.want[b.ID] = true
+			}
+		}
+	}
+	if !matched {
+		return fmt.Errorf("no page matches %q", a.Page)
+	}
+	return nil
+}
+
+// signs reports whether message id gets a new sign-off: selected (or
+// all is set), not signed off already, and the language's own translation
+// in force, or one held back that was named.
+func (sel *selection) signs(id string, all bool) bool {
+	if !all && !sel.want[id] {
+		return false
+	}
+	return (sel.own(id) || sel.named[id] && sel.held(id)) && !sel.table.Entry(id).Reviewed
+}
+
+// own reports whether the language's own translation of id is in force.
+func (sel *selection) own(id string) bool {
+	e := sel.table.Entry(id)
+	return e != nil && e.State == verdict.Translated && e.From == sel.lang
+}
+
+// held reports whether the translation of id is held back by a check a
+// reviewer may overrule.
+func (sel *selection) held(id string) bool {
+	e := sel.table.Entry(id)
+	return e != nil && e.State == verdict.Held && e.Reason.Approvable()
 }
