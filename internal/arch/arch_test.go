@@ -55,7 +55,6 @@ var allowed = map[string]string{
 	"internal/extract/extract.go:Run":              toSplit,
 	"internal/hugo/config.go:Load":                 toSplit,
 	"internal/merge/merge_test.go":                 toSplit,
-	"internal/merge/refresh.go:Refresh":            toSplit,
 	"internal/render/hugocorpus_test.go":           toSplit,
 	"internal/render/shortcodes.go:Doc.protect":    toSplit,
 	"internal/segment/html.go":                     toSplit,

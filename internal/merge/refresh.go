@@ -39,20 +39,53 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 	if err != nil {
 		return nil, err
 	}
+	items, err := refreshItems(src, t, draftsOf(tf))
+	if err != nil {
+		return nil, err
+	}
+	var sharedErr error
+	build := func() *tm.Memory {
+		m, err := sharedMemory(src, t, archive, opts)
+		sharedErr = err
+		return m
+	}
+	text := translateFile(t.Lang, src.Lang, items, nil, opts, memory(suggestThreshold(opts), build), res)
+	if err := errors.Join(t.Err(), sharedErr); err != nil {
+		return nil, err
+	}
+	if _, err := fs.Stat(fsys, locale.ActivePath(t.Lang)); errors.Is(err, fs.ErrNotExist) {
+		// A new language: Run writes its catalog, empty, for the
+		// translators to find.
+		res.Plan.Write(locale.ActivePath(t.Lang), catalog.New().Bytes(activeHeader(t.Lang), false))
+	}
+	res.Plan.WriteIfChanged(fsys, locale.TranslatePath(t.Lang), text)
+	return res, nil
+}
+
+// draftsOf are the drafts of translate file tf: its entries marked fuzzy
+// that hold a text.
+func draftsOf(tf *catalog.Catalog) map[string]*catalog.Message {
 	drafts := map[string]*catalog.Message{}
 	for id := range tf.Fuzzy {
 		if m := tf.Messages[id]; m != nil && !catalog.Empty(m) {
 			drafts[id] = m
 		}
 	}
+	return drafts
+}
+
+// refreshItems are the entries of the translate file of table t, as Run
+// lists them: every message with no translation in force, and a draft of
+// one whose translation stands, unless it is that translation; page by
+// page in the site's order, block by block, then the messages on no page,
+// by id.
+func refreshItems(src *verdict.Source, t *verdict.Table, drafts map[string]*catalog.Message) ([]item, error) {
 	var todo []int
 	for i := range src.Len() {
 		if !t.InForce(i) {
 			todo = append(todo, i)
 		}
 	}
-	// A draft of a message whose translation stands goes back too, as
-	// Run writes it, unless it is that translation.
 	for _, id := range slices.Sorted(maps.Keys(drafts)) {
 		if i, ok := src.Index(id); ok && t.InForce(i) {
 			if e := t.Entry(id); e == nil || e.InForce == nil || !sameForms(e.InForce, drafts[id]) {
@@ -70,17 +103,13 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 		return nil, err
 	}
 	items := make([]item, len(todo))
+	block := make(map[string]int, len(srcs))
+	order := make(map[string]int, len(srcs))
 	for k, sm := range srcs {
 		items[k] = item{id: sm.ID, src: sm.Message, page: sm.Page, entry: entries[k], draft: drafts[sm.ID]}
 		if sm.Page != "" {
 			items[k].blk = &ledger.Block{ID: sm.ID, Kind: sm.Kind, Line: sm.Line, Context: sm.Context, Where: sm.Where, Codes: sm.Codes}
 		}
-	}
-	// Page by page, block by block, as Run goes through the pages'
-	// records; then the messages on no page, by id.
-	block := make(map[string]int, len(srcs))
-	order := make(map[string]int, len(srcs))
-	for _, sm := range srcs {
 		block[sm.ID] = sm.Block
 		order[sm.Page] = sm.PageOrder
 	}
@@ -96,38 +125,30 @@ func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*
 		}
 		return x.id < y.id
 	})
-	var sharedErr error
-	build := func() *tm.Memory {
-		shared, err := opts.Shared()
-		if err != nil {
-			sharedErr = err
-			return nil
-		}
-		member := make([]bool, src.Len())
-		for i := range member {
-			// An approved translation that fails a blocking check is
-			// right for its own page only.
-			member[i] = t.Own(i) && t.InForce(i) && !t.Approved(i)
-		}
-		translation := func(p tm.Pair) string {
-			if e := t.Entry(p.ID); e != nil && e.InForce != nil {
-				return e.InForce.Other
-			}
-			return ""
-		}
-		return shared.Memory(member, archivePairs(src.Rules(), t.Lang, archive), translation)
-	}
-	text := translateFile(t.Lang, src.Lang, items, nil, opts, memory(suggestThreshold(opts), build), res)
-	if err := errors.Join(t.Err(), sharedErr); err != nil {
+	return items, nil
+}
+
+// sharedMemory is the translation memory of table t's language, from
+// opts.Shared's index of the source texts: those it has translated, and
+// its archive.
+func sharedMemory(src *verdict.Source, t *verdict.Table, archive ledger.Archive, opts Options) (*tm.Memory, error) {
+	shared, err := opts.Shared()
+	if err != nil {
 		return nil, err
 	}
-	if _, err := fs.Stat(fsys, locale.ActivePath(t.Lang)); errors.Is(err, fs.ErrNotExist) {
-		// A new language: Run writes its catalog, empty, for the
-		// translators to find.
-		res.Plan.Write(locale.ActivePath(t.Lang), catalog.New().Bytes(activeHeader(t.Lang), false))
+	member := make([]bool, src.Len())
+	for i := range member {
+		// An approved translation that fails a blocking check is right
+		// for its own page only.
+		member[i] = t.Own(i) && t.InForce(i) && !t.Approved(i)
 	}
-	res.Plan.WriteIfChanged(fsys, locale.TranslatePath(t.Lang), text)
-	return res, nil
+	translation := func(p tm.Pair) string {
+		if e := t.Entry(p.ID); e != nil && e.InForce != nil {
+			return e.InForce.Other
+		}
+		return ""
+	}
+	return shared.Memory(member, archivePairs(src.Rules(), t.Lang, archive), translation), nil
 }
 
 // Fresh reports whether the translate file of language t, in locales
