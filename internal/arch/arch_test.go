@@ -54,7 +54,6 @@ var allowed = map[string]string{
 	"internal/exchange/xliffin.go:xliffIn":         toSplit,
 	"internal/extract/extract.go:Run":              toSplit,
 	"internal/hugo/config.go:Load":                 toSplit,
-	"internal/merge/merge_test.go":                 toSplit,
 	"internal/render/hugocorpus_test.go":           toSplit,
 	"internal/render/shortcodes.go:Doc.protect":    toSplit,
 	"internal/segment/html.go":                     toSplit,
