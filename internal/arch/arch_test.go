@@ -62,8 +62,6 @@ var allowed = map[string]string{
 	"internal/merge/translate.go:writeEntry":    toSplit,
 	"internal/render/hugocorpus_test.go":        toSplit,
 	"internal/render/shortcodes.go:Doc.protect": toSplit,
-	"internal/segment/prescan.go":               toSplit,
-	"internal/segment/prescan.go:scanner.line":  toSplit,
 	"internal/site/html.go":                     toSplit,
 	"internal/site/html.go:builder.html":        toSplit,
 	"internal/site/multilingual_test.go":        toSplit,

@@ -280,3 +280,36 @@ func (hs *htmlSegmenter) v() []byte {
 	}
 	return hs.src
 }
+
+// prescanHTML refuses an HTML page whose elements nest deeper than max.
+func prescanHTML(src []byte, max int, ls lines) error {
+	tags := newNesting(false)
+	names := map[string]int{}
+	z := xhtml.NewTokenizer(bytes.NewReader(src))
+	pos := 0
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			break // the end of the page, or of what the tokenizer reads
+		}
+		at := pos
+		pos += len(z.Raw())
+		if tt != xhtml.StartTagToken && tt != xhtml.EndTagToken {
+			continue
+		}
+		n, _ := z.TagName()
+		if tt == xhtml.StartTagToken && voidElements[string(n)] {
+			continue
+		}
+		k, ok := names[string(n)]
+		if !ok {
+			k = len(names)
+			names[string(n)] = k
+		}
+		tags.add(at, k, 1, tt == xhtml.StartTagToken, tt == xhtml.EndTagToken)
+	}
+	if at := tags.deepest(max); at >= 0 {
+		return tooDeep(ls, at, "HTML elements", max)
+	}
+	return nil
+}
