@@ -28,6 +28,28 @@ func (hs *htmlSegmenter) flush() {
 	if it := &items[len(items)-1]; it.kind == textItem {
 		it.end = it.start + len(bytes.TrimRight(v[it.start:it.end], " \t\r\n\f"))
 	}
+	t, codes := hs.message(items)
+	if !msgtext.HasWords(t) {
+		return
+	}
+	kind := "text"
+	if len(hs.block) > 0 {
+		kind = hs.block[len(hs.block)-1]
+	}
+	hs.page.Segments = append(hs.page.Segments, Segment{
+		Kind:   kind,
+		Text:   t,
+		Start:  hs.base + items[0].start,
+		End:    hs.base + items[len(items)-1].end,
+		Syntax: HTMLText,
+		Codes:  codes,
+	})
+}
+
+// message is the text that items make, its white space normalized, and
+// its placeholders: a start tag and its end tag make a pair; any other
+// tag, a comment or a skipped element is an atom.
+func (hs *htmlSegmenter) message(items []item) (string, []Code) {
 	match := pairTags(items)
 	var b strings.Builder
 	var codes []Code
@@ -55,22 +77,7 @@ func (hs *htmlSegmenter) flush() {
 			b.WriteString(msgtext.AtomTag(len(codes)))
 		}
 	}
-	t := msgtext.Normalize(b.String())
-	if !msgtext.HasWords(t) {
-		return
-	}
-	kind := "text"
-	if len(hs.block) > 0 {
-		kind = hs.block[len(hs.block)-1]
-	}
-	hs.page.Segments = append(hs.page.Segments, Segment{
-		Kind:   kind,
-		Text:   t,
-		Start:  hs.base + items[0].start,
-		End:    hs.base + items[len(items)-1].end,
-		Syntax: HTMLText,
-		Codes:  codes,
-	})
+	return msgtext.Normalize(b.String()), codes
 }
 
 // text adds HTML text to a message: character references resolved, but
