@@ -340,3 +340,24 @@ func tomlStringEnd(b []byte, i int) int {
 	}
 	return -1
 }
+
+// prescanFrontMatter refuses front matter, src[start:], whose lists and
+// tables ("[...]", "{...}") nest deeper than max: the TOML decoder takes
+// time that grows faster than their depth.
+func prescanFrontMatter(src []byte, start, max int, ls lines) error {
+	ns := newNesting(false)
+	for i := start; i < len(src); i++ {
+		switch src[i] {
+		case '[', '{':
+			ns.add(i, int(src[i]), 1, true, false)
+		case ']':
+			ns.add(i, '[', 1, false, true)
+		case '}':
+			ns.add(i, '{', 1, false, true)
+		}
+	}
+	if at := ns.deepest(max); at >= 0 {
+		return tooDeep(ls, at, "front matter lists and tables", max)
+	}
+	return nil
+}

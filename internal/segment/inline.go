@@ -3,10 +3,7 @@ package segment
 import (
 	"bytes"
 	"fmt"
-	"html"
-	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -105,116 +102,141 @@ func (ib *inlineBuilder) run(first, stop ast.Node) error {
 		if n.Kind() == east.KindFootnoteBacklink {
 			continue
 		}
-		s, err := ib.start(n)
+		s, err := ib.startAtCursor(n)
 		if err != nil {
 			return err
 		}
-		if t, ok := n.(*ast.Text); ok && s != ib.cursor && leftoverDelimiters(ib.src, t, ib.cursor) {
-			// goldmark places the delimiters that an emphasis left over
-			// at the start of their run, not after the ones it used.
-			t.Segment = text.NewSegment(ib.cursor, ib.cursor+t.Segment.Len())
-			ib.memo().forget(t)
-			s = ib.cursor
-		}
-		if s != ib.cursor {
-			if _, ok := n.(*ast.Text); !ok || s > ib.cursor {
-				return fmt.Errorf("unaccounted bytes %q", ib.orig[ib.cursor:max(s, ib.cursor)])
-			}
-			// A shortcode read before goes on into this text.
-		}
-		switch x := n.(type) {
-		case *ast.Text:
-			if err := ib.textNode(x); err != nil {
-				return err
-			}
-			continue
-		case *ast.Emphasis:
-			kind := "em"
-			if x.Level == 2 {
-				kind = "strong"
-			}
-			if err := ib.pair(x, kind, x.Level, x.Level); err != nil {
-				return err
-			}
-			continue
-		case *east.Strikethrough:
-			d := runLen(ib.src, s, '~')
-			if err := ib.pair(x, "del", d, d); err != nil {
-				return err
-			}
-			continue
-		case *ast.Link:
-			e, err := ib.end(x)
-			if err != nil {
-				return err
-			}
-			inner := s + 1
-			if x.LastChild() != nil {
-				if inner, err = ib.end(x.LastChild()); err != nil {
-					return err
-				}
-			}
-			link := len(ib.codes)
-			if err := ib.pair(x, "link", 1, e-inner); err != nil {
-				return err
-			}
-			// A shortcut or collapsed reference link ("[label]",
-			// "[label][]") finds its target by its text: once the text
-			// is translated it must name its label itself.
-			if c := &ib.codes[link]; c.Close == "]" || c.Close == "][]" {
-				c.Close = "][" + string(ib.orig[s+1:inner]) + "]"
-				c.ClosePos = noPos
-			}
-			ib.title(inner, e)
-			continue
-		case *ast.Image:
-			e, err := ib.end(x)
-			if err != nil {
-				return err
-			}
-			ib.atom("image", s, e)
-			if x.FirstChild() != nil {
-				ib.alt(x, s, e)
-			}
-			ib.title(s, e)
-			ib.cursor = e
-			continue
-		case *ast.RawHTML:
-			if closer := ib.matchingClose(x); closer != nil && (ib.noTranslate(x) || skipElements[tagName(rawHTML(ib.src, x))]) {
-				// An element kept out of translation is one atom.
-				cs, _ := ib.start(closer)
-				ce := cs + len(rawHTML(ib.src, closer))
-				ib.atom("html", s, ce)
-				ib.cursor = ce
-				n = closer
-				continue
-			} else if closer != nil {
-				open := rawHTML(ib.orig, x)
-				cs, _ := ib.start(closer)
-				c := ib.code(Code{Kind: "html", Open: string(open), Close: string(rawHTML(ib.orig, closer)), Pos: s, ClosePos: cs})
-				ib.text.WriteString(msgtext.OpenTag(c))
-				ib.cursor = s + len(open)
-				if err := ib.run(x.NextSibling(), closer); err != nil {
-					return err
-				}
-				if cs != ib.cursor {
-					return fmt.Errorf("unaccounted bytes before %q", rawHTML(ib.src, closer))
-				}
-				ib.flush()
-				ib.text.WriteString(msgtext.CloseTag(c))
-				ib.cursor = cs + len(rawHTML(ib.src, closer))
-				n = closer
-				continue
-			}
-		}
-		// Everything else is an atom: its bytes pass through untouched.
-		e, err := ib.end(n)
-		if err != nil {
+		if n, err = ib.node(n, s); err != nil {
 			return err
 		}
-		ib.atom(atomKind(n), s, e)
-		ib.cursor = e
 	}
+	return nil
+}
+
+// startAtCursor returns where node n starts, which must be where what was
+// read before it ends: bytes between the two would be lost. Only a text
+// node may start before it, when a shortcode read before goes on into it.
+func (ib *inlineBuilder) startAtCursor(n ast.Node) (int, error) {
+	s, err := ib.start(n)
+	if err != nil {
+		return 0, err
+	}
+	t, isText := n.(*ast.Text)
+	if isText && s != ib.cursor && leftoverDelimiters(ib.src, t, ib.cursor) {
+		// goldmark places the delimiters that an emphasis left over
+		// at the start of their run, not after the ones it used.
+		t.Segment = text.NewSegment(ib.cursor, ib.cursor+t.Segment.Len())
+		ib.memo().forget(t)
+		s = ib.cursor
+	}
+	if s != ib.cursor && (!isText || s > ib.cursor) {
+		return 0, fmt.Errorf("unaccounted bytes %q", ib.orig[ib.cursor:max(s, ib.cursor)])
+	}
+	return s, nil
+}
+
+// node adds node n, which starts at s, and returns the last node it took
+// in: n itself, or the end tag of the inline HTML element that n opens.
+func (ib *inlineBuilder) node(n ast.Node, s int) (ast.Node, error) {
+	switch x := n.(type) {
+	case *ast.Text:
+		return n, ib.textNode(x)
+	case *ast.Emphasis:
+		kind := "em"
+		if x.Level == 2 {
+			kind = "strong"
+		}
+		return n, ib.pair(x, kind, x.Level, x.Level)
+	case *east.Strikethrough:
+		d := runLen(ib.src, s, '~')
+		return n, ib.pair(x, "del", d, d)
+	case *ast.Link:
+		return n, ib.link(x, s)
+	case *ast.Image:
+		return n, ib.image(x, s)
+	case *ast.RawHTML:
+		if closer := ib.matchingClose(x); closer != nil {
+			return closer, ib.element(x, closer, s)
+		}
+	}
+	// Everything else is an atom: its bytes pass through untouched.
+	e, err := ib.end(n)
+	if err != nil {
+		return n, err
+	}
+	ib.atom(atomKind(n), s, e)
+	ib.cursor = e
+	return n, nil
+}
+
+// link adds the link x, which starts at s: its text between the
+// placeholders of its markup, and its title as a segment of its own.
+func (ib *inlineBuilder) link(x *ast.Link, s int) error {
+	e, err := ib.end(x)
+	if err != nil {
+		return err
+	}
+	inner := s + 1
+	if x.LastChild() != nil {
+		if inner, err = ib.end(x.LastChild()); err != nil {
+			return err
+		}
+	}
+	link := len(ib.codes)
+	if err := ib.pair(x, "link", 1, e-inner); err != nil {
+		return err
+	}
+	// A shortcut or collapsed reference link ("[label]", "[label][]")
+	// finds its target by its text: once the text is translated it must
+	// name its label itself.
+	if c := &ib.codes[link]; c.Close == "]" || c.Close == "][]" {
+		c.Close = "][" + string(ib.orig[s+1:inner]) + "]"
+		c.ClosePos = noPos
+	}
+	ib.title(inner, e)
+	return nil
+}
+
+// image adds the image x, which starts at s, as an atom, and its alt text
+// and title as segments of their own.
+func (ib *inlineBuilder) image(x *ast.Image, s int) error {
+	e, err := ib.end(x)
+	if err != nil {
+		return err
+	}
+	ib.atom("image", s, e)
+	if x.FirstChild() != nil {
+		ib.alt(x, s, e)
+	}
+	ib.title(s, e)
+	ib.cursor = e
+	return nil
+}
+
+// element adds the inline HTML element that x, at s, opens and closer
+// closes. An element kept out of translation is one atom; any other is a
+// pair of placeholders around its content.
+func (ib *inlineBuilder) element(x *ast.RawHTML, closer ast.Node, s int) error {
+	cs, _ := ib.start(closer)
+	ce := cs + len(rawHTML(ib.src, closer))
+	if ib.noTranslate(x) || skipElements[tagName(rawHTML(ib.src, x))] {
+		ib.atom("html", s, ce)
+		ib.cursor = ce
+		return nil
+	}
+	open := rawHTML(ib.orig, x)
+	c := ib.code(Code{Kind: "html", Open: string(open), Close: string(rawHTML(ib.orig, closer)), Pos: s, ClosePos: cs})
+	ib.text.WriteString(msgtext.OpenTag(c))
+	ib.cursor = s + len(open)
+	if err := ib.run(x.NextSibling(), closer); err != nil {
+		return err
+	}
+	if cs != ib.cursor {
+		return fmt.Errorf("unaccounted bytes before %q", rawHTML(ib.src, closer))
+	}
+	ib.flush()
+	ib.text.WriteString(msgtext.CloseTag(c))
+	ib.cursor = ce
 	return nil
 }
 
@@ -318,139 +340,6 @@ func (ib *inlineBuilder) pair(n ast.Node, kind string, openLen, closeLen int) er
 	ib.text.WriteString(msgtext.CloseTag(c))
 	ib.cursor = e
 	return nil
-}
-
-// textNode adds a text node and the line break that may follow it.
-func (ib *inlineBuilder) textNode(n *ast.Text) error {
-	start, stop := n.Segment.Start, n.Segment.Stop
-	if start < ib.cursor {
-		// A shortcode read before goes on into this text, or past it.
-		start = min(ib.cursor, stop)
-	}
-	raw := ib.orig[start:stop]
-	if n.IsRaw() {
-		ib.pending.Write(raw)
-		ib.cursor = max(ib.cursor, stop)
-		return nil
-	}
-	backslashBreak := n.SoftLineBreak() && endsInBackslash(n.Segment.Value(ib.src))
-	if backslashBreak && len(raw) > 0 {
-		raw = raw[:len(raw)-1]
-	}
-	ib.cursor = max(ib.cursor, stop, ib.plain(start, raw))
-	if !n.SoftLineBreak() && !n.HardLineBreak() {
-		return nil
-	}
-	next := n.NextSibling()
-	if next == nil || next == ib.after {
-		return nil
-	}
-	ns, err := ib.start(next)
-	if err != nil {
-		return err
-	}
-	if ns <= ib.cursor {
-		// A shortcode goes on over the line break.
-		return nil
-	}
-	switch {
-	case backslashBreak && ib.cursor == stop:
-		ib.atom("br", stop-1, ns)
-	case n.HardLineBreak() && ib.cursor == stop:
-		ib.atom("br", stop, ns)
-	default:
-		ib.pending.WriteByte(' ')
-	}
-	ib.cursor = ns
-	return nil
-}
-
-// leftoverDelimiters reports whether t is a run of emphasis delimiters that
-// a preceding emphasis did not use and that really stands at cursor.
-func leftoverDelimiters(src []byte, t *ast.Text, cursor int) bool {
-	v := t.Segment.Value(src)
-	if len(v) == 0 || (v[0] != '*' && v[0] != '_') || bytes.Count(v, v[:1]) != len(v) {
-		return false
-	}
-	return cursor+len(v) <= len(src) && bytes.Equal(src[cursor:cursor+len(v)], v)
-}
-
-func endsInBackslash(b []byte) bool {
-	k := 0
-	for i := len(b) - 1; i >= 0 && b[i] == '\\'; i-- {
-		k++
-	}
-	return k%2 == 1
-}
-
-var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
-
-// plain adds Markdown text, raw, which stands at offset at, as the
-// characters it stands for: backslash escapes and entity references
-// resolved. An entity for an invisible or spacing character (&nbsp;,
-// &shy;, &zwj;...) stays as written, as an atom: a translator cannot see
-// it, and it was put there on purpose. A shortcode tag or a macro is a
-// placeholder. plain returns the offset where what it read ends, past the
-// end of raw when a shortcode goes on beyond it.
-func (ib *inlineBuilder) plain(at int, raw []byte) int {
-	k := len(ib.marks)
-	if k > 0 {
-		k = markAt(ib.marks, at)
-	}
-	for i := 0; i < len(raw); {
-		if k < len(ib.marks) && ib.marks[k].start <= at+i {
-			e := ib.mark(k, at+i)
-			k++
-			if e-at >= len(raw) {
-				return e
-			}
-			i = e - at
-			continue
-		}
-		c := raw[i]
-		switch {
-		case c == '\\' && i+1 < len(raw) && isASCIIPunct(raw[i+1]):
-			ib.pending.WriteByte(raw[i+1])
-			i += 2
-			continue
-		case c == '&':
-			if m := entityRE.Find(raw[i:]); m != nil {
-				dec := html.UnescapeString(string(m))
-				switch {
-				case dec == string(m):
-					ib.pending.Write(m) // not an entity HTML knows: literal text
-				case invisible(dec):
-					ib.atom("entity", at+i, at+i+len(m))
-				default:
-					ib.pending.WriteString(dec)
-				}
-				i += len(m)
-				continue
-			}
-		}
-		ib.pending.WriteByte(c)
-		i++
-	}
-	return at + len(raw)
-}
-
-func isASCIIPunct(c byte) bool {
-	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
-}
-
-// invisible reports whether s is a single space, format or control
-// character other than the plain space.
-func invisible(s string) bool {
-	r, size := utf8.DecodeRuneInString(s)
-	if size != len(s) {
-		return false
-	}
-	switch {
-	case r == 0xA0, r == 0xAD, r >= 0x2000 && r <= 0x200F, r >= 0x2028 && r <= 0x202F,
-		r >= 0x205F && r <= 0x206F, r == 0xFEFF, r < 0x20, r == 0x7F:
-		return true
-	}
-	return false
 }
 
 func atomKind(n ast.Node) string {

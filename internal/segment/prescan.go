@@ -3,10 +3,6 @@ package segment
 import (
 	"bytes"
 	"fmt"
-	"unicode"
-	"unicode/utf8"
-
-	xhtml "golang.org/x/net/html"
 
 	"github.com/glot-i18n/glot/internal/fileerr"
 )
@@ -80,19 +76,43 @@ type scanner struct {
 	lower                                  []byte // an element's name in lower case
 }
 
-// line reads the line src[start:end].
+// line reads the line src[start:end]: the containers it continues, those
+// it opens, and then what it holds inside them.
 func (s *scanner) line(start, end int) error {
 	l := s.src[start:end]
 	blank := isBlankLine(l)
-	pos, col, matched := 0, 0, 0
+	pos, col, matched := s.continued(l, blank)
+	pos, opened, err := s.opens(l, start, pos, col, matched)
+	if err != nil {
+		return err
+	}
+	if !opened && (blank || matched == len(s.open)) {
+		// A line that is not blank and opens nothing may be the lazy
+		// continuation of a paragraph: what it does not continue stays
+		// open.
+		s.truncate(matched)
+	}
+	if opened {
+		// A new list item or block quote starts a new block of text.
+		if err := s.endBlock(); err != nil {
+			return err
+		}
+	}
+	return s.content(start+pos, end)
+}
+
+// continued returns how many of the open containers line l continues,
+// and where, at which column, what is inside them starts.
+func (s *scanner) continued(l []byte, blank bool) (pos, col, matched int) {
 	if blank {
 		// Only the list items outside every block quote go on.
 		matched = len(s.open)
 		if s.firstQuote >= 0 {
 			matched = s.firstQuote
 		}
+		return 0, 0, matched
 	}
-	for !blank && matched < len(s.open) {
+	for matched < len(s.open) {
 		c := s.open[matched]
 		if c.quote {
 			j, jc := indentUpTo(l, pos, col, 3)
@@ -109,6 +129,14 @@ func (s *scanner) line(start, end int) error {
 		}
 		matched++
 	}
+	return pos, col, matched
+}
+
+// opens reads the block quotes and list items that line l, at offset
+// start, opens from pos, column col, after the matched containers it
+// continues. It returns where their content starts and whether it opened
+// any, and refuses the page when they nest deeper than the limit.
+func (s *scanner) opens(l []byte, start, pos, col, matched int) (int, bool, error) {
 	opened := false
 	breakFrom, breakTo := -1, -1
 	for {
@@ -127,12 +155,7 @@ func (s *scanner) line(start, end int) error {
 			if j >= breakFrom && j <= breakTo {
 				break // "* * *" is a thematic break, not three lists
 			}
-			k, kc := indentUpTo(l, j+w, jc+w, 5)
-			if isBlankLine(l[k:]) || kc-(jc+w) > 4 || kc == jc+w {
-				// No text after the marker, or indented code after
-				// it: the item's text starts one column after.
-				k, kc = min(j+w+1, len(l)), jc+w+1
-			}
+			k, kc := listItemText(l, j, jc, w)
 			c.indent = kc - col
 			pos, col = k, kc
 		} else {
@@ -147,22 +170,10 @@ func (s *scanner) line(start, end int) error {
 		}
 		s.open = append(s.open, c)
 		if len(s.open) > s.max {
-			return tooDeep(s.ls, s.base+start+j, "lists and block quotes", s.max)
+			return pos, opened, tooDeep(s.ls, s.base+start+j, "lists and block quotes", s.max)
 		}
 	}
-	if !opened && (blank || matched == len(s.open)) {
-		// A line that is not blank and opens nothing may be the lazy
-		// continuation of a paragraph: what it does not continue stays
-		// open.
-		s.truncate(matched)
-	}
-	if opened {
-		// A new list item or block quote starts a new block of text.
-		if err := s.endBlock(); err != nil {
-			return err
-		}
-	}
-	return s.content(start+pos, end)
+	return pos, opened, nil
 }
 
 // truncate closes the containers from the n-th on.
@@ -310,198 +321,3 @@ func (s *scanner) key(name []byte) int {
 	}
 	return k
 }
-
-// prescanFrontMatter refuses front matter, src[start:], whose lists and
-// tables ("[...]", "{...}") nest deeper than max: the TOML decoder takes
-// time that grows faster than their depth.
-func prescanFrontMatter(src []byte, start, max int, ls lines) error {
-	ns := newNesting(false)
-	for i := start; i < len(src); i++ {
-		switch src[i] {
-		case '[', '{':
-			ns.add(i, int(src[i]), 1, true, false)
-		case ']':
-			ns.add(i, '[', 1, false, true)
-		case '}':
-			ns.add(i, '{', 1, false, true)
-		}
-	}
-	if at := ns.deepest(max); at >= 0 {
-		return tooDeep(ls, at, "front matter lists and tables", max)
-	}
-	return nil
-}
-
-// prescanHTML refuses an HTML page whose elements nest deeper than max.
-func prescanHTML(src []byte, max int, ls lines) error {
-	tags := newNesting(false)
-	names := map[string]int{}
-	z := xhtml.NewTokenizer(bytes.NewReader(src))
-	pos := 0
-	for {
-		tt := z.Next()
-		if tt == xhtml.ErrorToken {
-			break // the end of the page, or of what the tokenizer reads
-		}
-		at := pos
-		pos += len(z.Raw())
-		if tt != xhtml.StartTagToken && tt != xhtml.EndTagToken {
-			continue
-		}
-		n, _ := z.TagName()
-		if tt == xhtml.StartTagToken && voidElements[string(n)] {
-			continue
-		}
-		k, ok := names[string(n)]
-		if !ok {
-			k = len(names)
-			names[string(n)] = k
-		}
-		tags.add(at, k, 1, tt == xhtml.StartTagToken, tt == xhtml.EndTagToken)
-	}
-	if at := tags.deepest(max); at >= 0 {
-		return tooDeep(ls, at, "HTML elements", max)
-	}
-	return nil
-}
-
-// indentUpTo skips spaces and tabs from l[i], at column col, as long as
-// they take no more than n columns, and returns where it stopped. A tab
-// goes to the next multiple of 4.
-func indentUpTo(l []byte, i, col, n int) (int, int) {
-	limit := col + n
-	for i < len(l) {
-		next := col + 1
-		if l[i] == '\t' {
-			next = col + 4 - col%4
-		} else if l[i] != ' ' {
-			break
-		}
-		if next > limit {
-			break
-		}
-		i, col = i+1, next
-	}
-	return i, col
-}
-
-// afterQuoteMarker returns where the text of a block quote starts after
-// the '>' at l[j], column jc: past one space, if there is one.
-func afterQuoteMarker(l []byte, j, jc int) (int, int) {
-	j, jc = j+1, jc+1
-	if j < len(l) && (l[j] == ' ' || l[j] == '\t') {
-		j, jc = j+1, jc+1
-	}
-	return j, jc
-}
-
-// listMarker returns the width of the list marker at l[j] ("-", "*", "+",
-// "1.", "1)"), or 0: it must be followed by a space, a tab or the end of
-// the line.
-func listMarker(l []byte, j int) int {
-	w := 0
-	switch {
-	case l[j] == '-' || l[j] == '*' || l[j] == '+':
-		w = 1
-	case l[j] >= '0' && l[j] <= '9':
-		k := j
-		for k < len(l) && k-j < 9 && l[k] >= '0' && l[k] <= '9' {
-			k++
-		}
-		if k >= len(l) || l[k] != '.' && l[k] != ')' {
-			return 0
-		}
-		w = k + 1 - j
-	default:
-		return 0
-	}
-	if j+w < len(l) && l[j+w] != ' ' && l[j+w] != '\t' && l[j+w] != '\r' {
-		return 0
-	}
-	return w
-}
-
-// thematicBreak finds where line l could hold a thematic break, three or
-// more of one of "-", "*", "_" with spaces between at most: l[j:] is one
-// when from <= j <= to. It reads the line once, from its end, so that a
-// line of a thousand list markers is not read a thousand times.
-func thematicBreak(l []byte) (from, to int) {
-	var c byte
-	n, to := 0, -1
-	i := len(l) - 1
-	for ; i >= 0; i-- {
-		b := l[i]
-		switch {
-		case b == ' ' || b == '\t' || b == '\r':
-			continue
-		case c == 0 && (b == '-' || b == '*' || b == '_'):
-			c = b
-		case b != c:
-			return i + 1, to
-		}
-		if n++; n == 3 {
-			to = i
-		}
-	}
-	return 0, to
-}
-
-// fenceAt returns the code fence that opens or closes l, "```" or "~~~"
-// and longer, or nil.
-func fenceAt(l []byte) []byte {
-	i, _ := indentUpTo(l, 0, 0, 3)
-	if i >= len(l) || l[i] != '`' && l[i] != '~' {
-		return nil
-	}
-	n := runLen(l, i, l[i])
-	if n < 3 || l[i] == '`' && bytes.IndexByte(l[i+n:], '`') >= 0 {
-		return nil
-	}
-	return l[i : i+n]
-}
-
-func isBlankLine(l []byte) bool {
-	for _, b := range l {
-		if b != ' ' && b != '\t' && b != '\r' {
-			return false
-		}
-	}
-	return true
-}
-
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
-// runeBefore returns the character before l[i], or a newline at the start
-// of the line l[from:].
-func runeBefore(l []byte, i, from int) rune {
-	if i <= from {
-		return '\n'
-	}
-	r, _ := utf8.DecodeLastRune(l[from:i])
-	return r
-}
-
-// runeAfter returns the character at l[i], or a newline past the end.
-func runeAfter(l []byte, i int) rune {
-	if i >= len(l) {
-		return '\n'
-	}
-	r, _ := utf8.DecodeRune(l[i:])
-	return r
-}
-
-// flanking says whether a run of emphasis delimiters c between the
-// characters before and after can open emphasis, and close it, by
-// CommonMark's rules.
-func flanking(c byte, before, after rune) (opener, closer bool) {
-	spaceBefore, spaceAfter := unicode.IsSpace(before), unicode.IsSpace(after)
-	punctBefore, punctAfter := isPunctRune(before), isPunctRune(after)
-	left := !spaceAfter && (!punctAfter || spaceBefore || punctBefore)
-	right := !spaceBefore && (!punctBefore || spaceAfter || punctAfter)
-	if c == '_' {
-		return left && (!right || punctBefore), right && (!left || punctAfter)
-	}
-	return left, right
-}
-
-func isPunctRune(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
