@@ -51,7 +51,6 @@ var allowed = map[string]string{
 	"internal/exchange/po.go:poIn":                 toSplit,
 	"internal/exchange/po.go:poRead":               toSplit,
 	"internal/exchange/tmx.go:tmxIn":               toSplit,
-	"internal/exchange/xliffin.go:xliffIn":         toSplit,
 	"internal/extract/extract.go:Run":              toSplit,
 	"internal/hugo/config.go:Load":                 toSplit,
 	"internal/merge/approve.go:Approve":            toSplit,
