@@ -33,7 +33,6 @@ const (
 // or by function ("internal/x/y.go:Name", methods as "Type.Name"), with
 // the reason each stays as it is.
 var allowed = map[string]string{
-	"internal/exchange/xliff12in.go:xliff12In":     toSplit,
 	"internal/catalog/catalog.go":                  toSplit,
 	"internal/cli/build.go":                        toSplit,
 	"internal/cli/build.go:runBuild":               toSplit,
