@@ -49,7 +49,6 @@ var allowed = map[string]string{
 	"internal/exchange/po.go":                      toSplit,
 	"internal/exchange/po.go:poIn":                 toSplit,
 	"internal/exchange/po.go:poRead":               toSplit,
-	"internal/exchange/tmx.go:tmxIn":               toSplit,
 	"internal/extract/extract.go:Run":              toSplit,
 	"internal/hugo/config.go:Load":                 toSplit,
 	"internal/merge/approve.go:Approve":            toSplit,
