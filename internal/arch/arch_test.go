@@ -45,7 +45,6 @@ var allowed = map[string]string{
 	"internal/cli/state.go:glot.inputs":            toSplit,
 	"internal/config/config.go":                    toSplit,
 	"internal/config/config.go:Config.validate":    toSplit,
-	"internal/exchange/exchange_test.go":           toSplit,
 	"internal/extract/extract.go:Run":              toSplit,
 	"internal/hugo/config.go:Load":                 toSplit,
 	"internal/merge/approve.go:Approve":            toSplit,
