@@ -75,6 +75,22 @@ func walkXML(file string, data []byte, h xmlHandler) error {
 	}
 }
 
+// xmlRoot returns the name of the root element of an XML text, as the
+// decoder reads it, its namespace resolved; ok is false when the text is
+// not well-formed before it.
+func xmlRoot(data []byte) (name xml.Name, ok bool) {
+	d := xmlDecoder(data)
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return xml.Name{}, false
+		}
+		if t, ok := tok.(xml.StartElement); ok {
+			return t.Name, true
+		}
+	}
+}
+
 // xmlDecoder reads an XML text that decode has turned into UTF-8 already:
 // the encoding its declaration names is the one it was in.
 func xmlDecoder(data []byte) *xml.Decoder {
