@@ -122,6 +122,8 @@ func (r *tmxReader) target(lang string) *tmxTarget {
 	return t
 }
 
+// start reads the start of an element: in an inline code, one of its
+// native data; elsewhere, an element of the memory.
 func (r *tmxReader) start(t xml.StartElement, line int) (bool, error) {
 	if len(r.codes) > 0 {
 		r.codes = append(r.codes, t.Name.Local)
@@ -183,6 +185,9 @@ func (r *tmxReader) code(t xml.StartElement) {
 	}
 }
 
+// end reads the end of an element: in an inline code, the code's or one
+// of its data; elsewhere, the end of a segment, a variant, a prop or a
+// <tu>, whose translations are then filed.
 func (r *tmxReader) end(t xml.EndElement, line int) error {
 	if len(r.codes) > 0 {
 		r.codes = r.codes[:len(r.codes)-1]
@@ -215,6 +220,8 @@ func (r *tmxReader) end(t xml.EndElement, line int) error {
 	return nil
 }
 
+// chars reads the text of a segment, of a <ph> (whose code may be a
+// template field) or of a prop; the rest of a code's data is not text.
 func (r *tmxReader) chars(s xml.CharData) {
 	switch {
 	case len(r.codes) == 1 && r.codes[0] == "ph":

@@ -94,6 +94,10 @@ type xliff12Reader struct {
 	langs      map[string]int
 }
 
+// start reads the start of an element: in a text, an inline code (see
+// inline12); elsewhere, an element of the document. An element of
+// another namespace than the root's, or one that holds no translation, is
+// passed over.
 func (r *xliff12Reader) start(t xml.StartElement, line int) (bool, error) {
 	if r.ns == "" {
 		r.ns = t.Name.Space
@@ -182,6 +186,8 @@ func (r *xliff12Reader) content(name string, attr func(string) string, line int)
 	return nil
 }
 
+// end reads the end of an element: of an inline code or of the text, or
+// of a unit, which may be the gettext header, or a group.
 func (r *xliff12Reader) end(t xml.EndElement, _ int) error {
 	if r.text != nil {
 		if !r.text.end() {
@@ -206,6 +212,7 @@ func (r *xliff12Reader) end(t xml.EndElement, _ int) error {
 	return nil
 }
 
+// chars reads the text of a <source> or <target>.
 func (r *xliff12Reader) chars(s xml.CharData) {
 	if r.text != nil {
 		r.text.write(s)

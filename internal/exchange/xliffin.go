@@ -47,6 +47,9 @@ type xliffReader struct {
 	dataID string       // the id of the <data> being read
 }
 
+// start reads the start of an element: in a text, an inline code (see
+// inlineText); elsewhere, an element of the document. An element of
+// another namespace is passed over.
 func (r *xliffReader) start(t xml.StartElement, line int) (bool, error) {
 	if t.Name.Space != xliffNS {
 		return true, nil
@@ -136,6 +139,8 @@ func (r *xliffReader) content(name string, attr func(string) string, line int) e
 	return nil
 }
 
+// end reads the end of an element: of an inline code or the element that
+// holds the text, or of a segment, a unit or a group.
 func (r *xliffReader) end(t xml.EndElement, _ int) error {
 	if r.text != nil {
 		if !r.text.end() {
@@ -163,6 +168,8 @@ func (r *xliffReader) end(t xml.EndElement, _ int) error {
 	return nil
 }
 
+// chars reads the text of a <source>, <target> or <data>; any other is
+// the layout of the file.
 func (r *xliffReader) chars(s xml.CharData) {
 	if r.text != nil {
 		r.text.b.Write(s)
