@@ -33,7 +33,6 @@ const (
 // or by function ("internal/x/y.go:Name", methods as "Type.Name"), with
 // the reason each stays as it is.
 var allowed = map[string]string{
-	"internal/exchange/xliff12in.go:xliff12In":  toSplit,
 	"internal/catalog/catalog.go":               toSplit,
 	"internal/cli/build.go":                     toSplit,
 	"internal/cli/build.go:runBuild":            toSplit,
@@ -46,12 +45,6 @@ var allowed = map[string]string{
 	"internal/cli/state.go:glot.inputs":         toSplit,
 	"internal/config/config.go":                 toSplit,
 	"internal/config/config.go:Config.validate": toSplit,
-	"internal/exchange/exchange_test.go":        toSplit,
-	"internal/exchange/po.go":                   toSplit,
-	"internal/exchange/po.go:poIn":              toSplit,
-	"internal/exchange/po.go:poRead":            toSplit,
-	"internal/exchange/tmx.go:tmxIn":            toSplit,
-	"internal/exchange/xliffin.go:xliffIn":      toSplit,
 	"internal/extract/extract.go:Run":           toSplit,
 	"internal/hugo/config.go:Load":              toSplit,
 	"internal/render/hugocorpus_test.go":        toSplit,

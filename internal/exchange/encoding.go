@@ -2,10 +2,8 @@ package exchange
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strings"
 	"unicode/utf16"
@@ -137,25 +135,6 @@ func xmlText(file string, data []byte) ([]byte, error) {
 	line := 1 + bytes.Count(data[:m[2]], []byte("\n"))
 	col := m[2] - bytes.LastIndexByte(data[:m[2]], '\n')
 	return textIn(file, line, col, "the XML declaration's encoding", string(data[m[2]:m[3]]), data)
-}
-
-// xmlError positions err, met by d reading file: a syntax error at the
-// line encoding/xml gives, any other where d stands.
-func xmlError(file string, d *xml.Decoder, err error) error {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return fileerr.At(file, se.Line, 0, errors.New(se.Msg))
-	}
-	line, col := d.InputPos()
-	return fileerr.At(file, line, col, err)
-}
-
-// xmlDecoder reads an XML text that decode has turned into UTF-8 already:
-// the encoding its declaration names is the one it was in.
-func xmlDecoder(data []byte) *xml.Decoder {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	return d
 }
 
 // poText decodes a PO file in the charset its header's Content-Type names.

@@ -337,8 +337,8 @@ func Import(file string, data []byte, sourceLang string) ([]*Work, error) {
 	if err != nil {
 		return nil, err
 	}
-	if i := internalSubset(data); i >= 0 {
-		return nil, fileerr.At(file, 1+bytes.Count(data[:i], []byte("\n")), 0, errors.New("the DOCTYPE declares entities or elements of its own (an internal subset): glot reads no DTD, so that a file can neither reach other files nor grow without bound; save it without one"))
+	if err := refuseDTD(file, data); err != nil {
+		return nil, err
 	}
 	trimmed := strings.TrimSpace(string(data))
 	var works []*Work
@@ -389,26 +389,6 @@ func poShaped(data []byte) bool {
 // tomlLine finds, on a line of its own, a TOML table header or a key set
 // to a value, which no PO file has.
 var tomlLine = regexp.MustCompile(`(?m)^\s*(\[[^\]]+\]|[A-Za-z0-9_."-]+\s*=)`)
-
-// doctypeRE finds a DOCTYPE with an internal subset: its "[".
-var doctypeRE = regexp.MustCompile(`<!DOCTYPE[^>\[]*\[`)
-
-// internalSubset returns where the prolog of an XML text declares a DOCTYPE
-// with an internal subset, or -1. Only the text before the first element
-// is looked at.
-func internalSubset(data []byte) int {
-	prolog := data
-	for i := 0; i < len(data); i++ {
-		if data[i] == '<' && i+1 < len(data) && data[i+1] != '?' && data[i+1] != '!' {
-			prolog = data[:i]
-			break
-		}
-	}
-	if m := doctypeRE.FindIndex(prolog); m != nil {
-		return m[0]
-	}
-	return -1
-}
 
 // firstElement returns the start of the first element of an XML text, or
 // "" if it is not XML.

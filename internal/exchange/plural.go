@@ -385,3 +385,32 @@ func (p *plParser) unary(depth int) (plExpr, error) {
 	}
 	return nil, fmt.Errorf("unexpected %q at column %d", p.s[p.i:], p.i+1)
 }
+
+// agrees checks the value of a file's Plural-Forms header against r, the
+// rule of lang: the same number of forms, and a formula that numbers them
+// as r's does.
+func (r *pluralRule) agrees(lang, header string) error {
+	if strings.Contains(header, "nplurals=INTEGER") {
+		// msginit leaves a template's placeholder for a language its
+		// table lacks (gettext 0.21 has no Arabic).
+		return fmt.Errorf("Plural-Forms is still the template's %q: put %s's, Plural-Forms: %s", header, lang, r.header())
+	}
+	n, eval, err := parsePluralForms(header)
+	if err != nil {
+		return fmt.Errorf("Plural-Forms: %w", err)
+	}
+	if n != len(r.forms) {
+		return fmt.Errorf("Plural-Forms says nplurals=%d, but %s has %d plural forms (%s), numbered by Plural-Forms: %s", n, lang, len(r.forms), strings.Join(r.forms, ", "), r.header())
+	}
+	if eval == nil {
+		return nil
+	}
+	for _, c := range checkCounts {
+		got, ok := eval(c)
+		want, _ := r.eval(c)
+		if !ok || got != want {
+			return fmt.Errorf("Plural-Forms puts %d in msgstr[%d], where %s's %s form is msgstr[%d], numbered by Plural-Forms: %s", c, got, lang, r.forms[want], want, r.header())
+		}
+	}
+	return nil
+}

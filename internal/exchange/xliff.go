@@ -193,19 +193,6 @@ func xliffUnit(b *bytes.Buffer, indent string, u *unit, id, f string, notes []st
 	fmt.Fprintf(b, "%s </segment>\n%s</unit>\n", indent, indent)
 }
 
-// attrOf returns a function that gives the value of an attribute of t
-// in no namespace, "" for none.
-func attrOf(t xml.StartElement) func(string) string {
-	return func(name string) string {
-		for _, a := range t.Attr {
-			if a.Name.Local == name && a.Name.Space == "" {
-				return a.Value
-			}
-		}
-		return ""
-	}
-}
-
 // unitLog holds where the unit of each message and plural form read so
 // far is, so that a second is a fault naming both.
 type unitLog map[string]int

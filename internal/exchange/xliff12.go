@@ -24,18 +24,10 @@ const (
 // the namespace of its root: 2.0 and 2.1 share theirs; 1.2 and 1.1 have
 // their own.
 func xliffAnyIn(file string, data []byte) (*Work, error) {
-	d := xmlDecoder(data)
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			break // xliffIn says what is wrong, and where
-		}
-		if t, ok := tok.(xml.StartElement); ok {
-			if t.Name.Space == xliff12NS || t.Name.Space == xliff11NS {
-				return xliff12In(file, data)
-			}
-			break
-		}
+	// A document that is not well-formed before its root is read as
+	// XLIFF 2: xliffIn says what is wrong, and where.
+	if root, ok := xmlRoot(data); ok && (root.Space == xliff12NS || root.Space == xliff11NS) {
+		return xliff12In(file, data)
 	}
 	return xliffIn(file, data)
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -47,130 +46,15 @@ type group12 struct {
 // 2. The languages are the <file>'s, or, where po2xliff writes no
 // target-language, those of the gettext header it keeps as a unit.
 func xliff12In(file string, data []byte) (*Work, error) {
-	d := xmlDecoder(data)
-	w := newWork()
-	var units []*unit12
-	var groups []*group12 // the groups the unit is in; nil for one that is no plural group
-	var u *unit12
-	var text *inline12 // the <source> or <target> being read
-	ns := ""
-	skip := 0
-	header := ""    // the gettext header po2xliff keeps as a unit
-	headerLine := 0 // where it is
-	srcLine := 0    // where the file says its source language
-	langs := map[string]int{}
-	fail := func(err error) (*Work, error) {
-		return nil, xmlError(file, d, err)
+	r := &xliff12Reader{w: newWork(), langs: map[string]int{}}
+	if err := walkXML(file, data, r); err != nil {
+		return nil, err
 	}
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fail(err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if ns == "" {
-				ns = t.Name.Space
-			}
-			if skip > 0 || t.Name.Space != ns {
-				skip++
-				continue
-			}
-			attr := attrOf(t)
-			if text != nil {
-				text.start(t.Name.Local, attr)
-				continue
-			}
-			line, _ := d.InputPos()
-			switch t.Name.Local {
-			case "file":
-				if l := attr("target-language"); l != "" {
-					if _, ok := langs[l]; !ok && len(langs) > 0 {
-						return fail(fmt.Errorf("<file> says target-language %s, another %s: a file holds one language's work", l, w.Lang))
-					}
-					langs[l] = line
-					w.Lang = l
-				}
-				if w.SourceLang == "" {
-					w.SourceLang, srcLine = attr("source-language"), line
-				}
-			case "header", "alt-trans", "seg-source", "context-group", "count-group", "bin-unit", "note":
-				// Matches, segmentation and notes hold no translation.
-				skip++
-			case "group":
-				var g *group12
-				if attr("restype") == "x-gettext-plurals" {
-					g = &group12{id: attr("id"), resname: attr("resname"), line: line}
-				}
-				groups = append(groups, g)
-			case "trans-unit":
-				u = &unit12{id: attr("id"), resname: attr("resname"), line: line, approved: attr("approved") == "yes", fields: map[string]string{},
-					skip: attr("translate") == "no" || attr("restype") == "x-gettext-domain-header"}
-				if attr("restype") == "x-gettext-domain-header" {
-					headerLine = line
-				}
-				if len(groups) > 0 && groups[len(groups)-1] != nil {
-					g := groups[len(groups)-1]
-					u.group, u.index = g, len(g.units)
-					if i := strings.LastIndexByte(u.id, '['); i >= 0 && strings.HasSuffix(u.id, "]") {
-						if n, err := strconv.Atoi(u.id[i+1 : len(u.id)-1]); err == nil && n >= 0 {
-							u.index = n
-						}
-					}
-					g.units = append(g.units, u)
-				}
-				units = append(units, u)
-			case "source", "target":
-				if u == nil {
-					return fail(fmt.Errorf("<%s> outside a <trans-unit>", t.Name.Local))
-				}
-				text = &inline12{u: u, b: &u.source, source: true}
-				if t.Name.Local == "target" {
-					u.state, u.targetLine = attr("state"), line
-					if err := checkState12(u.state); err != nil {
-						return fail(err)
-					}
-					text = &inline12{u: u, b: &u.target}
-				}
-			}
-		case xml.EndElement:
-			if skip > 0 {
-				skip--
-				continue
-			}
-			if text != nil {
-				if !text.end() {
-					text = nil
-				}
-				continue
-			}
-			switch t.Name.Local {
-			case "trans-unit":
-				if u != nil && u.skip && u.line == headerLine {
-					header = u.target.String()
-					if header == "" {
-						header = u.source.String()
-					}
-				}
-				u = nil
-			case "group":
-				if len(groups) > 0 {
-					groups = groups[:len(groups)-1]
-				}
-			}
-		case xml.CharData:
-			if skip == 0 && text != nil {
-				text.write(t)
-			}
-		}
-	}
-	if ns != xliff12NS && ns != xliff11NS {
+	if r.ns != xliff12NS && r.ns != xliff11NS {
 		return nil, fileerr.At(file, 0, 0, errors.New("not an XLIFF 1.2 document: no <xliff> element in its namespace"))
 	}
-	h := gettextHeader(header)
+	w := r.w
+	h := gettextHeader(r.header)
 	if w.Lang == "" {
 		w.Lang = h["Language"]
 	}
@@ -180,19 +64,159 @@ func xliff12In(file string, data []byte) (*Work, error) {
 	if l := h["X-Source-Language"]; l != "" {
 		// po2xliff says en-US of every PO file; the header glot wrote in
 		// it says what the sources are.
-		w.SourceLang, srcLine = l, headerLine
+		w.SourceLang, r.srcLine = l, r.headerLine
 	}
-	w.sourceLangLine = srcLine
-	forms, err := pluralNumbering(w, units, h["Plural-Forms"])
+	w.sourceLangLine = r.srcLine
+	forms, err := pluralNumbering(w, r.units, h["Plural-Forms"])
 	if err != nil {
-		return nil, fileerr.At(file, headerLine, 0, err)
+		return nil, fileerr.At(file, r.headerLine, 0, err)
 	}
-	if err := take12(w, units, forms); err != nil {
+	if err := take12(w, r.units, forms); err != nil {
 		return nil, fileerr.At(file, err.line, 0, err.err)
 	}
 	dropFaulty(w)
 	w.settle()
 	return w, nil
+}
+
+// xliff12Reader is the walk of an XLIFF 1.2 document, element by element:
+// its units, in file order, and the languages it says.
+type xliff12Reader struct {
+	w          *Work
+	units      []*unit12
+	groups     []*group12 // the groups the unit is in; nil for one that is no plural group
+	u          *unit12    // the unit being read
+	text       *inline12  // the <source> or <target> being read
+	ns         string     // the namespace of the root, the document's
+	header     string     // the gettext header po2xliff keeps as a unit
+	headerLine int        // where it is
+	srcLine    int        // where the file says its source language
+	langs      map[string]int
+}
+
+// start reads the start of an element: in a text, an inline code (see
+// inline12); elsewhere, an element of the document. An element of
+// another namespace than the root's, or one that holds no translation, is
+// passed over.
+func (r *xliff12Reader) start(t xml.StartElement, line int) (bool, error) {
+	if r.ns == "" {
+		r.ns = t.Name.Space
+	}
+	if t.Name.Space != r.ns {
+		return true, nil
+	}
+	attr := attrOf(t)
+	if r.text != nil {
+		r.text.start(t.Name.Local, attr)
+		return false, nil
+	}
+	switch t.Name.Local {
+	case "file":
+		return false, r.file(attr, line)
+	case "header", "alt-trans", "seg-source", "context-group", "count-group", "bin-unit", "note":
+		// Matches, segmentation and notes hold no translation.
+		return true, nil
+	case "group":
+		var g *group12
+		if attr("restype") == "x-gettext-plurals" {
+			g = &group12{id: attr("id"), resname: attr("resname"), line: line}
+		}
+		r.groups = append(r.groups, g)
+	case "trans-unit":
+		r.transUnit(attr, line)
+	case "source", "target":
+		return false, r.content(t.Name.Local, attr, line)
+	}
+	return false, nil
+}
+
+// file reads the languages of a <file>: every one of the document must
+// say the same target language.
+func (r *xliff12Reader) file(attr func(string) string, line int) error {
+	if l := attr("target-language"); l != "" {
+		if _, ok := r.langs[l]; !ok && len(r.langs) > 0 {
+			return fmt.Errorf("<file> says target-language %s, another %s: a file holds one language's work", l, r.w.Lang)
+		}
+		r.langs[l] = line
+		r.w.Lang = l
+	}
+	if r.w.SourceLang == "" {
+		r.w.SourceLang, r.srcLine = attr("source-language"), line
+	}
+	return nil
+}
+
+// transUnit starts a <trans-unit>: in a plural group, the plural form its
+// number says, "[2]" at the end of its id, or else its place in the group.
+func (r *xliff12Reader) transUnit(attr func(string) string, line int) {
+	header := attr("restype") == "x-gettext-domain-header"
+	u := &unit12{id: attr("id"), resname: attr("resname"), line: line, approved: attr("approved") == "yes", fields: map[string]string{},
+		skip: attr("translate") == "no" || header}
+	if header {
+		r.headerLine = line
+	}
+	if len(r.groups) > 0 && r.groups[len(r.groups)-1] != nil {
+		g := r.groups[len(r.groups)-1]
+		u.group, u.index = g, len(g.units)
+		if i := strings.LastIndexByte(u.id, '['); i >= 0 && strings.HasSuffix(u.id, "]") {
+			if n, err := strconv.Atoi(u.id[i+1 : len(u.id)-1]); err == nil && n >= 0 {
+				u.index = n
+			}
+		}
+		g.units = append(g.units, u)
+	}
+	r.units = append(r.units, u)
+	r.u = u
+}
+
+// content starts the <source> or <target> of the unit.
+func (r *xliff12Reader) content(name string, attr func(string) string, line int) error {
+	if r.u == nil {
+		return fmt.Errorf("<%s> outside a <trans-unit>", name)
+	}
+	if name == "source" {
+		r.text = &inline12{u: r.u, b: &r.u.source, source: true}
+		return nil
+	}
+	r.u.state, r.u.targetLine = attr("state"), line
+	if err := checkState12(r.u.state); err != nil {
+		return err
+	}
+	r.text = &inline12{u: r.u, b: &r.u.target}
+	return nil
+}
+
+// end reads the end of an element: of an inline code or of the text, or
+// of a unit, which may be the gettext header, or a group.
+func (r *xliff12Reader) end(t xml.EndElement, _ int) error {
+	if r.text != nil {
+		if !r.text.end() {
+			r.text = nil
+		}
+		return nil
+	}
+	switch t.Name.Local {
+	case "trans-unit":
+		if u := r.u; u != nil && u.skip && u.line == r.headerLine {
+			r.header = u.target.String()
+			if r.header == "" {
+				r.header = u.source.String()
+			}
+		}
+		r.u = nil
+	case "group":
+		if len(r.groups) > 0 {
+			r.groups = r.groups[:len(r.groups)-1]
+		}
+	}
+	return nil
+}
+
+// chars reads the text of a <source> or <target>.
+func (r *xliff12Reader) chars(s xml.CharData) {
+	if r.text != nil {
+		r.text.write(s)
+	}
 }
 
 // checkState12 refuses a target state XLIFF 1.2 does not have; a tool's

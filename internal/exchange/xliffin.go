@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -24,135 +23,157 @@ import (
 // with all it holds: the <source> and <target> of a translation memory's
 // match are not the unit's.
 func xliffIn(file string, data []byte) (*Work, error) {
-	d := xmlDecoder(data)
-	w := newWork()
-	seen := unitLog{}
-	var groups []string  // the ids of the groups the unit is in
-	var u *xliffUnitIn   // the unit being read
-	var part *xliffPart  // its segment or ignorable being read
-	var text *inlineText // the <source>, <target> or <data> being read
-	dataID := ""         // the id of the <data> being read
-	skip := 0            // the depth of the element of another namespace being passed over
-	fail := func(err error) (*Work, error) {
-		return nil, xmlError(file, d, err)
+	r := &xliffReader{w: newWork(), seen: unitLog{}}
+	if err := walkXML(file, data, r); err != nil {
+		return nil, err
 	}
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fail(err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if skip > 0 || t.Name.Space != xliffNS {
-				skip++
-				continue
-			}
-			attr := attrOf(t)
-			if text != nil {
-				if err := text.start(t.Name.Local, attr); err != nil {
-					return fail(err)
-				}
-				continue
-			}
-			line, _ := d.InputPos()
-			switch t.Name.Local {
-			case "xliff":
-				w.Lang = attr("trgLang")
-				if w.Lang == "" {
-					return fail(errors.New("the <xliff> element has no trgLang: which language is this?"))
-				}
-				w.SourceLang, w.sourceLangLine = attr("srcLang"), line
-			case "group":
-				groups = append(groups, attr("id"))
-			case "unit":
-				u = &xliffUnitIn{id: attr("id"), msg: messageID(attr("id")), form: "other", line: line,
-					data: map[string]string{}, fields: map[string]string{}}
-				if len(groups) > 0 && groups[len(groups)-1] != "" {
-					g := groups[len(groups)-1]
-					if f, ok := strings.CutPrefix(u.id, g+"."); ok {
-						if !catalog.IsForm(f) {
-							return fail(fmt.Errorf("unit %s of group %s: %q is no plural form (%s)", u.id, g, f, strings.Join(catalog.FormNames, ", ")))
-						}
-						u.msg, u.form = messageID(g), f
-					}
-				}
-			case "data":
-				if u != nil {
-					dataID = attr("id")
-					text = &inlineText{u: u, b: &strings.Builder{}}
-				}
-			case "segment", "ignorable":
-				if u == nil {
-					return fail(fmt.Errorf("<%s> outside a <unit>", t.Name.Local))
-				}
-				part = &xliffPart{segment: t.Name.Local == "segment", state: attr("state")}
-				if err := checkState(part.state); err != nil {
-					return fail(err)
-				}
-				u.parts = append(u.parts, part)
-			case "source", "target":
-				if u == nil {
-					return fail(fmt.Errorf("<%s> outside a <unit>", t.Name.Local))
-				}
-				if part == nil {
-					return fail(fmt.Errorf("<%s> outside a <segment> or <ignorable>", t.Name.Local))
-				}
-				text = &inlineText{u: u, b: &part.source, source: true}
-				if t.Name.Local == "target" {
-					part.hasTarget, part.line = true, line
-					if o := attr("order"); o != "" {
-						n, err := strconv.Atoi(o)
-						if err != nil || n < 1 {
-							return fail(fmt.Errorf("<target order=%q>: the order is a number from 1", o))
-						}
-						part.order = n
-					}
-					text = &inlineText{u: u, b: &part.target}
-				}
-			}
-		case xml.EndElement:
-			if skip > 0 {
-				skip--
-				continue
-			}
-			if text != nil {
-				if !text.end() {
-					// The element that holds the text closes.
-					if t.Name.Local == "data" {
-						u.data[dataID] = text.b.String()
-					}
-					text = nil
-				}
-				continue
-			}
-			switch t.Name.Local {
-			case "segment", "ignorable":
-				part = nil
-			case "unit":
-				if u != nil {
-					u.done(w, seen)
-				}
-				u = nil
-			case "group":
-				if len(groups) > 0 {
-					groups = groups[:len(groups)-1]
-				}
-			}
-		case xml.CharData:
-			if skip == 0 && text != nil {
-				text.b.Write(t)
-			}
-		}
-	}
-	if w.Lang == "" {
+	if r.w.Lang == "" {
 		return nil, fileerr.At(file, 0, 0, errors.New("not an XLIFF 2 document: no <xliff> element in its namespace"))
 	}
-	dropFaulty(w)
-	w.settle()
-	return w, nil
+	dropFaulty(r.w)
+	r.w.settle()
+	return r.w, nil
+}
+
+// xliffReader is the walk of an XLIFF 2 document, element by element,
+// into w.
+type xliffReader struct {
+	w      *Work
+	seen   unitLog
+	groups []string     // the ids of the groups the unit is in
+	u      *xliffUnitIn // the unit being read
+	part   *xliffPart   // its segment or ignorable being read
+	text   *inlineText  // the <source>, <target> or <data> being read
+	dataID string       // the id of the <data> being read
+}
+
+// start reads the start of an element: in a text, an inline code (see
+// inlineText); elsewhere, an element of the document. An element of
+// another namespace is passed over.
+func (r *xliffReader) start(t xml.StartElement, line int) (bool, error) {
+	if t.Name.Space != xliffNS {
+		return true, nil
+	}
+	attr := attrOf(t)
+	if r.text != nil {
+		return false, r.text.start(t.Name.Local, attr)
+	}
+	switch t.Name.Local {
+	case "xliff":
+		r.w.Lang = attr("trgLang")
+		if r.w.Lang == "" {
+			return false, errors.New("the <xliff> element has no trgLang: which language is this?")
+		}
+		r.w.SourceLang, r.w.sourceLangLine = attr("srcLang"), line
+	case "group":
+		r.groups = append(r.groups, attr("id"))
+	case "unit":
+		return false, r.unit(attr, line)
+	case "data":
+		if r.u != nil {
+			r.dataID = attr("id")
+			r.text = &inlineText{u: r.u, b: &strings.Builder{}}
+		}
+	case "segment", "ignorable":
+		return false, r.segment(t.Name.Local, attr)
+	case "source", "target":
+		return false, r.content(t.Name.Local, attr, line)
+	}
+	return false, nil
+}
+
+// unit starts a <unit>: of its message, or, in a group, of the plural
+// form its id names after the group's.
+func (r *xliffReader) unit(attr func(string) string, line int) error {
+	r.u = &xliffUnitIn{id: attr("id"), msg: messageID(attr("id")), form: "other", line: line,
+		data: map[string]string{}, fields: map[string]string{}}
+	if len(r.groups) == 0 || r.groups[len(r.groups)-1] == "" {
+		return nil
+	}
+	g := r.groups[len(r.groups)-1]
+	f, ok := strings.CutPrefix(r.u.id, g+".")
+	if !ok {
+		return nil
+	}
+	if !catalog.IsForm(f) {
+		return fmt.Errorf("unit %s of group %s: %q is no plural form (%s)", r.u.id, g, f, strings.Join(catalog.FormNames, ", "))
+	}
+	r.u.msg, r.u.form = messageID(g), f
+	return nil
+}
+
+// segment starts a <segment> or an <ignorable> of the unit.
+func (r *xliffReader) segment(name string, attr func(string) string) error {
+	if r.u == nil {
+		return fmt.Errorf("<%s> outside a <unit>", name)
+	}
+	r.part = &xliffPart{segment: name == "segment", state: attr("state")}
+	if err := checkState(r.part.state); err != nil {
+		return err
+	}
+	r.u.parts = append(r.u.parts, r.part)
+	return nil
+}
+
+// content starts the <source> or <target> of the segment or ignorable.
+func (r *xliffReader) content(name string, attr func(string) string, line int) error {
+	if r.u == nil {
+		return fmt.Errorf("<%s> outside a <unit>", name)
+	}
+	if r.part == nil {
+		return fmt.Errorf("<%s> outside a <segment> or <ignorable>", name)
+	}
+	if name == "source" {
+		r.text = &inlineText{u: r.u, b: &r.part.source, source: true}
+		return nil
+	}
+	r.part.hasTarget, r.part.line = true, line
+	if o := attr("order"); o != "" {
+		n, err := strconv.Atoi(o)
+		if err != nil || n < 1 {
+			return fmt.Errorf("<target order=%q>: the order is a number from 1", o)
+		}
+		r.part.order = n
+	}
+	r.text = &inlineText{u: r.u, b: &r.part.target}
+	return nil
+}
+
+// end reads the end of an element: of an inline code or the element that
+// holds the text, or of a segment, a unit or a group.
+func (r *xliffReader) end(t xml.EndElement, _ int) error {
+	if r.text != nil {
+		if !r.text.end() {
+			// The element that holds the text closes.
+			if t.Name.Local == "data" {
+				r.u.data[r.dataID] = r.text.b.String()
+			}
+			r.text = nil
+		}
+		return nil
+	}
+	switch t.Name.Local {
+	case "segment", "ignorable":
+		r.part = nil
+	case "unit":
+		if r.u != nil {
+			r.u.done(r.w, r.seen)
+		}
+		r.u = nil
+	case "group":
+		if len(r.groups) > 0 {
+			r.groups = r.groups[:len(r.groups)-1]
+		}
+	}
+	return nil
+}
+
+// chars reads the text of a <source>, <target> or <data>; any other is
+// the layout of the file.
+func (r *xliffReader) chars(s xml.CharData) {
+	if r.text != nil {
+		r.text.b.Write(s)
+	}
 }
 
 // checkState refuses a segment state XLIFF 2 does not have.
