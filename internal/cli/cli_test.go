@@ -31,6 +31,16 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"-C", dir, "completion", "tcsh"}, 2, `unknown command "tcsh"`},
 		{[]string{"-C", dir, "extract"}, 0, ""},
 		{[]string{"-C", dir, "status", "--format", "json"}, 0, ""},
+		// A value a stage cannot take is a wrong command line too, named
+		// as the flag it was given as; what fails on the site is not.
+		{[]string{"-C", dir, "merge", "--page", "["}, 2, `--page "[": syntax error in pattern`},
+		{[]string{"-C", dir, "export", "--lang", "es", "--format", "yaml"}, 2, `--format "yaml": give xliff, xliff12, po, pot, tmx`},
+		{[]string{"-C", dir, "export", "--lang", "es", "--format", "po", "--only", "done"}, 2, `--only "done": give missing, stale or translated`},
+		{[]string{"-C", dir, "export", "--lang", "es", "--format", "po", "--page", "["}, 2, `--page "[": syntax error in pattern`},
+		{[]string{"-C", dir, "export", "--lang", "es", "--format", "po", "--page", "guide/*"}, 2, `--page "guide/*": matches no page of the site`},
+		{[]string{"-C", dir, "approve", "--lang", "es", "--page", "["}, 2, `--page "[": syntax error in pattern`},
+		{[]string{"-C", dir, "approve", "--lang", "es", "--page", "guide/*"}, 2, `--page "guide/*": matches no page of the site`},
+		{[]string{"-C", dir, "approve", "--lang", "es", "no-such-message"}, 1, `no message "no-such-message"`},
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer

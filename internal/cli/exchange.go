@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -68,8 +67,8 @@ func runExport(g *glot, o *exportOptions) error {
 	if o.format == "" {
 		return &usageError{fmt.Errorf("--format is required")}
 	}
-	if !slices.Contains(exchange.Formats, o.format) {
-		return &usageError{fmt.Errorf("--format %q: give %s", o.format, strings.Join(exchange.Formats, ", "))}
+	if err := (exchange.Options{Format: o.format, Only: o.only, Page: o.page}).Validate(); err != nil {
+		return err
 	}
 	if o.lang == "" && o.format == "pot" && len(o.only) == 0 && len(cfg.Languages) > 0 {
 		// A template is of no language: every message goes in it, and
@@ -89,7 +88,7 @@ func runExport(g *glot, o *exportOptions) error {
 	}
 	data, err := exchange.Export(site, tables[0], exchange.Options{Format: o.format, Only: o.only, Page: o.page, ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir)), Date: time.Now()})
 	if err != nil {
-		return &usageError{err}
+		return err
 	}
 	return g.output(o.output, func(w io.Writer) error { _, err := w.Write(data); return err })
 }

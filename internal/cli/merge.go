@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -117,10 +116,8 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	if err != nil {
 		return err
 	}
-	if o.page != "" {
-		if _, err := path.Match(o.page, ""); err != nil {
-			return &usageError{fmt.Errorf("--page %q: %w", o.page, err)}
-		}
+	if err := (merge.Options{Page: o.page}).Validate(); err != nil {
+		return err
 	}
 	// A language with nothing to fold in (its catalog stands as it is,
 	// its translate file has no translation filled in, nothing was

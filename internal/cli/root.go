@@ -23,6 +23,7 @@ import (
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/option"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/progress"
 )
@@ -59,6 +60,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	var ue *usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(stderr, "glot: %v\n", ue.err)
+		return exitUsage
+	}
+	// A stage refused a value given on the command line: the command
+	// line is wrong, and the flag is named as it was given.
+	var oe *option.Error
+	if errors.As(err, &oe) {
+		fmt.Fprintf(stderr, "glot: --%s %q: %v\n", oe.Name, oe.Value, oe.Err)
 		return exitUsage
 	}
 	var se silentError

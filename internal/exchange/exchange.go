@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"regexp"
 	"strings"
 	"time"
@@ -25,6 +26,7 @@ import (
 	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/option"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -40,6 +42,20 @@ type Options struct {
 	// Date is when the file is written, for a PO file's PO-Revision-Date
 	// and a POT file's POT-Creation-Date; the zero time leaves them empty.
 	Date time.Time
+}
+
+// Validate checks the options a person gives (Format, Only, Page), with an
+// *option.Error for one that cannot be taken.
+func (o Options) Validate() error {
+	if !slices.Contains(Formats, o.Format) {
+		return formatError(o.Format)
+	}
+	for _, st := range o.Only {
+		if st != "missing" && st != "stale" && st != "translated" {
+			return option.Wrong("only", st, "give missing, stale or translated")
+		}
+	}
+	return option.Glob("page", o.Page, path.Match)
 }
 
 // unit is one message to hand over.
@@ -108,19 +124,9 @@ func (u *unit) kindNote() string {
 // units lists the messages of s to hand over for language l, page by page
 // in page order, then those used on no page.
 func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
-	if o.Page != "" {
-		if _, err := path.Match(o.Page, ""); err != nil {
-			return nil, fmt.Errorf("--page %q: %w", o.Page, err)
-		}
-	}
 	only := map[string]bool{}
 	for _, st := range o.Only {
-		switch st {
-		case "missing", "stale", "translated":
-			only[st] = true
-		default:
-			return nil, fmt.Errorf("--only %q: give missing, stale or translated", st)
-		}
+		only[st] = true
 	}
 	var out []unit
 	seen := map[string]bool{}
@@ -166,7 +172,7 @@ func units(s *locale.Site, t *verdict.Table, o Options) ([]unit, error) {
 	}
 	if o.Page != "" && !matched {
 		// An empty file would look like a language with nothing to do.
-		return nil, fmt.Errorf("--page %q matches no page of the site (a glob over paths in the content folder, such as %q)", o.Page, pageExample(s))
+		return nil, option.Wrong("page", o.Page, fmt.Sprintf("matches no page of the site (a glob over paths in the content folder, such as %q)", pageExample(s)))
 	}
 	if o.Page == "" {
 		for _, id := range s.Source.IDs() {
@@ -186,6 +192,9 @@ func pageExample(s *locale.Site) string {
 
 // Export writes the messages of t's language in a translator's format.
 func Export(s *locale.Site, t *verdict.Table, o Options) ([]byte, error) {
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
 	us, err := units(s, t, o)
 	if err != nil {
 		return nil, err
@@ -202,7 +211,12 @@ func Export(s *locale.Site, t *verdict.Table, o Options) ([]byte, error) {
 	case "tmx":
 		return tmxOut(s.SourceLang, t.Lang, us), nil
 	}
-	return nil, fmt.Errorf("unknown format %q (%s)", o.Format, strings.Join(Formats, ", "))
+	return nil, formatError(o.Format)
+}
+
+// formatError says that format is none that glot writes.
+func formatError(format string) error {
+	return option.Wrong("format", format, "give "+strings.Join(Formats, ", "))
 }
 
 // Work is what a translator's file brings back: translations into one

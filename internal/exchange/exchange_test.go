@@ -1,6 +1,7 @@
 package exchange_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/exchange"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/option"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -200,13 +202,14 @@ func TestOnlyAndPage(t *testing.T) {
 		t.Errorf("--only missing,stale:\n%s", p)
 	}
 	s, l := site(t)
-	if data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Page: "other/*"}); err == nil || !strings.Contains(err.Error(), `--page "other/*" matches no page`) {
+	var oe *option.Error
+	if data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Page: "other/*"}); !errors.As(err, &oe) || oe.Name != "page" || !strings.Contains(err.Error(), `page "other/*": matches no page`) {
 		t.Errorf("--page other/* matches no page, and gives %v:\n%s", err, data)
 	}
 	if data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Page: "a.*"}); err != nil || !strings.Contains(string(data), "read-aaaa") {
 		t.Errorf("--page a.*: %v\n%s", err, data)
 	}
-	if _, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Only: []string{"fuzzy"}}); err == nil {
+	if _, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Only: []string{"fuzzy"}}); !errors.As(err, &oe) || oe.Name != "only" {
 		t.Error("--only fuzzy is not a state")
 	}
 }

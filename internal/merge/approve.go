@@ -6,6 +6,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/option"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
@@ -34,10 +35,8 @@ type Approval struct {
 // wholesale.
 func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error) {
 	var p plan.Plan
-	if a.Page != "" {
-		if _, err := path.Match(a.Page, ""); err != nil {
-			return p, 0, fmt.Errorf("--page %q: %w", a.Page, err)
-		}
+	if err := option.Glob("page", a.Page, path.Match); err != nil {
+		return p, 0, err
 	}
 	table, err := verdict.Compile(verdict.NewSource(s), l)
 	if err != nil {
@@ -106,7 +105,7 @@ func (sel *selection) add(s *locale.Site, a Approval) error {
 		}
 	}
 	if !matched {
-		return fmt.Errorf("no page matches %q", a.Page)
+		return option.Wrong("page", a.Page, "matches no page of the site")
 	}
 	return nil
 }

@@ -27,6 +27,7 @@ import (
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/option"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/tm"
 	"github.com/glot-i18n/glot/internal/verdict"
@@ -66,6 +67,10 @@ type Options struct {
 	// first needs it.
 	Shared func() (*tm.Shared, error)
 }
+
+// Validate checks the options a person gives (Page), with an
+// *option.Error for one that cannot be taken.
+func (o Options) Validate() error { return option.Glob("page", o.Page, path.Match) }
 
 // Imported is the work of one translator's file.
 type Imported struct {
@@ -184,10 +189,8 @@ func (p Problem) Where() string {
 // whose source is back; and plans the catalog, the archive and the
 // translate file, with the work left to do.
 func Run(s *locale.Site, l *locale.Lang, opts Options) (*Result, error) {
-	if opts.Page != "" {
-		if _, err := path.Match(opts.Page, ""); err != nil {
-			return nil, fmt.Errorf("--page %q: %w", opts.Page, err)
-		}
+	if err := opts.Validate(); err != nil {
+		return nil, err
 	}
 	if err := s.ReadTranslate(l); err != nil {
 		return nil, err
