@@ -17,8 +17,8 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
