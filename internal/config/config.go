@@ -19,11 +19,9 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/number"
 
 	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/segment"
 )
 
@@ -244,20 +242,6 @@ func Default() Config {
 	}
 }
 
-// Pseudo-languages are always accepted by --lang and never listed in
-// switchers, hreflang or sitemaps.
-var Pseudo = []string{"en-XA", "ar-XB"}
-
-// IsPseudo reports whether lang is a pseudo-language.
-func IsPseudo(lang string) bool {
-	for _, p := range Pseudo {
-		if strings.EqualFold(p, lang) {
-			return true
-		}
-	}
-	return false
-}
-
 // Parse reads glot.toml. file is used in error messages.
 func Parse(file string, data []byte) (*Config, error) {
 	cfg := Default()
@@ -326,18 +310,18 @@ func overlaps(a, b string) bool {
 func (e *keyError) Error() string { return e.key + ": " + e.err.Error() }
 
 func (c *Config) validate() error {
-	src, err := Tag(c.SourceLanguage)
+	src, err := langtag.Canonical(c.SourceLanguage)
 	if err != nil {
 		return &keyError{key: "source_language", err: err}
 	}
 	c.SourceLanguage = src
 	seen := map[string]bool{src: true}
 	for i, l := range c.Languages {
-		t, err := Tag(l)
+		t, err := langtag.Canonical(l)
 		if err != nil {
 			return &keyError{key: "languages", err: err}
 		}
-		if IsPseudo(t) {
+		if langtag.IsPseudo(t) {
 			return &keyError{key: "languages", err: fmt.Errorf("%s is a pseudo-language: it is always available to --lang and must not be listed", t)}
 		}
 		if seen[t] {
@@ -413,27 +397,6 @@ func (c *Config) validate() error {
 	return nil
 }
 
-// Tag validates a BCP 47 language tag and returns it in canonical form.
-// "es_MX" and "EN" are refused rather than silently rewritten: file names
-// and URLs are made from tags, so a site must spell them one way.
-func Tag(s string) (string, error) {
-	if IsPseudo(s) {
-		for _, p := range Pseudo {
-			if strings.EqualFold(p, s) {
-				return p, nil
-			}
-		}
-	}
-	t, err := language.Parse(s)
-	if err != nil {
-		return "", fmt.Errorf("unknown language tag %q: %v", s, err)
-	}
-	if t.String() != s {
-		return "", fmt.Errorf("language tag %q is not in canonical BCP 47 form; write %q", s, t.String())
-	}
-	return s, nil
-}
-
 // checkDigits checks [build] digits: each key one of the site's
 // languages, each value a numbering system x/text writes digits in.
 func (c *Config) checkDigits(langs map[string]bool) error {
@@ -442,25 +405,11 @@ func (c *Config) checkDigits(langs map[string]bool) error {
 		if !langs[l] {
 			return &keyError{key: "digits", err: fmt.Errorf("digits: %q is not a language of the site (source_language or languages)", l)}
 		}
-		if !NumberingSystem(nu) {
+		if !langtag.NumberingSystem(nu) {
 			return &keyError{key: "digits", err: fmt.Errorf("digits: %s = %q is not a numbering system glot knows: give a CLDR id such as \"latn\" (0-9), \"arab\" (٠-٩), \"arabext\" (۰-۹), \"deva\", \"beng\", \"thai\"", l, nu)}
 		}
 	}
 	return nil
-}
-
-// NumberingSystem reports whether x/text writes digits in the CLDR
-// numbering system nu ("latn", "arab", ...): its digits differ from
-// 0-9, or it is latn itself.
-func NumberingSystem(nu string) bool {
-	if nu == "latn" {
-		return true
-	}
-	tag, err := language.Parse("en-u-nu-" + nu)
-	if err != nil {
-		return false
-	}
-	return message.NewPrinter(tag).Sprint(number.Decimal(7)) != "7"
 }
 
 func knownKeys() []string {
@@ -500,14 +449,14 @@ func (c *Config) Select(flag []string, pseudo bool) ([]string, error) {
 			if l == "" {
 				continue
 			}
-			t, err := Tag(l)
+			t, err := langtag.Canonical(l)
 			if err != nil {
 				return nil, err
 			}
 			switch {
-			case IsPseudo(t) && !pseudo:
+			case langtag.IsPseudo(t) && !pseudo:
 				return nil, fmt.Errorf("pseudo-language %s has no catalog; it is only for glot build", t)
-			case !IsPseudo(t) && !known[t]:
+			case !langtag.IsPseudo(t) && !known[t]:
 				list := append([]string(nil), c.Languages...)
 				sort.Strings(list)
 				return nil, fmt.Errorf("language %s is not one of the site's languages (%s) in glot.toml", t, strings.Join(list, ", "))
@@ -544,39 +493,18 @@ func (c *Config) NameLanguage(file string) string {
 // other, nor is a tag that fits more than one of the site's languages:
 // the error names the site's languages.
 func (c *Config) FileLanguage(tag string) (string, error) {
+	fits, canon, err := langtag.Fits(tag, c.Languages)
+	switch {
+	case err != nil:
+		return "", err
+	case len(fits) == 1:
+		return fits[0], nil
+	case len(fits) > 1:
+		return "", fmt.Errorf("language %s could be any of the site's %s: name one of them in the file", canon, strings.Join(fits, ", "))
+	}
 	list := append([]string(nil), c.Languages...)
 	sort.Strings(list)
-	t, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(tag), "_", "-"))
-	if err != nil {
-		return "", fmt.Errorf("unknown language tag %q: %v", tag, err)
-	}
-	base, _ := t.Base()
-	script, _ := t.Script()
-	region, rconf := t.Region()
-	var fits []string
-	for _, l := range c.Languages {
-		if l == t.String() {
-			return l, nil
-		}
-		st := language.Make(l)
-		sb, _ := st.Base()
-		ss, _ := st.Script()
-		sr, srconf := st.Region()
-		if sb != base || ss != script {
-			continue
-		}
-		if srconf == language.Exact && (rconf != language.Exact || sr != region) {
-			continue // the site's tag names a region the file's does not
-		}
-		fits = append(fits, l)
-	}
-	if len(fits) == 1 {
-		return fits[0], nil
-	}
-	if len(fits) > 1 {
-		return "", fmt.Errorf("language %s could be any of the site's %s: name one of them in the file", t, strings.Join(fits, ", "))
-	}
-	return "", fmt.Errorf("language %s is not one of the site's languages (%s) in glot.toml", t, strings.Join(list, ", "))
+	return "", fmt.Errorf("language %s is not one of the site's languages (%s) in glot.toml", canon, strings.Join(list, ", "))
 }
 
 // Template is the commented glot.toml that glot init writes.

@@ -82,3 +82,66 @@ func TestParents(t *testing.T) {
 		}
 	}
 }
+
+// A pseudo-language is one whatever the case it is typed in, and comes
+// back as glot spells it; any other tag must be written canonically,
+// since file names and URLs are made from it.
+func TestCanonicalAndPseudo(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		pseudo   bool
+		err      string
+	}{
+		{in: "es", want: "es"},
+		{in: "pt-BR", want: "pt-BR"},
+		{in: "en-XA", want: "en-XA", pseudo: true},
+		{in: "en-xa", want: "en-XA", pseudo: true},
+		{in: "AR-xb", want: "ar-XB", pseudo: true},
+		{in: "es_MX", err: `not in canonical BCP 47 form; write "es-MX"`},
+		{in: "EN", err: `write "en"`},
+		{in: "xx-!!", err: "unknown language tag"},
+	} {
+		got, err := Canonical(tt.in)
+		switch {
+		case tt.err == "" && (err != nil || got != tt.want):
+			t.Errorf("Canonical(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("Canonical(%q) = %q, %v; want an error saying %q", tt.in, got, err, tt.err)
+		}
+		if IsPseudo(tt.in) != tt.pseudo {
+			t.Errorf("IsPseudo(%q) = %v, want %v", tt.in, !tt.pseudo, tt.pseudo)
+		}
+	}
+	for _, p := range Pseudo() {
+		if got, err := Canonical(p); got != p || err != nil {
+			t.Errorf("Canonical(%q) = %q, %v: a pseudo-language is its own canonical form", p, got, err)
+		}
+	}
+}
+
+// A translator's tool writes tags its own way; Fits finds the site's
+// language the file is for, and more than one when the tag does not say.
+func TestFits(t *testing.T) {
+	site := []string{"es", "es-MX", "pt-BR", "zh-Hant"}
+	for _, tt := range []struct{ tag, want string }{
+		{"es", "es"},
+		{"es_MX", "es-MX"},
+		{"ES-es", "es"},
+		{"pt_br", "pt-BR"},
+		{"pt-PT", ""},
+		{"pt", ""},
+		{"zh-TW", "zh-Hant"},
+		{"es-419", "es"},
+	} {
+		fits, _, err := Fits(tt.tag, site)
+		if err != nil || strings.Join(fits, " ") != tt.want {
+			t.Errorf("Fits(%q) = %q, %v; want %q", tt.tag, fits, err, tt.want)
+		}
+	}
+	if fits, _, _ := Fits("es-MX", []string{"es", "es-419"}); len(fits) != 1 || fits[0] != "es" {
+		t.Errorf("es-MX with es and es-419 fits %q: es-419 names a region es-MX is not", fits)
+	}
+	if _, _, err := Fits("xx-!!", site); err == nil {
+		t.Error("Fits of a tag that is none: no error")
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/pseudo"
 	"github.com/glot-i18n/glot/internal/render"
@@ -99,7 +100,7 @@ func (b *builder) count(lang string, p content.Page, s *summary, v *versions) {
 	t := b.o.Tables[lang]
 	fallbacks, stale := 0, 0
 	var held []int
-	if t != nil && !pseudo.Is(lang) {
+	if t != nil && !langtag.IsPseudo(lang) {
 		for k, n := range s.idx {
 			switch {
 			case n < 0 || t.Shown(n, b.policy) == 0:
@@ -133,7 +134,7 @@ func (b *builder) count(lang string, p content.Page, s *summary, v *versions) {
 	if b.o.Config.IsHugo() && !b.markdown(p, v, lang) || !b.o.Config.IsHugo() && !p.Fragment && !v.emitted[lang] {
 		st.Skipped++
 	}
-	if t == nil && lang != b.o.Config.SourceLanguage && !pseudo.Is(lang) {
+	if t == nil && lang != b.o.Config.SourceLanguage && !langtag.IsPseudo(lang) {
 		// A language with no catalog yet shows its source text.
 		fallbacks = len(s.IDs)
 	}
@@ -165,7 +166,7 @@ func (b *builder) mdKey(lang string, s *summary) Key {
 
 // shown adds to k what a page in lang shows for each message of s.
 func (b *builder) shown(k *keyer, lang string, s *summary) {
-	if t := b.o.Tables[lang]; t != nil && !pseudo.Is(lang) {
+	if t := b.o.Tables[lang]; t != nil && !langtag.IsPseudo(lang) {
 		for _, n := range s.idx {
 			if n >= 0 {
 				k.u64(t.Shown(n, b.policy))
@@ -214,7 +215,7 @@ func (b *builder) htmlKey(lang string, p content.Page, s *summary, v *versions) 
 // table, read for the page's messages in one go; a pseudo-translation; or
 // nothing for the source language.
 func (b *builder) translator(lang string, info *pageInfo) render.Translator {
-	if pseudo.Is(lang) {
+	if langtag.IsPseudo(lang) {
 		return pseudoTranslator{lang, info}
 	}
 	if lang == b.o.Config.SourceLanguage {
