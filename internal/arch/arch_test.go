@@ -44,8 +44,6 @@ var allowed = map[string]string{
 	"internal/cli/merge.go:runMergeWith":           toSplit,
 	"internal/cli/outputs.go":                      toSplit,
 	"internal/cli/state.go:glot.inputs":            toSplit,
-	"internal/config/config.go":                    toSplit,
-	"internal/config/config.go:Config.validate":    toSplit,
 	"internal/exchange/exchange_test.go":           toSplit,
 	"internal/exchange/po.go":                      toSplit,
 	"internal/exchange/po.go:poIn":                 toSplit,
@@ -76,9 +74,6 @@ var allowed = map[string]string{
 	"internal/site/ui.go:newUI":                    toSplit,
 	"internal/tm/tm.go":                            toSplit,
 	"internal/tm/tm.go:Memory.search":              toSplit,
-	"internal/verdict/source.go:EncodeSource":      toSplit,
-	"internal/verdict/table.go":                    toSplit,
-	"internal/verdict/table.go:Encode":             toSplit,
 }
 
 // toSplit marks what is still to be split: the list shrinks to the
