@@ -72,8 +72,6 @@ var allowed = map[string]string{
 	"internal/site/site.go:Build":                  toSplit,
 	"internal/site/site_test.go":                   toSplit,
 	"internal/site/ui.go:newUI":                    toSplit,
-	"internal/tm/tm.go":                            toSplit,
-	"internal/tm/tm.go:Memory.search":              toSplit,
 }
 
 // toSplit marks what is still to be split: the list shrinks to the
