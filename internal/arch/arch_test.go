@@ -34,7 +34,6 @@ const (
 // the reason each stays as it is.
 var allowed = map[string]string{
 	"internal/exchange/xliff12in.go:xliff12In":     toSplit,
-	"internal/catalog/catalog.go":                  toSplit,
 	"internal/cli/build.go":                        toSplit,
 	"internal/cli/build.go:runBuild":               toSplit,
 	"internal/cli/compiled.go:glot.compiled":       toSplit,
