@@ -50,7 +50,6 @@ var allowed = map[string]string{
 	"internal/exchange/tmx.go:tmxIn":               toSplit,
 	"internal/exchange/xliffin.go:xliffIn":         toSplit,
 	"internal/extract/extract.go:Run":              toSplit,
-	"internal/hugo/config.go:Load":                 toSplit,
 	"internal/merge/approve.go:Approve":            toSplit,
 	"internal/merge/merge.go":                      toSplit,
 	"internal/merge/merge.go:Run":                  toSplit,

@@ -145,3 +145,16 @@ func TestFits(t *testing.T) {
 		t.Error("Fits of a tag that is none: no error")
 	}
 }
+
+// Hugo reads its configuration's keys lowercased: a language key is
+// glot's tag once canonical.
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{"pt-br": "pt-BR", "zh-hant": "zh-Hant", "en": "en", "EN-us": "en-US"} {
+		if got, err := Normalize(in); got != want || err != nil {
+			t.Errorf("Normalize(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := Normalize("not a tag"); err == nil {
+		t.Error("Normalize(\"not a tag\"): no error")
+	}
+}

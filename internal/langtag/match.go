@@ -99,3 +99,14 @@ func Fits(tag string, langs []string) (fits []string, canon string, err error) {
 	}
 	return fits, canon, nil
 }
+
+// Normalize returns tag in canonical form, however its case is written:
+// "pt-br" (as Hugo's configuration keys are read, lowercased) is "pt-BR".
+// The error is x/text's, for a tag that is none.
+func Normalize(tag string) (string, error) {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return "", err
+	}
+	return t.String(), nil
+}
