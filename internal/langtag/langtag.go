@@ -1,11 +1,11 @@
 // Package langtag owns glot's facts about languages, so that every command
-// asks one place: how a tag is spelled (Canonical), which tags are
-// pseudo-languages (IsPseudo), which of a site's languages a tag written
-// by another tool stands for (Fits, SameLanguage), the languages a
-// regional variant falls back to (Parents), a language's name in itself
-// and its writing direction (Name, Dir), its plural forms (PluralForms),
-// and the numbering systems its digits may be written in
-// (NumberingSystem).
+// asks one place: how a tag is spelled (Canonical, Normalize), which tags
+// are pseudo-languages (IsPseudo), which of a site's languages a tag
+// written by another tool stands for (Fits, SameLanguage) or a reader's
+// Accept-Language asks for (Preferred), the languages a regional variant
+// falls back to (Parents), a language's name in itself and its writing
+// direction (Name, Dir), its plural forms (PluralForms), and the
+// numbering systems its digits may be written in (NumberingSystem).
 //
 //	langtag.Name("es")        // "Español"
 //	langtag.Dir("ar")         // "rtl"

@@ -158,3 +158,30 @@ func TestNormalize(t *testing.T) {
 		t.Error("Normalize(\"not a tag\"): no error")
 	}
 }
+
+// A reader's Accept-Language picks the closest of a site's languages, a
+// regional variant its language, and none when it names none of them.
+func TestPreferred(t *testing.T) {
+	tags := []string{"en", "es", "pt-BR", "ar"}
+	for _, tt := range []struct {
+		accept string
+		want   string
+	}{
+		{"es", "es"},
+		{"es-AR, en;q=0.5", "es"},
+		{"pt-PT;q=0.9, fr;q=0.8", "pt-BR"},
+		{"de, ar;q=0.3", "ar"},
+		{"ja", ""},
+		{"", ""},
+		{";;;", ""},
+	} {
+		i, ok := Preferred(tt.accept, tags)
+		got := ""
+		if ok {
+			got = tags[i]
+		}
+		if got != tt.want {
+			t.Errorf("Preferred(%q) = %q, want %q", tt.accept, got, tt.want)
+		}
+	}
+}

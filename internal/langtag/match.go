@@ -110,3 +110,27 @@ func Normalize(tag string) (string, error) {
 	}
 	return t.String(), nil
 }
+
+// Preferred returns the index in tags (canonical, as Normalize gives
+// them) of the one that best matches an HTTP Accept-Language header, by
+// x/text's matcher: "es-AR, en;q=0.5" picks es-419 or es before en. ok is
+// false when the header is empty or names none of tags, nor a language
+// close to one.
+func Preferred(accept string, tags []string) (int, bool) {
+	if accept == "" || len(tags) == 0 {
+		return 0, false
+	}
+	want, _, err := language.ParseAcceptLanguage(accept)
+	if err != nil || len(want) == 0 {
+		return 0, false
+	}
+	have := make([]language.Tag, len(tags))
+	for i, t := range tags {
+		have[i] = language.Make(t)
+	}
+	_, i, conf := language.NewMatcher(have).Match(want...)
+	if conf == language.No {
+		return 0, false
+	}
+	return i, true
+}
