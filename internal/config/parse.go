@@ -61,6 +61,8 @@ type keyError struct {
 
 func (e *keyError) Error() string { return e.key + ": " + e.err.Error() }
 
+// knownKeys lists the keys of glot.toml, by table, for the error that
+// names one it does not know.
 func knownKeys() []string {
 	return []string{"base_url", "content_dir", "languages", "locales_dir", "markdown_dir", "output_dir", "source_language", "suggestion_threshold",
 		"[extract] front_matter, attributes, no_translate_classes, shortcodes, atoms", "[build] threshold, incomplete, digits",

@@ -130,6 +130,19 @@ const (
 	fApproved
 )
 
+// checks names the checks a Problem can have, by number.
+var checks = []string{"", "placeholders", "template", "plural", "numbers", "addresses", "glossary", "characters", "control"}
+
+// checkNo is the number of p's check in checks, 0 for none.
+func checkNo(p *Problem) uint8 {
+	for i, c := range checks {
+		if p != nil && c == p.Check {
+			return uint8(i)
+		}
+	}
+	return 0
+}
+
 // Source returns the source t was compiled against.
 func (t *Table) Source() *Source { return t.src }
 

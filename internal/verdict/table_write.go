@@ -256,15 +256,3 @@ func hashOf(lang string, m *catalog.Message) uint64 {
 	}
 	return 1 // 0 is the source text
 }
-
-// checks names the checks a Problem can have, by number.
-var checks = []string{"", "placeholders", "template", "plural", "numbers", "addresses", "glossary", "characters", "control"}
-
-func checkNo(p *Problem) uint8 {
-	for i, c := range checks {
-		if p != nil && c == p.Check {
-			return uint8(i)
-		}
-	}
-	return 0
-}
