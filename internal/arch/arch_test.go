@@ -33,7 +33,6 @@ const (
 // or by function ("internal/x/y.go:Name", methods as "Type.Name"), with
 // the reason each stays as it is.
 var allowed = map[string]string{
-	"internal/catalog/catalog.go":               toSplit,
 	"internal/cli/build.go":                     toSplit,
 	"internal/cli/build.go:runBuild":            toSplit,
 	"internal/cli/compiled.go:glot.compiled":    toSplit,
@@ -43,10 +42,7 @@ var allowed = map[string]string{
 	"internal/cli/merge.go:runMergeWith":        toSplit,
 	"internal/cli/outputs.go":                   toSplit,
 	"internal/cli/state.go:glot.inputs":         toSplit,
-	"internal/config/config.go":                 toSplit,
-	"internal/config/config.go:Config.validate": toSplit,
 	"internal/extract/extract.go:Run":           toSplit,
-	"internal/hugo/config.go:Load":              toSplit,
 	"internal/render/hugocorpus_test.go":        toSplit,
 	"internal/render/shortcodes.go:Doc.protect": toSplit,
 	"internal/site/html.go":                     toSplit,
@@ -55,11 +51,6 @@ var allowed = map[string]string{
 	"internal/site/site.go:Build":               toSplit,
 	"internal/site/site_test.go":                toSplit,
 	"internal/site/ui.go:newUI":                 toSplit,
-	"internal/tm/tm.go":                         toSplit,
-	"internal/tm/tm.go:Memory.search":           toSplit,
-	"internal/verdict/source.go:EncodeSource":   toSplit,
-	"internal/verdict/table.go":                 toSplit,
-	"internal/verdict/table.go:Encode":          toSplit,
 }
 
 // toSplit marks what is still to be split: the list shrinks to the

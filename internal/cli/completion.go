@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/langtag"
 )
 
 // completions registers, on c and every command under it, the completion
@@ -102,5 +103,5 @@ func (g *glot) completeLangs(build bool) []string {
 	if !build {
 		return cfg.Languages
 	}
-	return slices.Concat([]string{cfg.SourceLanguage}, cfg.Languages, config.Pseudo)
+	return slices.Concat([]string{cfg.SourceLanguage}, cfg.Languages, langtag.Pseudo())
 }

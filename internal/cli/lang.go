@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/plan"
 )
@@ -50,11 +51,11 @@ func runLangAdd(g *glot, arg string) error {
 	if err != nil {
 		return err
 	}
-	tag, err := config.Tag(arg)
+	tag, err := langtag.Canonical(arg)
 	switch {
 	case err != nil:
 		return &usageError{err}
-	case config.IsPseudo(tag):
+	case langtag.IsPseudo(tag):
 		return &usageError{fmt.Errorf("%s is a pseudo-language: --lang always takes it, and it is never listed in %s", tag, config.File)}
 	case tag == cfg.SourceLanguage:
 		return &usageError{fmt.Errorf("%s is the source language, the language of the pages", tag)}

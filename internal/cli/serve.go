@@ -15,9 +15,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/plan"
-	"github.com/glot-i18n/glot/internal/pseudo"
 	"github.com/glot-i18n/glot/internal/report"
 	"github.com/glot-i18n/glot/internal/serve"
 )
@@ -96,7 +96,7 @@ func runServe(g *glot, o *serveOptions) error {
 	// A pseudo-language has nothing a reviewer could sign off.
 	var reviewLangs []string
 	for _, l := range all {
-		if !pseudo.Is(l) {
+		if !langtag.IsPseudo(l) {
 			reviewLangs = append(reviewLangs, l)
 		}
 	}

@@ -14,9 +14,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/language"
 
 	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/langtag"
 )
 
 // Site is what glot needs of a Hugo site's configuration.
@@ -64,82 +64,118 @@ var formats = []string{"toml", "yaml", "yml", "json"}
 // Keys are read without regard to case, as Hugo reads them. An error
 // names the file and line.
 func Load(fsys fs.FS) (*Site, error) {
-	merged := map[string]any{}
-	var files []string
-	langFile := map[string]string{} // language key -> the last file that defines it
-	read := func(name string) (map[string]any, error) {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, name)
-		return decode(name, data)
+	r := &reader{fsys: fsys, merged: map[string]any{}, langFile: map[string]string{}}
+	if err := r.readAll(); err != nil {
+		return nil, err
 	}
-	definesLanguages := func(name string, langs any) {
-		if m, ok := langs.(map[string]any); ok {
-			for k := range m {
-				langFile[k] = name
-			}
-		}
-	}
-	first := func(dir string, bases ...string) (string, bool) {
-		for _, b := range bases {
-			for _, f := range formats {
-				name := path.Join(dir, b+"."+f)
-				if fi, err := fs.Stat(fsys, name); err == nil && !fi.IsDir() {
-					return name, true
-				}
-			}
-		}
-		return "", false
-	}
-	for _, dir := range []string{".", configDir} {
-		if name, ok := first(dir, "hugo", "config"); ok {
-			m, err := read(name)
-			if err != nil {
-				return nil, err
-			}
-			definesLanguages(name, m["languages"])
-			merge(merged, m)
-		}
-	}
-	if name, ok := first(configDir, "languages"); ok {
-		m, err := read(name)
-		if err != nil {
-			return nil, err
-		}
-		definesLanguages(name, m)
-		merge(merged, map[string]any{"languages": m})
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no Hugo configuration here: glot init --hugo reads hugo.toml, hugo.yaml or hugo.json (or config.toml, config.yaml, config.json), or %s/", configDir)
-	}
+	merged := r.merged
 	s := &Site{
-		Files:           files,
+		Files:           r.files,
 		DefaultLanguage: strings.ToLower(str(merged, "defaultcontentlanguage", "en")),
 		ContentDir:      cleanDir(str(merged, "contentdir", "content")),
 		I18nDir:         cleanDir(str(merged, "i18ndir", "i18n")),
 	}
-	where := strings.Join(files, ", ")
-	themesDir := cleanDir(str(merged, "themesdir", "themes"))
+	where := strings.Join(r.files, ", ")
 	themes, err := strs(merged["theme"])
 	if err != nil {
 		return nil, fmt.Errorf("%s: theme: %w", where, err)
 	}
+	themesDir := cleanDir(str(merged, "themesdir", "themes"))
 	for _, t := range themes {
 		dir := path.Join(themesDir, t, "i18n")
 		if fi, err := fs.Stat(fsys, dir); err == nil && fi.IsDir() {
 			s.ThemeI18n = append(s.ThemeI18n, dir)
 		}
 	}
-	disabled, err := strs(merged["disablelanguages"])
+	if s.Languages, err = r.languages(where); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// reader reads a Hugo site's configuration files and merges them, as
+// Hugo does, keeping which file defines each language last.
+type reader struct {
+	fsys     fs.FS
+	merged   map[string]any
+	files    []string          // the files read, in order
+	langFile map[string]string // language key -> the last file that defines it
+}
+
+// readAll reads the configuration files Load names, in its order, and
+// merges each on top of those before it.
+func (r *reader) readAll() error {
+	for _, dir := range []string{".", configDir} {
+		if name, ok := r.first(dir, "hugo", "config"); ok {
+			m, err := r.read(name)
+			if err != nil {
+				return err
+			}
+			r.definesLanguages(name, m["languages"])
+			merge(r.merged, m)
+		}
+	}
+	if name, ok := r.first(configDir, "languages"); ok {
+		m, err := r.read(name)
+		if err != nil {
+			return err
+		}
+		r.definesLanguages(name, m)
+		merge(r.merged, map[string]any{"languages": m})
+	}
+	if len(r.files) == 0 {
+		return fmt.Errorf("no Hugo configuration here: glot init --hugo reads hugo.toml, hugo.yaml or hugo.json (or config.toml, config.yaml, config.json), or %s/", configDir)
+	}
+	return nil
+}
+
+// first returns the first configuration file in dir named one of bases,
+// in the order of bases, then of formats.
+func (r *reader) first(dir string, bases ...string) (string, bool) {
+	for _, b := range bases {
+		for _, f := range formats {
+			name := path.Join(dir, b+"."+f)
+			if fi, err := fs.Stat(r.fsys, name); err == nil && !fi.IsDir() {
+				return name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// read decodes configuration file name, and notes that it was read.
+func (r *reader) read(name string) (map[string]any, error) {
+	data, err := fs.ReadFile(r.fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	r.files = append(r.files, name)
+	return decode(name, data)
+}
+
+// definesLanguages notes that file name defines the languages of the
+// table langs.
+func (r *reader) definesLanguages(name string, langs any) {
+	if m, ok := langs.(map[string]any); ok {
+		for k := range m {
+			r.langFile[k] = name
+		}
+	}
+}
+
+// languages returns the languages of the merged configuration that are
+// not disabled, by weight (unweighted last), then key; where names the
+// files, for errors.
+func (r *reader) languages(where string) ([]Language, error) {
+	disabled, err := strs(r.merged["disablelanguages"])
 	if err != nil {
 		return nil, fmt.Errorf("%s: disableLanguages: %w", where, err)
 	}
-	langs, _ := merged["languages"].(map[string]any)
-	if merged["languages"] != nil && langs == nil {
+	langs, _ := r.merged["languages"].(map[string]any)
+	if r.merged["languages"] != nil && langs == nil {
 		return nil, fmt.Errorf("%s: languages must be a table of languages", where)
 	}
+	var out []Language
 	for key, v := range langs {
 		lm, ok := v.(map[string]any)
 		if !ok {
@@ -148,22 +184,20 @@ func Load(fsys fs.FS) (*Site, error) {
 		if b, _ := lm["disabled"].(bool); b || contains(disabled, key) {
 			continue
 		}
-		l := Language{Key: key, Code: str(lm, "languagecode", ""), ContentDir: str(lm, "contentdir", ""), File: langFile[key]}
+		l := Language{Key: key, Code: str(lm, "languagecode", ""), ContentDir: str(lm, "contentdir", ""), File: r.langFile[key]}
 		if l.ContentDir != "" {
 			l.ContentDir = cleanDir(l.ContentDir)
 		}
 		if l.Weight, err = number(lm["weight"]); err != nil {
 			return nil, fmt.Errorf("%s: languages.%s.weight: %w", where, key, err)
 		}
-		t, err := language.Parse(key)
-		if err != nil {
+		if l.Tag, err = langtag.Normalize(key); err != nil {
 			return nil, fmt.Errorf("%s: language %q: its key is not a BCP 47 language tag (%v): glot names each language by its tag, as Hugo names its i18n files", where, key, err)
 		}
-		l.Tag = t.String()
-		s.Languages = append(s.Languages, l)
+		out = append(out, l)
 	}
-	sort.Slice(s.Languages, func(i, j int) bool {
-		a, b := s.Languages[i], s.Languages[j]
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
 		if (a.Weight == 0) != (b.Weight == 0) {
 			return b.Weight == 0 // an unweighted language comes after those with a weight
 		}
@@ -172,7 +206,7 @@ func Load(fsys fs.FS) (*Site, error) {
 		}
 		return a.Key < b.Key
 	})
-	return s, nil
+	return out, nil
 }
 
 // Default returns the site's default language, if it is one of its

@@ -1,19 +1,25 @@
-// Package langtag owns what glot needs to know about a language beyond its
-// tag: its name in its own language, for switchers and file headers, and its
-// writing direction.
+// Package langtag owns glot's facts about languages, so that every command
+// asks one place: how a tag is spelled (Canonical, Normalize), which tags
+// are pseudo-languages (IsPseudo), which of a site's languages a tag
+// written by another tool stands for (Fits, SameLanguage) or a reader's
+// Accept-Language asks for (Preferred), the languages a regional variant
+// falls back to (Parents), a language's name in itself and its writing
+// direction (Name, Dir), its plural forms (PluralForms), and the
+// numbering systems its digits may be written in (NumberingSystem).
 //
-//	langtag.Name("es") // "Español"
-//	langtag.Dir("ar")  // "rtl"
+//	langtag.Name("es")        // "Español"
+//	langtag.Dir("ar")         // "rtl"
+//	langtag.IsPseudo("en-XA") // true
+//	langtag.Parents("es-MX")  // ["es-419", "es"]
+//
+// Tags are compared as BCP 47 says, without regard to case; glot.toml and
+// file names spell them one way, Canonical's.
 package langtag
 
 import (
-	"fmt"
-	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -24,11 +30,8 @@ import (
 // its language's ("Português (Brasil)"). An unknown tag is returned as it
 // is.
 func Name(lang string) string {
-	switch lang {
-	case "en-XA":
-		return "[Ƥşḗḗŭŭḓǿǿ]"
-	case "ar-XB":
-		return "Pseudo-RTL"
+	if p, ok := pseudoOf(lang); ok {
+		return p.name
 	}
 	t, err := language.Parse(lang)
 	if err != nil {
@@ -64,8 +67,8 @@ var rtlScripts = map[string]bool{
 // script is the tag's own or, when it has none, the one CLDR gives as most
 // likely ("ar" is Arab, "ur" Arab, "he" Hebr).
 func Dir(lang string) string {
-	if strings.EqualFold(lang, "ar-XB") {
-		return "rtl"
+	if p, ok := pseudoOf(lang); ok {
+		return p.dir
 	}
 	t, err := language.Parse(lang)
 	if err != nil {
@@ -76,131 +79,4 @@ func Dir(lang string) string {
 		return "rtl"
 	}
 	return "ltr"
-}
-
-// PluralForms returns the CLDR plural forms lang distinguishes, as go-i18n
-// knows them, in CLDR order: "one", "other" for English; "zero", "one",
-// "two", "few", "many", "other" for Arabic. They are found by asking
-// go-i18n's own Localizer which form it picks for a range of counts, so
-// they are the forms a translation must have for go-i18n to use it.
-func PluralForms(lang string) []string {
-	tag, err := language.Parse(lang)
-	if err != nil {
-		return []string{"other"}
-	}
-	b := i18n.NewBundle(tag)
-	all := &i18n.Message{ID: "m", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
-	if err := b.AddMessages(tag, all); err != nil {
-		return []string{"other"}
-	}
-	l := i18n.NewLocalizer(b, lang)
-	seen := map[string]bool{}
-	counts := []any{}
-	for n := 0; n <= 200; n++ {
-		counts = append(counts, n)
-	}
-	counts = append(counts, 1000000, 1000001, "0.5", "1.5", "2.5", "1.0", "10.25")
-	for _, n := range counts {
-		if f, err := l.Localize(&i18n.LocalizeConfig{MessageID: "m", PluralCount: n}); err == nil {
-			seen[f] = true
-		}
-	}
-	var out []string
-	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
-		if seen[f] {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// PluralForm returns the CLDR plural form go-i18n picks in lang for the
-// count n ("few" for 3 in Arabic), or "" for a tag it cannot read. It is
-// the form a page shows for that count.
-func PluralForm(lang string, n int64) string {
-	l := pluralLocalizer(lang)
-	if l == nil {
-		return ""
-	}
-	f, err := l.Localize(&i18n.LocalizeConfig{MessageID: "m", PluralCount: n})
-	if err != nil {
-		return ""
-	}
-	return f
-}
-
-// pluralLocalizer returns a localizer for lang whose message "m" says the
-// name of the plural form it picks, made once for each language.
-func pluralLocalizer(lang string) *i18n.Localizer {
-	if l, ok := localizers.Load(lang); ok {
-		return l.(*i18n.Localizer)
-	}
-	tag, err := language.Parse(lang)
-	if err != nil {
-		return nil
-	}
-	b := i18n.NewBundle(tag)
-	if err := b.AddMessages(tag, &i18n.Message{ID: "m", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}); err != nil {
-		return nil
-	}
-	l, _ := localizers.LoadOrStore(lang, i18n.NewLocalizer(b, lang))
-	return l.(*i18n.Localizer)
-}
-
-var localizers sync.Map
-
-// PluralExample gives a few counts that take plural form f in lang, for a
-// translator: "1" for English "one", "0, 5, 6, …" for "other".
-func PluralExample(lang, f string) string {
-	tag, err := language.Parse(lang)
-	if err != nil {
-		return ""
-	}
-	b := i18n.NewBundle(tag)
-	_ = b.AddMessages(tag, &i18n.Message{ID: "m", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"})
-	l := i18n.NewLocalizer(b, lang)
-	var ns []string
-	for _, n := range []any{0, 1, 2, 3, 5, 11, 21, 100, 101, 1000000, "1.5"} {
-		if got, err := l.Localize(&i18n.LocalizeConfig{MessageID: "m", PluralCount: n}); err == nil && got == f {
-			ns = append(ns, fmt.Sprint(n))
-		}
-	}
-	if len(ns) > 4 {
-		ns = append(ns[:4], "…")
-	}
-	return strings.Join(ns, ", ")
-}
-
-// SameLanguage reports whether tags a and b name one language in one
-// script, whatever regions they name: the test of a translator's file
-// whose source language is said as "en-US" or "en_GB" against a site
-// whose source is "en". Scripts are compared as CLDR gives them when a
-// tag names none ("zh-TW" is Hant, "zh" Hans); an unknown tag is the same
-// only as itself.
-func SameLanguage(a, b string) bool {
-	ta, erra := language.Parse(strings.ReplaceAll(strings.TrimSpace(a), "_", "-"))
-	tb, errb := language.Parse(strings.ReplaceAll(strings.TrimSpace(b), "_", "-"))
-	if erra != nil || errb != nil {
-		return strings.EqualFold(a, b)
-	}
-	ba, _ := ta.Base()
-	bb, _ := tb.Base()
-	sa, _ := ta.Script()
-	sb, _ := tb.Script()
-	return ba == bb && sa == sb
-}
-
-// Parents lists the parent languages of lang in CLDR's inheritance, nearest
-// first: es-MX gives es-419 and es; pt-BR gives pt; es gives none. A
-// regional variant's pages fall back through them.
-func Parents(lang string) []string {
-	t, err := language.Parse(lang)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for p := t.Parent(); p != language.Und; p = p.Parent() {
-		out = append(out, p.String())
-	}
-	return out
 }

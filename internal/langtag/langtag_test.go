@@ -82,3 +82,106 @@ func TestParents(t *testing.T) {
 		}
 	}
 }
+
+// A pseudo-language is one whatever the case it is typed in, and comes
+// back as glot spells it; any other tag must be written canonically,
+// since file names and URLs are made from it.
+func TestCanonicalAndPseudo(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		pseudo   bool
+		err      string
+	}{
+		{in: "es", want: "es"},
+		{in: "pt-BR", want: "pt-BR"},
+		{in: "en-XA", want: "en-XA", pseudo: true},
+		{in: "en-xa", want: "en-XA", pseudo: true},
+		{in: "AR-xb", want: "ar-XB", pseudo: true},
+		{in: "es_MX", err: `not in canonical BCP 47 form; write "es-MX"`},
+		{in: "EN", err: `write "en"`},
+		{in: "xx-!!", err: "unknown language tag"},
+	} {
+		got, err := Canonical(tt.in)
+		switch {
+		case tt.err == "" && (err != nil || got != tt.want):
+			t.Errorf("Canonical(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("Canonical(%q) = %q, %v; want an error saying %q", tt.in, got, err, tt.err)
+		}
+		if IsPseudo(tt.in) != tt.pseudo {
+			t.Errorf("IsPseudo(%q) = %v, want %v", tt.in, !tt.pseudo, tt.pseudo)
+		}
+	}
+	for _, p := range Pseudo() {
+		if got, err := Canonical(p); got != p || err != nil {
+			t.Errorf("Canonical(%q) = %q, %v: a pseudo-language is its own canonical form", p, got, err)
+		}
+	}
+}
+
+// A translator's tool writes tags its own way; Fits finds the site's
+// language the file is for, and more than one when the tag does not say.
+func TestFits(t *testing.T) {
+	site := []string{"es", "es-MX", "pt-BR", "zh-Hant"}
+	for _, tt := range []struct{ tag, want string }{
+		{"es", "es"},
+		{"es_MX", "es-MX"},
+		{"ES-es", "es"},
+		{"pt_br", "pt-BR"},
+		{"pt-PT", ""},
+		{"pt", ""},
+		{"zh-TW", "zh-Hant"},
+		{"es-419", "es"},
+	} {
+		fits, _, err := Fits(tt.tag, site)
+		if err != nil || strings.Join(fits, " ") != tt.want {
+			t.Errorf("Fits(%q) = %q, %v; want %q", tt.tag, fits, err, tt.want)
+		}
+	}
+	if fits, _, _ := Fits("es-MX", []string{"es", "es-419"}); len(fits) != 1 || fits[0] != "es" {
+		t.Errorf("es-MX with es and es-419 fits %q: es-419 names a region es-MX is not", fits)
+	}
+	if _, _, err := Fits("xx-!!", site); err == nil {
+		t.Error("Fits of a tag that is none: no error")
+	}
+}
+
+// Hugo reads its configuration's keys lowercased: a language key is
+// glot's tag once canonical.
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{"pt-br": "pt-BR", "zh-hant": "zh-Hant", "en": "en", "EN-us": "en-US"} {
+		if got, err := Normalize(in); got != want || err != nil {
+			t.Errorf("Normalize(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := Normalize("not a tag"); err == nil {
+		t.Error("Normalize(\"not a tag\"): no error")
+	}
+}
+
+// A reader's Accept-Language picks the closest of a site's languages, a
+// regional variant its language, and none when it names none of them.
+func TestPreferred(t *testing.T) {
+	tags := []string{"en", "es", "pt-BR", "ar"}
+	for _, tt := range []struct {
+		accept string
+		want   string
+	}{
+		{"es", "es"},
+		{"es-AR, en;q=0.5", "es"},
+		{"pt-PT;q=0.9, fr;q=0.8", "pt-BR"},
+		{"de, ar;q=0.3", "ar"},
+		{"ja", ""},
+		{"", ""},
+		{";;;", ""},
+	} {
+		i, ok := Preferred(tt.accept, tags)
+		got := ""
+		if ok {
+			got = tags[i]
+		}
+		if got != tt.want {
+			t.Errorf("Preferred(%q) = %q, want %q", tt.accept, got, tt.want)
+		}
+	}
+}

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/glot-i18n/glot/internal/catalog"
-	"github.com/glot-i18n/glot/internal/pseudo"
+	"github.com/glot-i18n/glot/internal/langtag"
 )
 
 // The translations of the default layout's interface text that glot ships,
@@ -113,7 +113,7 @@ func ShippedFor(lang string) ([]*Shipped, error) {
 		return nil, err
 	}
 	t, err := language.Parse(lang)
-	if err != nil || pseudo.Is(lang) {
+	if err != nil || langtag.IsPseudo(lang) {
 		// A pseudo-language shows what pseudo-translation makes of the
 		// source, never a real language's text.
 		return nil, nil

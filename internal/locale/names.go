@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/langtag"
 )
 
 // CheckNames looks at the names of the message files in locales folder
@@ -50,7 +50,7 @@ func CheckNames(fsys fs.FS, name, source string, langs []string) (warnings []str
 			continue
 		}
 		file := path.Join(name, e.Name())
-		canon, terr := config.Tag(tag)
+		canon, terr := langtag.Canonical(tag)
 		switch {
 		case terr != nil:
 			msg := fmt.Sprintf("%s: %q is not a language tag in canonical BCP 47 form, so glot never reads this file (%s)", file, tag, has)
@@ -64,7 +64,7 @@ func CheckNames(fsys fs.FS, name, source string, langs []string) (warnings []str
 				}
 			}
 			errs = append(errs, errors.New(msg))
-		case config.IsPseudo(canon):
+		case langtag.IsPseudo(canon):
 			warnings = append(warnings, fmt.Sprintf("%s is not read: %s is a pseudo-language, made by glot build and never translated", file, canon))
 		case canon == source && kind == "translate":
 			warnings = append(warnings, fmt.Sprintf("%s is not read: %s is the source language, not translated (%s)", file, canon, has))

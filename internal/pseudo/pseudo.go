@@ -1,5 +1,7 @@
-// Package pseudo owns glot's pseudo-languages, which let a site owner see
-// what localization will do to a site before any translation exists:
+// Package pseudo owns the pseudo-translation of glot's pseudo-languages,
+// which let a site owner see what localization will do to a site before
+// any translation exists (which tags are pseudo-languages is langtag's to
+// say: langtag.IsPseudo):
 //
 //	en-XA  every letter accented, the text about 35 % longer, and each
 //	       message bracketed by ⟦ and ⟧, so that truncated text, text that
@@ -20,18 +22,15 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
-// Langs are the pseudo-languages.
-var Langs = []string{"en-XA", "ar-XB"}
-
-// Is reports whether lang is a pseudo-language.
-func Is(lang string) bool { return lang == "en-XA" || lang == "ar-XB" }
-
-// Translate returns the pseudo-translation of message text s into lang.
+// Translate returns the pseudo-translation of message text s into lang,
+// a pseudo-language (langtag.IsPseudo): right-to-left words for the one
+// written right to left, accented and padded text for the other.
 func Translate(lang, s string) string {
-	if lang == "ar-XB" {
+	if langtag.Dir(lang) == "rtl" {
 		return mapText(s, rtlWords)
 	}
 	letters := 0

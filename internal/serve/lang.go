@@ -9,12 +9,13 @@ import (
 	"strings"
 
 	xhtml "golang.org/x/net/html"
-	"golang.org/x/text/language"
+
+	"github.com/glot-i18n/glot/internal/langtag"
 )
 
 // choice is a language the output root's chooser offers.
 type choice struct {
-	tag  language.Tag
+	tag  string // canonical (langtag.Normalize)
 	href string // relative to the root, as the chooser links it
 }
 
@@ -44,7 +45,7 @@ func choices(chooser []byte) []choice {
 					hreflang = string(v)
 				}
 			}
-			tag, err := language.Parse(hreflang)
+			tag, err := langtag.Normalize(hreflang)
 			if err != nil || href == "" || strings.Contains(href, ":") || strings.HasPrefix(href, "/") {
 				continue // not a language of this site, or not one of its folders
 			}
@@ -54,23 +55,15 @@ func choices(chooser []byte) []choice {
 }
 
 // preferred is the chooser's language that best matches the request's
-// Accept-Language, by x/text's matcher; ok is false when the header names
-// none of them (nor a language close to one).
+// Accept-Language (see langtag.Preferred); ok is false when the header
+// names none of them (nor a language close to one).
 func preferred(r *http.Request, cs []choice) (choice, bool) {
-	h := r.Header.Get("Accept-Language")
-	if h == "" || len(cs) == 0 {
-		return choice{}, false
-	}
-	want, _, err := language.ParseAcceptLanguage(h)
-	if err != nil || len(want) == 0 {
-		return choice{}, false
-	}
-	tags := make([]language.Tag, len(cs))
+	tags := make([]string, len(cs))
 	for i, c := range cs {
 		tags[i] = c.tag
 	}
-	_, i, conf := language.NewMatcher(tags).Match(want...)
-	if conf == language.No {
+	i, ok := langtag.Preferred(r.Header.Get("Accept-Language"), tags)
+	if !ok {
 		return choice{}, false
 	}
 	return cs[i], true

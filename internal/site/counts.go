@@ -3,7 +3,7 @@ package site
 import (
 	"slices"
 
-	"github.com/glot-i18n/glot/internal/pseudo"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -36,7 +36,7 @@ type Counts struct {
 // translated.
 func countMessages(lang string, t *verdict.Table, idx []int, unknown int, p verdict.Policy) Counts {
 	c := Counts{Messages: len(idx) + unknown}
-	if pseudo.Is(lang) {
+	if langtag.IsPseudo(lang) {
 		c.Translated = c.Messages
 		return c
 	}

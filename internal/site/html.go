@@ -14,10 +14,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	xhtml "golang.org/x/net/html"
 
-	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/langtag"
-	"github.com/glot-i18n/glot/internal/pseudo"
 	"github.com/glot-i18n/glot/internal/render"
 	"github.com/glot-i18n/glot/internal/segment"
 )
@@ -297,7 +295,7 @@ func (b *builder) sourceAttrs(lang string) string {
 // fallbackSpans marks the text of an HTML page shown in the source
 // language.
 func (b *builder) fallbackSpans(info *pageInfo, lang string, res *render.Result) []edit {
-	if lang == b.o.Config.SourceLanguage || pseudo.Is(lang) {
+	if lang == b.o.Config.SourceLanguage || langtag.IsPseudo(lang) {
 		return nil
 	}
 	var edits []edit
@@ -321,7 +319,7 @@ func (b *builder) pageData(info *pageInfo, lang, curDir string, tr render.Transl
 		SiteTitle:    b.home[lang],
 		Root:         relURL(curDir, ""),
 		Path:         info.page.Path,
-		IsPseudo:     config.IsPseudo(lang),
+		IsPseudo:     langtag.IsPseudo(lang),
 		BaseURL:      cfg.BaseURL,
 		Canonical:    cfg.BaseURL + b.url(lang, info.page),
 		Untranslated: v.percent[lang] < cfg.Build.Threshold,

@@ -7,7 +7,7 @@ import (
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/hugo"
-	"github.com/glot-i18n/glot/internal/pseudo"
+	"github.com/glot-i18n/glot/internal/langtag"
 )
 
 // A Hugo site's build (config.IsHugo) writes each target language's pages
@@ -67,7 +67,7 @@ func (b *builder) writeI18n() error {
 		var out []*catalog.Message
 		t := b.o.Tables[l]
 		for _, m := range msgs {
-			if pseudo.Is(l) {
+			if langtag.IsPseudo(l) {
 				p := *m
 				p.Zero, p.One, p.Two, p.Few, p.Many, p.Other = pseudoForm(l, m.Zero), pseudoForm(l, m.One), pseudoForm(l, m.Two), pseudoForm(l, m.Few), pseudoForm(l, m.Many), pseudoForm(l, m.Other)
 				out = append(out, &p)

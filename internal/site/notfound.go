@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"path"
 
-	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/langtag"
 )
 
@@ -57,7 +56,7 @@ func (b *builder) notFoundData(lang string) *PageData {
 	d := &PageData{
 		Lang: lang, Dir: langtag.Dir(lang), SourceLang: cfg.SourceLanguage,
 		SiteTitle: b.home[lang], Root: "../", Home: relURL(lang, homeURL(lang)),
-		IsPseudo: config.IsPseudo(lang), BaseURL: cfg.BaseURL, NotFound: true,
+		IsPseudo: langtag.IsPseudo(lang), BaseURL: cfg.BaseURL, NotFound: true,
 	}
 	b.siteTitle(d, lang)
 	d.Title = "404"

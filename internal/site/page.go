@@ -8,6 +8,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/msgtext"
 	"github.com/glot-i18n/glot/internal/pseudo"
 	"github.com/glot-i18n/glot/internal/render"
@@ -98,7 +99,7 @@ func (b *builder) page(p content.Page) error {
 func (b *builder) count(lang string, p content.Page, s *summary, v *versions) {
 	t := b.o.Tables[lang]
 	var held []int
-	if t != nil && !pseudo.Is(lang) {
+	if t != nil && !langtag.IsPseudo(lang) {
 		for k, n := range s.idx {
 			if n >= 0 && t.Shown(n, b.policy) == 0 && t.HoldsBack(n, b.policy) {
 				held = append(held, k)
@@ -148,7 +149,7 @@ func (b *builder) mdKey(lang string, s *summary) Key {
 
 // shown adds to k what a page in lang shows for each message of s.
 func (b *builder) shown(k *keyer, lang string, s *summary) {
-	if t := b.o.Tables[lang]; t != nil && !pseudo.Is(lang) {
+	if t := b.o.Tables[lang]; t != nil && !langtag.IsPseudo(lang) {
 		for _, n := range s.idx {
 			if n >= 0 {
 				k.u64(t.Shown(n, b.policy))
@@ -197,7 +198,7 @@ func (b *builder) htmlKey(lang string, p content.Page, s *summary, v *versions) 
 // table, read for the page's messages in one go; a pseudo-translation; or
 // nothing for the source language.
 func (b *builder) translator(lang string, info *pageInfo) render.Translator {
-	if pseudo.Is(lang) {
+	if langtag.IsPseudo(lang) {
 		return pseudoTranslator{lang, info}
 	}
 	if lang == b.o.Config.SourceLanguage {

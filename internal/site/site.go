@@ -37,9 +37,9 @@ import (
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/locale"
-	"github.com/glot-i18n/glot/internal/pseudo"
 	"github.com/glot-i18n/glot/internal/segment"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
@@ -210,7 +210,7 @@ func Build(o Options, sink Sink) (*Report, error) {
 	for _, l := range langs {
 		b.stats[l] = &LangReport{Lang: l}
 	}
-	if b.ui, err = newUI(set, o.Source, cfg, append(siteLangs(cfg), pseudo.Langs...), o.Tables, b.policy); err != nil {
+	if b.ui, err = newUI(set, o.Source, cfg, append(siteLangs(cfg), langtag.Pseudo()...), o.Tables, b.policy); err != nil {
 		return nil, err
 	}
 	b.salt = b.globalKey(set)

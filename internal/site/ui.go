@@ -94,7 +94,7 @@ func newUI(set *layout.Set, source *verdict.Source, cfg *config.Config, langs []
 		var msgs []*i18n.Message
 		switch {
 		case l == cfg.SourceLanguage:
-		case pseudo.Is(l):
+		case langtag.IsPseudo(l):
 			for _, id := range used {
 				m := *set.Messages.Messages[id]
 				m.Zero, m.One, m.Two, m.Few, m.Many, m.Other = pseudoForm(l, m.Zero), pseudoForm(l, m.One), pseudoForm(l, m.Two), pseudoForm(l, m.Few), pseudoForm(l, m.Many), pseudoForm(l, m.Other)

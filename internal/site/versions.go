@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/glot-i18n/glot/internal/content"
+	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/pseudo"
 	"github.com/glot-i18n/glot/internal/render"
 )
@@ -32,7 +33,7 @@ func (b *builder) plan() error {
 	cfg := b.o.Config
 	langs := siteLangs(cfg)
 	for _, l := range b.langs {
-		if pseudo.Is(l) {
+		if langtag.IsPseudo(l) {
 			langs = append(langs, l)
 		}
 	}
@@ -45,10 +46,10 @@ func (b *builder) plan() error {
 		for _, l := range langs {
 			t := b.o.Tables[l]
 			done := len(s.IDs)
-			if l != cfg.SourceLanguage && !pseudo.Is(l) {
+			if l != cfg.SourceLanguage && !langtag.IsPseudo(l) {
 				done = 0
 			}
-			if t != nil && !pseudo.Is(l) {
+			if t != nil && !langtag.IsPseudo(l) {
 				for _, n := range s.idx {
 					if n >= 0 && t.Shown(n, b.policy) != 0 {
 						done++
@@ -64,7 +65,7 @@ func (b *builder) plan() error {
 			}
 			// A fragment is part of other pages: it has no HTML page, so
 			// no URL, switcher, alternate or sitemap entry names it.
-			v.emitted[l] = !p.Fragment && (l == cfg.SourceLanguage || pseudo.Is(l) || v.percent[l] >= cfg.Build.Threshold || cfg.Build.Incomplete != "skip")
+			v.emitted[l] = !p.Fragment && (l == cfg.SourceLanguage || langtag.IsPseudo(l) || v.percent[l] >= cfg.Build.Threshold || cfg.Build.Incomplete != "skip")
 			v.url[l] = b.pageURLFor(l, p, s)
 		}
 		mu.Lock()
@@ -123,7 +124,7 @@ func (b *builder) pageURLFor(lang string, p content.Page, s *summary) string {
 		text := s.Slug.Text
 		if t := b.lookup(lang, s.Slug.ID); t != "" {
 			text = t
-		} else if pseudo.Is(lang) {
+		} else if langtag.IsPseudo(lang) {
 			text = pseudo.Translate(lang, text)
 		}
 		if slug := slugify(render.PlainText(s.Slug, text)); slug != "" {

@@ -1,7 +1,6 @@
 package verdict
 
 import (
-	"bytes"
 	"io"
 	"slices"
 	"sort"
@@ -9,8 +8,6 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/check"
-	"github.com/glot-i18n/glot/internal/locale"
-	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
 const sourceMagic = "glotSRC3"
@@ -186,96 +183,6 @@ func (s *Source) decode(i int, rec []byte) (*SourceMessage, error) {
 	return m, nil
 }
 
-// EncodeSource compiles the source side of site s, and writes to w what
-// OpenSource reads.
-func EncodeSource(w io.Writer, s *locale.Site) error {
-	ids := s.Source.IDs()
-	var pages, kinds []string
-	pageNo, kindNo := map[string]int{}, map[string]int{}
-	number := func(list *[]string, no map[string]int, v string) int {
-		if v == "" {
-			return 0
-		}
-		if n, ok := no[v]; ok {
-			return n
-		}
-		*list = append(*list, v)
-		no[v] = len(*list)
-		return no[v]
-	}
-	// Pages are numbered in the site's order, the order of s.Pages, so
-	// that a page's number is its place in that order.
-	for _, p := range s.Pages {
-		number(&pages, pageNo, p.Path)
-	}
-	type place struct{ page, line int }
-	places := make([]place, len(ids))
-	uses := make([]locale.Use, len(ids))
-	for i, id := range ids {
-		u, ok := s.FirstUse(id)
-		if !ok {
-			places[i] = place{1 << 30, 0} // on no page: last
-			continue
-		}
-		uses[i] = u
-		places[i] = place{number(&pages, pageNo, u.Page), u.Line}
-		number(&kinds, kindNo, u.Kind)
-	}
-	// Records in the order pages first use them.
-	order := make([]int, len(ids))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool {
-		pa, pb := places[order[a]], places[order[b]]
-		if pa.page != pb.page {
-			return pa.page < pb.page
-		}
-		return pa.line < pb.line
-	})
-	var blob chunks
-	var rec enc
-	spans := make([]span, len(ids))
-	for _, i := range order {
-		id := ids[i]
-		m := s.Source.Messages[id]
-		rec.b = rec.b[:0]
-		var flags uint8
-		if s.IsPredecessor(id) {
-			flags |= 1
-		}
-		rec.u8(flags)
-		rec.uv(uint64(msgtext.Words(m.Other)))
-		u := uses[i]
-		rec.uv(uint64(number(&pages, pageNo, u.Page)))
-		rec.uv(uint64(u.Line))
-		rec.uv(uint64(number(&kinds, kindNo, u.Kind)))
-		rec.uv(uint64(u.Block))
-		rec.str(u.Context)
-		rec.str(u.Where)
-		rec.strs(u.Codes)
-		rec.msg(m)
-		rec.str(catalog.Hash(m))
-		was := s.Was(id)
-		rec.uv(uint64(len(was)))
-		for _, w := range was {
-			rec.str(w)
-			rec.str(s.SourceText(w))
-		}
-		spans[i] = span{uint32(blob.add(rec.b)), uint32(len(rec.b))}
-	}
-	var h enc
-	h.str(s.SourceLang)
-	h.strs(pages)
-	h.strs(kinds)
-	h.strs(ids)
-	for _, sp := range spans {
-		h.u32(sp.off)
-		h.u32(sp.len)
-	}
-	return writeContainer(w, sourceMagic, h.b, &blob)
-}
-
 // OpenSource opens a compiled source of size bytes, as EncodeSource wrote
 // it. If r is an io.Closer, Close closes it.
 func OpenSource(r io.ReaderAt, size int64) (*Source, error) {
@@ -298,18 +205,4 @@ func OpenSource(r io.ReaderAt, size int64) (*Source, error) {
 	}
 	s.rules = NewRules(s.Lang, nil)
 	return s, nil
-}
-
-// NewSource compiles the source side of site s, in memory.
-func NewSource(s *locale.Site) *Source {
-	var buf bytes.Buffer
-	if err := EncodeSource(&buf, s); err != nil {
-		panic("verdict: encoding a source in memory: " + err.Error())
-	}
-	src, err := OpenSource(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		panic("verdict: a source just encoded does not open: " + err.Error())
-	}
-	src.rules = RulesOf(s)
-	return src
 }

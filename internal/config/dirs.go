@@ -4,11 +4,27 @@ import (
 	"fmt"
 	"maps"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 )
+
+// reserved are the site's own files and folders, by their names at the
+// site's root, that none of the folders of glot.toml may be or hold.
+var reserved = map[string]string{
+	"layouts":       "the layouts folder",
+	".glot-cache":   "glot's cache folder",
+	File:            "the site's configuration",
+	"glossary.toml": "the site's glossary",
+}
+
+// overlaps reports whether clean folders a and b are the same folder or
+// one holds the other. Case is ignored: on the file systems of macOS and
+// Windows, "Public" and "public" are one folder.
+func overlaps(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	return a == b || strings.HasPrefix(a, b+"/") || strings.HasPrefix(b, a+"/")
+}
 
 // checkDir refuses a folder of glot.toml that is not a folder inside the
 // site, holds a control character, is inside .git, or overlaps one of the
@@ -35,25 +51,4 @@ func checkDir(dir string) error {
 		}
 	}
 	return nil
-}
-
-// sectionKeyLine finds the first line that sets key in table section (a
-// dotted name, "hugo.content_dirs"), or the line that opens the table
-// when it does not set key there; 0 when the file has no such table.
-func sectionKeyLine(data []byte, section, key string) int {
-	head := regexp.MustCompile(`^\s*\[\s*` + strings.ReplaceAll(regexp.QuoteMeta(section), `\.`, `\s*\.\s*`) + `\s*\]`)
-	anyHead := regexp.MustCompile(`^\s*\[`)
-	set := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
-	start := 0
-	for i, l := range strings.Split(string(data), "\n") {
-		switch {
-		case start == 0 && head.MatchString(l):
-			start = i + 1
-		case start > 0 && anyHead.MatchString(l):
-			return start
-		case start > 0 && set.MatchString(l):
-			return i + 1
-		}
-	}
-	return start
 }
