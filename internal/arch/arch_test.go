@@ -11,6 +11,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -188,4 +189,70 @@ func f(a, b bool, xs []int) {
 	if got := complexity(f.Decls[0]); got != 7 {
 		t.Errorf("complexity = %d, want 7", got)
 	}
+}
+
+// The layers of the code map (README, "Code"): a foundation imports only
+// foundations, config alone reads a stage's rules (segment's), and no
+// stage imports a face.
+var (
+	foundations = []string{"config", "content", "catalog", "ledger", "langtag", "msgtext", "msgid", "check", "tm",
+		"layout", "hugo", "shortcode", "pseudo", "lcs", "option", "fileerr", "cache", "progress"}
+	faces = []string{"cli", "serve"}
+	// mayImport names the imports across layers that the code map allows.
+	mayImport = map[string]string{"config segment": "config reads the extraction rules of glot.toml into segment's Rules"}
+)
+
+func TestLayers(t *testing.T) {
+	for _, pkg := range packages(t) {
+		for _, imp := range imports(t, pkg) {
+			switch {
+			case slices.Contains(foundations, pkg) && !slices.Contains(foundations, imp) && mayImport[pkg+" "+imp] == "":
+				t.Errorf("internal/%s, a foundation, imports internal/%s, which is not one", pkg, imp)
+			case !slices.Contains(faces, pkg) && slices.Contains(faces, imp):
+				t.Errorf("internal/%s imports internal/%s, a face", pkg, imp)
+			}
+		}
+	}
+}
+
+// packages lists the packages under internal/ that have code.
+func packages(t *testing.T) []string {
+	entries, err := os.ReadDir(filepath.Join(root, "internal"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// imports lists the packages under internal/ that package pkg's code (not
+// its tests) imports, by name.
+func imports(t *testing.T, pkg string) []string {
+	dir := filepath.Join(root, "internal", pkg)
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const prefix = "github.com/glot-i18n/glot/internal/"
+	seen := map[string]bool{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, is := range af.Imports {
+			if p := strings.Trim(is.Path.Value, `"`); strings.HasPrefix(p, prefix) {
+				seen[strings.SplitN(strings.TrimPrefix(p, prefix), "/", 2)[0]] = true
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
