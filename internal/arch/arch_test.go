@@ -40,7 +40,6 @@ var allowed = map[string]string{
 	"internal/cli/crash_test.go":                toSplit,
 	"internal/cli/hostile_test.go":              toSplit,
 	"internal/cli/init.go:runInit":              toSplit,
-	"internal/cli/merge.go:runMergeWith":        toSplit,
 	"internal/cli/outputs.go":                   toSplit,
 	"internal/cli/state.go:glot.inputs":         toSplit,
 	"internal/extract/extract.go:Run":           toSplit,

@@ -1,23 +1,18 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"path/filepath"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/catalog"
-	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/plan"
-	"github.com/glot-i18n/glot/internal/tm"
-	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 type mergeOptions struct {
@@ -89,27 +84,6 @@ func runMerge(g *glot, o *mergeOptions) error {
 	return runMergeWith(g, o, nil)
 }
 
-// mergeWaves orders the languages of a merge, by index in langs, in waves
-// to merge one after the other: the languages none of whose parents is in
-// langs first, then those whose nearest parent in langs is in the wave
-// before, and so on (es, then es-419, then es-MX).
-func mergeWaves(langs []string) [][]int {
-	depth := make([]int, len(langs))
-	waves := [][]int{nil}
-	for i, lang := range langs {
-		for _, p := range langtag.Parents(lang) {
-			if slices.Contains(langs, p) {
-				depth[i]++
-			}
-		}
-		for len(waves) <= depth[i] {
-			waves = append(waves, nil)
-		}
-		waves[depth[i]] = append(waves[depth[i]], i)
-	}
-	return waves
-}
-
 // runMergeWith merges, folding in the work imported for each language.
 func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported) error {
 	cfg, langs, err := g.configLangs(o.langs)
@@ -119,11 +93,6 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	if err := (merge.Options{Page: o.page}).Validate(); err != nil {
 		return err
 	}
-	// A language with nothing to fold in (its catalog stands as it is,
-	// its translate file has no translation filled in, nothing was
-	// imported) needs only its translate file written afresh, which its
-	// compiled table says enough to do; the others are merged in full,
-	// from the whole locales folder.
 	if err := g.lockFor(cfg, o.dryRun, false); err != nil {
 		return err
 	}
@@ -142,106 +111,18 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 	if err != nil {
 		return err
 	}
-	fast := make([]bool, len(langs))
-	for i, lang := range langs {
-		// A regional variant of another language of the site starts its
-		// drafts from that one's texts (merge.Run), which its table does
-		// not hold: it is merged in full.
-		variant := slices.ContainsFunc(langtag.Parents(lang), func(p string) bool { return slices.Contains(cfg.Languages, p) })
-		if o.page == "" && len(imported[lang]) == 0 && tables[i].Summary().Clean && !variant {
-			if fast[i], err = merge.Fresh(fsys, src, tables[i]); err != nil {
-				return err
-			}
-			if fast[i] {
-				if fast[i], err = merge.ActiveCurrent(fsys, lang); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	// A regional variant is merged after its parent languages of this
-	// merge (pt-BR after pt), and from what they are once merged: what it
-	// inherits is then what it will inherit once the files are written,
-	// and a second merge finds nothing to do. Its compiled table says what
-	// it inherited before, so it takes the quick path only with them.
-	waves := mergeWaves(langs)
-	index := map[string]int{}
-	for i, lang := range langs {
-		index[lang] = i
-	}
-	for _, wave := range waves[1:] {
-		for _, i := range wave {
-			for _, p := range langtag.Parents(langs[i]) {
-				if k, ok := index[p]; ok && !fast[k] {
-					fast[i] = false
-				}
-			}
-		}
-	}
-	var site *locale.Site
-	if slices.Contains(fast, false) {
-		if site, err = g.locales(cfg, true); err != nil {
-			return err
-		}
-	}
-	// Every language is merged before anything is written: a malformed
-	// file anywhere leaves every file as it was. The languages are merged
-	// side by side, sharing the words of the source's texts.
 	suggest := float64(cfg.SuggestionThreshold) / 100
 	if suggest == 0 {
 		suggest = -1 // off
 	}
-	opts := merge.Options{ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir)), Page: o.page, Suggest: suggest, Words: tm.NewWords(), TrustReview: o.trustReview, Partial: o.partial}
-	var sharedOnce sync.Once
-	var shared *tm.Shared
-	var sharedErr error
-	opts.Shared = func() (*tm.Shared, error) {
-		sharedOnce.Do(func() {
-			pairs := make([]tm.Pair, src.Len())
-			sharedErr = src.Each(func(i int, m *verdict.SourceMessage) error {
-				pairs[i] = tm.Pair{ID: m.ID, Key: m.ID, Source: m.Message.Other}
-				return nil
-			})
-			shared = tm.NewShared(opts.Words, pairs)
-		})
-		return shared, sharedErr
-	}
-	results := make([]*merge.Result, len(langs))
-	errs := make([]error, len(langs))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, wave := range waves {
-		var wg sync.WaitGroup
-		for _, i := range wave {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				sem <- struct{}{}
-				defer func() { <-sem }()
-				if fast[i] {
-					results[i], errs[i] = merge.Refresh(fsys, src, tables[i], opts)
-					return
-				}
-				l, err := site.Lang(langs[i])
-				if err != nil {
-					errs[i] = err
-					return
-				}
-				for _, p := range l.Parents {
-					if k, ok := index[p.Tag]; ok && !p.Shipped && results[k] != nil && results[k].Active != nil {
-						p.Active, p.Archive = results[k].Active, results[k].Archive
-					}
-				}
-				o := opts
-				o.Imported = imported[langs[i]]
-				results[i], errs[i] = merge.Run(site, l, o)
-			}()
-		}
-		wg.Wait()
-		if err := errors.Join(errs...); err != nil {
-			return err
-		}
-	}
-	if err := errors.Join(errs...); err != nil {
+	results, err := merge.All(merge.Batch{
+		Langs: langs, SiteLangs: cfg.Languages, Locales: fsys, Source: src, Tables: tables,
+		Load:     func() (*locale.Site, error) { return g.locales(cfg, true) },
+		Imported: imported,
+		Options: merge.Options{ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir)), Page: o.page, Suggest: suggest,
+			TrustReview: o.trustReview, Partial: o.partial},
+	})
+	if err != nil {
 		return err
 	}
 	var all plan.Plan
@@ -252,57 +133,8 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 		return err
 	}
 	done := mergeDone{Languages: []mergeLang{}, Extracted: g.extracted, files: planFiles(g.path(cfg.LocalesDir), all, o.dryRun), Errors: []string{}}
-	refused := 0
 	for _, r := range results {
-		for _, p := range r.LeftOut {
-			what := "message " + p.ID
-			if p.ID == "" {
-				what = "a unit named by its source text"
-			}
-			g.warnf("%s: %s: %s: left out: %s", p.Where(), r.Lang, what, p.Text)
-		}
-		for _, n := range r.Notes {
-			g.warnf("%s", n)
-		}
-		for _, p := range r.Refused {
-			e := fmt.Sprintf("%s: %s: message %s: refused: %s", p.Where(), r.Lang, p.ID, p.Text)
-			fmt.Fprintf(g.stderr, "glot: %s\n", e)
-			done.Errors = append(done.Errors, e)
-			refused++
-		}
-		for _, file := range slices.Sorted(maps.Keys(r.Unreviewed)) {
-			n := r.Unreviewed[file]
-			were := "were"
-			if n == 1 {
-				were = "was"
-			}
-			g.warnf("%s: %s: %s %s taken as translated (use --trust-review to keep their review)", file, r.Lang, plural(n, "reviewed unit"), were)
-		}
-		if r.Drafts > 0 {
-			g.warnf("%s: %s: %s still marked %q, and not taken until that line is deleted",
-				filepath.Join(display(g.path(cfg.LocalesDir)), locale.TranslatePath(r.Lang)), r.Lang, plural(r.Drafts, "edited draft"), catalog.FuzzyMark)
-		}
-		for _, p := range r.Held {
-			g.warnf("%s: %s: message %s: held back from the pages: %s (if it is right, glot approve --lang %s %s)",
-				p.Where(), r.Lang, p.ID, p.Text, r.Lang, p.ID)
-		}
-		done.Languages = append(done.Languages, mergeLang{Lang: r.Lang, Taken: r.Folded, Restored: r.Restored, Archived: r.Archived,
-			Missing: r.Left.Missing, Stale: r.Left.Stale, Refused: len(r.Refused), Held: r.Left.Held, Reviewed: r.Reviewed, Suggested: r.Suggested})
-		if g.json {
-			continue
-		}
-		fmt.Fprintf(g.stdout, "glot merge %s: %d taken, %d restored, %d archived; to do: %d missing, %d stale",
-			r.Lang, r.Folded, r.Restored, r.Archived, r.Left.Missing, r.Left.Stale)
-		if r.Left.Held > 0 {
-			fmt.Fprintf(g.stdout, " (%d held back)", r.Left.Held)
-		}
-		if r.Reviewed > 0 {
-			fmt.Fprintf(g.stdout, ", %d marked reviewed", r.Reviewed)
-		}
-		if len(r.Refused) > 0 {
-			fmt.Fprintf(g.stdout, ", %d refused", len(r.Refused))
-		}
-		fmt.Fprintln(g.stdout)
+		g.sayMerged(cfg, r, &done)
 	}
 	if g.json {
 		done.Warnings = append([]string{}, g.warnings...)
@@ -310,9 +142,63 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 			return err
 		}
 	}
-	if refused > 0 {
+	if refused := len(done.Errors); refused > 0 {
 		fmt.Fprintf(g.stderr, "glot: %s refused; still in the translate files, marked REFUSED\n", plural(refused, "translation"))
 		return silentError{}
 	}
 	return nil
+}
+
+// sayMerged says what the merge of one language did: what it left out,
+// its notes, refusals and warnings on standard error, its counts on
+// standard output (or in done, for --format json).
+func (g *glot) sayMerged(cfg *config.Config, r *merge.Result, done *mergeDone) {
+	for _, p := range r.LeftOut {
+		what := "message " + p.ID
+		if p.ID == "" {
+			what = "a unit named by its source text"
+		}
+		g.warnf("%s: %s: %s: left out: %s", p.Where(), r.Lang, what, p.Text)
+	}
+	for _, n := range r.Notes {
+		g.warnf("%s", n)
+	}
+	for _, p := range r.Refused {
+		e := fmt.Sprintf("%s: %s: message %s: refused: %s", p.Where(), r.Lang, p.ID, p.Text)
+		fmt.Fprintf(g.stderr, "glot: %s\n", e)
+		done.Errors = append(done.Errors, e)
+	}
+	for _, file := range slices.Sorted(maps.Keys(r.Unreviewed)) {
+		n := r.Unreviewed[file]
+		were := "were"
+		if n == 1 {
+			were = "was"
+		}
+		g.warnf("%s: %s: %s %s taken as translated (use --trust-review to keep their review)", file, r.Lang, plural(n, "reviewed unit"), were)
+	}
+	if r.Drafts > 0 {
+		g.warnf("%s: %s: %s still marked %q, and not taken until that line is deleted",
+			filepath.Join(display(g.path(cfg.LocalesDir)), locale.TranslatePath(r.Lang)), r.Lang, plural(r.Drafts, "edited draft"), catalog.FuzzyMark)
+	}
+	for _, p := range r.Held {
+		g.warnf("%s: %s: message %s: held back from the pages: %s (if it is right, glot approve --lang %s %s)",
+			p.Where(), r.Lang, p.ID, p.Text, r.Lang, p.ID)
+	}
+	done.Languages = append(done.Languages, mergeLang{Lang: r.Lang, Taken: r.Folded, Restored: r.Restored, Archived: r.Archived,
+		Missing: r.Left.Missing, Stale: r.Left.Stale, Refused: len(r.Refused), Held: r.Left.Held, Reviewed: r.Reviewed, Suggested: r.Suggested})
+	if g.json {
+		return
+	}
+	fmt.Fprintf(g.stdout, "glot merge %s: %d taken, %d restored, %d archived; to do: %d missing, %d stale",
+		r.Lang, r.Folded, r.Restored, r.Archived, r.Left.Missing, r.Left.Stale)
+	if r.Left.Held > 0 {
+		fmt.Fprintf(g.stdout, " (%d held back)", r.Left.Held)
+	}
+	if r.Reviewed > 0 {
+		fmt.Fprintf(g.stdout, ", %d marked reviewed", r.Reviewed)
+	}
+	if len(r.Refused) > 0 {
+		fmt.Fprintf(g.stdout, ", %d refused", len(r.Refused))
+	}
+	fmt.Fprintln(g.stdout)
 }
