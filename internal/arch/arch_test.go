@@ -34,8 +34,6 @@ const (
 // or by function ("internal/x/y.go:Name", methods as "Type.Name"), with
 // the reason each stays as it is.
 var allowed = map[string]string{
-	"internal/cli/build.go":                     toSplit,
-	"internal/cli/build.go:runBuild":            toSplit,
 	"internal/cli/compiled.go:glot.compiled":    toSplit,
 	"internal/cli/crash_test.go":                toSplit,
 	"internal/cli/hostile_test.go":              toSplit,
