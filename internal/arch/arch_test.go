@@ -40,7 +40,6 @@ var allowed = map[string]string{
 	"internal/cli/init.go:runInit":              toSplit,
 	"internal/cli/outputs.go":                   toSplit,
 	"internal/cli/state.go:glot.inputs":         toSplit,
-	"internal/extract/extract.go:Run":           toSplit,
 	"internal/render/hugocorpus_test.go":        toSplit,
 	"internal/render/shortcodes.go:Doc.protect": toSplit,
 	"internal/site/html.go":                     toSplit,

@@ -122,7 +122,10 @@ func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Ru
 	return out, weights, sums, errors.Join(errs...)
 }
 
-// Run extracts every page of in.Content.
+// Run extracts every page of in.Content: the source catalog from the
+// pages' segments and the interface messages, each page's record of its
+// blocks linked to those it had at the last extraction, and the retired
+// sources, planned to be written.
 func Run(in Input) (*Result, error) {
 	pages, _, err := content.WalkExcluding(in.Content, in.Exclude)
 	if err != nil {
@@ -136,109 +139,28 @@ func Run(in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Pages: len(pages)}
-
-	// The new source catalog, and the blocks of each page.
-	src := catalog.New()
-	where := map[string]string{} // id -> first page:line that holds it, for collision errors
-	next := map[string][]msgid.Block{}
-	records := map[string]*ledger.Page{}
+	x := &extraction{in: in, old: old, res: &Result{Pages: len(pages)}, src: catalog.New(), where: map[string]string{},
+		next: map[string][]msgid.Block{}, records: map[string]*ledger.Page{}}
 	for i, p := range pages {
 		rec := &ledger.Page{Path: p.Path, Weight: weights[i], Hash: ledger.PageHash(sums[i])}
-		for _, s := range segs[i].Segments {
-			at := fmt.Sprintf("%s:%d", path.Join(in.ContentName, p.Path), s.Line)
-			if m, ok := src.Messages[s.ID]; ok && m.Other != s.Text {
-				return nil, fmt.Errorf("%s: message id %s is also the id of different text at %s; give one of the blocks a context", at, s.ID, where[s.ID])
-			}
-			if _, ok := src.Messages[s.ID]; !ok {
-				src.Messages[s.ID] = &catalog.Message{ID: s.ID, Other: s.Text}
-				where[s.ID] = at
-			}
-			b := ledger.Block{ID: s.ID, Kind: s.Kind, Line: s.Line, Context: s.Context, Where: s.Where}
-			for _, c := range s.Codes {
-				b.Codes = append(b.Codes, c.Describe())
-			}
-			rec.Blocks = append(rec.Blocks, b)
-			next[p.Path] = append(next[p.Path], msgid.Block{ID: s.ID})
+		if err := x.page(p.Path, rec, segs[i]); err != nil {
+			return nil, err
 		}
-		for _, sk := range segs[i].Skipped {
-			res.Skipped = append(res.Skipped, Skipped{Page: path.Join(in.ContentName, p.Path), Line: sk.Line, Col: sk.Col, Reason: sk.Reason})
-		}
-		records[p.Path] = rec
 	}
-
 	for _, m := range in.Interface {
-		if old, ok := src.Messages[m.ID]; ok {
-			return nil, fmt.Errorf("the interface message %s has the id of text at %s", m.ID, where[old.ID])
+		if prev, ok := x.src.Messages[m.ID]; ok {
+			return nil, fmt.Errorf("the interface message %s has the id of text at %s", m.ID, x.where[prev.ID])
 		}
 		c := *m
-		src.Messages[m.ID] = &c
+		x.src.Messages[m.ID] = &c
 	}
-
-	// Link each page's blocks to those it had at the last extraction, or,
-	// for a page that appeared as another disappeared, to that page's.
-	text := func(id string) string {
-		if m, ok := src.Messages[id]; ok {
-			return m.Other
-		}
-		if m, ok := old.source.Messages[id]; ok {
-			return m.Other
-		}
-		return old.retired[id]
-	}
-	gone := map[string][]msgid.Block{}
-	for p, blocks := range old.pages {
-		if _, ok := records[p]; !ok {
-			gone[p] = blocks
-		}
-	}
-	added := map[string][]msgid.Block{}
-	for p, blocks := range next {
-		if _, ok := old.pages[p]; !ok {
-			added[p] = blocks
-		}
-	}
-	renamed := msgid.Rename(gone, added)
-	for p, blocks := range next {
-		prev, ok := old.pages[p]
-		if !ok {
-			prev = old.pages[renamed[p]]
-		}
-		msgid.Link(prev, blocks, text)
-		for j := range blocks {
-			records[p].Blocks[j].Was = blocks[j].Was
-		}
-	}
-
-	// Retired sources: whatever left the catalog, kept with its text.
-	retired := ledger.Retired{}
-	for id, t := range old.retired {
-		retired[id] = t
-	}
-	for id, m := range old.source.Messages {
-		if len(catalog.Forms(m)) == 1 {
-			retired[id] = m.Other
-		}
-	}
-	for id := range src.Messages {
-		delete(retired, id)
-		if _, ok := old.source.Messages[id]; !ok {
-			res.Added = append(res.Added, id)
-		}
-	}
-	for id := range old.source.Messages {
-		if _, ok := src.Messages[id]; !ok {
-			res.Retired = append(res.Retired, id)
-		}
-	}
-	sort.Strings(res.Added)
-	sort.Strings(res.Retired)
-	res.Messages = len(src.Messages)
-
+	gone := x.link()
+	retired := x.retire()
+	res := x.res
 	header := fmt.Sprintf("# Source messages (%s), extracted from %s/ by `glot extract`.\n# Do not edit: change the pages and extract again. Translations live in\n# active.<lang>.toml; translators work in translate.<lang>.toml.\n", in.Source, contentDir(in))
-	res.Plan.WriteIfChanged(in.Locales, SourcePath(in.Source), src.Bytes(header, true))
+	res.Plan.WriteIfChanged(in.Locales, SourcePath(in.Source), x.src.Bytes(header, true))
 	for _, p := range pages {
-		res.Plan.WriteIfChanged(in.Locales, ledger.PagePath(p.Path), records[p.Path].Bytes())
+		res.Plan.WriteIfChanged(in.Locales, ledger.PagePath(p.Path), x.records[p.Path].Bytes())
 	}
 	for p := range gone {
 		res.Plan.Remove(ledger.PagePath(p))
@@ -248,6 +170,116 @@ func Run(in Input) (*Result, error) {
 		res.Plan.WriteIfChanged(in.Locales, ledger.RetiredPath, retired.Bytes())
 	}
 	return res, nil
+}
+
+// extraction is one run of Run: the new source catalog and the pages'
+// records as they are made, beside what the last extraction left.
+type extraction struct {
+	in      Input
+	old     *oldState
+	res     *Result
+	src     *catalog.Catalog
+	where   map[string]string        // id -> the first page:line that holds it, for collision errors
+	next    map[string][]msgid.Block // content path -> the page's blocks now
+	records map[string]*ledger.Page  // content path -> the page's record
+}
+
+// page adds the segments of the page at path p to the source catalog
+// and to its record rec. Two texts with one id are an error naming both
+// places: a context on one of the blocks tells them apart.
+func (x *extraction) page(p string, rec *ledger.Page, sp *segment.Page) error {
+	for _, s := range sp.Segments {
+		at := fmt.Sprintf("%s:%d", path.Join(x.in.ContentName, p), s.Line)
+		if m, ok := x.src.Messages[s.ID]; ok && m.Other != s.Text {
+			return fmt.Errorf("%s: message id %s is also the id of different text at %s; give one of the blocks a context", at, s.ID, x.where[s.ID])
+		}
+		if _, ok := x.src.Messages[s.ID]; !ok {
+			x.src.Messages[s.ID] = &catalog.Message{ID: s.ID, Other: s.Text}
+			x.where[s.ID] = at
+		}
+		b := ledger.Block{ID: s.ID, Kind: s.Kind, Line: s.Line, Context: s.Context, Where: s.Where}
+		for _, c := range s.Codes {
+			b.Codes = append(b.Codes, c.Describe())
+		}
+		rec.Blocks = append(rec.Blocks, b)
+		x.next[p] = append(x.next[p], msgid.Block{ID: s.ID})
+	}
+	for _, sk := range sp.Skipped {
+		x.res.Skipped = append(x.res.Skipped, Skipped{Page: path.Join(x.in.ContentName, p), Line: sk.Line, Col: sk.Col, Reason: sk.Reason})
+	}
+	x.records[p] = rec
+	return nil
+}
+
+// link links each page's blocks to those it had at the last extraction,
+// or, for a page that appeared as another disappeared, to that page's,
+// so that an edited block's translation is offered as stale. It returns
+// the pages that are gone.
+func (x *extraction) link() map[string][]msgid.Block {
+	old := x.old
+	text := func(id string) string {
+		if m, ok := x.src.Messages[id]; ok {
+			return m.Other
+		}
+		if m, ok := old.source.Messages[id]; ok {
+			return m.Other
+		}
+		return old.retired[id]
+	}
+	gone := map[string][]msgid.Block{}
+	for p, blocks := range old.pages {
+		if _, ok := x.records[p]; !ok {
+			gone[p] = blocks
+		}
+	}
+	added := map[string][]msgid.Block{}
+	for p, blocks := range x.next {
+		if _, ok := old.pages[p]; !ok {
+			added[p] = blocks
+		}
+	}
+	renamed := msgid.Rename(gone, added)
+	for p, blocks := range x.next {
+		prev, ok := old.pages[p]
+		if !ok {
+			prev = old.pages[renamed[p]]
+		}
+		msgid.Link(prev, blocks, text)
+		for j := range blocks {
+			x.records[p].Blocks[j].Was = blocks[j].Was
+		}
+	}
+	return gone
+}
+
+// retire returns the retired sources: whatever left the catalog, kept
+// with its text; and counts the messages added and retired.
+func (x *extraction) retire() ledger.Retired {
+	old, res := x.old, x.res
+	retired := ledger.Retired{}
+	for id, t := range old.retired {
+		retired[id] = t
+	}
+	for id, m := range old.source.Messages {
+		if len(catalog.Forms(m)) == 1 {
+			retired[id] = m.Other
+		}
+	}
+	for id := range x.src.Messages {
+		delete(retired, id)
+		if _, ok := old.source.Messages[id]; !ok {
+			res.Added = append(res.Added, id)
+		}
+	}
+	for id := range old.source.Messages {
+		if _, ok := x.src.Messages[id]; !ok {
+			res.Retired = append(res.Retired, id)
+		}
+	}
+	sort.Strings(res.Added)
+	sort.Strings(res.Retired)
+	res.Messages = len(x.src.Messages)
+	return retired
 }
 
 type oldState struct {
