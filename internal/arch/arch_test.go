@@ -34,12 +34,10 @@ const (
 // or by function ("internal/x/y.go:Name", methods as "Type.Name"), with
 // the reason each stays as it is.
 var allowed = map[string]string{
-	"internal/cli/compiled.go:glot.compiled":    toSplit,
 	"internal/cli/crash_test.go":                toSplit,
 	"internal/cli/hostile_test.go":              toSplit,
 	"internal/cli/init.go:runInit":              toSplit,
 	"internal/cli/outputs.go":                   toSplit,
-	"internal/cli/state.go:glot.inputs":         toSplit,
 	"internal/render/hugocorpus_test.go":        toSplit,
 	"internal/render/shortcodes.go:Doc.protect": toSplit,
 	"internal/site/html.go":                     toSplit,

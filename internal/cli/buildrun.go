@@ -21,7 +21,7 @@ type buildRun struct {
 	o    *buildOptions
 	opts site.Options
 	c    *cache.Cache
-	self [32]byte
+	self cache.Sum
 	// digest names the build's inputs, for the next build to tell
 	// whether anything changed; where lists the output folders.
 	digest string

@@ -92,6 +92,16 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	// A table needs only its language's files; the rest of what Load
 	// read can go.
 	site = &locale.Site{FS: fsys, Name: display(dir), SourceLang: cfg.SourceLanguage}
+	tables, err := g.tables(c, src, fmt.Sprintf("%s %x", srcKey, glSum), self, site, rel, langs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, tables, nil
+}
+
+// tables opens each language's compiled table, from the cache or
+// compiled afresh, on all cores; each is closed when the command ends.
+func (g *glot) tables(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, site *locale.Site, rel func(string) string, langs []string) ([]*verdict.Table, error) {
 	tables := make([]*verdict.Table, len(langs))
 	keys := make([]string, len(langs))
 	errs := make([]error, len(langs))
@@ -103,7 +113,7 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			tables[i], keys[i], errs[i] = g.table(c, src, fmt.Sprintf("%s %x", srcKey, glSum), self, site, rel, lang)
+			tables[i], keys[i], errs[i] = g.table(c, src, srcKey, self, site, rel, lang)
 		}()
 	}
 	wg.Wait()
@@ -116,10 +126,7 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 			g.tableKeys[t.Lang] = keys[i]
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
-	}
-	return src, tables, nil
+	return tables, errors.Join(errs...)
 }
 
 // table returns the compiled table of lang, from the cache or compiled

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -30,20 +31,12 @@ import (
 // whether or not a file's time is trusted, and the build after an edit
 // finds that nothing changed since.
 func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self cache.Sum) (string, error) {
-	h := sha256.New()
-	fmt.Fprintf(h, "%x\x00%#v\x00%#v\x00", self, *o, *cfg)
-	file := func(rel string) error {
-		sum, err := g.hash(rel, true)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(h, "%s\x00%x\x00", rel, sum)
-		return nil
-	}
+	d := &digester{g: g, h: sha256.New()}
+	fmt.Fprintf(d.h, "%x\x00%#v\x00%#v\x00", self, *o, *cfg)
 	// The glossary is part of the rule that decides which translations
 	// pages show.
 	for _, f := range []string{config.File, check.GlossaryFile} {
-		if err := file(f); err != nil {
+		if err := d.file(f); err != nil {
 			return "", err
 		}
 	}
@@ -52,71 +45,109 @@ func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self 
 	dirs := []string{cfg.ContentDir, "layouts"}
 	if cfg.IsHugo() {
 		dirs = []string{cfg.ContentDir}
-		for _, dir := range hugoI18nDirs(cfg) {
-			fsys, err := g.in(dir)
-			if err != nil {
-				return "", err
-			}
-			entries, err := fs.ReadDir(fsys, ".")
-			if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return "", err
-			}
-			for _, e := range entries {
-				if n := e.Name(); strings.EqualFold(strings.TrimSuffix(n, path.Ext(n)), cfg.SourceLanguage) {
-					if err := file(path.Join(dir, n)); err != nil {
-						return "", err
-					}
-				}
-			}
+		if err := d.hugoI18n(cfg); err != nil {
+			return "", err
 		}
 	}
 	for _, dir := range dirs {
-		fsys, err := g.in(dir)
-		if err != nil {
+		if err := d.tree(dir); err != nil {
 			return "", err
 		}
-		if err := walkFiles(fsys, func(p string, d fs.DirEntry) error {
-			rel := path.Join(dir, p)
-			if d.Type()&fs.ModeSymlink != 0 {
-				// A link counts by the file it leads to, which must
-				// be inside the site.
-				fi, err := fs.Stat(fsys, p)
-				if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	}
+	if err := d.locales(cfg); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%x", d.h.Sum(nil)), nil
+}
+
+// digester hashes the inputs of a build: each file by its path and the
+// hash of its bytes, which the cache keeps.
+type digester struct {
+	g *glot
+	h hash.Hash
+}
+
+// file adds the file at rel, in the site folder.
+func (d *digester) file(rel string) error {
+	sum, err := d.g.hash(rel, true)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(d.h, "%s\x00%x\x00", rel, sum)
+	return nil
+}
+
+// hugoI18n adds the source language's i18n files of a Hugo site.
+func (d *digester) hugoI18n(cfg *config.Config) error {
+	for _, dir := range hugoI18nDirs(cfg) {
+		fsys, err := d.g.in(dir)
+		if err != nil {
+			return err
+		}
+		entries, err := fs.ReadDir(fsys, ".")
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		for _, e := range entries {
+			if n := e.Name(); strings.EqualFold(strings.TrimSuffix(n, path.Ext(n)), cfg.SourceLanguage) {
+				if err := d.file(path.Join(dir, n)); err != nil {
 					return err
 				}
-				if err == nil && fi.Mode().IsRegular() {
-					return file(rel)
-				}
 			}
-			if !d.Type().IsRegular() {
-				fmt.Fprintf(h, "%s\x00%v\x00", rel, d.Type())
-				return nil
-			}
-			return file(rel)
-		}); err != nil {
-			return "", err
 		}
 	}
-	if _, err := g.localesDir(cfg); err != nil {
-		return "", err
-	}
-	locales, err := g.in(cfg.LocalesDir)
+	return nil
+}
+
+// tree adds every file under dir; a link counts by the file it leads to,
+// which must be inside the site, and anything else that is not a file by
+// its type.
+func (d *digester) tree(dir string) error {
+	fsys, err := d.g.in(dir)
 	if err != nil {
-		return "", err
+		return err
+	}
+	return walkFiles(fsys, func(p string, e fs.DirEntry) error {
+		rel := path.Join(dir, p)
+		if e.Type()&fs.ModeSymlink != 0 {
+			fi, err := fs.Stat(fsys, p)
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			if err == nil && fi.Mode().IsRegular() {
+				return d.file(rel)
+			}
+		}
+		if !e.Type().IsRegular() {
+			fmt.Fprintf(d.h, "%s\x00%v\x00", rel, e.Type())
+			return nil
+		}
+		return d.file(rel)
+	})
+}
+
+// locales adds the source catalog and every language's files.
+func (d *digester) locales(cfg *config.Config) error {
+	if _, err := d.g.localesDir(cfg); err != nil {
+		return err
+	}
+	locales, err := d.g.in(cfg.LocalesDir)
+	if err != nil {
+		return err
 	}
 	files, err := locale.SourceFiles(locales, cfg.SourceLanguage)
 	if err != nil {
-		return "", err
+		return err
 	}
 	for _, l := range cfg.Languages {
 		files = append(files, locale.LangFiles(locales, l)...)
 	}
 	for _, f := range files {
-		if err := file(path.Join(filepath.ToSlash(cfg.LocalesDir), f)); err != nil {
-			return "", err
+		if err := d.file(path.Join(filepath.ToSlash(cfg.LocalesDir), f)); err != nil {
+			return err
 		}
 	}
-	return fmt.Sprintf("%x", h.Sum(nil)), nil
+	return nil
 }
 
 // walkFiles calls f for everything in fsys, with its path. A folder that
