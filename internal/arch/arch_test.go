@@ -36,7 +36,6 @@ const (
 var allowed = map[string]string{
 	"internal/cli/crash_test.go":                toSplit,
 	"internal/cli/hostile_test.go":              toSplit,
-	"internal/cli/init.go:runInit":              toSplit,
 	"internal/cli/outputs.go":                   toSplit,
 	"internal/render/hugocorpus_test.go":        toSplit,
 	"internal/render/shortcodes.go:Doc.protect": toSplit,

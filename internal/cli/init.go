@@ -67,95 +67,113 @@ func runInit(g *glot, o *initOptions) error {
 	var text string
 	var notes []string
 	var cfg *config.Config
+	var err error
 	if o.hugo {
-		var err error
-		if text, notes, cfg, err = g.hugoGlotConfig(); err != nil {
-			return err
-		}
-		if err := os.MkdirAll(g.path(cfg.LocalesDir), 0o755); err != nil {
-			return err
-		}
+		text, notes, cfg, err = g.hugoGlotConfig()
 	} else {
-		text = config.Template
-		text = strings.Replace(text, `source_language = "en"`, fmt.Sprintf("source_language = %q", o.source), 1)
-		var quoted []string
-		for _, l := range o.langs {
-			for _, t := range strings.Split(l, ",") {
-				if t = strings.TrimSpace(t); t != "" {
-					quoted = append(quoted, fmt.Sprintf("%q", t))
-				}
-			}
-		}
-		text = strings.Replace(text, "languages = []", "languages = ["+strings.Join(quoted, ", ")+"]", 1)
-		var err error
-		cfg, err = config.Parse(display(file), []byte(text))
-		if err != nil {
-			var fe interface{ Unwrap() error }
-			if errors.As(err, &fe) {
-				return &usageError{fe.Unwrap()}
-			}
-			return &usageError{err}
-		}
-		for _, d := range []string{cfg.ContentDir, cfg.LocalesDir} {
-			if err := os.MkdirAll(g.path(d), 0o755); err != nil {
-				return err
-			}
+		text, cfg, err = newConfig(display(file), o)
+	}
+	if err != nil {
+		return err
+	}
+	dirs := []string{cfg.LocalesDir}
+	if !o.hugo {
+		dirs = append(dirs, cfg.ContentDir)
+	}
+	for _, d := range dirs {
+		if err := os.MkdirAll(g.path(d), 0o755); err != nil {
+			return err
 		}
 	}
 	if err := plan.WriteFile(file, []byte(text)); err != nil {
 		return err
 	}
-	ignore := g.path(".gitignore")
-	old, err := os.ReadFile(ignore)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := g.gitignore(cfg, o.hugo); err != nil {
 		return err
-	}
-	add := ""
-	// The outputs and the cache are made again at will; the locks of
-	// the locales folder belong to the commands running now.
-	// A change being committed to the catalogs (its journal and staged
-	// files) is not committed to version control either. A Hugo site's
-	// outputs are its content folders and i18n files, which the site
-	// decides whether to commit; its public/ is Hugo's.
-	ignored := []string{"/" + cache.Dir + "/",
-		"/" + path.Join(cfg.LocalesDir, ".glot/*.lock"), "/" + path.Join(cfg.LocalesDir, plan.JournalPath), ".*" + plan.StagedMark + "*"}
-	if !o.hugo {
-		ignored = append([]string{"/" + cfg.OutputDir + "/", "/" + cfg.MarkdownDir + "/"}, ignored...)
-	}
-	for _, line := range ignored {
-		if !strings.Contains("\n"+string(old), "\n"+line+"\n") {
-			add += line + "\n"
-		}
-	}
-	if add != "" {
-		if len(old) > 0 && !strings.HasSuffix(string(old), "\n") {
-			old = append(old, '\n')
-		}
-		if err := plan.WriteFile(ignore, append(old, add...)); err != nil {
-			return err
-		}
 	}
 	for _, n := range notes {
 		g.warnf("%s", n)
 	}
 	if o.hugo {
-		var dirs []string
-		for _, l := range cfg.Languages {
-			dirs = append(dirs, cfg.Hugo.ContentDirs[l]+"/")
-		}
-		into := fmt.Sprintf("into %s (%s)", strings.Join(cfg.Languages, ", "), strings.Join(dirs, ", "))
-		if len(cfg.Languages) == 0 {
-			// A site in one language so far: glot has nowhere to write
-			// until Hugo's configuration, and glot.toml, name another.
-			into = "into no other language yet (add one to Hugo's [languages] with its contentDir, and to languages in " + config.File + ")"
-		}
-		fmt.Fprintf(g.stdout, "glot: made %s for the Hugo site in %s: %s pages from %s/ %s, interface text from %s/; run glot extract, then glot merge\n",
-			config.File, display(g.path()), cfg.SourceLanguage, cfg.ContentDir, into, cfg.Hugo.I18n)
+		g.sayHugoInit(cfg)
 		return nil
 	}
 	fmt.Fprintf(g.stdout, "glot: started a site in %s: edit %s, put pages in %s/, then run glot extract\n",
 		display(g.path()), config.File, cfg.ContentDir)
 	return nil
+}
+
+// newConfig is the commented glot.toml of a new site, with the source
+// language and languages of the command line, which must be tags.
+func newConfig(file string, o *initOptions) (string, *config.Config, error) {
+	text := config.Template
+	text = strings.Replace(text, `source_language = "en"`, fmt.Sprintf("source_language = %q", o.source), 1)
+	var quoted []string
+	for _, l := range o.langs {
+		for _, t := range strings.Split(l, ",") {
+			if t = strings.TrimSpace(t); t != "" {
+				quoted = append(quoted, fmt.Sprintf("%q", t))
+			}
+		}
+	}
+	text = strings.Replace(text, "languages = []", "languages = ["+strings.Join(quoted, ", ")+"]", 1)
+	cfg, err := config.Parse(file, []byte(text))
+	if err != nil {
+		var fe interface{ Unwrap() error }
+		if errors.As(err, &fe) {
+			return "", nil, &usageError{fe.Unwrap()}
+		}
+		return "", nil, &usageError{err}
+	}
+	return text, cfg, nil
+}
+
+// gitignore adds to the site's .gitignore what is made again at will: the
+// outputs and the cache; the locks of the locales folder, which belong to
+// the commands running now; and a change being committed to the catalogs
+// (its journal and staged files). A Hugo site's outputs are its content
+// folders and i18n files, which the site decides whether to commit; its
+// public/ is Hugo's.
+func (g *glot) gitignore(cfg *config.Config, hugo bool) error {
+	ignore := g.path(".gitignore")
+	old, err := os.ReadFile(ignore)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	ignored := []string{"/" + cache.Dir + "/",
+		"/" + path.Join(cfg.LocalesDir, ".glot/*.lock"), "/" + path.Join(cfg.LocalesDir, plan.JournalPath), ".*" + plan.StagedMark + "*"}
+	if !hugo {
+		ignored = append([]string{"/" + cfg.OutputDir + "/", "/" + cfg.MarkdownDir + "/"}, ignored...)
+	}
+	add := ""
+	for _, line := range ignored {
+		if !strings.Contains("\n"+string(old), "\n"+line+"\n") {
+			add += line + "\n"
+		}
+	}
+	if add == "" {
+		return nil
+	}
+	if len(old) > 0 && !strings.HasSuffix(string(old), "\n") {
+		old = append(old, '\n')
+	}
+	return plan.WriteFile(ignore, append(old, add...))
+}
+
+// sayHugoInit says what glot init made of a Hugo site.
+func (g *glot) sayHugoInit(cfg *config.Config) {
+	var dirs []string
+	for _, l := range cfg.Languages {
+		dirs = append(dirs, cfg.Hugo.ContentDirs[l]+"/")
+	}
+	into := fmt.Sprintf("into %s (%s)", strings.Join(cfg.Languages, ", "), strings.Join(dirs, ", "))
+	if len(cfg.Languages) == 0 {
+		// A site in one language so far: glot has nowhere to write
+		// until Hugo's configuration, and glot.toml, name another.
+		into = "into no other language yet (add one to Hugo's [languages] with its contentDir, and to languages in " + config.File + ")"
+	}
+	fmt.Fprintf(g.stdout, "glot: made %s for the Hugo site in %s: %s pages from %s/ %s, interface text from %s/; run glot extract, then glot merge\n",
+		config.File, display(g.path()), cfg.SourceLanguage, cfg.ContentDir, into, cfg.Hugo.I18n)
 }
 
 // hugoGlotConfig reads the configuration of the Hugo site glot runs in and
