@@ -20,12 +20,14 @@ import (
 
 // Markdown turns the Markdown body of a page into HTML as glot's HTML
 // build shows it, running the page's Hugo shortcodes. It works in two
-// steps, so that the build can look at the document in between (heading
-// ids, links, the lang of text shown in the source language):
+// steps, Parse and Render. The build's own passes over the tree (heading
+// ids, links, the lang of text shown in the source language) are goldmark
+// ASTTransformers given to NewMarkdown, which run as Parse parses and read
+// the page they work on from the parser's context (see Setting):
 //
-//	doc := md.Parse(body)          // Markdown with shortcodes in
-//	... walk doc.Root ...
-//	html, err := md.Render(doc, page) // HTML out
+//	md := render.NewMarkdown(headingIDs{}, links{})
+//	doc := md.Parse(body, render.Setting{Key: pageKey, Value: page}) // Markdown with shortcodes in
+//	html, err := md.Render(doc, htmlPage)                           // HTML out
 //
 // Goldmark never sees a shortcode. Parse puts a stand-in in place of each
 // one, a word of letters and digits that Markdown reads as text: a tag
@@ -44,10 +46,18 @@ type Markdown struct {
 
 // NewMarkdown returns the Markdown renderer of glot's HTML build: goldmark
 // as glot reads pages (segment.Goldmark), raw HTML kept, since it is the
-// site owner's and a translation cannot add any.
-func NewMarkdown() *Markdown {
+// site owner's and a translation cannot add any. The passes run in the
+// order given, after goldmark's own (the footnote list is made by then).
+func NewMarkdown(passes ...parser.ASTTransformer) *Markdown {
+	transformers := []util.PrioritizedValue{util.Prioritized(docRoot{}, 0)}
+	for i, p := range passes {
+		transformers = append(transformers, util.Prioritized(p, firstPass+i))
+	}
 	return &Markdown{md: segment.Goldmark(
-		goldmark.WithParserOptions(parser.WithBlockParsers(util.Prioritized(standInParser{}, 100))),
+		goldmark.WithParserOptions(
+			parser.WithBlockParsers(util.Prioritized(standInParser{}, 100)),
+			parser.WithASTTransformers(transformers...),
+		),
 		goldmark.WithRendererOptions(ghtml.WithUnsafe(), renderer.WithNodeRenderers(util.Prioritized(standInRenderer{}, 100))),
 	)}
 }
@@ -83,7 +93,8 @@ const (
 type move struct{ src, srcEnd, body, bodyEnd int }
 
 // Parse reads body, a page's Markdown with its front matter left out.
-func (m *Markdown) Parse(body []byte) *Doc {
+// The settings are put in the parser's context for the passes to read.
+func (m *Markdown) Parse(body []byte, settings ...Setting) *Doc {
 	d := &Doc{Src: body, body: body, scs: shortcode.Find(body)}
 	if len(d.scs) > 0 {
 		d.protect()
@@ -93,6 +104,10 @@ func (m *Markdown) Parse(body []byte) *Doc {
 		ids := headingIDs{ids: pc.IDs(), prefix: d.prefix, standIn: regexp.MustCompile(regexp.QuoteMeta(d.prefix) + `B?[0-9]{1,9}Z`)}
 		pc = parser.NewContext(parser.WithIDs(ids))
 		pc.Set(prefixKey, d.prefix)
+	}
+	pc.Set(docKey, d)
+	for _, s := range settings {
+		pc.Set(s.Key, s.Value)
 	}
 	d.Root = m.md.Parser().Parse(text.NewReader(d.Src), parser.WithContext(pc))
 	return d

@@ -3,10 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/gob"
-	"net/url"
-	"path"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
@@ -126,39 +122,4 @@ func markdownFacts(doc *render.Doc, from string) (ids [][]byte, links []string) 
 		return ast.WalkContinue, nil
 	})
 	return ids, links
-}
-
-// htmlLinks returns the targets of the links of an HTML page.
-func htmlLinks(src []byte, from string) []string {
-	var links []string
-	forTags(src, func(name string, start, end int, attrs []segment.Attr) {
-		for _, a := range attrs {
-			if a.ValStart >= 0 && slices.Contains(linkAttrs[name], a.Name) && a.Name != "srcset" {
-				links = addLink(links, from, a.Value)
-			}
-		}
-	})
-	return links
-}
-
-// addLink adds the target of a link from page from to links: the path in
-// the content folder that rewrite would look up.
-func addLink(links []string, from, dest string) []string {
-	if t, ok := linkTarget(from, dest); ok && !slices.Contains(links, t) {
-		links = append(links, t)
-	}
-	return links
-}
-
-// linkTarget returns the path in the content folder that a relative link
-// from page from names; ok is false for a link to elsewhere.
-func linkTarget(from, dest string) (string, bool) {
-	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "?") {
-		return "", false
-	}
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" {
-		return "", false
-	}
-	return path.Join(path.Dir(from), u.Path), true
 }
