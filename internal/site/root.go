@@ -69,9 +69,3 @@ func (b *builder) chooser() ([]byte, error) {
 	d.Alternates = append(d.Alternates, Version{Hreflang: "x-default", URL: cfg.BaseURL})
 	return b.ui.execute(cfg.SourceLanguage, "index.html", d, 0)
 }
-
-// The limits of one sitemap file, as sitemaps.org sets them.
-const (
-	sitemapURLs  = 50000
-	sitemapBytes = 50 << 20
-)

@@ -8,6 +8,12 @@ import (
 	"github.com/glot-i18n/glot/internal/content"
 )
 
+// The limits of one sitemap file, as sitemaps.org sets them.
+const (
+	sitemapURLs  = 50000
+	sitemapBytes = 50 << 20
+)
+
 // sitemaps makes the sitemap and hands each file of it to emit: one file
 // listing every version built of every page, each with the others and
 // itself as alternates and x-default; or, for a site too large for one
