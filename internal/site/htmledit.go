@@ -77,7 +77,7 @@ func localizeLang(src []byte, lang string) []byte {
 			edits = setAttrs(src, end, attrs, [][2]string{{"lang", lang}, {"dir", langtag.Dir(lang)}})
 		}
 	})
-	return editHTML(src, edits, func(u string) string { return u })
+	return editHTML(src, edits, keepLinks)
 }
 
 // setAttrs sets attributes of the start tag that ends at end: an existing
