@@ -24,7 +24,7 @@ var pageKey = parser.NewContextKey()
 // mdPage is what the passes over the Markdown tree of a page in a
 // language know of it.
 type mdPage struct {
-	headingIDs [][]byte                // the source's heading ids, in order
+	headingIDs [][]byte                 // the source's heading ids, in order
 	rewrite    func(dest []byte) []byte // a link as the built page links it
 	sourceLang                          // what is shown in the source language
 }
