@@ -48,7 +48,6 @@ var allowed = map[string]string{
 	"internal/extract/extract.go:Run":           toSplit,
 	"internal/hugo/config.go:Load":              toSplit,
 	"internal/render/hugocorpus_test.go":        toSplit,
-	"internal/render/shortcodes.go:Doc.protect": toSplit,
 	"internal/site/multilingual_test.go":        toSplit,
 	"internal/site/site.go:Build":               toSplit,
 	"internal/site/site_test.go":                toSplit,
