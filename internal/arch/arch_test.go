@@ -49,7 +49,6 @@ var allowed = map[string]string{
 	"internal/hugo/config.go:Load":              toSplit,
 	"internal/render/hugocorpus_test.go":        toSplit,
 	"internal/site/multilingual_test.go":        toSplit,
-	"internal/site/site.go:Build":               toSplit,
 	"internal/site/site_test.go":                toSplit,
 	"internal/site/ui.go:newUI":                 toSplit,
 	"internal/tm/tm.go":                         toSplit,

@@ -120,3 +120,33 @@ func linkTarget(from, dest string) (string, bool) {
 	}
 	return path.Join(path.Dir(from), u.Path), true
 }
+
+// linkSets are the pages by path, and what a link's path may name: a page,
+// or a folder whose index page it is (index.md before _index.md). A page
+// itself comes first; a fragment has no URL to link to.
+func linkSets(pages []content.Page) (pageSet, linkSet map[string]content.Page) {
+	pageSet = make(map[string]content.Page, len(pages))
+	linkSet = make(map[string]content.Page, len(pages))
+	for _, p := range pages {
+		pageSet[p.Path] = p
+	}
+	for _, p := range pages {
+		if p.Fragment {
+			continue
+		}
+		if dir, file := path.Split(p.Path); file == "index.md" || file == "_index.md" {
+			k := path.Clean(dir)
+			if _, ok := pageSet[k]; !ok {
+				if other, ok := linkSet[k]; !ok || file == "index.md" && path.Base(other.Path) == "_index.md" {
+					linkSet[k] = p
+				}
+			}
+		}
+	}
+	for _, p := range pages {
+		if !p.Fragment {
+			linkSet[p.Path] = p
+		}
+	}
+	return pageSet, linkSet
+}
