@@ -50,7 +50,6 @@ var allowed = map[string]string{
 	"internal/render/hugocorpus_test.go":        toSplit,
 	"internal/site/multilingual_test.go":        toSplit,
 	"internal/site/site_test.go":                toSplit,
-	"internal/site/ui.go:newUI":                 toSplit,
 	"internal/tm/tm.go":                         toSplit,
 	"internal/tm/tm.go:Memory.search":           toSplit,
 	"internal/verdict/source.go:EncodeSource":   toSplit,
