@@ -48,8 +48,6 @@ var allowed = map[string]string{
 	"internal/extract/extract.go:Run":           toSplit,
 	"internal/hugo/config.go:Load":              toSplit,
 	"internal/render/hugocorpus_test.go":        toSplit,
-	"internal/site/multilingual_test.go":        toSplit,
-	"internal/site/site_test.go":                toSplit,
 	"internal/tm/tm.go":                         toSplit,
 	"internal/tm/tm.go:Memory.search":           toSplit,
 	"internal/verdict/source.go:EncodeSource":   toSplit,
