@@ -74,7 +74,7 @@ func (b *builder) markdownBody(info *pageInfo, lang string, res *render.Result) 
 	if body.skips {
 		// An HTML block kept out of translation gets its lang in its
 		// bytes too, which only a parse of the page finds.
-		marks = append(marks, b.skippedHTML(md.Parse(body.bytes), body.bytes, newSpanSet(body.segs), lang)...)
+		marks = append(marks, b.skippedHTML(body.bytes, newSpanSet(body.segs), lang)...)
 	}
 	if len(marks) > 0 {
 		body.bytes = editHTML(body.bytes, marks, keepLinks)

@@ -13,9 +13,9 @@ import (
 // the splice escapes "<". The build's passes over a page's Markdown tree
 // are goldmark ASTTransformers: they run as goldmark parses, each on the
 // pages whose parse carries the value it reads (factsKey when a page is
-// prepared, pageKey when it is rendered in a language), and do nothing on
-// the others.
-var md = render.NewMarkdown(factsPass{}, headingIDPass{}, linkPass{}, langPass{})
+// prepared, skipKey when its skipped HTML is looked for, pageKey when it
+// is rendered in a language), and do nothing on the others.
+var md = render.NewMarkdown(factsPass{}, skippedHTMLPass{}, headingIDPass{}, linkPass{}, langPass{})
 
 // pageKey holds, in goldmark's parser context, the *mdPage of the page
 // being rendered.
