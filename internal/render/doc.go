@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"sort"
 
-	"github.com/glot-i18n/glot/internal/segment"
-	"github.com/glot-i18n/glot/internal/shortcode"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -14,6 +12,9 @@ import (
 	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/glot-i18n/glot/internal/segment"
+	"github.com/glot-i18n/glot/internal/shortcode"
 )
 
 // Markdown turns the Markdown body of a page into HTML as glot's HTML

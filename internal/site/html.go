@@ -32,9 +32,6 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 	return b.ui.execute(lang, "page.html", data, len(data.Content))
 }
 
-// keepLinks is the rewrite of editHTML that changes no link.
-func keepLinks(u string) string { return u }
-
 // htmlSource writes an HTML page of the site in lang: its text shown in
 // the source language says so (WCAG 3.1.2), for screen readers to switch
 // voice, and its links point at the built site.

@@ -7,9 +7,10 @@ import (
 	"slices"
 	"sort"
 
+	xhtml "golang.org/x/net/html"
+
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/segment"
-	xhtml "golang.org/x/net/html"
 )
 
 // edit is a change to bytes: [start, end) replaced with text.
@@ -44,6 +45,9 @@ func editHTML(src []byte, edits []edit, rewrite func(string) string) []byte {
 	}
 	return append(out, src[last:]...)
 }
+
+// keepLinks is the rewrite of editHTML that changes no link.
+func keepLinks(u string) string { return u }
 
 // forTags calls f with every tag of src: its name, its bytes' range and,
 // for a start tag, its attributes. An end tag's name starts with "/".

@@ -4,13 +4,14 @@ import (
 	"html"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/pseudo"
 	"github.com/glot-i18n/glot/internal/render"
 	"github.com/glot-i18n/glot/internal/segment"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
 // langSpan wraps bytes [start, end) of a page in lang in a span in the
