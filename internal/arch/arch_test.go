@@ -34,17 +34,10 @@ const (
 // or by function ("internal/x/y.go:Name", methods as "Type.Name"), with
 // the reason each stays as it is.
 var allowed = map[string]string{
-	"internal/cli/crash_test.go":                toSplit,
-	"internal/cli/hostile_test.go":              toSplit,
-	"internal/cli/outputs.go":                   toSplit,
-	"internal/render/hugocorpus_test.go":        toSplit,
-	"internal/render/shortcodes.go:Doc.protect": toSplit,
-	"internal/site/html.go":                     toSplit,
-	"internal/site/html.go:builder.html":        toSplit,
-	"internal/site/multilingual_test.go":        toSplit,
-	"internal/site/site.go:Build":               toSplit,
-	"internal/site/site_test.go":                toSplit,
-	"internal/site/ui.go:newUI":                 toSplit,
+	"internal/cli/crash_test.go":         toSplit,
+	"internal/cli/hostile_test.go":       toSplit,
+	"internal/cli/outputs.go":            toSplit,
+	"internal/render/hugocorpus_test.go": toSplit,
 }
 
 // toSplit marks what is still to be split: the list shrinks to the

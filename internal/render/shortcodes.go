@@ -3,151 +3,48 @@ package render
 import (
 	"bytes"
 	"regexp"
-	"sort"
 	"strconv"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"github.com/glot-i18n/glot/internal/segment"
 	"github.com/glot-i18n/glot/internal/shortcode"
 )
 
-// Markdown turns the Markdown body of a page into HTML as glot's HTML
-// build shows it, running the page's Hugo shortcodes. It works in two
-// steps, so that the build can look at the document in between (heading
-// ids, links, the lang of text shown in the source language):
-//
-//	doc := md.Parse(body)          // Markdown with shortcodes in
-//	... walk doc.Root ...
-//	html, err := md.Render(doc, page) // HTML out
-//
-// Goldmark never sees a shortcode. Parse puts a stand-in in place of each
-// one, a word of letters and digits that Markdown reads as text: a tag
-// alone, or a {{< >}} pair with its inner content, which is not Markdown,
-// stands as one word; each tag of a {{% %}} pair stands as a word of its
-// own, and the Markdown between them is read as part of the page, as Hugo
-// reads it. A {{% %}} pair whose tags are each alone on their line stands
-// as blocks of their own, so that what it holds is read as blocks, not as
-// a paragraph that begins with the opening tag. Render then puts each
-// shortcode's output where its stand-in came out of goldmark. A stand-in
-// alone in a paragraph takes the paragraph's place, as Hugo does, so that
-// a block of HTML is not put inside a <p>.
-type Markdown struct {
-	md goldmark.Markdown
-}
-
-// NewMarkdown returns the Markdown renderer of glot's HTML build: goldmark
-// as glot reads pages (segment.Goldmark), raw HTML kept, since it is the
-// site owner's and a translation cannot add any.
-func NewMarkdown() *Markdown {
-	return &Markdown{md: segment.Goldmark(
-		goldmark.WithParserOptions(parser.WithBlockParsers(util.Prioritized(standInParser{}, 100))),
-		goldmark.WithRendererOptions(ghtml.WithUnsafe(), renderer.WithNodeRenderers(util.Prioritized(standInRenderer{}, 100))),
-	)}
-}
-
-// Doc is a page body parsed for rendering.
-type Doc struct {
-	Root ast.Node
-	// Src is the text goldmark read: the body, each shortcode a stand-in.
-	// The positions in Root are in Src; At maps them to the body.
-	Src  []byte
-	body []byte
-	scs  []shortcode.Shortcode
-	role []role
-	// parent is the index of the opening tag of the pair each tag is in,
-	// -1 for none; ordinal its place among the shortcodes of that pair.
-	parent, ordinal []int
-	prefix          string
-	moves           []move
-}
-
-// role is what a tag is in a Doc.
-type role uint8
-
-const (
-	roleAlone  role = iota // a tag that stands alone: its output takes its place
-	roleOpen               // opens a {{% %}} pair, whose inner content is part of the page
-	roleClose              // closes one
-	roleRaw                // opens a {{< >}} pair: it, its inner content and its closing tag stand as one
-	roleInside             // lies inside a {{< >}} pair
-)
-
-// move says that Src[src:srcEnd], a stand-in, is body[body:bodyEnd].
-type move struct{ src, srcEnd, body, bodyEnd int }
-
-// Parse reads body, a page's Markdown with its front matter left out.
-func (m *Markdown) Parse(body []byte) *Doc {
-	d := &Doc{Src: body, body: body, scs: shortcode.Find(body)}
-	if len(d.scs) > 0 {
-		d.protect()
-	}
-	pc := parser.NewContext()
-	if d.prefix != "" {
-		ids := headingIDs{ids: pc.IDs(), prefix: d.prefix, standIn: regexp.MustCompile(regexp.QuoteMeta(d.prefix) + `B?[0-9]{1,9}Z`)}
-		pc = parser.NewContext(parser.WithIDs(ids))
-		pc.Set(prefixKey, d.prefix)
-	}
-	d.Root = m.md.Parser().Parse(text.NewReader(d.Src), parser.WithContext(pc))
-	return d
-}
-
-// HasShortcodes reports whether the page has shortcodes to run.
-func (d *Doc) HasShortcodes() bool { return len(d.scs) > 0 }
-
-// At returns where offset i of d.Src is in the body; an offset inside a
-// stand-in is the start of its shortcode.
-func (d *Doc) At(i int) int {
-	k := sort.Search(len(d.moves), func(k int) bool { return d.moves[k].src > i }) - 1
-	if k < 0 {
-		return i
-	}
-	mv := d.moves[k]
-	if i < mv.srcEnd {
-		return mv.body
-	}
-	return i - mv.srcEnd + mv.bodyEnd
-}
-
-// HasStandIn reports whether b, text of d.Src (a link's destination, say),
-// holds a shortcode's stand-in.
-func (d *Doc) HasStandIn(b []byte) bool {
-	return d.prefix != "" && bytes.Contains(b, []byte(d.prefix))
-}
-
-// Partner returns, for n a block standing for the opening tag of a
-// {{% %}} pair on lines of its own, the block standing for its closing
-// tag, when it follows n in the same container; else nil.
-func (d *Doc) Partner(n ast.Node) ast.Node {
-	b, ok := n.(*standInBlock)
-	if !ok || d.role[b.n] != roleOpen {
-		return nil
-	}
-	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
-		if cb, ok := c.(*standInBlock); ok && cb.n == d.scs[b.n].Partner {
-			return c
-		}
-	}
-	return nil
-}
-
 // protect makes d.Src: the body with each shortcode a stand-in.
 func (d *Doc) protect() {
-	body, scs := d.body, d.scs
-	d.prefix = standInPrefix(body)
-	n := len(scs)
-	d.role, d.parent, d.ordinal = make([]role, n), make([]int, n), make([]int, n)
-	// Which pair each tag is in, and its place there, for .Parent and
-	// .Ordinal.
+	d.prefix = standInPrefix(d.body)
+	d.nest()
+	block := blockPairs(d.body, d.scs)
+	d.role = make([]role, len(d.scs))
+	out := make([]byte, 0, len(d.body))
+	last := 0
+	for i, s := range d.scs {
+		if s.Start < last {
+			d.role[i] = roleInside
+			continue
+		}
+		end := d.assignRole(i)
+		out = append(out, d.body[last:s.Start]...)
+		tok := d.standInOf(i, block[i])
+		d.moves = append(d.moves, move{len(out), len(out) + len(tok), s.Start, end})
+		out = append(out, tok...)
+		last = end
+	}
+	d.Src = append(out, d.body[last:]...)
+}
+
+// nest works out which pair each tag is in, and its place there, for
+// .Parent and .Ordinal.
+func (d *Doc) nest() {
+	n := len(d.scs)
+	d.parent, d.ordinal = make([]int, n), make([]int, n)
 	var stack []int
 	next := map[int]int{}
-	for i, s := range scs {
+	for i, s := range d.scs {
 		if s.Closing && s.Partner >= 0 {
 			for len(stack) > 0 {
 				top := stack[len(stack)-1]
@@ -169,48 +66,54 @@ func (d *Doc) protect() {
 			stack = append(stack, i)
 		}
 	}
-	// A {{% %}} pair over several lines, that starts one and ends one,
-	// holds blocks. Its tags stand on lines of their own even when a
-	// translation has run the text of the paragraph next to a tag onto
-	// the tag's line, as one that was written as a message with the
-	// paragraph does.
-	block := make([]bool, n)
+}
+
+// blockPairs says which tags stand as blocks: those of a {{% %}} pair
+// over several lines, that starts one and ends one, for it holds blocks.
+// Its tags stand on lines of their own even when a translation has run
+// the text of the paragraph next to a tag onto the tag's line, as one
+// that was written as a message with the paragraph does.
+func blockPairs(body []byte, scs []shortcode.Shortcode) []bool {
+	block := make([]bool, len(scs))
 	for i, s := range scs {
 		if s.Delim == '%' && s.Paired() && startsLine(body, s) && endsLine(body, scs[s.Partner]) &&
 			bytes.IndexByte(body[s.End:scs[s.Partner].Start], '\n') >= 0 {
 			block[i], block[s.Partner] = true, true
 		}
 	}
-	out := make([]byte, 0, len(body))
-	last := 0
-	for i, s := range scs {
-		if s.Start < last {
-			d.role[i] = roleInside
-			continue
-		}
-		end := s.End
-		switch {
-		case s.Comment:
-		case s.Delim == '<' && s.Paired():
-			d.role[i], end = roleRaw, scs[s.Partner].End
-		case s.Paired():
-			d.role[i] = roleOpen
-		case s.Closing && s.Partner >= 0:
-			d.role[i] = roleClose
-		}
-		out = append(out, body[last:s.Start]...)
-		tok := d.standIn(i, block[i])
-		if block[i] && d.role[i] == roleOpen && !endsLine(body, s) {
-			tok += "\n"
-		}
-		if block[i] && d.role[i] == roleClose && !startsLine(body, s) {
-			tok = "\n" + tok
-		}
-		d.moves = append(d.moves, move{len(out), len(out) + len(tok), s.Start, end})
-		out = append(out, tok...)
-		last = end
+	return block
+}
+
+// assignRole sets the role of tag i, which no {{< >}} pair holds, and
+// returns where the text its stand-in takes the place of ends: a {{< >}}
+// pair stands as one, up to the end of its closing tag.
+func (d *Doc) assignRole(i int) (end int) {
+	s := d.scs[i]
+	switch {
+	case s.Comment:
+	case s.Delim == '<' && s.Paired():
+		d.role[i] = roleRaw
+		return d.scs[s.Partner].End
+	case s.Paired():
+		d.role[i] = roleOpen
+	case s.Closing && s.Partner >= 0:
+		d.role[i] = roleClose
 	}
-	d.Src = append(out, body[last:]...)
+	return s.End
+}
+
+// standInOf is the stand-in of tag i, whose role is set: a tag that
+// stands as a block gets the line breaks that put it on a line of its
+// own.
+func (d *Doc) standInOf(i int, block bool) string {
+	s, tok := d.scs[i], d.standIn(i, block)
+	if block && d.role[i] == roleOpen && !endsLine(d.body, s) {
+		tok += "\n"
+	}
+	if block && d.role[i] == roleClose && !startsLine(d.body, s) {
+		tok = "\n" + tok
+	}
+	return tok
 }
 
 // standIn is the word that stands for tag i: the prefix, "B" for a tag

@@ -1,8 +1,8 @@
 // Package render owns writing a page in another language: it splices each
 // segment's translation into the page's own bytes, escaping what the
 // translator typed so that it can only ever be text, and turns a Markdown
-// page into the HTML of glot's build, running its Hugo shortcodes
-// (Markdown).
+// page into the HTML of glot's build, running its Hugo shortcodes and the
+// build's passes over its tree (Markdown).
 //
 // Everything outside the segments is copied byte for byte. A translation is
 // untrusted input: its characters that mean something in the page's syntax

@@ -3,13 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/gob"
-	"net/url"
-	"path"
-	"slices"
-	"strings"
 	"time"
-
-	"github.com/yuin/goldmark/ast"
 
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/render"
@@ -60,7 +54,9 @@ func prepare(p content.Page, src []byte, rules *segment.Rules) (*pageInfo, error
 	info.Segs = sp.Segments
 	if p.Kind == content.Markdown {
 		fm, _ := content.SplitFrontMatter(src)
-		info.HeadingIDs, info.Links = markdownFacts(md.Parse(src[fm.Body:]), p.Path)
+		facts := &mdFacts{from: p.Path}
+		md.Parse(src[fm.Body:], render.Setting{Key: factsKey, Value: facts})
+		info.HeadingIDs, info.Links = facts.ids, facts.links
 		info.Shortcodes = render.Uses(src, fm.Body)
 		info.Date, info.HasDate = pageDate(content.Values(src))
 	} else {
@@ -98,67 +94,4 @@ func decodeInfo(p content.Page, src, data []byte) (*pageInfo, error) {
 	}
 	info.index()
 	return info, nil
-}
-
-// markdownFacts returns the id goldmark gives each heading of a Markdown
-// body, in order, and the targets of its links and images. Localized
-// pages reuse the source's heading ids, so that a link to "page.md#section"
-// reaches the same section in every language.
-func markdownFacts(doc *render.Doc, from string) (ids [][]byte, links []string) {
-	_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			id, _ := n.AttributeString("id")
-			b, _ := id.([]byte)
-			ids = append(ids, b)
-		case *ast.Link:
-			if !doc.HasStandIn(n.Destination) {
-				links = addLink(links, from, string(n.Destination))
-			}
-		case *ast.Image:
-			if !doc.HasStandIn(n.Destination) {
-				links = addLink(links, from, string(n.Destination))
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return ids, links
-}
-
-// htmlLinks returns the targets of the links of an HTML page.
-func htmlLinks(src []byte, from string) []string {
-	var links []string
-	forTags(src, func(name string, start, end int, attrs []segment.Attr) {
-		for _, a := range attrs {
-			if a.ValStart >= 0 && slices.Contains(linkAttrs[name], a.Name) && a.Name != "srcset" {
-				links = addLink(links, from, a.Value)
-			}
-		}
-	})
-	return links
-}
-
-// addLink adds the target of a link from page from to links: the path in
-// the content folder that rewrite would look up.
-func addLink(links []string, from, dest string) []string {
-	if t, ok := linkTarget(from, dest); ok && !slices.Contains(links, t) {
-		links = append(links, t)
-	}
-	return links
-}
-
-// linkTarget returns the path in the content folder that a relative link
-// from page from names; ok is false for a link to elsewhere.
-func linkTarget(from, dest string) (string, bool) {
-	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "?") {
-		return "", false
-	}
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" {
-		return "", false
-	}
-	return path.Join(path.Dir(from), u.Path), true
 }

@@ -157,15 +157,6 @@ func Build(o Options, sink Sink) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", cfg.ContentDir, err)
 	}
-	langs := o.Langs
-	if len(langs) == 0 {
-		langs = append([]string{cfg.SourceLanguage}, cfg.Languages...)
-	}
-	if cfg.IsHugo() {
-		// The source language's pages are Hugo's own: the build writes
-		// the other languages'.
-		langs = slices.DeleteFunc(slices.Clone(langs), func(l string) bool { return l == cfg.SourceLanguage })
-	}
 	set, err := layout.Load(o.Layouts)
 	if err != nil {
 		return nil, err
@@ -175,34 +166,40 @@ func Build(o Options, sink Sink) (*Report, error) {
 			return nil, err
 		}
 	}
-	b := &builder{o: o, sink: sink, pages: pages, assets: assets, langs: langs, all: siteLangs(cfg), rep: &Report{Pages: len(pages)}}
+	b := newBuilder(o, sink, pages, assets)
+	if b.ui, err = newUI(set, o.Source, cfg, append(siteLangs(cfg), langtag.Pseudo()...), o.Tables, b.policy); err != nil {
+		return nil, err
+	}
+	b.salt = b.globalKey(set)
+	if err := b.run(); err != nil {
+		return nil, err
+	}
+	return b.report(), nil
+}
+
+// buildLangs are the languages o builds: those asked for, or the source
+// language and every target language. A Hugo site's source language is
+// Hugo's own to build: the build writes the other languages'.
+func buildLangs(o Options) []string {
+	cfg := o.Config
+	langs := o.Langs
+	if len(langs) == 0 {
+		langs = append([]string{cfg.SourceLanguage}, cfg.Languages...)
+	}
+	if cfg.IsHugo() {
+		langs = slices.DeleteFunc(slices.Clone(langs), func(l string) bool { return l == cfg.SourceLanguage })
+	}
+	return langs
+}
+
+// newBuilder is the builder of the site of pages and assets, with the sets
+// that links are looked up in and a report to fill in.
+func newBuilder(o Options, sink Sink, pages []content.Page, assets []string) *builder {
+	langs := buildLangs(o)
+	b := &builder{o: o, sink: sink, pages: pages, assets: assets, langs: langs, all: siteLangs(o.Config), rep: &Report{Pages: len(pages)}}
 	b.policy = verdict.Policy{AllowStale: o.AllowStale, RequireReviewed: o.RequireReviewed}
-	b.pageSet = make(map[string]content.Page, len(pages))
-	b.linkSet = make(map[string]content.Page, len(pages))
-	for _, p := range pages {
-		b.pageSet[p.Path] = p
-	}
-	// What a link's path may name: a page, or a folder whose index page
-	// it is. A page itself comes first.
-	for _, p := range pages {
-		if p.Fragment {
-			continue // no URL to link to
-		}
-		if dir, file := path.Split(p.Path); file == "index.md" || file == "_index.md" {
-			k := path.Clean(dir)
-			if _, ok := b.pageSet[k]; !ok {
-				if other, ok := b.linkSet[k]; !ok || file == "index.md" && path.Base(other.Path) == "_index.md" {
-					b.linkSet[k] = p
-				}
-			}
-		}
-	}
-	for _, p := range pages {
-		if !p.Fragment {
-			b.linkSet[p.Path] = p
-		}
-	}
-	b.assetSet = map[string]bool{}
+	b.pageSet, b.linkSet = linkSets(pages)
+	b.assetSet = make(map[string]bool, len(assets))
 	for _, a := range assets {
 		b.assetSet[a] = true
 	}
@@ -210,17 +207,15 @@ func Build(o Options, sink Sink) (*Report, error) {
 	for _, l := range langs {
 		b.stats[l] = &LangReport{Lang: l}
 	}
-	if b.ui, err = newUI(set, o.Source, cfg, append(siteLangs(cfg), langtag.Pseudo()...), o.Tables, b.policy); err != nil {
-		return nil, err
-	}
-	b.salt = b.globalKey(set)
+	return b
+}
 
-	if err := b.run(); err != nil {
-		return nil, err
-	}
+// report finishes the build's report: each language's counts of
+// messages, and the warnings, sorted.
+func (b *builder) report() *Report {
 	idx, unknown := b.messageSet()
-	for _, l := range langs {
-		if l != cfg.SourceLanguage {
+	for _, l := range b.langs {
+		if l != b.o.Config.SourceLanguage {
 			b.stats[l].Counts = countMessages(l, b.o.Tables[l], idx, unknown, b.policy)
 		}
 		b.rep.Langs = append(b.rep.Langs, *b.stats[l])
@@ -232,7 +227,7 @@ func Build(o Options, sink Sink) (*Report, error) {
 	}
 	sort.Strings(b.rep.Warnings)
 	b.rep.InScope = b.inScope
-	return b.rep, nil
+	return b.rep
 }
 
 // compileAll compiles the catalogs of every language of the site, in

@@ -18,7 +18,6 @@ import (
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/extract"
 	"github.com/glot-i18n/glot/internal/locale"
-	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/site"
 )
 
@@ -301,79 +300,6 @@ func TestBuildOneLanguageMarkdownOnly(t *testing.T) {
 	}
 }
 
-// A page that cannot be read stops the build before any file is written.
-func TestBadPageWritesNothing(t *testing.T) {
-	cfg := config.Default()
-	cfg.Languages = []string{"es"}
-	ls, err := locale.Load(fstest.MapFS{}, "locales", "en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	content := fstest.MapFS{"a.md": {Data: []byte("# Fine\n")}, "b.md": {Data: []byte("---\ntitle: [\n---\n")}}
-	sink := &memSink{}
-	_, err = site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true}, sink)
-	if err == nil || !strings.HasPrefix(err.Error(), "content/b.md:3:") {
-		t.Fatalf("error = %v, want one naming content/b.md:3", err)
-	}
-	if len(sink.files) != 0 {
-		t.Errorf("wrote %d files", len(sink.files))
-	}
-}
-
-func TestBrokenTranslationFallsBackWithWarning(t *testing.T) {
-	broken := map[string]string{}
-	for k, v := range testES {
-		broken[k] = v
-	}
-	broken["Read the <1>guide</1> and see the <2/>."] = "Lea la guía." // placeholders dropped
-	rep, files := buildSite(t, site.Options{HTML: true}, map[string]map[string]string{"es": broken})
-	if !strings.Contains(string(files["public/es/index.html"]), "Read the <a") {
-		t.Error("a translation that does not fit its source is not used")
-	}
-	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "content/index.md:8: es: message read-the-guide-and-see") {
-		t.Errorf("warnings: %q", rep.Warnings)
-	}
-}
-
-// Page text is text: "{{" in a page or a translation never reaches a
-// template engine, go-i18n's or html/template's. A translation may write
-// only the template fields its source has; one with any other action is
-// held back, whatever the message.
-func TestTemplateLookalikesAreText(t *testing.T) {
-	cfg := config.Default()
-	cfg.Languages = []string{"es", "fr"}
-	content := fstest.MapFS{"a.md": {Data: []byte("Write {{ .Title }} and {{< x >}} here.\n")}}
-	ls := translatedLocales(t, content, map[string]func(string) (string, bool){
-		// {{< x >}} in the page is a shortcode, a placeholder; the rest is
-		// the translator's.
-		"es": func(string) (string, bool) { return "Escriba {{ .Title }} y <1/> aquí.", true },
-		"fr": func(string) (string, bool) { return "Écrivez {{ printf \"%s\" 1 }} et <1/> ici.", true },
-	})
-	sink := &memSink{}
-	layouts := fstest.MapFS{"shortcodes/x.html": {Data: []byte("<b>X</b>")}}
-	rep, err := site.Build(site.Options{Config: &cfg, Content: content, Layouts: layouts, Locales: ls, HTML: true, MD: true}, sink)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := string(sink.files["public/en/a/index.html"]); !strings.Contains(got, "<p>Write {{ .Title }} and <b>X</b> here.</p>") {
-		t.Errorf("source page:\n%s", got)
-	}
-	if got := string(sink.files["public/es/a/index.html"]); !strings.Contains(got, `<p>Escriba {{ .Title }} y <b>X</b> aquí.</p>`) {
-		t.Errorf("translated page:\n%s", got)
-	}
-	// In the Markdown that a site generator reads, only the page's own
-	// shortcode is one.
-	if got, want := string(sink.files["localized/es/a.md"]), "Escriba {\\{ .Title }} y {{< x >}} aquí.\n"; got != want {
-		t.Errorf("localized Markdown %q, want %q", got, want)
-	}
-	if got := string(sink.files["localized/fr/a.md"]); got != "Write {{ .Title }} and {{< x >}} here.\n" {
-		t.Errorf("a translation with a template action is shown: %q", got)
-	}
-	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "fr: message") || !strings.Contains(rep.Warnings[0], "printf") {
-		t.Errorf("warnings: %q", rep.Warnings)
-	}
-}
-
 // A page's title is its front matter title or <title>, else its first
 // heading: never a link's title or an attribute.
 func TestPageTitle(t *testing.T) {
@@ -390,111 +316,6 @@ func TestPageTitle(t *testing.T) {
 		if !strings.Contains(string(sink.files[file]), want) {
 			t.Errorf("%s lacks %s", file, want)
 		}
-	}
-}
-
-// glot build --require reviewed uses only what a reviewer signed off.
-func TestRequireReviewed(t *testing.T) {
-	ls := translatedLocales(t, testContent, map[string]func(string) (string, bool){"es": from(testES)})
-	l, err := ls.Lang("es")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, n, err := merge.Approve(ls, l, merge.Approval{Page: "guide/*"})
-	if err != nil || n != 3 {
-		t.Fatalf("approve: %d %v", n, err)
-	}
-	fsys := ls.FS.(fstest.MapFS)
-	for _, f := range p.Writes {
-		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
-	if ls, err = locale.Load(fsys, "locales", "en"); err != nil {
-		t.Fatal(err)
-	}
-	cfg := config.Default()
-	cfg.Languages = []string{"es"}
-	sink := &memSink{}
-	if _, err := site.Build(site.Options{Config: &cfg, Content: testContent, Locales: ls, MD: true, RequireReviewed: true}, sink); err != nil {
-		t.Fatal(err)
-	}
-	if got := string(sink.files["localized/es/guide/setup.md"]); !strings.Contains(got, "# Instalación") {
-		t.Errorf("a reviewed translation is used:\n%s", got)
-	}
-	if got := string(sink.files["localized/es/index.md"]); !strings.Contains(got, "# Home") {
-		t.Errorf("a translation not reviewed is not:\n%s", got)
-	}
-}
-
-// A page with a byte that is not UTF-8, in its body or its front matter,
-// stops the build at that byte before any file is written: it would
-// otherwise be shown as U+FFFD on every page.
-func TestPageNotUTF8WritesNothing(t *testing.T) {
-	tests := []struct {
-		name, file, src, want string
-	}{
-		{"markdown body", "a.md", "# Title\n\nCaf\xe9.\n", "content/a.md:3:4: byte 0xe9 is not UTF-8"},
-		{"front matter", "b.md", "---\ntitle: Caf\xe9\n---\n\nText.\n", "content/b.md:2:11: byte 0xe9 is not UTF-8"},
-		{"html page", "c.html", "<p>Na\xefve</p>\n", "content/c.html:1:6: byte 0xef is not UTF-8"},
-		{"html document", "d.html", "<!DOCTYPE html>\n<html><body><p>\x93Hi\x94</p></body></html>\n", "content/d.html:2:16: byte 0x93 is not UTF-8"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cfg := config.Default()
-			cfg.Languages = []string{"es"}
-			ls, err := locale.Load(fstest.MapFS{}, "locales", "en")
-			if err != nil {
-				t.Fatal(err)
-			}
-			content := fstest.MapFS{"index.md": {Data: []byte("# Fine\n")}, tt.file: {Data: []byte(tt.src)}}
-			sink := &memSink{}
-			_, err = site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true}, sink)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error = %v, want %s", err, tt.want)
-			}
-			if len(sink.files) != 0 {
-				t.Errorf("wrote %d files", len(sink.files))
-			}
-		})
-	}
-}
-
-// An HTML document that starts with a byte order mark is a whole document
-// all the same: localized, without the layout around it, so one <html>
-// element. The mark stays where it was, in the HTML and the Markdown
-// outputs; a fragment with a mark stays a fragment.
-func TestDocumentWithByteOrderMark(t *testing.T) {
-	const bom = "\xef\xbb\xbf"
-	doc := bom + "<!DOCTYPE html>\n<html>\n<head><title>About</title></head>\n<body><p>Who we are.</p></body>\n</html>\n"
-	bare := bom + "<html>\n<body><p>Plain.</p></body>\n</html>\n"
-	frag := bom + "<p>A fragment.</p>\n"
-	cfg := config.Default()
-	cfg.Languages = []string{"es"}
-	ls, err := locale.Load(fstest.MapFS{}, "locales", "en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	content := fstest.MapFS{"doc.html": {Data: []byte(doc)}, "bare.html": {Data: []byte(bare)}, "frag.html": {Data: []byte(frag)}}
-	sink := &memSink{}
-	if _, err := site.Build(site.Options{Config: &cfg, Content: content, Locales: ls, HTML: true, MD: true}, sink); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"public/es/doc.html", "public/en/doc.html", "public/es/bare.html"} {
-		got := string(sink.files[name])
-		if n := strings.Count(got, "<html"); n != 1 || strings.Contains(got, "<header>") {
-			t.Errorf("%s: %d <html> elements, layout %v; want the document alone:\n%s", name, n, strings.Contains(got, "<header>"), got)
-		}
-		if !strings.HasPrefix(got, bom) {
-			t.Errorf("%s lost its byte order mark: %q", name, got[:min(len(got), 20)])
-		}
-	}
-	if got := string(sink.files["public/es/doc.html"]); !strings.HasPrefix(got, bom+"<!DOCTYPE html>\n<html lang=\"es\" dir=\"ltr\">\n<head><title>About</title>") {
-		t.Errorf("public/es/doc.html is not the document localized:\n%s", got)
-	}
-	if got, want := string(sink.files["localized/en/doc.html"]), strings.Replace(doc, "<html>", `<html lang="en" dir="ltr">`, 1); got != want {
-		t.Errorf("localized/en/doc.html:\n%q\nwant\n%q", got, want)
-	}
-	if got := string(sink.files["public/es/frag.html"]); !strings.Contains(got, "<header>") || strings.Count(got, "<html") != 1 {
-		t.Errorf("a fragment with a byte order mark goes into the layout:\n%s", got)
 	}
 }
 

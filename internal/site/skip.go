@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	xhtml "golang.org/x/net/html"
 
 	"github.com/glot-i18n/glot/internal/render"
@@ -65,13 +67,33 @@ func nodeRange(doc *render.Doc, n ast.Node) (int, int) {
 	return doc.At(lo), doc.At(hi)
 }
 
-// skippedHTML marks the HTML blocks kept out of translation as shown in
-// the source language: each element the block opens and closes gets the
-// source's lang (and dir), unless it has a lang of its own, and text
-// outside any element a <span> with them. A block that holds a segment is
-// translated after all, and left alone.
-func (b *builder) skippedHTML(doc *render.Doc, body []byte, segs spanSet, lang string) []edit {
-	var edits []edit
+// skipKey holds, in goldmark's parser context, the *htmlSkips that
+// skippedHTMLPass fills in.
+var skipKey = parser.NewContextKey()
+
+// htmlSkips are the HTML blocks of a page kept out of translation, which
+// show the source language: each element such a block opens and closes
+// gets the source's lang (and dir), unless it has a lang of its own, and
+// text outside any element a <span> with them (builder.htmlLang). Those
+// marks go in the block's bytes, before the page is parsed for rendering,
+// so the blocks are found by a parse of their own.
+type htmlSkips struct {
+	// segs are the spans of the page's segments: a block that holds one
+	// is translated after all, and left alone.
+	segs spanSet
+	// ranges are the blocks' bytes in the body, in order.
+	ranges [][2]int
+}
+
+// skippedHTMLPass finds a page's htmlSkips.
+type skippedHTMLPass struct{}
+
+func (skippedHTMLPass) Transform(_ *ast.Document, _ text.Reader, pc parser.Context) {
+	s, _ := pc.Get(skipKey).(*htmlSkips)
+	if s == nil {
+		return
+	}
+	doc := render.DocOf(pc)
 	for _, n := range skipped(doc) {
 		if n.Kind() != ast.KindHTMLBlock {
 			continue
@@ -80,10 +102,20 @@ func (b *builder) skippedHTML(doc *render.Doc, body []byte, segs spanSet, lang s
 		if h := n.(*ast.HTMLBlock); h.HasClosure() {
 			hi = doc.At(h.ClosureLine.Stop)
 		}
-		if lo >= hi || segs.overlaps(lo, hi) {
-			continue
+		if lo < hi && !s.segs.overlaps(lo, hi) {
+			s.ranges = append(s.ranges, [2]int{lo, hi})
 		}
-		edits = append(edits, b.htmlLang(body, lo, hi, lang)...)
+	}
+}
+
+// skippedHTML returns the marks of the HTML blocks of body, a page's
+// Markdown in lang whose segments are segs, kept out of translation.
+func (b *builder) skippedHTML(body []byte, segs spanSet, lang string) []edit {
+	s := &htmlSkips{segs: segs}
+	md.Parse(body, render.Setting{Key: skipKey, Value: s})
+	var edits []edit
+	for _, r := range s.ranges {
+		edits = append(edits, b.htmlLang(body, r[0], r[1], lang)...)
 	}
 	return edits
 }

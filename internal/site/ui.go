@@ -10,12 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/number"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/config"
@@ -61,94 +58,146 @@ func (u *ui) digest() string {
 // let the build show under p (they have judged them: a translation may use
 // only its source's template fields, for it is untrusted).
 func newUI(set *layout.Set, source *verdict.Source, cfg *config.Config, langs []string, tables map[string]*verdict.Table, p verdict.Policy) (*ui, error) {
-	u := &ui{source: cfg.SourceLanguage, digits: cfg.Build.Digits, bundles: map[string]*i18n.Bundle{}, templates: map[string]*template.Template{}, from: map[string]map[string]string{}}
+	u := &ui{source: cfg.SourceLanguage, digits: cfg.Build.Digits, bundles: map[string]*i18n.Bundle{}, templates: map[string]*template.Template{}, from: map[string]map[string]string{}, set: set}
 	src, err := language.Parse(cfg.SourceLanguage)
 	if err != nil {
 		return nil, err
 	}
-	used := set.Used()
+	base, err := u.parseLayouts(set)
+	if err != nil {
+		return nil, err
+	}
+	in := &uiInput{set: set, source: source, tables: tables, policy: p, used: set.Used(), src: src, base: base}
+	for _, l := range langs {
+		if err := u.addLang(in, l); err != nil {
+			return nil, err
+		}
+	}
+	return u, nil
+}
+
+// uiInput is what newUI loads the interface of each language from.
+type uiInput struct {
+	set    *layout.Set
+	source *verdict.Source
+	tables map[string]*verdict.Table
+	policy verdict.Policy
+	used   []string           // the ids of the messages the layouts use
+	src    language.Tag       // the source language
+	base   *template.Template // the layouts, parsed once, for each language to clone
+}
+
+// parseLayouts parses the page templates and the shortcode templates, the
+// interface functions stubbed for each language to set. The shortcode
+// templates are parsed with the page templates, so that they call the
+// interface messages as the layouts do.
+func (u *ui) parseLayouts(set *layout.Set) (*template.Template, error) {
 	base := template.New("").Funcs(render.Funcs()).Funcs(template.FuncMap{"t": func(string, ...any) (string, error) { return "", nil }, "tlang": func(string) string { return "" }, "tdir": func(string) string { return "" }})
 	u.sizes = map[string]int{}
-	u.set = set
-	// The shortcode templates are parsed with the page templates, so that
-	// they call the interface messages as the layouts do.
 	for _, n := range append(slices.Clone(layout.Names), set.Shortcodes()...) {
 		u.sizes[n] = len(set.Templates[n])
 		if _, err := base.New(n).Parse(set.Templates[n]); err != nil {
 			return nil, fmt.Errorf("%s: %w", set.Files[n], err)
 		}
 	}
-	for _, l := range langs {
-		tag, err := language.Parse(l)
-		if err != nil {
-			return nil, err
-		}
-		bundle := i18n.NewBundle(src)
-		for _, id := range used {
-			m := *set.Messages.Messages[id]
-			if err := bundle.AddMessages(src, &m); err != nil {
-				return nil, err
-			}
-		}
-		from := map[string]string{}
-		var msgs []*i18n.Message
-		switch {
-		case l == cfg.SourceLanguage:
-		case langtag.IsPseudo(l):
-			for _, id := range used {
-				m := *set.Messages.Messages[id]
-				m.Zero, m.One, m.Two, m.Few, m.Many, m.Other = pseudoForm(l, m.Zero), pseudoForm(l, m.One), pseudoForm(l, m.Two), pseudoForm(l, m.Few), pseudoForm(l, m.Many), pseudoForm(l, m.Other)
-				msgs = append(msgs, &m)
-				from[id] = l
-			}
-		case source != nil && tables[l] != nil:
-			for _, id := range used {
-				// The table judged translations against the extracted
-				// source; a layout changed since then has text of its own.
-				i, ok := source.Index(id)
-				if !ok {
-					continue
-				}
-				cur, err := source.Message(i)
-				if err != nil {
-					return nil, err
-				}
-				if cur.Hash != catalog.Hash(set.Messages.Messages[id]) {
-					continue
-				}
-				e := tables[l].Entry(id)
-				t, in, _, ok := e.Use(p)
-				if !ok {
-					if p := e.Problem(p); p != nil {
-						u.warnings = append(u.warnings, fmt.Sprintf("%s: interface message %s: %v; shown in the source language", l, id, p))
-					}
-					continue
-				}
-				m := *t
-				m.ID = id
-				msgs = append(msgs, &m)
-				from[id] = in
-			}
-			if err := tables[l].Err(); err != nil {
-				return nil, err
-			}
-		}
-		if len(msgs) > 0 {
-			if err := bundle.AddMessages(tag, msgs...); err != nil {
-				return nil, err
-			}
-		}
-		u.bundles[l], u.from[l] = bundle, from
-		for _, m := range msgs {
-			fmt.Fprintf(&u.sum, "%s\x00%s\x00%s\x00%q\x00", l, m.ID, from[m.ID], []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other, m.LeftDelim, m.RightDelim})
-		}
-		t, err := base.Clone()
-		if err != nil {
-			return nil, err
-		}
-		u.templates[l] = t.Funcs(template.FuncMap{"t": u.localizer(l), "tlang": u.langOf(l), "tdir": u.dirOf(l)})
+	return base, nil
+}
+
+// addLang loads the interface of language l: a bundle of the source
+// messages and of the translations shown in l, and the layouts with l's
+// interface functions.
+func (u *ui) addLang(in *uiInput, l string) error {
+	tag, err := language.Parse(l)
+	if err != nil {
+		return err
 	}
-	return u, nil
+	bundle := i18n.NewBundle(in.src)
+	for _, id := range in.used {
+		m := *in.set.Messages.Messages[id]
+		if err := bundle.AddMessages(in.src, &m); err != nil {
+			return err
+		}
+	}
+	msgs, from, err := u.messagesIn(in, l)
+	if err != nil {
+		return err
+	}
+	if len(msgs) > 0 {
+		if err := bundle.AddMessages(tag, msgs...); err != nil {
+			return err
+		}
+	}
+	u.bundles[l], u.from[l] = bundle, from
+	for _, m := range msgs {
+		fmt.Fprintf(&u.sum, "%s\x00%s\x00%s\x00%q\x00", l, m.ID, from[m.ID], []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other, m.LeftDelim, m.RightDelim})
+	}
+	t, err := in.base.Clone()
+	if err != nil {
+		return err
+	}
+	u.templates[l] = t.Funcs(template.FuncMap{"t": u.localizer(l), "tlang": u.langOf(l), "tdir": u.dirOf(l)})
+	return nil
+}
+
+// messagesIn returns the interface messages shown in language l, and the
+// language each one's text is in, by id: none for the source language, the
+// source's made over for a pseudo-language, the translations the tables
+// let the build show for any other.
+func (u *ui) messagesIn(in *uiInput, l string) ([]*i18n.Message, map[string]string, error) {
+	from := map[string]string{}
+	var msgs []*i18n.Message
+	switch {
+	case l == u.source:
+	case langtag.IsPseudo(l):
+		for _, id := range in.used {
+			m := *in.set.Messages.Messages[id]
+			m.Zero, m.One, m.Two, m.Few, m.Many, m.Other = pseudoForm(l, m.Zero), pseudoForm(l, m.One), pseudoForm(l, m.Two), pseudoForm(l, m.Few), pseudoForm(l, m.Many), pseudoForm(l, m.Other)
+			msgs = append(msgs, &m)
+			from[id] = l
+		}
+	case in.source != nil && in.tables[l] != nil:
+		return u.translations(in, l)
+	}
+	return msgs, from, nil
+}
+
+// translations returns the translations into l of the interface messages
+// that its table lets the build show, and the language each is in (a
+// parent's, maybe). One held back is named in the warnings.
+func (u *ui) translations(in *uiInput, l string) ([]*i18n.Message, map[string]string, error) {
+	from := map[string]string{}
+	var msgs []*i18n.Message
+	for _, id := range in.used {
+		// The table judged translations against the extracted source; a
+		// layout changed since then has text of its own.
+		i, ok := in.source.Index(id)
+		if !ok {
+			continue
+		}
+		cur, err := in.source.Message(i)
+		if err != nil {
+			return nil, nil, err
+		}
+		if cur.Hash != catalog.Hash(in.set.Messages.Messages[id]) {
+			continue
+		}
+		e := in.tables[l].Entry(id)
+		t, lang, _, ok := e.Use(in.policy)
+		if !ok {
+			if p := e.Problem(in.policy); p != nil {
+				u.warnings = append(u.warnings, fmt.Sprintf("%s: interface message %s: %v; shown in the source language", l, id, p))
+			}
+			continue
+		}
+		m := *t
+		m.ID = id
+		msgs = append(msgs, &m)
+		from[id] = lang
+	}
+	if err := in.tables[l].Err(); err != nil {
+		return nil, nil, err
+	}
+	return msgs, from, nil
 }
 
 func pseudoForm(lang, s string) string {
@@ -307,61 +356,4 @@ func (s scTemplates) Has(name string) bool {
 func (s scTemplates) Execute(w io.Writer, name string, data any) error {
 	n, _ := s.set.Shortcode(name)
 	return s.t.ExecuteTemplate(w, n, data)
-}
-
-// numbers is the tag that numbers in lang are written with: lang, with
-// the numbering system [build] digits gives it or its language (ar for
-// ar-EG), else CLDR's default for lang, as x/text has it.
-func (u *ui) numbers(lang string) language.Tag {
-	nu, ok := u.digits[lang]
-	if !ok {
-		base, _, _ := strings.Cut(lang, "-")
-		nu, ok = u.digits[base]
-	}
-	if ok {
-		if t, err := language.Parse(lang + "-u-nu-" + nu); err == nil {
-			return t
-		}
-	}
-	return language.Make(lang)
-}
-
-// formatNumber writes n as tag writes numbers: its digits and grouping.
-func formatNumber(tag language.Tag, n int) string {
-	return message.NewPrinter(tag).Sprint(number.Decimal(n))
-}
-
-// formatDate writes a date as ISO 8601 (2026-11-25), which every language
-// reads, in the digits of tag (see numbers) (٢٠٢٦-١١-٢٥ in Arabic): x/text gives the
-// digits; it has no calendar patterns to say more.
-func formatDate(tag language.Tag, t time.Time) string {
-	zero := []rune(message.NewPrinter(tag).Sprint(number.Decimal(0)))
-	iso := t.Format("2006-01-02")
-	if len(zero) != 1 || zero[0] == '0' {
-		return iso
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return zero[0] + (r - '0')
-		}
-		return r
-	}, iso)
-}
-
-// pageDate reads the date a page was last changed from its front matter:
-// lastmod, else date.
-func pageDate(values map[string]any) (time.Time, bool) {
-	for _, k := range []string{"lastmod", "date"} {
-		switch v := values[k].(type) {
-		case time.Time:
-			return v, true
-		case string:
-			for _, f := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05"} {
-				if t, err := time.Parse(f, v); err == nil {
-					return t, true
-				}
-			}
-		}
-	}
-	return time.Time{}, false
 }
