@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/lcs"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
@@ -17,40 +18,8 @@ import (
 // since), one missing; the current one has a wrong number.
 func site(t *testing.T) *locale.Site {
 	t.Helper()
-	fsys := fstest.MapFS{
-		"active.en.toml": {Data: []byte(`
-dose-aaaa = "Take 2 tablets."
-edited-bbbb = "The text as it is now."
-new-cccc = "A new sentence."
-`)},
-		".glot/pages/a.md.toml": {Data: []byte(`
-[[block]]
-id = "dose-aaaa"
-kind = "p"
-line = 3
+	fsys := glottest.FS(t, "testdata/findings.txtar")
 
-[[block]]
-id = "edited-bbbb"
-kind = "p"
-line = 5
-was = ["old-bbbb"]
-
-[[block]]
-id = "new-cccc"
-kind = "li"
-line = 7
-`)},
-		".glot/retired.toml": {Data: []byte(`old-bbbb = "The text as it was."` + "\n")},
-		"active.es.toml": {Data: []byte(`
-[dose-aaaa]
-other = "Tome 3 comprimidos."
-`)},
-		".glot/archive.es.toml": {Data: []byte(`
-[old-bbbb]
-source = "The text as it was."
-other = "El texto como era."
-`)},
-	}
 	s, err := locale.Load(fsys, "locales", "en")
 	if err != nil {
 		t.Fatal(err)

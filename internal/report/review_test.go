@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/report"
@@ -23,73 +24,8 @@ import (
 // one missing, and interface text on no page.
 func countsSite(t *testing.T) *locale.Site {
 	t.Helper()
-	fsys := fstest.MapFS{
-		"active.en.toml": {Data: []byte(`
-shared-aaaa = "Ask your doctor."
-done-aaaa = "Rest well."
-signed-aaaa = "Drink water."
-dose-aaaa = "Take 2 tablets."
-edited-bbbb = "The text as it is now."
-new-cccc = "A new sentence."
-ui-skip = "Skip to content"
-`)},
-		".glot/pages/a.md.toml": {Data: []byte(`
-[[block]]
-id = "shared-aaaa"
-kind = "p"
-line = 1
+	fsys := glottest.FS(t, "testdata/counts.txtar")
 
-[[block]]
-id = "done-aaaa"
-kind = "p"
-line = 3
-
-[[block]]
-id = "dose-aaaa"
-kind = "p"
-line = 5
-
-[[block]]
-id = "edited-bbbb"
-kind = "p"
-line = 7
-was = ["old-bbbb"]
-`)},
-		".glot/pages/b.md.toml": {Data: []byte(`
-[[block]]
-id = "shared-aaaa"
-kind = "p"
-line = 1
-
-[[block]]
-id = "signed-aaaa"
-kind = "p"
-line = 3
-
-[[block]]
-id = "new-cccc"
-kind = "li"
-line = 5
-
-[[block]]
-id = "shared-aaaa"
-kind = "p"
-line = 7
-`)},
-		".glot/retired.toml": {Data: []byte(`old-bbbb = "The text as it was."` + "\n")},
-		"active.es.toml": {Data: []byte(`
-shared-aaaa = "Consulte a su médico."
-done-aaaa = "Descanse bien."
-signed-aaaa = "Beba agua."
-dose-aaaa = "Tome 3 comprimidos."
-ui-skip = "Ir al contenido"
-`)},
-		".glot/archive.es.toml": {Data: []byte(`
-[old-bbbb]
-source = "The text as it was."
-other = "El texto como era."
-`)},
-	}
 	s, err := locale.Load(fsys, "locales", "en")
 	if err != nil {
 		t.Fatal(err)
