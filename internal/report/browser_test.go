@@ -38,6 +38,7 @@ func chrome(t *testing.T) string {
 // review table's columns: the source and the translation share most of
 // the width, equally, and the labels take a narrow column.
 func TestReviewColumnsBrowser(t *testing.T) {
+	t.Parallel()
 	glottest.Slow(t, "it starts Chromium")
 	s, err := locale.Load(os.DirFS("../../locales"), "locales", "en")
 	if err != nil {

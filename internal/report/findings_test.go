@@ -28,6 +28,7 @@ func site(t *testing.T) *locale.Site {
 }
 
 func TestDiff(t *testing.T) {
+	t.Parallel()
 	r := diff(t, site(t), report.DiffOptions{ContentName: "content"}, "es")
 	if len(r.Findings) != 3 || r.Count("missing", "") != 1 || r.Count("stale", "") != 2 {
 		t.Fatalf("findings: %+v", r.Findings)
@@ -79,6 +80,7 @@ func TestDiff(t *testing.T) {
 }
 
 func TestCheckReport(t *testing.T) {
+	t.Parallel()
 	r := checks(t, site(t), check.New("en", nil), "es")
 	if len(r.Findings) != 1 || r.Findings[0].Kind != "numbers" || r.Findings[0].Severity != "error" || r.Findings[0].Line != 3 {
 		t.Fatalf("findings: %+v", r.Findings)
@@ -118,6 +120,7 @@ func TestCheckReport(t *testing.T) {
 }
 
 func TestReviewPage(t *testing.T) {
+	t.Parallel()
 	files, err := report.NewReview(site(t), tables(t, site(t), "es")[0], check.New("en", nil), report.ReviewOptions{Content: "content", Index: "review.html"}).Files()
 	if err != nil {
 		t.Fatal(err)
@@ -142,6 +145,7 @@ func TestReviewPage(t *testing.T) {
 // Every plural form of a translation is checked, against the source's form
 // of the same name, and a finding says which form.
 func TestCheckPluralForms(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{
 		"active.en.toml": {Data: []byte(`
 [ui-reading-time]

@@ -52,6 +52,7 @@ func countsSite(t *testing.T) *locale.Site {
 // once, however many pages show it, the interface text included, a
 // translation held back as stale.
 func TestReviewCountsAreStatus(t *testing.T) {
+	t.Parallel()
 	s := countsSite(t)
 	src, ts := compiled(t, s, "es")
 	for id, want := range map[string]verdict.State{"dose-aaaa": verdict.Held, "edited-bbbb": verdict.Stale, "new-cccc": verdict.Missing, "signed-aaaa": verdict.Translated} {
@@ -86,6 +87,7 @@ func TestReviewCountsAreStatus(t *testing.T) {
 // folder named after its stem, every link between them leading to one of
 // them.
 func TestReviewSplit(t *testing.T) {
+	t.Parallel()
 	s := countsSite(t)
 	_, ts := compiled(t, s, "es")
 	r := report.NewReview(s, ts[0], check.New("en", nil), report.ReviewOptions{Content: "content", Index: "review.es.html", Layout: report.Split})
@@ -154,6 +156,7 @@ func links(t *testing.T, files []report.File) map[string][]string {
 // A split status report is an index of the languages and a file per
 // language, each linked to the others it names.
 func TestStatusSplit(t *testing.T) {
+	t.Parallel()
 	s := countsSite(t)
 	src, ts := compiled(t, s, "es")
 	files, err := report.Status(src, ts).HTML(s, ts, report.StatusHTMLOptions{Content: "content", Index: "status.html", Layout: report.Split})
@@ -182,6 +185,7 @@ func TestStatusSplit(t *testing.T) {
 // A language's gaps are listed a thousand at a time, each file leading to
 // the others.
 func TestStatusGapsSplit(t *testing.T) {
+	t.Parallel()
 	var src, page strings.Builder
 	n := 2*report.GapsPerFile + 5
 	for i := range n {

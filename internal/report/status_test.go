@@ -13,6 +13,7 @@ import (
 )
 
 func TestStatus(t *testing.T) {
+	t.Parallel()
 	// Three source messages: one translated into es, one stale (its
 	// translation was made for another source text), one missing.
 	locales := glottest.FS(t, "testdata/status.txtar")

@@ -41,6 +41,7 @@ func compile(t *testing.T, s *locale.Site, lang string) *Table {
 }
 
 func TestCompile(t *testing.T) {
+	t.Parallel()
 	s := locales(t)
 	es := compile(t, s, "es")
 	tests := []struct {
@@ -89,6 +90,7 @@ func TestCompile(t *testing.T) {
 // A regional variant shows its own translation where it has one that
 // stands, and its parent's elsewhere; it is translated where either is.
 func TestCompileRegionalVariant(t *testing.T) {
+	t.Parallel()
 	mx := compile(t, locales(t), "es-MX")
 	tests := []struct {
 		id, inForce, from string
@@ -112,6 +114,7 @@ func TestCompileRegionalVariant(t *testing.T) {
 // translations only when allowed and fitting, reviewed ones only when
 // required.
 func TestUse(t *testing.T) {
+	t.Parallel()
 	es := compile(t, locales(t), "es")
 	tests := []struct {
 		id      string
