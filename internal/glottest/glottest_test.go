@@ -131,3 +131,36 @@ func TestSlow(t *testing.T) {
 		t.Errorf("under -short=%v the slow test ran: %v", testing.Short(), ran)
 	}
 }
+
+// The kit is for tests: a package of glot that imported it outside its
+// _test.go files would put the -update flag, and testing itself, into the
+// glot binary.
+func TestOnlyTestsImportTheKit(t *testing.T) {
+	const kit = `"github.com/glot-i18n/glot/internal/glottest"`
+	var users []string
+	err := filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") && p != "../..") {
+			return fs.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(data), kit) {
+			users = append(users, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(users) > 0 {
+		t.Errorf("imported outside tests by %v", users)
+	}
+}
