@@ -14,7 +14,9 @@ glot:
 site: glot
 	./$(GLOT) build
 
-# The benchmarks run once each, so that they cannot rot unnoticed; their
+# Every test runs, without -short: the browser, Hugo, corpus and crash
+# tests that go test -short leaves out are part of make test. The
+# benchmarks run once each, so that they cannot rot unnoticed; their
 # figures mean something under make bench-go.
 test:
 	$(GO) vet ./...

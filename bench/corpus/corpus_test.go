@@ -13,6 +13,7 @@ import (
 	"github.com/glot-i18n/glot/bench/corpus"
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/cli"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/langtag"
 )
 
@@ -36,6 +37,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 }
 
 func TestSameSeedSameSite(t *testing.T) {
+	glottest.Slow(t, "it generates three corpus sites of 120 pages")
 	a, b, c := t.TempDir(), t.TempDir(), t.TempDir()
 	o := corpus.Options{Pages: 120, Seed: 7}
 	for _, dir := range []string{a, b} {
@@ -83,6 +85,7 @@ func glot(t *testing.T, dir string, args ...string) (int, string) {
 }
 
 func TestTranslationsPassCheck(t *testing.T) {
+	glottest.Slow(t, "it generates a corpus site in every language and checks and builds it")
 	dir := t.TempDir()
 	if err := corpus.Generate(dir, corpus.Options{Pages: 20}); err != nil {
 		t.Fatal(err)
@@ -141,6 +144,7 @@ func parse(t *testing.T, path string) *catalog.Catalog {
 }
 
 func TestPluralFormsAndScripts(t *testing.T) {
+	glottest.Slow(t, "it generates a corpus site in every language and builds it")
 	dir := t.TempDir()
 	if err := corpus.Generate(dir, corpus.Options{Pages: 20}); err != nil {
 		t.Fatal(err)

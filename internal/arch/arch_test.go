@@ -34,10 +34,7 @@ const (
 // or by function ("internal/x/y.go:Name", methods as "Type.Name"), with
 // the reason each stays as it is.
 var allowed = map[string]string{
-	"internal/cli/crash_test.go":         toSplit,
-	"internal/cli/hostile_test.go":       toSplit,
-	"internal/cli/outputs.go":            toSplit,
-	"internal/render/hugocorpus_test.go": toSplit,
+	"internal/cli/outputs.go": toSplit,
 }
 
 // toSplit marks what is still to be split: the list shrinks to the

@@ -15,6 +15,7 @@ import (
 )
 
 func TestParseErrorsNameFileAndLine(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, data, want string
 	}{
@@ -42,6 +43,7 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 }
 
 func TestParseForms(t *testing.T) {
+	t.Parallel()
 	data := `
 short = "Short form"
 "quoted-id" = "Quoted"
@@ -78,6 +80,7 @@ other = "Nested"
 // Written files are deterministic, one line per string, and read back the
 // same by glot and by go-i18n's own parser.
 func TestBytesRoundTrip(t *testing.T) {
+	t.Parallel()
 	c := New()
 	c.Messages["b-2"] = &Message{ID: "b-2", Hash: "sha1-1", Other: "line one\nline \"two\" \\ tab\t"}
 	c.Messages["a-1"] = &Message{ID: "a-1", Hash: "sha1-2", One: "one", Other: "other"}
@@ -134,6 +137,7 @@ other = "dotted id"
 // A catalog of translations is written with each message's source text
 // above it, form by form, and go-i18n reads it as it reads any other.
 func TestTranslationBytes(t *testing.T) {
+	t.Parallel()
 	src := map[string]*Message{
 		"a-1": {ID: "a-1", Other: "Welcome"},
 		"b-2": {ID: "b-2", One: "{{.Count}} minute", Other: "{{.Count}} minutes"},
@@ -186,6 +190,7 @@ other = "Sans source"
 }
 
 func TestHashIsGoI18nHash(t *testing.T) {
+	t.Parallel()
 	// goi18n merge writes sha1(description + other).
 	m := &Message{Other: "Hello"}
 	if got := Hash(m); got != "sha1-f7ff9e8b7bb2e09b70935a5d785e0cc5d9d0abf0" {
@@ -197,6 +202,7 @@ func TestHashIsGoI18nHash(t *testing.T) {
 // site's locales/ with go-i18n's own Bundle, as an application would, and
 // localizes a message of each.
 func TestSiteCatalogsLoadInGoI18n(t *testing.T) {
+	t.Parallel()
 	files, _ := filepath.Glob("../../locales/active.*.toml")
 	if len(files) < 5 {
 		t.Fatalf("found %d catalogs in locales/, want the source and four languages", len(files))
@@ -268,6 +274,7 @@ func FuzzQuote(f *testing.F) {
 // What glot writes into a comment cannot make the catalog unreadable: a
 // control character in a translation is written as its escape.
 func TestCommentEscapesControlCharacters(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	Comment(&b, "es (before): ", "Hola\x1b[2J\rmundo\x07\x7f\tfin")
 	b.WriteString("[a]\nother = \"x\"\n")
@@ -282,6 +289,7 @@ func TestCommentEscapesControlCharacters(t *testing.T) {
 // A catalog of translations refuses its own template delimiters and
 // control characters, naming the file and line.
 func TestCheckTranslations(t *testing.T) {
+	t.Parallel()
 	for data, want := range map[string]string{
 		"\n[ui-skip]\nleftdelim = \"[[\"\nrightdelim = \"]]\"\nother = \"[[ range 9 ]]x[[ end ]]\"\n": `t.toml:2: message "ui-skip": a translation may not set leftdelim`,
 		"a = \"ok\"\n\n[b]\nother = \"x\\u001By\"\n":                                                  `t.toml:3: message "b": other holds the control character U+001B`,
@@ -303,6 +311,7 @@ func TestCheckTranslations(t *testing.T) {
 }
 
 func TestFuzzyMark(t *testing.T) {
+	t.Parallel()
 	data := []byte(`# header
 #, fuzzy
 [kept]

@@ -57,6 +57,7 @@ var tomlCases = []string{
 // every case, and on every catalog of the sample site, both accept or both
 // refuse, and what they read is the same tables and strings.
 func TestDecodeAgreesWithBurntSushi(t *testing.T) {
+	t.Parallel()
 	cases := append([]string(nil), tomlCases...)
 	files, _ := filepath.Glob("../../locales/*.toml")
 	for _, f := range files {
@@ -173,6 +174,7 @@ var toml11RE = regexp.MustCompile(`\{[^}]*(\n|,\s*\})|\d:\d\d([^:]|$)`)
 // A double quote left bare inside a translation ends its string early: the
 // error keeps its position and says how to write one.
 func TestParseUnescapedQuoteHint(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name, data string
 		want       []string // what the error must say; nil for no hint
@@ -206,6 +208,7 @@ func TestParseUnescapedQuoteHint(t *testing.T) {
 // A translator's file is read with the line of each form, so that an
 // error can point at the form that is wrong rather than at its [id].
 func TestParseKeyedLines(t *testing.T) {
+	t.Parallel()
 	data := "# work\nc = { other = \"c\" }\n[a]\nhash = \"sha1-0\"\n# a comment\none = \"uno\"\nother = \"otro\"\n\n[\"b\"]\nother = \"b\"\n"
 	c, err := ParseKeyed("translate.es.toml", []byte(data))
 	if err != nil {

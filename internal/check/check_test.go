@@ -17,6 +17,7 @@ func found(c *Checker, lang, src, tr string) string {
 }
 
 func TestChecks(t *testing.T) {
+	t.Parallel()
 	g, err := ParseGlossary("glossary.toml", []byte(`
 keep = ["NMDA", "BDNF", "Efficacy of Ketamine in the Rapid Treatment of Major Depressive Disorder"]
 
@@ -104,6 +105,7 @@ es = "depresión resistente al tratamiento"
 // Only numbers, addresses, characters and the required glossary terms
 // keep a translation off the pages.
 func TestBlocking(t *testing.T) {
+	t.Parallel()
 	g, err := ParseGlossary("glossary.toml", []byte(`
 keep = ["NMDA"]
 
@@ -152,6 +154,7 @@ es = "infusión"
 }
 
 func TestGlossaryErrors(t *testing.T) {
+	t.Parallel()
 	for data, want := range map[string]string{
 		"[[term]]\nsource = \"x\"\nxx = \"y\"\n":   `g.toml:1: term 1: xx: unknown key "xx": not a language of the site`,
 		"keep = [\"a\"]\n\n[[term]]\nes = \"y\"\n": "g.toml:3: term 1 has neither source nor pattern",
@@ -169,6 +172,7 @@ func TestGlossaryErrors(t *testing.T) {
 }
 
 func TestDigitValue(t *testing.T) {
+	t.Parallel()
 	for r, want := range map[rune]rune{'7': 7, '٣': 3, '۹': 9, '०': 0, '𝟗': 9, '５': 5} {
 		if got := digitValue(r); got != want {
 			t.Errorf("digitValue(%q) = %d, want %d", r, got, want)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/glottest"
 )
 
 // The translations of the Hugo site of testdata/hugosite: its page text,
@@ -123,9 +124,7 @@ func copyTree(t *testing.T, from, to string) {
 // no duplicate path. The news page, left untranslated in Spanish, is not
 // written in Spanish, and Hugo links no Spanish version of it.
 func TestHugoSite(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts Hugo")
-	}
+	glottest.Slow(t, "it starts Hugo")
 	if _, err := exec.LookPath("hugo"); err != nil {
 		t.Fatal("the Hugo site's test needs hugo on the PATH (Debian: apt-get install hugo)")
 	}

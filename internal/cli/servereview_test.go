@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/serve"
 )
 
@@ -194,6 +195,7 @@ func TestServeReviewApprove(t *testing.T) {
 // off: the browser's own post (its Origin, the page's token) is taken,
 // and the page comes back with the message reviewed.
 func TestServeReviewApproveBrowser(t *testing.T) {
+	glottest.Slow(t, "it starts Chromium")
 	dir, ids := reviewSite(t)
 	g := &glot{dir: dir, stdout: io.Discard, stderr: io.Discard}
 	defer g.done()

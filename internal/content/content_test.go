@@ -15,6 +15,7 @@ import (
 )
 
 func TestWalk(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{
 		"index.md":                   {},
 		"_index.md":                  {},
@@ -61,6 +62,7 @@ func TestWalk(t *testing.T) {
 // What an exclude glob matches is neither a page nor an asset, a folder it
 // matches with everything in it; a name it leaves out is not looked at.
 func TestWalkExcluding(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{
 		"index.md":                 {},
 		"a.tmp":                    {},
@@ -128,6 +130,7 @@ func TestWalkExcluding(t *testing.T) {
 // A glob that could never mean what it says is refused, with the glob
 // and the reason.
 func TestNewExcludeRefuses(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ glob, want string }{
 		{"", "an empty glob"},
 		{"/drafts/**", "without a leading /"},
@@ -145,6 +148,7 @@ func TestNewExcludeRefuses(t *testing.T) {
 }
 
 func TestSplitFrontMatter(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, src string
 		want      FrontMatter
@@ -173,6 +177,7 @@ func TestSplitFrontMatter(t *testing.T) {
 // and bookkeeping and read back is refused, naming it quoted; a name glot
 // skips anyway is not looked at.
 func TestWalkRefusesBadNames(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		file string
@@ -214,6 +219,7 @@ func TestWalkRefusesBadNames(t *testing.T) {
 // stays inside the root is a page or an asset as its target is, one that
 // leads out of it fails the walk, and a link to a folder is refused.
 func TestWalkLinks(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, target string // a link content/<name> -> target
 		page         bool   // a page, else an asset
@@ -283,6 +289,7 @@ func TestWalkLinks(t *testing.T) {
 // front matter as in the body; a byte order mark and every other
 // character of any script are UTF-8.
 func TestCheckUTF8(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, src string
 		want      string // "" when the page is UTF-8

@@ -6,6 +6,7 @@ import (
 )
 
 func TestSort(t *testing.T) {
+	t.Parallel()
 	type page struct {
 		path   string
 		weight int
@@ -64,6 +65,7 @@ func TestSort(t *testing.T) {
 }
 
 func TestWeight(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, src string
 		want      int

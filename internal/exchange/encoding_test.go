@@ -71,6 +71,7 @@ func translations(w *exchange.Work) map[string]string {
 // from: the encoding is told by the PO header's charset, the XML
 // declaration's encoding, a byte order mark, or the zero bytes of UTF-16.
 func TestImportConverted(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name, format, ext string
 		declare           string // the XML declaration's encoding after conversion; "" to keep it
@@ -148,6 +149,7 @@ func utf16LE(s string) string {
 // encoding glot does not know, is refused with the file and the line, and
 // never read as U+FFFD.
 func TestImportEncodingErrors(t *testing.T) {
+	t.Parallel()
 	const poHeader = "msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n\"Content-Type: text/plain; charset=%s\\n\"\n\n"
 	po := func(charset, rest string) string {
 		return strings.Replace(poHeader, "%s", charset, 1) + rest

@@ -111,6 +111,7 @@ func xliffSchema(t *testing.T) string {
 }
 
 func TestXLIFF(t *testing.T) {
+	t.Parallel()
 	data := export(t, "xliff")
 	f := write(t, "es.xlf", data)
 	// Valid against the OASIS XLIFF 2.0 core schema, and 2.1's, offline.
@@ -143,6 +144,7 @@ func TestXLIFF(t *testing.T) {
 }
 
 func TestPO(t *testing.T) {
+	t.Parallel()
 	data := export(t, "po")
 	f := write(t, "es.po", data)
 	quiet(t, "msgfmt", "-c", "--check-format", "-o", os.DevNull, f)
@@ -173,6 +175,7 @@ func TestPO(t *testing.T) {
 }
 
 func TestTMX(t *testing.T) {
+	t.Parallel()
 	data := export(t, "tmx")
 	f := write(t, "es.tmx", data)
 	// Valid against the TMX 1.4b DTD, offline.
@@ -197,6 +200,7 @@ func TestTMX(t *testing.T) {
 }
 
 func TestOnlyAndPage(t *testing.T) {
+	t.Parallel()
 	p := string(export(t, "po", "missing", "stale"))
 	if strings.Contains(p, "read-aaaa") || !strings.Contains(p, "new-cccc") || !strings.Contains(p, "edited-bbbb") {
 		t.Errorf("--only missing,stale:\n%s", p)
@@ -215,6 +219,7 @@ func TestOnlyAndPage(t *testing.T) {
 }
 
 func TestImportErrors(t *testing.T) {
+	t.Parallel()
 	for name, tt := range map[string]struct{ data, want string }{
 		"bad xml":     {"<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" trgLang=\"es\">\n<file>\n</xliff>", "x.xlf:4:"},
 		"no trgLang":  {`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"></xliff>`, "no trgLang"},
@@ -296,6 +301,7 @@ func quiet(t *testing.T, name string, args ...string) {
 // an XLIFF unit id is an xs:NMTOKEN. The export validates against the
 // OASIS schema, and every id comes back as it was.
 func TestXLIFFInterfaceIDs(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{"active.en.toml": {Data: []byte(`
 "Nav Home" = "Home"
 "a_b:c" = "Skip"
@@ -356,6 +362,7 @@ func importOne(file string, data []byte) (*exchange.Work, error) {
 // A file that is neither XML nor shaped like PO is refused by name, not
 // read as a PO file that holds nothing.
 func TestImportRefusesWhatIsNoExchangeFile(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		file, data, want string
 	}{

@@ -58,6 +58,7 @@ other = "Reading time: {{.Count}} minutes"
 // Plural-Forms formula never gives an index past nplurals, and every
 // plural entry has nplurals msgstr.
 func TestPOPluralFormsPassMsgfmt(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []string{"ar", "cs", "de", "es", "fr", "he", "hi", "id", "it", "ja", "ko", "nl", "pl", "pt", "pt-BR", "ru", "sv", "tr", "uk", "zh"} {
 		s, l := pluralSite(t, lang)
 		data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "po", Date: exportDate})
@@ -110,6 +111,7 @@ func fillPlural(t *testing.T, format, data string) string {
 // the source form it translates, filled in a translator's tool, imported
 // and merged, each lands in active.ar.toml as the form it is.
 func TestPluralRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, format := range exchange.Formats {
 		if format == "pot" {
 			continue // a template carries no translation

@@ -14,6 +14,7 @@ import (
 // is the one go-i18n, which picks the form a page shows, gives that count;
 // and it has as many forms as a translation into the language must have.
 func TestGettextFormulasAgreeWithCLDR(t *testing.T) {
+	t.Parallel()
 	for _, lang := range slices.Sorted(maps.Keys(gettextFormulas)) {
 		expr := gettextFormulas[lang]
 		t.Run(lang, func(t *testing.T) {
@@ -62,6 +63,7 @@ func integerForm(lang, f string) bool {
 // A language outside the table gets the table's formula that agrees with
 // its rules, and an error when none does.
 func TestPluralRuleOfOtherLanguages(t *testing.T) {
+	t.Parallel()
 	for lang, want := range map[string]string{
 		"sw":    "n!=1",                                        // German's
 		"th":    "0",                                           // no plural forms
@@ -84,6 +86,7 @@ func TestPluralRuleOfOtherLanguages(t *testing.T) {
 }
 
 func TestParsePlural(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		expr string
 		n    uint64

@@ -57,6 +57,7 @@ const poHeader = "msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n\n"
 // sources beside them, those of entries without msgctxt, the faults and
 // the drafts.
 func TestPOReader(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name, po, want string
 	}{
@@ -156,6 +157,7 @@ X en-GB`,
 // A PO file whose X-Source-Language is not the site's source language was
 // made from other source texts: refused, naming the header's line.
 func TestPOSourceLanguage(t *testing.T) {
+	t.Parallel()
 	po := "msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n\"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n!=0 && n%1000000==0 ? 1 : 2);\\n\"\n\"X-Source-Language: de\\n\"\n\nmsgctxt \"a\"\nmsgid \"Apfel.\"\nmsgstr \"Manzana.\"\n"
 	_, err := exchange.Import("es.po", []byte(po), "en")
 	if want := "es.po:5: the file's source language is de, but the site's is en"; err == nil || !strings.HasPrefix(err.Error(), want) {
@@ -168,6 +170,7 @@ func TestPOSourceLanguage(t *testing.T) {
 
 // A malformed PO file is refused with the line and column of the fault.
 func TestPOReadErrors(t *testing.T) {
+	t.Parallel()
 	for name, tt := range map[string]struct{ po, want string }{
 		"bad string after a tab":  {"msgctxt \"a\"\nmsgid \"x\"\nmsgstr\t'y'\n", "x.po:7:8: bad string after msgstr: a PO string is written between double quotes"},
 		"bad string after spaces": {"msgctxt \"a\"\nmsgid \"x\"\n  msgstr   'y'\n", "x.po:7:12: bad string after msgstr"},
@@ -191,6 +194,7 @@ func TestPOReadErrors(t *testing.T) {
 // the message this one took over, when it took over another's, so that
 // gettext's tools show the previous entry as it was.
 func TestPOPreviousEntry(t *testing.T) {
+	t.Parallel()
 	p := string(export(t, "po"))
 	if want := "#, fuzzy\n#| msgctxt \"old-bbbb\"\n#| msgid \"The text as it was.\"\nmsgctxt \"edited-bbbb\"\n"; !strings.Contains(p, want) {
 		t.Errorf("the stale entry lacks\n%s\n%s", want, p)
@@ -224,6 +228,7 @@ func TestPOPreviousEntry(t *testing.T) {
 // A template passes them but for the header check, which refuses
 // nplurals=INTEGER, as in any xgettext template: msginit fills it in.
 func TestPOExportsPassMsgfmt(t *testing.T) {
+	t.Parallel()
 	kathmandu := time.Date(2026, 3, 1, 15, 15, 0, 0, time.FixedZone("NPT", 5*3600+45*60))
 	for _, tt := range []struct {
 		name, lang string
@@ -270,6 +275,7 @@ func TestPOExportsPassMsgfmt(t *testing.T) {
 // A template holds every message the filters let through, with its
 // source and none of a language's translations, states or forms.
 func TestPOT(t *testing.T) {
+	t.Parallel()
 	s, l := site(t)
 	data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "pot", ContentName: "content", Date: exportDate})
 	if err != nil {

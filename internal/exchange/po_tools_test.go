@@ -181,6 +181,7 @@ func sameForms(t *testing.T, got, want map[string]string) {
 // the long lines: every form of every message comes back exactly, with
 // the source it was made against.
 func TestPOPolibRoundTrip(t *testing.T) {
+	t.Parallel()
 	data := richExport(t, richSource, "po")
 	filled := polibFill(t, write(t, "ar.po", data))
 	quiet(t, "msgfmt", "-c", "--check-format", "-o", os.DevNull, filled)
@@ -218,6 +219,7 @@ func TestPOPolibRoundTrip(t *testing.T) {
 // xliff2po) drops every msgctxt: the entries come back named by their
 // source alone, and land in BySource, every form of each.
 func TestPOTranslateToolkitRoundTrip(t *testing.T) {
+	t.Parallel()
 	filled := polibFill(t, write(t, "ar.po", richExport(t, richSource, "po")))
 	xlf := filepath.Join(t.TempDir(), "ar.xlf")
 	back := filepath.Join(t.TempDir(), "back.po")
@@ -294,6 +296,7 @@ func msginit(t *testing.T, pot, lang string) string {
 // msgmerge when the site changes: glot import takes every form of every
 // message from it, and what msgmerge marked fuzzy as a draft.
 func TestPOTWithGettext(t *testing.T) {
+	t.Parallel()
 	pot := write(t, "glot.pot", richExport(t, richSource, "pot"))
 	quiet(t, "msgfmt", "--check-format", "--check-domain", "-o", os.DevNull, pot)
 	po := msginit(t, pot, "ar")

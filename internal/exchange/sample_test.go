@@ -39,6 +39,7 @@ var validators = map[string]func(t *testing.T, file string){
 // template fields and a plural message, Arabic's six forms) exports in
 // every format, into every language, as the tools validate it.
 func TestSampleSiteExportsPassTheTools(t *testing.T) {
+	t.Parallel()
 	s, err := locale.Load(os.DirFS(filepath.Join("..", "..", "locales")), "locales", "en")
 	if err != nil {
 		t.Fatal(err)

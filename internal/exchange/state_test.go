@@ -39,6 +39,7 @@ const statesXLIFF = `<?xml version="1.0" encoding="UTF-8"?>
 // targets are taken, and only a message whose every unit is reviewed or
 // final is marked reviewed.
 func TestXLIFFStates(t *testing.T) {
+	t.Parallel()
 	// The file is one a tool may write: valid XLIFF 2.0.
 	tool(t, "xmllint", "--noout", "--nonet", "--schema", xliffSchema(t), write(t, "states.xlf", []byte(statesXLIFF)))
 	w, err := importOne("states.xlf", []byte(statesXLIFF))
@@ -79,6 +80,7 @@ func TestXLIFFStates(t *testing.T) {
 // A fuzzy PO entry is a draft: not taken, and counted when it holds a
 // translation.
 func TestPOFuzzyIsADraft(t *testing.T) {
+	t.Parallel()
 	po := "msgid \"\"\nmsgstr \"Language: es\\n\"\n\n" +
 		"#, fuzzy\nmsgctxt \"fuzzy\"\nmsgid \"A.\"\nmsgstr \"Un borrador.\"\n\n" +
 		"#, fuzzy, c-format\nmsgctxt \"fuzzy-empty\"\nmsgid \"B.\"\nmsgstr \"\"\n\n" +
@@ -109,6 +111,7 @@ func TestPOFuzzyIsADraft(t *testing.T) {
 // reviewed (XLIFF's state, a PO comment), a stale one with no target in
 // XLIFF and fuzzy with its old translation in PO, a missing one initial.
 func TestExportStates(t *testing.T) {
+	t.Parallel()
 	s, l := site(t)
 	l.Reviews = ledger.Reviews{"read-aaaa": {Translation: ledger.TextHash(l.Active.Messages["read-aaaa"])}}
 	x, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "xliff", ContentName: "content"})
@@ -150,6 +153,7 @@ func TestExportStates(t *testing.T) {
 // out; the other two are taken, and their review recorded in the review
 // file, as glot approve records it, only when the importer trusts it.
 func TestImportReview(t *testing.T) {
+	t.Parallel()
 	x := string(export(t, "xliff"))
 	for _, r := range [][2]string{
 		{`<segment state="translated">`, `<segment state="reviewed">`},
@@ -217,6 +221,7 @@ func TestImportReview(t *testing.T) {
 // released by a tool's review, even a trusted one: glot approve releases
 // one only when it is named.
 func TestTrustedReviewReleasesNothingHeld(t *testing.T) {
+	t.Parallel()
 	x := string(export(t, "xliff"))
 	for _, r := range [][2]string{{`<segment state="translated">`, `<segment state="reviewed">`}, {"tome 0,5 mg", "tome 5 mg"}} {
 		if strings.Count(x, r[0]) != 1 {

@@ -52,6 +52,7 @@ func lineOf(t *testing.T, data, s string) int {
 // A memory holds translations into several languages: each comes back as
 // its own work, in the order the languages first appear.
 func TestTMXEveryTargetLanguage(t *testing.T) {
+	t.Parallel()
 	memory := tmxMemory("en", `<tu tuid="read-aaaa">
  <tuv xml:lang="en"><seg>Read the study.</seg></tuv>
  <tuv xml:lang="fr"><seg>Lisez l'étude.</seg></tuv>
@@ -99,6 +100,7 @@ func TestTMXEveryTargetLanguage(t *testing.T) {
 // glot's tags, a tool's native code and the text of a <sub> within it
 // never become text, and a template field comes back as the field.
 func TestTMXInlineCodes(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ name, seg, want string }{
 		{"glot's own codes", `Lea <bpt i="1" x="1">&lt;1&gt;</bpt>el estudio<ept i="1">&lt;/1&gt;</ept> y tome 0,5 mg<ph x="2">&lt;2/&gt;</ph>.`, "Lea <1>el estudio</1> y tome 0,5 mg<2/>."},
 		{"isolated tags", `<it pos="begin" x="1">&lt;b&gt;</it>Lea<it pos="end" x="1">&lt;/b&gt;</it> el estudio.`, "<1>Lea</1> el estudio."},
@@ -131,6 +133,7 @@ func TestTMXInlineCodes(t *testing.T) {
 // in glot's tag notation, for merge to tell a translation of an older
 // source; and with the source language the header says, where it says it.
 func TestTMXCarriesSources(t *testing.T) {
+	t.Parallel()
 	s, _ := site(t)
 	data := string(export(t, "tmx"))
 	ws, err := exchange.Import("es.tmx", []byte(data), "en")
@@ -189,6 +192,7 @@ func otherOf(m *catalog.Message) string {
 // region, and, in a memory whose srclang is *all*, whichever language the
 // site's source is in. Every other language is a target.
 func TestTMXSourceLanguage(t *testing.T) {
+	t.Parallel()
 	units := `<tu tuid="a">
  <tuv xml:lang="de"><seg>Lies die Studie.</seg></tuv>
  <tuv xml:lang="en-US"><seg>Read the study.</seg></tuv>
@@ -231,6 +235,7 @@ func TestTMXSourceLanguage(t *testing.T) {
 // translations in the language as it is given: every translation comes
 // back by its source text.
 func TestTMXFromPo2tmx(t *testing.T) {
+	t.Parallel()
 	s, _ := site(t)
 	dir := t.TempDir()
 	po := write(t, "es.po", export(t, "po"))
@@ -298,6 +303,7 @@ print(json.dumps({e.msgid: e.msgstr for e in po}))
 // lines, and neither translation is taken; so is a source text translated
 // in two ways by units with no tuid. The rest of the memory is read.
 func TestTMXDuplicates(t *testing.T) {
+	t.Parallel()
 	memory := tmxMemory("en", `<tu tuid="a">
  <tuv xml:lang="en"><seg>One.</seg></tuv>
  <tuv xml:lang="es"><seg>Uno A.</seg></tuv>
@@ -380,6 +386,7 @@ func TestTMXDuplicates(t *testing.T) {
 // A target <tuv> left empty, as a tool leaves a unit it has not
 // translated, is no translation, whatever the x-state prop glot wrote.
 func TestTMXEmptyTarget(t *testing.T) {
+	t.Parallel()
 	memory := tmxMemory("en", `<tu tuid="empty">
  <prop type="x-state">missing</prop>
  <tuv xml:lang="en"><seg>Read.</seg></tuv>
@@ -411,6 +418,7 @@ func TestTMXEmptyTarget(t *testing.T) {
 // fields, emoji and right-to-left text is valid TMX 1.4b, carries each
 // template field as a code, and comes back as it was.
 func TestTMXExportValid(t *testing.T) {
+	t.Parallel()
 	ar := "[ui-reading-time]\n"
 	for f, text := range arabic {
 		ar += fmt.Sprintf("%s = %q\n", f, text)

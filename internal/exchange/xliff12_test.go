@@ -32,6 +32,7 @@ func xliff12Schema(t *testing.T) string {
 // state as the target's. It is valid XLIFF 1.2, Arabic, emoji and all,
 // and read back unchanged it brings back the translations in force.
 func TestXLIFF12(t *testing.T) {
+	t.Parallel()
 	s, l := uiSite(t)
 	l.Reviews = ledger.Reviews{"ui-greeting": {Translation: ledger.TextHash(l.Active.Messages["ui-greeting"])}}
 	data, err := exchange.Export(s, table(t, s, l), exchange.Options{Format: "xliff12", ContentName: "content"})
@@ -118,6 +119,7 @@ const states12 = `<?xml version="1.0" encoding="UTF-8"?>
 // signed-off, final or approved="yes" count as reviewed. A translation
 // memory's match (<alt-trans>) is not the unit's target.
 func TestXLIFF12States(t *testing.T) {
+	t.Parallel()
 	tool(t, "xmllint", "--noout", "--nonet", "--schema", xliff12Schema(t), write(t, "states.xlf", []byte(states12)))
 	w, err := importOne("states.xlf", []byte(states12))
 	if err != nil {
@@ -149,6 +151,7 @@ func TestXLIFF12States(t *testing.T) {
 // A file holds one unit for each message: a second, even in another
 // <file>, is a fault naming both, and a plural form given twice is too.
 func TestXLIFF12Faults(t *testing.T) {
+	t.Parallel()
 	file := `<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
  <file original="a.md" source-language="en" target-language="es" datatype="plaintext"><body>
@@ -191,6 +194,7 @@ func TestXLIFF12Faults(t *testing.T) {
 // language from the gettext header it keeps, names each unit by its
 // source, and reads a plural group's forms as the PO numbered them.
 func TestXLIFF12TranslateToolkit(t *testing.T) {
+	t.Parallel()
 	x := exportUI(t, "xliff12")
 	po := filepath.Join(t.TempDir(), "ar.po")
 	testkit.Run(t, testkit.Tool(t, "xliff2po"), "--progress=none", write(t, "ar.xlf", []byte(x)), po)
@@ -236,6 +240,7 @@ func TestXLIFF12TranslateToolkit(t *testing.T) {
 // Plural-Forms header (kept by po2xliff) that numbers the forms otherwise
 // than glot, two target languages.
 func TestXLIFF12Errors(t *testing.T) {
+	t.Parallel()
 	head := "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.1\" version=\"1.1\">\n"
 	for name, tt := range map[string]struct{ data, want string }{
 		"no language": {head + `<file original="a" source-language="en" datatype="plaintext"><body><trans-unit id="1"><source>A</source><target>B</target></trans-unit></body></file></xliff>`,

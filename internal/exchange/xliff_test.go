@@ -34,6 +34,7 @@ func xliff2(files ...string) string {
 // or one whose message another unit of the file also has, is a fault, and
 // nothing of that message is taken.
 func TestXLIFFSegmentedUnits(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name, file string
 		want       map[string]string // by id and plural form: the translation taken
@@ -125,6 +126,7 @@ func TestXLIFFSegmentedUnits(t *testing.T) {
 // A file says what language its sources are in: one made from another
 // site's sources is refused, naming the line.
 func TestXLIFFSourceLanguage(t *testing.T) {
+	t.Parallel()
 	file := "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\"\n srcLang=\"de-DE\" trgLang=\"es\">\n<file id=\"f1\"><unit id=\"a\"><segment><source>A.</source><target>Uno.</target></segment></unit></file></xliff>\n"
 	if _, err := exchange.Import("es.xlf", []byte(file), "en"); err == nil || !strings.Contains(err.Error(), "es.xlf:3:") || !strings.Contains(err.Error(), "de-DE") {
 		t.Errorf("a file from German sources into a site in English: %v", err)
@@ -215,6 +217,7 @@ func exportUI(t *testing.T, format string) string {
 // export, with Arabic, emoji, plural forms and fields, is valid XLIFF 2.0
 // and 2.1.
 func TestXLIFFTemplateFields(t *testing.T) {
+	t.Parallel()
 	x := exportUI(t, "xliff")
 	f := write(t, "ar.xlf", []byte(x))
 	tool(t, "xmllint", "--noout", "--nonet", "--schema", xliffSchema(t), f)
@@ -281,6 +284,7 @@ func TestXLIFFTemplateFields(t *testing.T) {
 // original text is not in the unit, or a code whose id glot gives none,
 // comes back as a placeholder no source has, which merge refuses.
 func TestXLIFFUnknownCodes(t *testing.T) {
+	t.Parallel()
 	x := exportUI(t, "xliff")
 	for name, edit := range map[string][2]string{
 		"unknown dataRef": {`! لديك <ph id="f3" canCopy="no" canDelete="no" disp="{{ .Count }}" dataRef="d2"/>`, `! لديك <ph id="f3" canCopy="no" canDelete="no" disp="{{ .Count }}" dataRef="d9"/>`},

@@ -1,7 +1,6 @@
 package extract_test
 
 import (
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/glot-i18n/glot/internal/extract"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
@@ -123,8 +123,6 @@ func TestSampleSiteIsUpToDate(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
-
 // TestExtractGolden pins every file glot extract writes for a small site:
 // the source catalog and the record of each page.
 func TestExtractGolden(t *testing.T) {
@@ -134,17 +132,5 @@ func TestExtractGolden(t *testing.T) {
 	for _, p := range res.Plan.Paths() {
 		fmt.Fprintf(&b, "-- %s --\n%s", p, locales[p].Data)
 	}
-	golden := "testdata/extract.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b.String() != string(want) {
-		t.Errorf("extract output differs from %s (go test -update rewrites it):\n%s", golden, b.String())
-	}
+	glottest.Golden(t, "testdata/extract.golden", []byte(b.String()))
 }

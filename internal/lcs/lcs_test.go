@@ -6,6 +6,7 @@ import (
 )
 
 func TestAlign(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ a, b, want string }{
 		{"", "", ""},
 		{"abc", "abc", "=a =b =c"},
@@ -33,6 +34,7 @@ func TestAlign(t *testing.T) {
 }
 
 func TestDistance(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		a, b string
 		want int
@@ -45,6 +47,7 @@ func TestDistance(t *testing.T) {
 	}
 }
 func TestWordDiff(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ a, b, want string }{
 		{"It does so by turning back on BDNF production.", "It does so by turning BDNF production back on.", "It does so by turning [-back on-] BDNF [-production.-]{+production back on.+}"},
 		{"same", "same", "same"},
@@ -57,6 +60,7 @@ func TestWordDiff(t *testing.T) {
 }
 
 func TestElide(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ a, b, want string }{
 		{"It does so by turning BDNF production back on. The BDNF then leads to repair.", "It does so by switching BDNF production back on. The BDNF then leads to repair.",
 			"… so by [-turning-] {+switching+} BDNF production …"},

@@ -9,6 +9,7 @@ import (
 )
 
 func TestPageRoundTrip(t *testing.T) {
+	t.Parallel()
 	p := &Page{Path: "guide/a.md", Weight: -3, Blocks: []Block{
 		{ID: "a-aaaa", Kind: "h1", Line: 1},
 		{ID: "e-eeee", Kind: "td", Line: 2, Where: `column "Dose", row "Ketamine"`},
@@ -33,6 +34,7 @@ func TestPageRoundTrip(t *testing.T) {
 // LoadPages lists the records in the site's order: the home page first,
 // then by weight, whatever their names.
 func TestLoadPagesInSiteOrder(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{}
 	for _, p := range []*Page{{Path: "about.md"}, {Path: "guide/visit.md", Weight: 1}, {Path: "index.md"}, {Path: "zebra.md", Weight: 2}} {
 		fsys[PagePath(p.Path)] = &fstest.MapFile{Data: p.Bytes()}
@@ -51,6 +53,7 @@ func TestLoadPagesInSiteOrder(t *testing.T) {
 }
 
 func TestLoadPagesWithoutBookkeeping(t *testing.T) {
+	t.Parallel()
 	recs, err := LoadPages(fstest.MapFS{}, "locales")
 	if err != nil || len(recs) != 0 {
 		t.Fatalf("%v %v", recs, err)
@@ -58,6 +61,7 @@ func TestLoadPagesWithoutBookkeeping(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
+	t.Parallel()
 	if _, err := ParsePage("locales/.glot/pages/a.md.toml", []byte("[[block]]\nid = \"x\"\nline = \"three\"\n")); err == nil || !strings.HasPrefix(err.Error(), "locales/.glot/pages/a.md.toml:3") {
 		t.Errorf("error = %v", err)
 	}
@@ -70,6 +74,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestArchiveAndRetiredRoundTrip(t *testing.T) {
+	t.Parallel()
 	a := Archive{"x-1": {Source: "Old \"source\"", Message: Entry{}.Message}}
 	a["x-1"].Hash = "sha1-1"
 	a["x-1"].Other = "Viejo"

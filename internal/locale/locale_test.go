@@ -7,6 +7,7 @@ import (
 )
 
 func TestLoad(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{
 		"active.en.toml": {Data: []byte(`
 cur-a = "Current text"
@@ -66,6 +67,7 @@ other = "Primer texto"
 // glot.toml has: an error when its tag is not one glot.toml could have, a
 // warning when it is a valid tag the site does not have.
 func TestCheckNames(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		file         string
 		err, warning string // what each must contain; "" for none

@@ -13,6 +13,7 @@ import (
 var safeID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func TestID(t *testing.T) {
+	t.Parallel()
 	texts := []string{
 		"Ketamine infusion therapy",
 		"Read <1>the study</1><2/>.",
@@ -52,6 +53,7 @@ func TestID(t *testing.T) {
 }
 
 func TestSlugIsShort(t *testing.T) {
+	t.Parallel()
 	s := Slug("Efficacy of ketamine in the rapid treatment of major depressive disorder: a meta-analysis")
 	if s != "efficacy-of-ketamine-in-the" {
 		t.Errorf("Slug = %q", s)
@@ -81,6 +83,7 @@ func was(bs []Block) [][]string {
 }
 
 func TestLink(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name       string
 		prev, next []Block
@@ -151,6 +154,7 @@ func TestLink(t *testing.T) {
 }
 
 func TestLinkKeepsChain(t *testing.T) {
+	t.Parallel()
 	prev := []Block{{ID: "third version of it", Was: []string{"second version of it", "first version of it"}}}
 	next := blocks("fourth version of it")
 	Link(prev, next, same)
@@ -161,6 +165,7 @@ func TestLinkKeepsChain(t *testing.T) {
 }
 
 func TestRename(t *testing.T) {
+	t.Parallel()
 	gone := map[string][]Block{"old/a.md": blocks("x", "y", "z"), "old/b.md": blocks("p", "q")}
 	added := map[string][]Block{"new/a.md": blocks("x", "y", "w"), "new/c.md": blocks("n")}
 	got := Rename(gone, added)

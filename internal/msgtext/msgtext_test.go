@@ -10,6 +10,7 @@ import (
 )
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want []Token
@@ -29,6 +30,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	const src = "Read <1>the <2>new</2> study</1> now<3/>."
 	tests := []struct {
 		name, tr string
@@ -66,6 +68,7 @@ func TestCheck(t *testing.T) {
 // A pair that sits inside another in the translation but not in the source
 // would nest markup the page never had: a link inside a link, say.
 func TestCheckRefusesNewNesting(t *testing.T) {
+	t.Parallel()
 	err := Check("<1>x</1> <2>y</2>", "<1>x <2>y</2></1>")
 	if err == nil || !strings.Contains(err.Error(), "<2>…</2> must be outside every other pair") {
 		t.Fatalf("Check = %v, want a nesting error", err)
@@ -73,6 +76,7 @@ func TestCheckRefusesNewNesting(t *testing.T) {
 }
 
 func TestNormalize(t *testing.T) {
+	t.Parallel()
 	tests := map[string]string{
 		"  a \n\t b  ":  "a b",
 		"a\u00a0: b":    "a\u00a0: b", // a deliberate no-break space stays
@@ -90,6 +94,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestWords(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want int
@@ -110,6 +115,7 @@ func TestWords(t *testing.T) {
 }
 
 func TestHasWordsAndHasTag(t *testing.T) {
+	t.Parallel()
 	if HasWords("<1>2016</1>, 12–14.") {
 		t.Error("numbers and punctuation have nothing to translate")
 	}
@@ -146,6 +152,7 @@ func FuzzCheck(f *testing.F) {
 }
 
 func TestCheckTemplate(t *testing.T) {
+	t.Parallel()
 	const src = "Reading time: {{.Count}} minutes"
 	tests := []struct {
 		src, tr, want string

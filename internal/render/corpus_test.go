@@ -18,6 +18,9 @@ import (
 // $GLOT_CORPUS (separated by the system's list separator), for checking
 // glot against a site before pointing it there.
 func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped under -short: it walks every Markdown and HTML file of GOROOT")
+	}
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		t.Fatal(err)

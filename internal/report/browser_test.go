@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
 )
@@ -37,6 +38,8 @@ func chrome(t *testing.T) string {
 // review table's columns: the source and the translation share most of
 // the width, equally, and the labels take a narrow column.
 func TestReviewColumnsBrowser(t *testing.T) {
+	t.Parallel()
+	glottest.Slow(t, "it starts Chromium")
 	s, err := locale.Load(os.DirFS("../../locales"), "locales", "en")
 	if err != nil {
 		t.Fatal(err)

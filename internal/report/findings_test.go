@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/lcs"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
@@ -17,40 +18,8 @@ import (
 // since), one missing; the current one has a wrong number.
 func site(t *testing.T) *locale.Site {
 	t.Helper()
-	fsys := fstest.MapFS{
-		"active.en.toml": {Data: []byte(`
-dose-aaaa = "Take 2 tablets."
-edited-bbbb = "The text as it is now."
-new-cccc = "A new sentence."
-`)},
-		".glot/pages/a.md.toml": {Data: []byte(`
-[[block]]
-id = "dose-aaaa"
-kind = "p"
-line = 3
+	fsys := glottest.FS(t, "testdata/findings.txtar")
 
-[[block]]
-id = "edited-bbbb"
-kind = "p"
-line = 5
-was = ["old-bbbb"]
-
-[[block]]
-id = "new-cccc"
-kind = "li"
-line = 7
-`)},
-		".glot/retired.toml": {Data: []byte(`old-bbbb = "The text as it was."` + "\n")},
-		"active.es.toml": {Data: []byte(`
-[dose-aaaa]
-other = "Tome 3 comprimidos."
-`)},
-		".glot/archive.es.toml": {Data: []byte(`
-[old-bbbb]
-source = "The text as it was."
-other = "El texto como era."
-`)},
-	}
 	s, err := locale.Load(fsys, "locales", "en")
 	if err != nil {
 		t.Fatal(err)
@@ -59,6 +28,7 @@ other = "El texto como era."
 }
 
 func TestDiff(t *testing.T) {
+	t.Parallel()
 	r := diff(t, site(t), report.DiffOptions{ContentName: "content"}, "es")
 	if len(r.Findings) != 3 || r.Count("missing", "") != 1 || r.Count("stale", "") != 2 {
 		t.Fatalf("findings: %+v", r.Findings)
@@ -110,6 +80,7 @@ func TestDiff(t *testing.T) {
 }
 
 func TestCheckReport(t *testing.T) {
+	t.Parallel()
 	r := checks(t, site(t), check.New("en", nil), "es")
 	if len(r.Findings) != 1 || r.Findings[0].Kind != "numbers" || r.Findings[0].Severity != "error" || r.Findings[0].Line != 3 {
 		t.Fatalf("findings: %+v", r.Findings)
@@ -149,6 +120,7 @@ func TestCheckReport(t *testing.T) {
 }
 
 func TestReviewPage(t *testing.T) {
+	t.Parallel()
 	files, err := report.NewReview(site(t), tables(t, site(t), "es")[0], check.New("en", nil), report.ReviewOptions{Content: "content", Index: "review.html"}).Files()
 	if err != nil {
 		t.Fatal(err)
@@ -173,6 +145,7 @@ func TestReviewPage(t *testing.T) {
 // Every plural form of a translation is checked, against the source's form
 // of the same name, and a finding says which form.
 func TestCheckPluralForms(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{
 		"active.en.toml": {Data: []byte(`
 [ui-reading-time]

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/merge"
 	"github.com/glot-i18n/glot/internal/report"
@@ -23,73 +24,8 @@ import (
 // one missing, and interface text on no page.
 func countsSite(t *testing.T) *locale.Site {
 	t.Helper()
-	fsys := fstest.MapFS{
-		"active.en.toml": {Data: []byte(`
-shared-aaaa = "Ask your doctor."
-done-aaaa = "Rest well."
-signed-aaaa = "Drink water."
-dose-aaaa = "Take 2 tablets."
-edited-bbbb = "The text as it is now."
-new-cccc = "A new sentence."
-ui-skip = "Skip to content"
-`)},
-		".glot/pages/a.md.toml": {Data: []byte(`
-[[block]]
-id = "shared-aaaa"
-kind = "p"
-line = 1
+	fsys := glottest.FS(t, "testdata/counts.txtar")
 
-[[block]]
-id = "done-aaaa"
-kind = "p"
-line = 3
-
-[[block]]
-id = "dose-aaaa"
-kind = "p"
-line = 5
-
-[[block]]
-id = "edited-bbbb"
-kind = "p"
-line = 7
-was = ["old-bbbb"]
-`)},
-		".glot/pages/b.md.toml": {Data: []byte(`
-[[block]]
-id = "shared-aaaa"
-kind = "p"
-line = 1
-
-[[block]]
-id = "signed-aaaa"
-kind = "p"
-line = 3
-
-[[block]]
-id = "new-cccc"
-kind = "li"
-line = 5
-
-[[block]]
-id = "shared-aaaa"
-kind = "p"
-line = 7
-`)},
-		".glot/retired.toml": {Data: []byte(`old-bbbb = "The text as it was."` + "\n")},
-		"active.es.toml": {Data: []byte(`
-shared-aaaa = "Consulte a su médico."
-done-aaaa = "Descanse bien."
-signed-aaaa = "Beba agua."
-dose-aaaa = "Tome 3 comprimidos."
-ui-skip = "Ir al contenido"
-`)},
-		".glot/archive.es.toml": {Data: []byte(`
-[old-bbbb]
-source = "The text as it was."
-other = "El texto como era."
-`)},
-	}
 	s, err := locale.Load(fsys, "locales", "en")
 	if err != nil {
 		t.Fatal(err)
@@ -116,6 +52,7 @@ other = "El texto como era."
 // once, however many pages show it, the interface text included, a
 // translation held back as stale.
 func TestReviewCountsAreStatus(t *testing.T) {
+	t.Parallel()
 	s := countsSite(t)
 	src, ts := compiled(t, s, "es")
 	for id, want := range map[string]verdict.State{"dose-aaaa": verdict.Held, "edited-bbbb": verdict.Stale, "new-cccc": verdict.Missing, "signed-aaaa": verdict.Translated} {
@@ -150,6 +87,7 @@ func TestReviewCountsAreStatus(t *testing.T) {
 // folder named after its stem, every link between them leading to one of
 // them.
 func TestReviewSplit(t *testing.T) {
+	t.Parallel()
 	s := countsSite(t)
 	_, ts := compiled(t, s, "es")
 	r := report.NewReview(s, ts[0], check.New("en", nil), report.ReviewOptions{Content: "content", Index: "review.es.html", Layout: report.Split})
@@ -218,6 +156,7 @@ func links(t *testing.T, files []report.File) map[string][]string {
 // A split status report is an index of the languages and a file per
 // language, each linked to the others it names.
 func TestStatusSplit(t *testing.T) {
+	t.Parallel()
 	s := countsSite(t)
 	src, ts := compiled(t, s, "es")
 	files, err := report.Status(src, ts).HTML(s, ts, report.StatusHTMLOptions{Content: "content", Index: "status.html", Layout: report.Split})
@@ -246,6 +185,7 @@ func TestStatusSplit(t *testing.T) {
 // A language's gaps are listed a thousand at a time, each file leading to
 // the others.
 func TestStatusGapsSplit(t *testing.T) {
+	t.Parallel()
 	var src, page strings.Builder
 	n := 2*report.GapsPerFile + 5
 	for i := range n {

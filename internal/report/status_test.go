@@ -4,34 +4,20 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
-	"testing/fstest"
 
 	"github.com/glot-i18n/glot/internal/check"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
 func TestStatus(t *testing.T) {
+	t.Parallel()
 	// Three source messages: one translated into es, one stale (its
 	// translation was made for another source text), one missing.
-	locales := fstest.MapFS{
-		"active.en.toml": {Data: []byte(`
-done-aaaa = "Done text"
-stale-aaaa = "Changed source text here"
-missing-aaaa = "Missing text of four words"
-`)},
-		"active.es.toml": {Data: []byte(`
-[done-aaaa]
-other = "Texto hecho"
-`)},
-		".glot/archive.es.toml": {Data: []byte(`
-[stale-aaaa]
-source = "Old source"
-hash = "sha1-old"
-other = "Fuente vieja"
-`)},
-	}
+	locales := glottest.FS(t, "testdata/status.txtar")
+
 	s, err := locale.Load(locales, "locales", "en")
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 // A message on no page, the layout's interface text, is named in the
 // Markdown report's Where cell, which was empty for it.
 func TestMarkdownWhereOfInterfaceText(t *testing.T) {
+	t.Parallel()
 	f := &Findings{tool: "diff", Findings: []Finding{
 		{Lang: "ja", ID: "ui-skip", Kind: "missing", Severity: "warning", Message: "no translation: Skip to content"},
 		{Lang: "ja", ID: "first-aaaa", Page: "content/a.md", Line: 3, Kind: "missing", Severity: "warning", Message: "no translation: First."},
@@ -30,6 +31,7 @@ func TestMarkdownWhereOfInterfaceText(t *testing.T) {
 // The status page writes a share as a reader does: "100 %", "65.4 %",
 // and a share short of all never as 100.
 func TestPercent(t *testing.T) {
+	t.Parallel()
 	for p, want := range map[float64]string{100: "100 %", 0: "0 %", 65.38461: "65.4 %", 99.95: "99.9 %", 50: "50 %"} {
 		if got := percent(p); got != want {
 			t.Errorf("percent(%v) = %q, want %q", p, got, want)
@@ -40,6 +42,7 @@ func TestPercent(t *testing.T) {
 // The status page names a gap of the interface text as such: it read
 // "missing : Skip to content".
 func TestStatusHTMLGapOfInterfaceText(t *testing.T) {
+	t.Parallel()
 	data := struct {
 		Source string
 		Langs  []langData

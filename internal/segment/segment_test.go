@@ -2,15 +2,14 @@ package segment
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
+	"github.com/glot-i18n/glot/internal/glottest"
+)
 
 // dump writes a page's segments in a form a person can review.
 func dump(src []byte, p *Page) []byte {
@@ -41,8 +40,7 @@ func dump(src []byte, p *Page) []byte {
 }
 
 // TestMarkdownGolden segments every testdata/markdown/*.md and compares
-// with its .golden file. Run with -update to rewrite them, then review the
-// diff.
+// with its .golden file. go test -update rewrites them; review the diff.
 func TestMarkdownGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/markdown/*.md")
 	if len(files) == 0 {
@@ -59,20 +57,7 @@ func TestMarkdownGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := dump(src, p)
-			golden := strings.TrimSuffix(f, ".md") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("segments of %s differ from %s:\n%s", f, golden, lineDiff(string(want), string(got)))
-			}
+			glottest.Golden(t, strings.TrimSuffix(f, ".md")+".golden", got)
 		})
 	}
 }
@@ -94,20 +79,7 @@ func TestHTMLGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := dump(src, p)
-			golden := strings.TrimSuffix(f, ".html") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("segments of %s differ from %s:\n%s", f, golden, lineDiff(string(want), string(got)))
-			}
+			glottest.Golden(t, strings.TrimSuffix(f, ".html")+".golden", got)
 		})
 	}
 }
@@ -124,25 +96,6 @@ func TestIsDocument(t *testing.T) {
 			t.Errorf("IsDocument(%q) = %v", src, !want)
 		}
 	}
-}
-
-// lineDiff shows the lines that differ, for failure messages.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, wl, gl)
-		}
-	}
-	return b.String()
 }
 
 // Every segment's range must lie inside the page, in order, and either

@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/glot-i18n/glot/internal/glottest"
 )
 
 func TestServeRebuildsAndReloads(t *testing.T) {
@@ -354,32 +356,12 @@ func TestStreamCap(t *testing.T) {
 	full()
 }
 
-// writeFiles writes files (slash-separated name -> text) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // An address that leads nowhere gets the 404 page of the language whose
 // folder it is in, with status 404, its links pointed at its own folder;
 // one outside every language's folder gets that of the reader's language,
 // else the chooser's first; a site without 404 pages, a plain 404.
 func TestNotFoundPage(t *testing.T) {
-	root := t.TempDir()
-	writeFiles(t, root, map[string]string{
-		"index.html":    `<!DOCTYPE html><html><head></head><body><a href="en/" hreflang="en">English</a> <a href="es/" hreflang="es">Español</a></body></html>`,
-		"es/index.html": "<!DOCTYPE html><html lang=es><head></head><body>inicio</body></html>",
-		"es/404.html":   `<!DOCTYPE html><html lang="es"><head><title>404 · Inicio</title></head><body><a class="skip" href="#content">Saltar</a><a href="./">Inicio</a></body></html>`,
-		"en/404.html":   `<!DOCTYPE html><html lang="en"><head><title>404 · Home</title></head><body><a href="./">Home</a></body></html>`,
-	})
+	root := glottest.Dir(t, "testdata/notfound.txtar")
 	h := New(Options{Root: root}).site()
 	for _, c := range []struct {
 		path, want string
@@ -413,11 +395,7 @@ func TestNotFoundPage(t *testing.T) {
 // chooser's languages, or one close to it, to that language's home page;
 // any other reader gets the chooser. Both answers vary with the header.
 func TestRootFollowsAcceptLanguage(t *testing.T) {
-	root := t.TempDir()
-	writeFiles(t, root, map[string]string{
-		"index.html": `<!DOCTYPE html><html><head><link rel="alternate" hreflang="x-default" href="https://example.org/"></head><body><ul>
-<li><a href="en/" hreflang="en">English</a></li><li><a href="pt-BR/" hreflang="pt-BR">Português (Brasil)</a></li><li><a href="ar/" hreflang="ar">العربية</a></li><li><a href="https://elsewhere.example/" hreflang="fr">Ailleurs</a></li></ul></body></html>`,
-	})
+	root := glottest.Dir(t, "testdata/chooser.txtar")
 	h := New(Options{Root: root}).site()
 	for _, c := range []struct{ accept, location string }{
 		{"ar, en;q=0.5", "/ar/"},

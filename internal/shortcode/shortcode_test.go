@@ -46,6 +46,7 @@ func describe(src string) string {
 }
 
 func TestFind(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ src, want string }{
 		{`{{< ref "docs/intro.md" >}}`, `<ref "docs/intro.md"`},
 		{`{{% notice tip %}}Be careful.{{% /notice %}}`, `%notice "tip" ~1 | %/notice ~0`},
@@ -77,6 +78,7 @@ func TestFind(t *testing.T) {
 }
 
 func TestGetAndInner(t *testing.T) {
+	t.Parallel()
 	src := []byte(`{{< figure "pos0" src="a.png" alt="An image" >}}inside{{< /figure >}}`)
 	scs := Find(src)
 	for name, want := range map[string]string{"src": "a.png", "alt": "An image", "0": "pos0"} {
@@ -97,6 +99,7 @@ func TestGetAndInner(t *testing.T) {
 
 // Masking keeps every byte in place, and every line break.
 func TestMask(t *testing.T) {
+	t.Parallel()
 	src := []byte("Text {{< img\nsrc=\"a\" >}} more.")
 	m := Mask(src, Find(src))
 	if len(m) != len(src) || string(m) != "Text xxxxxxx\nxxxxxxxxxxx more." {

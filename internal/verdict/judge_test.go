@@ -20,6 +20,7 @@ func unescape(s string) string {
 }
 
 func TestJudge(t *testing.T) {
+	t.Parallel()
 	page := &catalog.Message{ID: "p", Other: "Read <1>the study</1> in <2/>."}
 	ui := &catalog.Message{ID: "u", One: "Reading time: {{.Count}} minute", Other: "Reading time: {{.Count}} minutes"}
 	withHash := func(src *catalog.Message, m catalog.Message) *catalog.Message {
@@ -107,6 +108,7 @@ func TestJudge(t *testing.T) {
 // archive keeps with it. One whose kept source is another text is not
 // current, hash or no hash.
 func TestRestorable(t *testing.T) {
+	t.Parallel()
 	src := &catalog.Message{ID: "ui-skip", Other: "Skip to the main content"}
 	rules := NewRules("en", nil)
 	for _, tt := range []struct {

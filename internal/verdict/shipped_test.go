@@ -49,6 +49,7 @@ func shippedSite(t *testing.T, skip, lang, active string) (*Table, *locale.Lang)
 // of the site's own that is held back stays held, with its reason, while
 // the shipped one shows.
 func TestShippedTranslations(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, skip, lang, active string
 		state                    State

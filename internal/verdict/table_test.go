@@ -5,6 +5,7 @@ import (
 	"testing/fstest"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
 )
@@ -16,60 +17,9 @@ import (
 // lacks from its parent.
 func locales(t *testing.T) *locale.Site {
 	t.Helper()
-	fsys := fstest.MapFS{
-		"active.en.toml": {Data: []byte(`
-cur-a = "Current text"
-new-b = "Edited text"
-newer-c = "Edited twice"
-fresh-d = "Never translated"
-empty-e = "Translated as empty"
-bad-f = "Has <1>a pair</1>"
-rev-g = "Reviewed text"
-old-h = "Changed since"
-`)},
-		".glot/pages/p.md.toml": {Data: []byte(`
-[[block]]
-id = "new-b"
-kind = "p"
-line = 1
-was = ["old-b"]
+	fsys := glottest.FS(t, "testdata/locales.txtar")
+	fsys[".glot/review.es.toml"] = &fstest.MapFile{Data: []byte("[rev-g]\ntranslation = \"" + ledger.TextHash(&catalog.Message{Other: "Texto revisado"}) + "\"\n[cur-a]\ntranslation = \"sha1-other-text\"\n")}
 
-[[block]]
-id = "newer-c"
-kind = "p"
-line = 3
-was = ["mid-c", "old-c"]
-`)},
-		".glot/retired.toml": {Data: []byte("old-b = \"Original text\"\nmid-c = \"Edited once\"\nold-c = \"First text\"\n")},
-		"active.es.toml": {Data: []byte(`
-[cur-a]
-other = "Texto actual"
-[empty-e]
-other = ""
-[bad-f]
-other = "Sin el par"
-[rev-g]
-other = "Texto revisado"
-[old-h]
-hash = "sha1-0000"
-other = "Cambiado desde"
-`)},
-		".glot/archive.es.toml": {Data: []byte(`
-[old-b]
-source = "Original text"
-other = "Texto original"
-[old-c]
-source = "First text"
-other = "Primer texto"
-`)},
-		".glot/review.es.toml": {Data: []byte("[rev-g]\ntranslation = \"" + ledger.TextHash(&catalog.Message{Other: "Texto revisado"}) + "\"\n[cur-a]\ntranslation = \"sha1-other-text\"\n")},
-		"active.es-MX.toml": {Data: []byte(`
-[rev-g]
-other = "Texto revisado en México"
-[bad-f]
-other = "Con <1>el par</1>"
-`)},
-	}
 	s, err := locale.Load(fsys, "locales", "en")
 	if err != nil {
 		t.Fatal(err)
@@ -91,6 +41,7 @@ func compile(t *testing.T, s *locale.Site, lang string) *Table {
 }
 
 func TestCompile(t *testing.T) {
+	t.Parallel()
 	s := locales(t)
 	es := compile(t, s, "es")
 	tests := []struct {
@@ -139,6 +90,7 @@ func TestCompile(t *testing.T) {
 // A regional variant shows its own translation where it has one that
 // stands, and its parent's elsewhere; it is translated where either is.
 func TestCompileRegionalVariant(t *testing.T) {
+	t.Parallel()
 	mx := compile(t, locales(t), "es-MX")
 	tests := []struct {
 		id, inForce, from string
@@ -162,6 +114,7 @@ func TestCompileRegionalVariant(t *testing.T) {
 // translations only when allowed and fitting, reviewed ones only when
 // required.
 func TestUse(t *testing.T) {
+	t.Parallel()
 	es := compile(t, locales(t), "es")
 	tests := []struct {
 		id      string
