@@ -3,7 +3,6 @@ package merge_test
 import (
 	"fmt"
 	"maps"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/merge"
 )
@@ -213,20 +213,7 @@ func TestTranslateFileGolden(t *testing.T) {
 	s.write("c.md", "# Page C\n\nA new page with `code`, a line  \nbreak and an ![image](i.png).\n")
 	s.extract()
 	s.merge("es", merge.Options{})
-	got := s.file("translate.es.toml")
-	golden := path.Join("testdata", "translate.es.toml.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("translate.es.toml differs from %s (go test -update rewrites it):\n%s", golden, got)
-	}
+	glottest.Golden(t, path.Join("testdata", "translate.es.toml.golden"), []byte(s.file("translate.es.toml")))
 }
 
 // Merging writes deterministic files: the same input gives the same bytes,

@@ -2,7 +2,6 @@ package merge_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"strings"
 	"testing"
@@ -16,8 +15,6 @@ import (
 	"github.com/glot-i18n/glot/internal/report"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 // site is a glot site in memory, run through extract and merge the way the
 // CLI runs it on disk.

@@ -2,10 +2,8 @@ package site_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -17,11 +15,10 @@ import (
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/extract"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/site"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 // memSink keeps the build's files in memory.
 type memSink struct {
@@ -172,19 +169,7 @@ func TestBuildGolden(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "-- %s --\n%s", n, data)
 	}
-	golden := filepath.Join("testdata", "build.golden")
-	if *update {
-		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		t.Errorf("build output differs from %s (go test -update rewrites it); got:\n%s", golden, b.Bytes())
-	}
+	glottest.Golden(t, filepath.Join("testdata", "build.golden"), b.Bytes())
 	if rep.Files != len(files) || rep.Pages != 4 {
 		t.Errorf("report: %+v", rep)
 	}
