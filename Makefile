@@ -4,7 +4,7 @@
 GO ?= go
 GLOT := bin/glot
 
-.PHONY: all glot site test bench bench-go fuzz clean
+.PHONY: all glot site test golden bench bench-go fuzz clean
 
 all: glot
 
@@ -26,6 +26,11 @@ test:
 
 # Compares glot with Hugo, po4a and goldmark alone on generated sites
 # (bench/README.md); BENCH_SIZES="200 1000" make bench for a quick run.
+# Rewrites every golden file: the packages whose tests use glottest take
+# its -update flag; review the diff like code.
+golden:
+	$(GO) test $$($(GO) list -f '{{.ImportPath}} {{.TestImports}} {{.XTestImports}}' ./... | grep internal/glottest | cut -d' ' -f1 | grep -v '/glottest$$') -update
+
 bench:
 	bench/run
 
