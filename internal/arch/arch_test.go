@@ -34,7 +34,6 @@ const (
 // or by function ("internal/x/y.go:Name", methods as "Type.Name"), with
 // the reason each stays as it is.
 var allowed = map[string]string{
-	"internal/cli/outputs.go": toSplit,
 }
 
 // toSplit marks what is still to be split: the list shrinks to the
