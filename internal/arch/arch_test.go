@@ -33,8 +33,7 @@ const (
 // allowed names the exceptions to the limits, by file ("internal/x/y.go")
 // or by function ("internal/x/y.go:Name", methods as "Type.Name"), with
 // the reason each stays as it is.
-var allowed = map[string]string{
-}
+var allowed = map[string]string{}
 
 // toSplit marks what is still to be split: the list shrinks to the
 // exceptions with a reason of their own.
