@@ -11,6 +11,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/merge"
 )
 
 // Translate writes locales/active.<lang>.toml for each language of o from
@@ -41,9 +42,12 @@ func Translate(dir string, o Options) error {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			out := translateCatalog(src, lang, o)
-			header := fmt.Sprintf("# Translations into %s (%s) in force, each current for its source message.\n# Generated for glot's benchmarks: gibberish that keeps every placeholder, number and address.\n", langtag.Name(lang), lang)
+			// Written as glot merge writes a catalog, so that merge
+			// takes it as its own: gibberish that keeps every
+			// placeholder, number and address.
+			data := merge.CatalogBytes(lang, SourceLanguage, out, func(id string) *catalog.Message { return src.Messages[id] })
 			path := filepath.Join(dir, "locales", "active."+lang+".toml")
-			if err := os.WriteFile(path, out.Bytes(header, false), 0o644); err != nil {
+			if err := os.WriteFile(path, data, 0o644); err != nil {
 				errs[i] = fmt.Errorf("write catalog: %w", err)
 			}
 		})

@@ -259,13 +259,19 @@ func (pl *places) holds(file string, data []byte, id string) bool {
 }
 
 // activeBytes writes active, the catalog of lang, each translation under
-// its source as a comment (see catalog.TranslationBytes): the current
-// source of its id, which is the one it translates, for a translation that
-// is no longer current leaves the catalog.
+// its source as a comment: the current source of its id, which is the one
+// it translates, for a translation that is no longer current leaves the
+// catalog.
 func activeBytes(s *locale.Site, lang string, active *catalog.Catalog) []byte {
-	return active.TranslationBytes(activeHeader(lang), s.SourceLang, func(id string) *catalog.Message {
-		return s.Source.Messages[id]
-	})
+	return CatalogBytes(lang, s.SourceLang, active, func(id string) *catalog.Message { return s.Source.Messages[id] })
+}
+
+// CatalogBytes writes active.<lang>.toml as glot merge writes it, from
+// active, the language's catalog, and source, the source message of each
+// id (see catalog.TranslationBytes): what else makes a catalog (the
+// benchmarks' generator) writes it so, for merge to take it as its own.
+func CatalogBytes(lang, srcLang string, active *catalog.Catalog, source func(id string) *catalog.Message) []byte {
+	return active.TranslationBytes(activeHeader(lang), srcLang, source)
 }
 
 // ActiveCurrent reports whether the catalog of lang in fsys is written as
