@@ -34,6 +34,29 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("message %q is on line %d, outside the %d lines of the file", id, l, lines)
 			}
 		}
+		// A translator's file is read with its comments, for the
+		// drafts they mark: it reads the same messages.
+		var keyed *Catalog
+		fuzzcheck.Bounded(t, func() { keyed, err = ParseKeyed(file, data) })
+		if err != nil {
+			t.Fatalf("ParseKeyed refuses what Parse reads, %q: %v", data, err)
+		}
+		if !maps.EqualFunc(keyed.Messages, c.Messages, func(a, b *Message) bool { return *a == *b }) {
+			t.Fatalf("ParseKeyed and Parse read %q differently:\n%s\n%s", data, dump(keyed), dump(c))
+		}
+		for id, l := range keyed.Fuzzy {
+			if l < 1 || l >= keyed.Lines[id] {
+				t.Fatalf("the draft mark of %q is on line %d, not above its table on line %d", id, l, keyed.Lines[id])
+			}
+		}
+		// Written with each source text above its translation, as merge
+		// writes a language's catalog, it reads the same.
+		out := c.TranslationBytes("# A catalog.\n", "en", func(id string) *Message { return c.Messages[id] })
+		var withSources *Catalog
+		fuzzcheck.Bounded(t, func() { withSources, err = Parse(file, out) })
+		if err != nil || !maps.EqualFunc(withSources.Messages, c.Messages, func(a, b *Message) bool { return *a == *b }) {
+			t.Fatalf("written with its sources, %q reads back as %v, %v\n%s", data, withSources, err, out)
+		}
 		for _, source := range []bool{true, false} {
 			out := c.Bytes("# A catalog.\n", source)
 			var back *Catalog
