@@ -239,30 +239,8 @@ func sortedKeys(m map[string]string) []string {
 // Each record's Path is the content page it is for, relative to the content
 // folder.
 func LoadPages(locales fs.FS, localesName string) ([]*Page, error) {
-	root := path.Join(Dir, "pages")
 	var recs []*Page
-	err := fs.WalkDir(locales, root, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && p == root {
-			return fs.SkipDir
-		}
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".toml") {
-			return nil
-		}
-		data, err := fs.ReadFile(locales, p)
-		if err != nil {
-			return err
-		}
-		r, err := ParsePage(path.Join(localesName, p), data)
-		if err != nil {
-			return err
-		}
-		r.Path = PageOf(strings.TrimPrefix(p, root+"/"))
-		recs = append(recs, r)
-		return nil
-	})
+	err := walkPages(locales, localesName, false, func(r *Page) { recs = append(recs, r) })
 	content.Sort(recs, func(p *Page) (string, int) { return p.Path, p.Weight })
 	return recs, err
 }
@@ -272,9 +250,17 @@ func LoadPages(locales fs.FS, localesName string) ([]*Page, error) {
 // only the head of each record, before its first block: every command
 // asks it, and a large site has tens of thousands of records.
 func LoadHashes(locales fs.FS, localesName string) (map[string]string, error) {
-	root := path.Join(Dir, "pages")
 	out := map[string]string{}
-	err := fs.WalkDir(locales, root, func(p string, d fs.DirEntry, err error) error {
+	err := walkPages(locales, localesName, true, func(r *Page) { out[r.Path] = r.Hash })
+	return out, err
+}
+
+// walkPages reads every page record of the bookkeeping, with its Path,
+// and gives each to f; with head set, only the record's own keys, before
+// its first block.
+func walkPages(locales fs.FS, localesName string, head bool, f func(*Page)) error {
+	root := path.Join(Dir, "pages")
+	return fs.WalkDir(locales, root, func(p string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) && p == root {
 			return fs.SkipDir
 		}
@@ -288,15 +274,15 @@ func LoadHashes(locales fs.FS, localesName string) (map[string]string, error) {
 		if err != nil {
 			return err
 		}
-		if i := bytes.Index(data, []byte("\n[[block]]")); i >= 0 {
+		if i := bytes.Index(data, []byte("\n[[block]]")); head && i >= 0 {
 			data = data[:i+1]
 		}
 		r, err := ParsePage(path.Join(localesName, p), data)
 		if err != nil {
 			return err
 		}
-		out[PageOf(strings.TrimPrefix(p, root+"/"))] = r.Hash
+		r.Path = PageOf(strings.TrimPrefix(p, root+"/"))
+		f(r)
 		return nil
 	})
-	return out, err
 }
