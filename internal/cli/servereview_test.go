@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -23,6 +22,7 @@ import (
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/serve"
+	"github.com/glot-i18n/glot/internal/testkit"
 )
 
 // reviewSite writes a site of one page in Spanish, its three messages
@@ -210,15 +210,7 @@ func TestServeReviewApproveBrowser(t *testing.T) {
 	srv.Start()
 	defer srv.Close()
 
-	exe := os.Getenv("GLOT_CHROME")
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if exe == "" {
-			exe, _ = exec.LookPath(name)
-		}
-	}
-	if exe == "" {
-		t.Fatal("the browser test needs Chromium (Debian: apt-get install chromium), or GLOT_CHROME set to a Chrome")
-	}
+	exe := testkit.Chromium(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.Flag("headless", true),
 		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()))
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"testing"
 	"time"
 
@@ -15,23 +14,8 @@ import (
 	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
+	"github.com/glot-i18n/glot/internal/testkit"
 )
-
-// chrome finds headless Chromium as internal/site's browser test does:
-// $GLOT_CHROME, or Debian's chromium, which .ci/run installs.
-func chrome(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("GLOT_CHROME"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Fatal("the browser test needs Chromium (Debian: apt-get install chromium), or GLOT_CHROME set to a Chrome")
-	return ""
-}
 
 // TestReviewColumnsBrowser opens the sample site's review in headless
 // Chromium, in Spanish and in Arabic (right to left), and measures the
@@ -65,7 +49,7 @@ func TestReviewColumnsBrowser(t *testing.T) {
 	defer srv.Close()
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome(t)),
+		chromedp.ExecPath(testkit.Chromium(t)),
 		chromedp.Flag("headless", true),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,6 +18,7 @@ import (
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/site"
+	"github.com/glot-i18n/glot/internal/testkit"
 )
 
 // diskSink writes the build under a folder.
@@ -30,28 +30,12 @@ func (d diskSink) Write(out site.Output, data []byte) error {
 	return plan.WriteFile(filepath.Join(string(d), filepath.FromSlash(out.Name)), data)
 }
 
-// chrome finds headless Chromium: $GLOT_CHROME, or Debian's chromium,
-// which .ci/run installs.
-func chrome(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("GLOT_CHROME"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Fatal("the browser test needs Chromium (Debian: apt-get install chromium), or GLOT_CHROME set to a Chrome")
-	return ""
-}
-
 // browser starts headless Chromium for a test and returns its context and
 // a function that runs a script in the current page and returns its
 // value.
 func browser(t *testing.T) (context.Context, func(js string) any) {
 	t.Helper()
-	exe := chrome(t)
+	exe := testkit.Chromium(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.Flag("headless", true),

@@ -1,6 +1,6 @@
 // Package testkit finds the tools of the trade that glot's tests run on its
 // output: gettext, xmllint, Translate Toolkit, polib and lxml under
-// Python. .ci/run installs each from Debian; a test that needs one the
+// Python, and headless Chromium. .ci/run installs each from Debian; a test that needs one the
 // machine lacks fails, naming the package, rather than passing unseen.
 //
 //	py := testkit.Python(t, "polib")
@@ -8,6 +8,7 @@
 package testkit
 
 import (
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -40,6 +41,23 @@ func Tool(t testing.TB, name string) string {
 		t.Fatalf("%s is needed (Debian: apt-get install %s): %v", name, packages[name], err)
 	}
 	return p
+}
+
+// Chromium returns the path of a Chromium or Chrome to run headless:
+// $GLOT_CHROME, else Debian's chromium, which .ci/run installs, or another
+// on PATH; or fails t naming the package.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	if p := os.Getenv("GLOT_CHROME"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Fatal("the browser test needs Chromium (Debian: apt-get install chromium), or GLOT_CHROME set to a Chrome")
+	return ""
 }
 
 var pythons sync.Map // the modules asked for -> the interpreter found
