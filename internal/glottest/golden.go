@@ -12,9 +12,11 @@ import (
 	"testing"
 )
 
-// update is the one -update flag of glot's tests: go test ./... -update
-// rewrites every golden file that a test of those packages compares with,
-// and the diff is then reviewed like code.
+// update is the one -update flag of glot's tests: `make golden` runs the
+// tests of every package that uses this kit with it, rewriting every
+// golden file they compare with, and the diff is then reviewed like code.
+// (A package whose tests do not import the kit has no such flag: go test
+// ./... -update would fail there.)
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 // Updating reports whether the tests run with -update, for a test that
