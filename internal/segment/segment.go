@@ -203,5 +203,11 @@ func (p *Page) finish(ls lines) {
 		s.ID = msgid.ID(s.Context, s.Text)
 		s.Line, s.Col = ls.pos(s.Start)
 	}
-	sort.SliceStable(p.Segments, func(i, j int) bool { return p.Segments[i].Start < p.Segments[j].Start })
+	// Page order, and a segment before those inside it that start where
+	// it does (a paragraph before the alt text of the image it opens
+	// with), so that whoever walks them meets the outer one first.
+	sort.SliceStable(p.Segments, func(i, j int) bool {
+		a, b := p.Segments[i], p.Segments[j]
+		return a.Start < b.Start || a.Start == b.Start && a.End > b.End
+	})
 }
