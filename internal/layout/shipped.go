@@ -118,10 +118,7 @@ func ShippedFor(lang string) ([]*Shipped, error) {
 		// source, never a real language's text.
 		return nil, nil
 	}
-	var cands []string
-	for p := t; p != language.Und; p = p.Parent() {
-		cands = append(cands, p.String())
-	}
+	cands := append([]string{t.String()}, langtag.Parents(lang)...)
 	base, _ := t.Base()
 	if s, conf := t.Script(); conf != language.No {
 		cands = append(cands, base.String()+"-"+s.String())

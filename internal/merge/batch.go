@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/tm"
@@ -49,7 +50,7 @@ func All(b Batch) ([]*Result, error) {
 		return nil, err
 	}
 	var site *locale.Site
-	if slices.Contains(fast, false) {
+	if slices.Contains(fast, nil) {
 		if site, err = b.Load(); err != nil {
 			return nil, err
 		}
@@ -74,8 +75,8 @@ func All(b Batch) ([]*Result, error) {
 				defer wg.Done()
 				sem <- struct{}{}
 				defer func() { <-sem }()
-				if fast[i] {
-					results[i], errs[i] = Refresh(b.Locales, b.Source, b.Tables[i], opts)
+				if fast[i] != nil {
+					results[i], errs[i] = refresh(b.Locales, b.Source, b.Tables[i], fast[i], opts)
 					return
 				}
 				results[i], errs[i] = b.runAfterParents(site, i, index, results, opts)
@@ -105,31 +106,34 @@ func (b Batch) runAfterParents(site *locale.Site, i int, index map[string]int, r
 	return Run(site, l, opts)
 }
 
-// quick reports, by index in b.Langs, the languages Refresh may merge. A
+// quick returns, by index in b.Langs, the translate file of each language
+// Refresh may merge, as read to tell (nil for the others). A
 // regional variant of a language of the site starts its drafts from that
 // one's texts, which its table does not hold; and its table says what it
 // inherited before its parents of b are merged: it is merged in full,
 // unless they are all merged quickly and it is not such a variant.
-func (b Batch) quick() ([]bool, error) {
-	fast := make([]bool, len(b.Langs))
+func (b Batch) quick() ([]*catalog.Catalog, error) {
+	fast := make([]*catalog.Catalog, len(b.Langs))
 	for i, lang := range b.Langs {
 		variant := slices.ContainsFunc(langtag.Parents(lang), func(p string) bool { return slices.Contains(b.SiteLangs, p) })
 		if b.Options.Page != "" || len(b.Imported[lang]) > 0 || !b.Tables[i].Summary().Clean || variant {
 			continue
 		}
-		ok, err := Fresh(b.Locales, b.Source, b.Tables[i])
+		tf, ok, err := fresh(b.Locales, b.Source, b.Tables[i])
 		if err == nil && ok {
 			ok, err = ActiveCurrent(b.Locales, lang)
 		}
 		if err != nil {
 			return nil, err
 		}
-		fast[i] = ok
+		if ok {
+			fast[i] = tf
+		}
 	}
 	for i, lang := range b.Langs {
 		for _, p := range langtag.Parents(lang) {
-			if k := slices.Index(b.Langs, p); k >= 0 && !fast[k] {
-				fast[i] = false
+			if k := slices.Index(b.Langs, p); k >= 0 && fast[k] == nil {
+				fast[i] = nil
 			}
 		}
 	}

@@ -28,16 +28,21 @@ import (
 // which the language's takes those it has translated, and the archive,
 // read from locales folder fsys.
 func Refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, opts Options) (*Result, error) {
+	tf, err := readTranslate(fsys, t.Lang)
+	if err != nil {
+		return nil, err
+	}
+	return refresh(fsys, src, t, tf, opts)
+}
+
+// refresh is Refresh with the translate file tf already read.
+func refresh(fsys fs.FS, src *verdict.Source, t *verdict.Table, tf *catalog.Catalog, opts Options) (*Result, error) {
 	res := &Result{Lang: t.Lang, Left: LeftOf(t)}
 	archive := ledger.Archive{}
 	if data, err := fs.ReadFile(fsys, ledger.ArchivePath(t.Lang)); err == nil {
 		if archive, err = ledger.ParseArchive(ledger.ArchivePath(t.Lang), data); err != nil {
 			return nil, err
 		}
-	}
-	tf, err := readTranslate(fsys, t.Lang)
-	if err != nil {
-		return nil, err
 	}
 	items, err := refreshItems(src, t, draftsOf(tf))
 	if err != nil {
@@ -156,24 +161,31 @@ func sharedMemory(src *verdict.Source, t *verdict.Table, archive ledger.Archive,
 // in, only drafts marked fuzzy of messages src still has (a draft of a
 // message that is gone is Run's, which archives it).
 func Fresh(fsys fs.FS, src *verdict.Source, t *verdict.Table) (bool, error) {
+	_, ok, err := fresh(fsys, src, t)
+	return ok, err
+}
+
+// fresh is Fresh, that also returns the translate file it read, for
+// refresh to take it from there.
+func fresh(fsys fs.FS, src *verdict.Source, t *verdict.Table) (*catalog.Catalog, bool, error) {
 	c, err := readTranslate(fsys, t.Lang)
 	var fe *fs.PathError
 	if err != nil && !errors.As(err, &fe) {
 		// Run reads the file again, and says where it is wrong.
-		return false, nil
+		return nil, false, nil
 	}
 	if err != nil {
-		return false, err
+		return nil, false, err
 	}
 	for id, m := range c.Messages {
 		if catalog.Empty(m) {
 			continue
 		}
 		if _, ok := src.Index(id); !ok || c.Fuzzy[id] == 0 {
-			return false, nil
+			return nil, false, nil
 		}
 	}
-	return true, nil
+	return c, true, nil
 }
 
 // readTranslate reads the translate file of lang in locales folder fsys,
