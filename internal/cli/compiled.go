@@ -61,11 +61,7 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 		return nil, nil, err
 	}
 	rel := func(p string) string { return filepath.ToSlash(filepath.Join(cfg.LocalesDir, p)) }
-	files, err := locale.SourceFiles(fsys, cfg.SourceLanguage)
-	if err != nil {
-		return nil, nil, err
-	}
-	srcKey, err := g.key("source", self, rel, files)
+	srcKey, err := g.sourceKey(cfg, fsys, self)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -97,6 +93,18 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 		return nil, nil, err
 	}
 	return src, tables, nil
+}
+
+// sourceKey is the cache key of the source compiled from the locales
+// folder fsys as it is now: it names glot itself (self) and the content
+// of the source catalog and of every page record.
+func (g *glot) sourceKey(cfg *config.Config, fsys fs.FS, self cache.Sum) (string, error) {
+	files, err := locale.SourceFiles(fsys, cfg.SourceLanguage)
+	if err != nil {
+		return "", err
+	}
+	rel := func(p string) string { return filepath.ToSlash(filepath.Join(cfg.LocalesDir, p)) }
+	return g.key("source", self, rel, files)
 }
 
 // tables opens each language's compiled table, from the cache or

@@ -16,7 +16,6 @@ import (
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/extract"
 	"github.com/glot-i18n/glot/internal/ledger"
-	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
 )
 
@@ -70,12 +69,9 @@ func (g *glot) recorded(cfg *config.Config, localesFS fs.FS) (map[string]string,
 		if err != nil {
 			return nil, err
 		}
-		files, err := locale.SourceFiles(localesFS, cfg.SourceLanguage)
-		if err != nil {
-			return nil, err
-		}
-		rel := func(p string) string { return filepath.ToSlash(filepath.Join(cfg.LocalesDir, p)) }
-		if key, err = g.key("source", self, rel, files); err != nil {
+		// Not kept in g.srcKey: an extraction may change it before
+		// the source is compiled.
+		if key, err = g.sourceKey(cfg, localesFS, self); err != nil {
 			return nil, err
 		}
 	}
@@ -220,18 +216,11 @@ func (g *glot) extractFirst(cfg *config.Config, cmd string, dryRun bool) error {
 }
 
 // unextractedFindings are glot check's findings for the pages changed
-// since the last glot extract: errors of kind "unextracted", in the
-// source language, whose catalog does not say what the pages hold.
+// since the last glot extract (see report.Unextracted).
 func (g *glot) unextractedFindings(cfg *config.Config) ([]report.Finding, error) {
 	c, err := g.unextracted(cfg)
 	if err != nil {
 		return nil, err
 	}
-	var out []report.Finding
-	for _, p := range c.Pages() {
-		out = append(out, report.Finding{Lang: cfg.SourceLanguage, Page: path.Join(filepath.ToSlash(cfg.ContentDir), p),
-			Kind: "unextracted", Severity: "error",
-			Message: fmt.Sprintf("%s since the last glot extract: the catalogs do not hold what the page holds; run glot extract", c.What(p))})
-	}
-	return out, nil
+	return report.Unextracted(cfg.SourceLanguage, filepath.ToSlash(cfg.ContentDir), c), nil
 }

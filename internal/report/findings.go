@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"path"
 	"sort"
 
@@ -262,4 +263,23 @@ func clip(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// Changes are the pages added, changed or removed since the last glot
+// extract (extract.Changes), by path in the content folder.
+type Changes interface {
+	Pages() []string
+	What(page string) string // "added", "changed" or "removed"
+}
+
+// Unextracted are glot check's findings for the pages of c: errors of kind
+// "unextracted", in the source language srcLang, whose catalog does not
+// say what the pages hold, each named under the content folder content.
+func Unextracted(srcLang, content string, c Changes) []Finding {
+	var out []Finding
+	for _, p := range c.Pages() {
+		out = append(out, Finding{Lang: srcLang, Page: path.Join(content, p), Kind: "unextracted", Severity: "error",
+			Message: fmt.Sprintf("%s since the last glot extract: the catalogs do not hold what the page holds; run glot extract", c.What(p))})
+	}
+	return out
 }
