@@ -63,7 +63,7 @@ func (g *glot) outputFiles(file string, files []report.File) error {
 		if exists && !ours {
 			return fmt.Errorf("-o %s: the report's pages go in %s, which exists and is not a glot report's: give another -o", display(file), display(parts))
 		}
-		if err := writeReport(mark, []byte(reportMarkText)); err != nil {
+		if err := plan.WriteMade(mark, []byte(reportMarkText)); err != nil {
 			return err
 		}
 	}
@@ -72,7 +72,7 @@ func (g *glot) outputFiles(file string, files []report.File) error {
 	// not yet written.
 	for i := len(files) - 1; i >= 0; i-- {
 		name := filepath.Join(dir, filepath.FromSlash(files[i].Name))
-		if err := writeReport(name, files[i].Data); err != nil {
+		if err := plan.WriteMade(name, files[i].Data); err != nil {
 			return err
 		}
 		written[name] = true
@@ -114,36 +114,6 @@ const (
 	reportMark     = ".glot-report"
 	reportMarkText = "This folder holds the pages of a report glot wrote (glot review, glot status --format html).\nglot rewrites it, and removes its pages, with the next report.\n"
 )
-
-// writeReport writes a file of a report as plan.WriteFile does, to a
-// temporary file renamed over name, so that a browser never opens half a
-// page, but without syncing it to the disk first: a report is made again
-// in a moment, and the 500 syncs of a large site's review took longer
-// than making it.
-func writeReport(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
-}
 
 // reportName returns the name of a report's index, and how it is laid
 // out: one file on standard output, where there is nowhere to put parts;

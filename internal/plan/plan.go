@@ -71,7 +71,15 @@ func (p *Plan) Paths() []string {
 
 // WriteFile writes data to name atomically: to a temporary file in the same
 // folder, synced, then renamed over name. The folder is created if need be.
-func WriteFile(name string, data []byte) error {
+func WriteFile(name string, data []byte) error { return writeFile(name, data, true) }
+
+// WriteMade is WriteFile for a file glot makes again at will (a report's
+// page): renamed into place, so that no reader ever opens half of it, but
+// not synced to the disk first, for hundreds of syncs take longer than
+// making the files again.
+func WriteMade(name string, data []byte) error { return writeFile(name, data, false) }
+
+func writeFile(name string, data []byte, sync bool) error {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -85,9 +93,11 @@ func WriteFile(name string, data []byte) error {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", name, err)
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", name, err)
+	if sync {
+		if err := tmp.Sync(); err != nil {
+			tmp.Close()
+			return fmt.Errorf("write %s: %w", name, err)
+		}
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
