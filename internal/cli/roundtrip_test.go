@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/glot-i18n/glot/internal/testkit"
+	"github.com/glot-i18n/glot/internal/glottest"
 )
 
 // Every message of a site goes out through each exchange format, is filled
@@ -19,7 +19,7 @@ import (
 // plural form where Arabic uses it, with the markup of the source around
 // the translated words.
 func TestRoundTripThroughTranslatorsTools(t *testing.T) {
-	py := testkit.Python(t, "polib", "lxml")
+	py := glottest.Python(t, "polib", "lxml")
 	fill, err := filepath.Abs(filepath.Join("testdata", "roundtrip", "fill.py"))
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +31,7 @@ func TestRoundTripThroughTranslatorsTools(t *testing.T) {
 			run(t, dir, 0, "extract")
 			file := filepath.Join(dir, "work.ar."+format)
 			run(t, dir, 0, "export", "--lang", "ar", "--format", format, "-o", file)
-			testkit.Run(t, py, fill, format, file)
+			glottest.Run(t, py, fill, format, file)
 			run(t, dir, 0, "import", file)
 
 			var st struct {

@@ -22,7 +22,6 @@ import (
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/serve"
-	"github.com/glot-i18n/glot/internal/testkit"
 )
 
 // reviewSite writes a site of one page in Spanish, its three messages
@@ -210,7 +209,7 @@ func TestServeReviewApproveBrowser(t *testing.T) {
 	srv.Start()
 	defer srv.Close()
 
-	exe := testkit.Chromium(t)
+	exe := glottest.Chromium(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.Flag("headless", true),
 		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()))
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)

@@ -13,8 +13,8 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/exchange"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/locale"
-	"github.com/glot-i18n/glot/internal/testkit"
 )
 
 // richSource is a site's English catalog of every kind of message a
@@ -131,7 +131,7 @@ func polibFill(t *testing.T, in string) string {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "filled.po")
-	testkit.Run(t, testkit.Python(t, "polib"), write(t, "fill.py", []byte(fillPO)), in, write(t, "fill.json", js), out)
+	glottest.Run(t, glottest.Python(t, "polib"), write(t, "fill.py", []byte(fillPO)), in, write(t, "fill.json", js), out)
 	return out
 }
 
@@ -223,8 +223,8 @@ func TestPOTranslateToolkitRoundTrip(t *testing.T) {
 	filled := polibFill(t, write(t, "ar.po", richExport(t, richSource, "po")))
 	xlf := filepath.Join(t.TempDir(), "ar.xlf")
 	back := filepath.Join(t.TempDir(), "back.po")
-	testkit.Run(t, testkit.Tool(t, "po2xliff"), "--progress=none", filled, xlf)
-	testkit.Run(t, testkit.Tool(t, "xliff2po"), "--progress=none", xlf, back)
+	glottest.Run(t, glottest.Tool(t, "po2xliff"), "--progress=none", filled, xlf)
+	glottest.Run(t, glottest.Tool(t, "xliff2po"), "--progress=none", xlf, back)
 	text, err := os.ReadFile(back)
 	if err != nil {
 		t.Fatal(err)
@@ -269,7 +269,7 @@ func TestPOTranslateToolkitRoundTrip(t *testing.T) {
 // own cldr-plurals (gettext's table has no Arabic).
 func msginit(t *testing.T, pot, lang string) string {
 	t.Helper()
-	mod := strings.TrimSpace(testkit.Run(t, "go", "list", "-m", "-f", "{{.Dir}}", "github.com/nicksnyder/go-i18n/v2"))
+	mod := strings.TrimSpace(glottest.Run(t, "go", "list", "-m", "-f", "{{.Dir}}", "github.com/nicksnyder/go-i18n/v2"))
 	plurals, err := os.ReadFile(filepath.Join(mod, "internal", "plural", "codegen", "plurals.xml"))
 	if err != nil {
 		t.Fatalf("CLDR's plural rules, as go-i18n carries them: %v", err)
@@ -283,7 +283,7 @@ func msginit(t *testing.T, pot, lang string) string {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), lang+".po")
-	cmd := exec.Command(testkit.Tool(t, "msginit"), "--no-translator", "-l", lang, "-i", pot, "-o", out)
+	cmd := exec.Command(glottest.Tool(t, "msginit"), "--no-translator", "-l", lang, "-i", pot, "-o", out)
 	cmd.Env = append(os.Environ(), "GETTEXTCLDRDIR="+cldr)
 	if said, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("msginit: %v\n%s", err, said)
@@ -325,7 +325,7 @@ func TestPOTWithGettext(t *testing.T) {
 	edited = strings.Replace(edited, `Say \"hi\"`, `Say \"hello\"`, 1)
 	newPOT := write(t, "new.pot", richExport(t, edited, "pot"))
 	merged := filepath.Join(t.TempDir(), "merged.po")
-	quiet(t, testkit.Tool(t, "msgmerge"), "--quiet", "--previous", "-o", merged, filled, newPOT)
+	quiet(t, glottest.Tool(t, "msgmerge"), "--quiet", "--previous", "-o", merged, filled, newPOT)
 	quiet(t, "msgfmt", "-c", "--check-format", "-o", os.DevNull, merged)
 	w = importFile(t, merged)
 	want := richArabic()

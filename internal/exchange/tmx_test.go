@@ -13,9 +13,9 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/exchange"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/locale"
-	"github.com/glot-i18n/glot/internal/testkit"
 )
 
 // tmxMemory wraps units in a TMX 1.4 memory as a translator's tool writes
@@ -242,7 +242,7 @@ func TestTMXFromPo2tmx(t *testing.T) {
 	filled := filepath.Join(dir, "filled.po")
 	// The translator fills every empty entry and accepts the fuzzy one;
 	// the script says what the file then holds, by source text.
-	out := testkit.Run(t, testkit.Python(t, "polib"), "-c", `
+	out := glottest.Run(t, glottest.Python(t, "polib"), "-c", `
 import json, polib, sys
 po = polib.pofile(sys.argv[1])
 for e in po:
@@ -275,7 +275,7 @@ print(json.dumps({e.msgid: e.msgstr for e in po}))
 	} {
 		t.Run(tt.lang, func(t *testing.T) {
 			tmx := filepath.Join(t.TempDir(), "es.tmx")
-			testkit.Run(t, testkit.Tool(t, "po2tmx"), append(tt.args, "--progress=none", filled, tmx)...)
+			glottest.Run(t, glottest.Tool(t, "po2tmx"), append(tt.args, "--progress=none", filled, tmx)...)
 			data := readFile(t, tmx)
 			if strings.Contains(data, "tuid") {
 				t.Fatalf("po2tmx wrote tuids:\n%s", data)

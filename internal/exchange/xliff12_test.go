@@ -10,8 +10,8 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/exchange"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/ledger"
-	"github.com/glot-i18n/glot/internal/testkit"
 )
 
 // xliff12Schema is the OASIS XLIFF 1.2 strict schema, kept in testdata
@@ -197,7 +197,7 @@ func TestXLIFF12TranslateToolkit(t *testing.T) {
 	t.Parallel()
 	x := exportUI(t, "xliff12")
 	po := filepath.Join(t.TempDir(), "ar.po")
-	testkit.Run(t, testkit.Tool(t, "xliff2po"), "--progress=none", write(t, "ar.xlf", []byte(x)), po)
+	glottest.Run(t, glottest.Tool(t, "xliff2po"), "--progress=none", write(t, "ar.xlf", []byte(x)), po)
 	out, err := os.ReadFile(po)
 	if err != nil {
 		t.Fatal(err)
@@ -211,7 +211,7 @@ func TestXLIFF12TranslateToolkit(t *testing.T) {
 	}
 
 	xlf := filepath.Join(t.TempDir(), "ar.xlf")
-	testkit.Run(t, testkit.Tool(t, "po2xliff"), "--progress=none", write(t, "ar.po", []byte(exportUI(t, "po"))), xlf)
+	glottest.Run(t, glottest.Tool(t, "po2xliff"), "--progress=none", write(t, "ar.po", []byte(exportUI(t, "po"))), xlf)
 	data, err := os.ReadFile(xlf)
 	if err != nil {
 		t.Fatal(err)

@@ -14,7 +14,6 @@ import (
 	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
-	"github.com/glot-i18n/glot/internal/testkit"
 )
 
 // TestReviewColumnsBrowser opens the sample site's review in headless
@@ -49,7 +48,7 @@ func TestReviewColumnsBrowser(t *testing.T) {
 	defer srv.Close()
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(testkit.Chromium(t)),
+		chromedp.ExecPath(glottest.Chromium(t)),
 		chromedp.Flag("headless", true),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,

@@ -15,10 +15,10 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/site"
-	"github.com/glot-i18n/glot/internal/testkit"
 )
 
 // diskSink writes the build under a folder.
@@ -35,7 +35,7 @@ func (d diskSink) Write(out site.Output, data []byte) error {
 // value.
 func browser(t *testing.T) (context.Context, func(js string) any) {
 	t.Helper()
-	exe := testkit.Chromium(t)
+	exe := glottest.Chromium(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.Flag("headless", true),

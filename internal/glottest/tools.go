@@ -1,11 +1,12 @@
-// Package testkit finds the tools of the trade that glot's tests run on its
-// output: gettext, xmllint, Translate Toolkit, polib and lxml under
-// Python, and headless Chromium. .ci/run installs each from Debian; a test that needs one the
+package glottest
+
+// The tools of the trade that glot's tests run on its output: gettext,
+// xmllint, Translate Toolkit, polib and lxml under Python, and headless
+// Chromium. .ci/run installs each from Debian; a test that needs one the
 // machine lacks fails, naming the package, rather than passing unseen.
 //
-//	py := testkit.Python(t, "polib")
-//	out := testkit.Run(t, py, "fill.py", "es.po")
-package testkit
+//	py := glottest.Python(t, "polib")
+//	out := glottest.Run(t, py, "fill.py", "es.po")
 
 import (
 	"os"
