@@ -178,7 +178,7 @@ func f(a, b bool, xs []int) {
 var (
 	foundations = []string{"config", "content", "catalog", "ledger", "langtag", "msgtext", "msgid", "check", "tm",
 		"layout", "hugo", "shortcode", "pseudo", "lcs", "option", "fileerr", "cache", "progress"}
-	faces = []string{"cli", "serve"}
+	faces = []string{"cli", "project", "serve"}
 	// mayImport names the imports across layers that the code map allows.
 	mayImport = map[string]string{"config segment": "config reads the extraction rules of glot.toml into segment's Rules"}
 )
@@ -214,7 +214,12 @@ func packages(t *testing.T) []string {
 // imports lists the packages under internal/ that package pkg's code (not
 // its tests) imports, by name.
 func imports(t *testing.T, pkg string) []string {
-	dir := filepath.Join(root, "internal", pkg)
+	return importsIn(t, filepath.Join(root, "internal", pkg))
+}
+
+// importsIn lists the packages under internal/ that the code (not the
+// tests) in folder dir imports, by name.
+func importsIn(t *testing.T, dir string) []string {
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/glot-i18n/glot/internal/merge"
+	"github.com/glot-i18n/glot/internal/project"
+	"github.com/glot-i18n/glot/internal/report"
 )
 
 type approveOptions struct {
@@ -41,33 +42,11 @@ glot build --require reviewed uses nothing else.`,
 }
 
 func runApprove(g *glot, o *approveOptions, ids []string) error {
-	cfg, err := g.config()
+	res, err := g.site().Approve(project.ApproveOptions{Lang: o.lang, IDs: ids, Page: o.page, All: o.all, By: o.by, DryRun: o.dryRun})
 	if err != nil {
 		return err
 	}
-	given := 0
-	for _, b := range []bool{len(ids) > 0, o.page != "", o.all} {
-		if b {
-			given++
-		}
-	}
-	if given != 1 {
-		return &usageError{fmt.Errorf("name the messages to approve, or give --page GLOB, or --all: one of the three")}
-	}
-	if err := g.lockFor(cfg, o.dryRun, false); err != nil {
-		return err
-	}
-	site, l, err := g.oneLang(cfg, "approve", o.lang)
-	if err != nil {
-		return err
-	}
-	p, n, err := merge.Approve(site, l, merge.Approval{IDs: ids, Page: o.page, All: o.all, By: o.by})
-	if err != nil {
-		return err
-	}
-	if err := g.apply(g.path(cfg.LocalesDir), p, o.dryRun, false); err != nil {
-		return err
-	}
-	fmt.Fprintf(g.stdout, "glot approve %s: %s marked reviewed\n", l.Tag, plural(n, "translation"))
+	g.sayFiles(res.Root, res.Plan, o.dryRun, false)
+	fmt.Fprintf(g.stdout, "glot approve %s: %s marked reviewed\n", res.Lang, report.Plural(res.Count, "translation"))
 	return nil
 }

@@ -1,34 +1,19 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"path"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/glot-i18n/glot/internal/cache"
-	"github.com/glot-i18n/glot/internal/config"
-	"github.com/glot-i18n/glot/internal/site"
-	"github.com/glot-i18n/glot/internal/verdict"
+	"github.com/glot-i18n/glot/internal/project"
+	"github.com/glot-i18n/glot/internal/report"
 )
 
-type buildOptions struct {
-	langs      []string
-	formats    []string
-	formatSet  bool // --format was given
-	allowStale bool
-	require    string
-	shard      string
-	force      bool
-	strict     bool
-}
-
 func newBuildCmd(g *glot) *cobra.Command {
-	o := &buildOptions{}
+	o := &project.BuildOptions{}
+	var formats []string
 	c := &cobra.Command{
 		Use:   "build",
 		Short: "Build every page in every language, as HTML and as Markdown",
@@ -63,7 +48,7 @@ into i18n/<lang>.toml, where Hugo reads them, and hugo builds the site.`,
 			// json is the report's format; html and md are the outputs,
 			// both unless one is named.
 			var outputs []string
-			for _, f := range o.formats {
+			for _, f := range formats {
 				for _, f := range strings.Split(f, ",") {
 					if strings.TrimSpace(f) == "json" {
 						g.json = true
@@ -72,25 +57,25 @@ into i18n/<lang>.toml, where Hugo reads them, and hugo builds the site.`,
 					}
 				}
 			}
-			o.formatSet = c.Flags().Changed("format") && len(outputs) > 0
+			o.FormatsGiven = c.Flags().Changed("format") && len(outputs) > 0
 			if len(outputs) == 0 {
 				outputs = []string{"html", "md"}
 			}
-			o.formats = outputs
-			return runBuild(g, o)
+			o.Formats = outputs
+			return runBuild(g, *o)
 		},
 	}
-	langsFlag(c, &o.langs)
-	c.Flags().StringSliceVar(&o.formats, "format", []string{"html", "md"}, "the outputs, HTML pages and Markdown pages; json adds a JSON report on standard output")
+	langsFlag(c, &o.Langs)
+	c.Flags().StringSliceVar(&formats, "format", []string{"html", "md"}, "the outputs, HTML pages and Markdown pages; json adds a JSON report on standard output")
 	nameValue(c.Flags(), "format", "html,md,json")
 	outputFlag(g, c)
-	c.Flags().BoolVar(&o.allowStale, "allow-stale", false, "use a translation made for an earlier version of its source rather than the source text")
-	c.Flags().StringVar(&o.require, "require", "", "use only translations a reviewer approved (glot approve)")
+	c.Flags().BoolVar(&o.AllowStale, "allow-stale", false, "use a translation made for an earlier version of its source rather than the source text")
+	c.Flags().StringVar(&o.Require, "require", "", "use only translations a reviewer approved (glot approve)")
 	nameValue(c.Flags(), "require", "reviewed")
-	c.Flags().StringVar(&o.shard, "shard", "", "build only shard I of N of the pages (and the site's own files when I is 1)")
+	c.Flags().StringVar(&o.Shard, "shard", "", "build only shard I of N of the pages (and the site's own files when I is 1)")
 	nameValue(c.Flags(), "shard", "I/N")
-	c.Flags().BoolVar(&o.force, "force", false, "make every output again, whatever the last build made")
-	c.Flags().BoolVar(&o.strict, "strict", false, "fail, and build nothing, if a translation would be held back (for CI)")
+	c.Flags().BoolVar(&o.Force, "force", false, "make every output again, whatever the last build made")
+	c.Flags().BoolVar(&o.Strict, "strict", false, "fail, and build nothing, if a translation would be held back (for CI)")
 	return c
 }
 
@@ -128,7 +113,7 @@ type buildLang struct {
 
 // countsLine says a language's counts in a line of glot build's:
 // "de: 34 of 52 messages translated; 18 missing shown in en".
-func countsLine(lang string, c site.Counts, shard site.Shard, source string) string {
+func countsLine(lang string, c project.Counts, shard project.Shard, source string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d of %d messages", lang, c.Translated, c.Messages)
 	if shard.N > 1 {
@@ -145,7 +130,7 @@ func countsLine(lang string, c site.Counts, shard site.Shard, source string) str
 		}
 	}
 	if len(shown) > 0 {
-		fmt.Fprintf(&b, "; %s shown in %s", andList(shown), source)
+		fmt.Fprintf(&b, "; %s shown in %s", report.AndList(shown), source)
 	}
 	if c.Held > 0 {
 		fmt.Fprintf(&b, " (%d held back)", c.Held)
@@ -156,184 +141,78 @@ func countsLine(lang string, c site.Counts, shard site.Shard, source string) str
 	return b.String()
 }
 
-// buildFlags reads the build's flags into site options.
-func buildFlags(cfg *config.Config, o *buildOptions) (site.Options, error) {
-	var langs []string
-	if len(o.langs) > 0 {
-		// The source language is a valid choice here: it is built too.
-		var targets []string
-		for _, f := range o.langs {
-			for _, l := range strings.Split(f, ",") {
-				if strings.TrimSpace(l) == cfg.SourceLanguage {
-					langs = append(langs, cfg.SourceLanguage)
-				} else {
-					targets = append(targets, l)
-				}
-			}
+func runBuild(g *glot, o project.BuildOptions) error {
+	res, err := g.site().Build(o)
+	var held *project.HeldBack
+	if errors.As(err, &held) {
+		for _, l := range held.Lines {
+			fmt.Fprintf(g.stderr, "glot: %s\n", l)
 		}
-		sel, err := selectLangs(cfg, targets, true)
-		if err != nil {
-			return site.Options{}, err
-		}
-		if len(targets) > 0 {
-			langs = append(langs, sel...)
-		}
-	}
-	switch o.require {
-	case "", "translated":
-	case "reviewed":
-		if o.allowStale {
-			return site.Options{}, &usageError{fmt.Errorf("--allow-stale and --require reviewed contradict each other: a stale translation is not reviewed")}
-		}
-	default:
-		return site.Options{}, &usageError{fmt.Errorf("--require %q: give reviewed", o.require)}
-	}
-	opts := site.Options{Config: cfg, Langs: langs, AllowStale: o.allowStale, RequireReviewed: o.require == "reviewed", Rules: cfg.Rules()}
-	for _, f := range o.formats {
-		for _, f := range strings.Split(f, ",") {
-			switch strings.TrimSpace(f) {
-			case "html":
-				opts.HTML = true
-			case "md":
-				opts.MD = true
-			default:
-				return site.Options{}, &usageError{fmt.Errorf("--format %q: glot build writes html and md", f)}
-			}
-		}
-	}
-	if cfg.IsHugo() {
-		// A Hugo site's HTML is Hugo's to make, from the Markdown glot
-		// writes where Hugo reads it.
-		if opts.HTML && (o.formatSet || !opts.MD) {
-			return site.Options{}, &usageError{fmt.Errorf("glot build writes no HTML in a Hugo site ([hugo] in %s): it writes each language's pages and i18n file, and hugo builds the site", config.File)}
-		}
-		if slices.Contains(langs, cfg.SourceLanguage) {
-			return site.Options{}, &usageError{fmt.Errorf("--lang %s: the source language's pages are the site's own, in %s/; glot build writes the other languages'", cfg.SourceLanguage, cfg.ContentDir)}
-		}
-		opts.HTML, opts.MD = false, true
-	}
-	if o.shard != "" {
-		s, err := site.ParseShard(o.shard)
-		if err != nil {
-			return site.Options{}, &usageError{fmt.Errorf("--shard %w", err)}
-		}
-		opts.Shard = s
-	}
-	return opts, nil
-}
-
-// andList writes "a, b and c".
-func andList(ss []string) string {
-	if len(ss) < 2 {
-		return strings.Join(ss, "")
-	}
-	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
-}
-
-// builtLangs are the languages a Hugo site's build writes: those of
-// --lang, or every target language.
-func builtLangs(cfg *config.Config, opts site.Options) []string {
-	if len(opts.Langs) > 0 {
-		return opts.Langs
-	}
-	return cfg.Languages
-}
-
-func shardSuffix(s site.Shard) string {
-	if s.N <= 1 {
-		return ""
-	}
-	return fmt.Sprintf("-%d-of-%d", s.I, s.N)
-}
-
-// buildCache keeps the build's segments and summaries in the cache
-// folder, the segments spread over folders by the first letters of their
-// names.
-type buildCache struct{ c *cache.Cache }
-
-func (b buildCache) name(key string) string {
-	if dir, k, ok := strings.Cut(key, "/"); ok && len(k) > 2 {
-		return "build/" + dir + "/" + k[:2] + "/" + k[2:]
-	}
-	return "build/" + key
-}
-
-func (b buildCache) Get(key string) ([]byte, bool) {
-	data, err := os.ReadFile(b.c.Path(b.name(key)))
-	return data, err == nil
-}
-
-func (b buildCache) Put(key string, data []byte) {
-	_ = b.c.Put(b.name(key), data) // a cache that cannot be written only costs time
-}
-
-// Keep removes the entries of dir, spread over subfolders by name, whose
-// keys are not in keep. Files that name no entry (another build's
-// temporary files) are left alone.
-func (b buildCache) Keep(dir string, keep map[string]bool) {
-	top := b.c.Path("build/" + dir)
-	subs, err := os.ReadDir(top)
-	if err != nil {
-		return
-	}
-	for _, sub := range subs {
-		if !sub.IsDir() {
-			continue
-		}
-		entries, err := os.ReadDir(filepath.Join(top, sub.Name()))
-		if err != nil {
-			continue
-		}
-		for _, e := range entries {
-			if n := e.Name(); !strings.HasPrefix(n, ".") && !keep[dir+"/"+sub.Name()+n] {
-				_ = os.Remove(filepath.Join(top, sub.Name(), n))
-			}
-		}
-	}
-}
-
-// strict fails, naming each one, if a build under opts would hold back a
-// translation of the languages it builds: glot build --strict. It reads
-// the tables the build is given.
-func (g *glot) strict(cfg *config.Config, opts site.Options) error {
-	langs := opts.Langs
-	if len(langs) == 0 {
-		langs = cfg.Languages
-	}
-	policy := verdict.Policy{AllowStale: opts.AllowStale, RequireReviewed: opts.RequireReviewed}
-	src, held := opts.Source, 0
-	for _, l := range langs {
-		t := opts.Tables[l]
-		if t == nil {
-			continue // the source language, a pseudo-language, or nothing extracted
-		}
-		var idx []int
-		for i := range src.IDs() {
-			if t.HoldsBack(i, policy) {
-				idx = append(idx, i)
-			}
-		}
-		ms, err := src.Messages(idx)
-		if err != nil {
-			return err
-		}
-		for k, e := range t.Entries(idx) {
-			if p := e.Problem(policy); p != nil {
-				where := ""
-				if ms[k].Page != "" {
-					where = fmt.Sprintf("%s:%d: ", path.Join(cfg.ContentDir, ms[k].Page), ms[k].Line)
-				}
-				fmt.Fprintf(g.stderr, "glot: %s%s: message %s: held back: %s\n", where, t.Lang, ms[k].ID, p)
-				held++
-			}
-		}
-		if err := t.Err(); err != nil {
-			return err
-		}
-	}
-	if held > 0 {
-		fmt.Fprintf(g.stderr, "glot: build --strict: %s held back; nothing built (glot approve releases a translation that is right)\n", plural(held, "translation"))
+		fmt.Fprintf(g.stderr, "glot: build --strict: %v\n", held)
 		return silentError{}
 	}
+	if err != nil {
+		return err
+	}
+	if res.NothingChanged {
+		if g.json {
+			return g.writeJSON(buildDone{NothingChanged: true, Extracted: res.Extracted, Languages: []buildLang{}, Warnings: append([]string{}, g.warnings...)})
+		}
+		fmt.Fprintf(g.stdout, "glot build: nothing changed since the last build\n")
+		return nil
+	}
+	return g.sayBuilt(res)
+}
+
+// sayBuilt says what the build did: its warnings, then its files and
+// each language's counts, in text or in JSON.
+func (g *glot) sayBuilt(res *project.Built) error {
+	cfg := res.Config
+	for _, w := range res.Warnings {
+		g.warnf("%s", w)
+	}
+	if g.json {
+		return g.writeJSON(g.built(res))
+	}
+	fmt.Fprintf(g.stdout, "glot build: %s in %s, %s in %s", report.Plural(res.Pages, "page"), report.Plural(len(res.Langs), "language"), report.Plural(res.Files, "file"), report.AndList(res.Where))
+	if res.Kept > 0 {
+		fmt.Fprintf(g.stdout, " (%d unchanged)", res.Kept)
+	}
+	if res.Shard.N > 1 {
+		fmt.Fprintf(g.stdout, ", shard %s", res.Shard)
+	}
+	if cfg.IsHugo() {
+		fmt.Fprintf(g.stdout, "; no HTML: this is a Hugo site, which hugo builds")
+	}
+	fmt.Fprintln(g.stdout)
+	for _, l := range res.Langs {
+		if l.Messages == 0 {
+			continue
+		}
+		fmt.Fprintf(g.stdout, "  %s", countsLine(l.Lang, l.Counts, res.Shard, cfg.SourceLanguage))
+		if l.Skipped > 0 && res.HTML {
+			fmt.Fprintf(g.stdout, "; %s below the %d %% threshold left out of %s/", report.Plural(l.Skipped, "page"), cfg.Build.Threshold, cfg.OutputDir)
+		}
+		if l.Skipped > 0 && cfg.IsHugo() {
+			fmt.Fprintf(g.stdout, "; %s below the %d %% threshold left out of %s/, for Hugo to show in %s", report.Plural(l.Skipped, "page"), cfg.Build.Threshold, cfg.HugoDir(l.Lang), cfg.SourceLanguage)
+		}
+		fmt.Fprintln(g.stdout)
+	}
 	return nil
+}
+
+// built is what the build did, for --format json.
+func (g *glot) built(res *project.Built) buildDone {
+	done := buildDone{Extracted: res.Extracted, Pages: res.Pages, FilesWritten: res.Files, FilesKept: res.Kept, FilesRemoved: res.Removed,
+		Languages: []buildLang{}, Warnings: append([]string{}, g.warnings...)}
+	if res.Shard.N > 1 {
+		done.Shard = res.Shard.String()
+	}
+	for _, l := range res.Langs {
+		bl := buildLang{Lang: l.Lang, Messages: l.Messages, Translated: l.Translated, Reviewed: l.Reviewed, Stale: l.Stale,
+			Missing: l.Missing, Held: l.Held, ShownInSource: l.ShownInSource, ShownStale: l.ShownStale, PagesSkipped: l.Skipped}
+		bl.PagesWritten, bl.PagesKept = res.PagesOf(l.Lang)
+		done.Languages = append(done.Languages, bl)
+	}
+	return done
 }

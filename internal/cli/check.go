@@ -1,17 +1,11 @@
 package cli
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/gob"
 	"fmt"
 	"io"
-	"os"
-	"path"
 
 	"github.com/spf13/cobra"
 
-	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/report"
 )
 
@@ -44,98 +38,19 @@ status 1.`,
 }
 
 func runCheck(g *glot, o *checkOptions) error {
-	cfg, langs, err := g.configLangs(o.langs)
-	if err != nil {
-		return err
-	}
 	if err := o.checkFormat("check"); err != nil {
 		return err
 	}
-	c, err := g.checker(cfg)
+	r, err := g.site().Check(o.langs)
 	if err != nil {
 		return err
-	}
-	// The pages changed since the last extract are findings here, not
-	// a warning.
-	g.unextractedSaid = true
-	src, tables, err := g.compiled(cfg, langs)
-	if err != nil {
-		return err
-	}
-	unextracted, err := g.unextractedFindings(cfg)
-	if err != nil {
-		return err
-	}
-	content := display(g.path(cfg.ContentDir))
-	memo, err := g.findingsMemo(content)
-	if err != nil {
-		return err
-	}
-	r, err := report.Check(src, tables, c, content, memo)
-	if err != nil {
-		return err
-	}
-	if len(unextracted) > 0 {
-		r.Findings = append(unextracted, r.Findings...)
 	}
 	if err := g.output(o.output, func(w io.Writer) error { return r.Write(w, o.format) }); err != nil {
 		return err
 	}
 	if n := r.Count("", "error"); n > 0 {
-		fmt.Fprintf(g.stderr, "glot: check: %s\n", plural(n, "error"))
+		fmt.Fprintf(g.stderr, "glot: check: %s\n", report.Plural(n, "error"))
 		return silentError{}
 	}
 	return nil
-}
-
-// findingsMemo keeps the findings of each language in the cache, named by
-// what they depend on: the language's compiled table, the glossary, and
-// the content folder's name, which they print.
-func (g *glot) findingsMemo(content string) (report.Memo, error) {
-	glossary, err := g.hash(check.GlossaryFile, true)
-	if err != nil {
-		return nil, err
-	}
-	return findingsMemo{g, fmt.Sprintf("%x\x00%s", glossary, content)}, nil
-}
-
-type findingsMemo struct {
-	g    *glot
-	salt string
-}
-
-func (m findingsMemo) name(lang string) string {
-	k, ok := m.g.tableKeys[lang]
-	if !ok {
-		return ""
-	}
-	h := sha256.Sum256([]byte(k + "\x00" + m.salt))
-	return fmt.Sprintf("findings/%s-%x", lang, h[:16])
-}
-
-func (m findingsMemo) Get(lang string) ([]report.Finding, bool) {
-	name := m.name(lang)
-	if name == "" {
-		return nil, false
-	}
-	data, err := os.ReadFile(m.g.cache().Path(name))
-	if err != nil {
-		return nil, false
-	}
-	var fs []report.Finding
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&fs) != nil {
-		return nil, false
-	}
-	return fs, true
-}
-
-func (m findingsMemo) Put(lang string, fs []report.Finding) {
-	name := m.name(lang)
-	if name == "" {
-		return
-	}
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(fs) == nil && m.g.cache().Put(name, buf.Bytes()) == nil {
-		m.g.cache().Prune("findings", lang+"-", path.Base(name))
-	}
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/langtag"
 )
 
@@ -92,16 +91,12 @@ func listCompletion(list bool, all func() []string) cobra.CompletionFunc {
 // cannot be read. With build, the source language comes first and the
 // pseudo-languages last, since glot build builds them too.
 func (g *glot) completeLangs(build bool) []string {
-	data, err := g.readFile(config.File)
-	if err != nil {
-		return nil
-	}
-	cfg, err := config.Parse(config.File, data)
+	source, langs, err := g.site().Languages()
 	if err != nil {
 		return nil
 	}
 	if !build {
-		return cfg.Languages
+		return langs
 	}
-	return slices.Concat([]string{cfg.SourceLanguage}, cfg.Languages, langtag.Pseudo())
+	return slices.Concat([]string{source}, langs, langtag.Pseudo())
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/glot-i18n/glot/internal/report"
+	"github.com/glot-i18n/glot/internal/project"
 )
 
 type diffOptions struct {
@@ -45,10 +45,6 @@ only the messages added or changed since a git revision.`,
 }
 
 func runDiff(g *glot, o *diffOptions) error {
-	cfg, langs, err := g.configLangs(o.langs)
-	if err != nil {
-		return err
-	}
 	if err := o.checkFormat("diff"); err != nil {
 		return err
 	}
@@ -57,17 +53,7 @@ func runDiff(g *glot, o *diffOptions) error {
 			return &usageError{fmt.Errorf("--fail-on %q: give missing, stale or both", f)}
 		}
 	}
-	opts := report.DiffOptions{ContentName: display(g.path(cfg.ContentDir))}
-	if o.since != "" {
-		if opts.Since, err = g.sourceAt(cfg, o.since); err != nil {
-			return err
-		}
-	}
-	src, tables, err := g.compiled(cfg, langs)
-	if err != nil {
-		return err
-	}
-	r, err := report.Diff(src, tables, opts)
+	r, err := g.site().Diff(project.DiffOptions{Langs: o.langs, Since: o.since})
 	if err != nil {
 		return err
 	}

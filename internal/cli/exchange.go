@@ -2,19 +2,11 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io"
-	"maps"
-	"os"
-	"path/filepath"
-	"slices"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/glot-i18n/glot/internal/exchange"
-	"github.com/glot-i18n/glot/internal/fileerr"
-	"github.com/glot-i18n/glot/internal/merge"
+	"github.com/glot-i18n/glot/internal/project"
 )
 
 type exportOptions struct {
@@ -60,33 +52,7 @@ form, in TMX one <tu> per form. Take the work back with glot import.`,
 }
 
 func runExport(g *glot, o *exportOptions) error {
-	cfg, err := g.config()
-	if err != nil {
-		return err
-	}
-	if o.format == "" {
-		return &usageError{fmt.Errorf("--format is required")}
-	}
-	if err := (exchange.Options{Format: o.format, Only: o.only, Page: o.page}).Validate(); err != nil {
-		return err
-	}
-	if o.lang == "" && o.format == "pot" && len(o.only) == 0 && len(cfg.Languages) > 0 {
-		// A template is of no language: every message goes in it, and
-		// any of the site's languages lists them.
-		o.lang = cfg.Languages[0]
-	}
-	if o.lang == "" {
-		return &usageError{fmt.Errorf("--lang is required (for --format pot, only with --only, whose states are a language's)")}
-	}
-	site, l, err := g.oneLang(cfg, "export", o.lang)
-	if err != nil {
-		return err
-	}
-	_, tables, err := g.compiled(cfg, []string{l.Tag})
-	if err != nil {
-		return err
-	}
-	data, err := exchange.Export(site, tables[0], exchange.Options{Format: o.format, Only: o.only, Page: o.page, ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir)), Date: time.Now()})
+	data, err := g.site().Export(project.ExportOptions{Lang: o.lang, Format: o.format, Only: o.only, Page: o.page})
 	if err != nil {
 		return err
 	}
@@ -135,53 +101,10 @@ the rest and names each unit it left out.`,
 }
 
 func runImport(g *glot, o *importOptions, files []string) error {
-	cfg, err := g.config()
-	if err != nil {
-		return err
-	}
-	byLang := map[string][]merge.Imported{}
-	var drafts []string // what to say of the drafts left out, once every file is read
+	io := project.ImportOptions{DryRun: o.dryRun, TrustReview: o.trustReview, Partial: o.partial}
 	for _, f := range files {
-		data, err := os.ReadFile(g.userPath(f))
-		if err != nil {
-			return err
-		}
-		name := display(g.userPath(f))
-		works, err := exchange.Import(name, data, cfg.SourceLanguage)
-		if err != nil {
-			return err
-		}
-		for _, w := range works {
-			lang, err := cfg.FileLanguage(w.Lang)
-			if err != nil {
-				return fileerr.At(name, 0, 0, err)
-			}
-			if named := cfg.NameLanguage(f); len(works) == 1 && named != "" && named != lang {
-				// A file relabelled by hand, or saved under another
-				// language's name: which one it holds is not for glot
-				// to guess.
-				return fileerr.At(name, 0, 0, fmt.Errorf("its name says %s, but it says it holds translations into %s: correct the language inside it (XLIFF trgLang, PO Language, TMX xml:lang) or its name", named, w.Lang))
-			}
-			byLang[lang] = append(byLang[lang], imported(name, w))
-			if w.Drafts > 0 {
-				drafts = append(drafts, fmt.Sprintf("%s: %s left out (XLIFF state initial, or PO fuzzy): finish them to import them", name, plural(w.Drafts, "draft")))
-			}
-		}
+		io.Files = append(io.Files, project.ImportFile{Name: f, Path: g.userPath(f)})
 	}
-	for _, d := range drafts {
-		g.warnf("%s", d)
-	}
-	langs := slices.Sorted(maps.Keys(byLang))
-	mo := &mergeOptions{langs: langs, dryRun: o.dryRun, trustReview: o.trustReview, partial: o.partial}
-	return runMergeWith(g, mo, byLang)
-}
-
-// imported is what merge takes of the work of file w.
-func imported(file string, w *exchange.Work) merge.Imported {
-	im := merge.Imported{File: file, Translations: w.Translations, Lines: w.Lines, Reviewed: w.Reviewed,
-		Sources: w.Sources, BySource: w.BySource, BySourceLines: w.BySourceLines}
-	for _, f := range w.Faults {
-		im.Faults = append(im.Faults, merge.Problem{File: file, Line: f.Line, ID: f.ID, Text: f.Text})
-	}
-	return im
+	res, err := g.site().Import(io)
+	return g.sayMerge(res, o.dryRun, err)
 }

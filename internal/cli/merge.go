@@ -2,26 +2,18 @@ package cli
 
 import (
 	"fmt"
-	"maps"
-	"path/filepath"
-	"slices"
 
 	"github.com/spf13/cobra"
 
-	"github.com/glot-i18n/glot/internal/catalog"
-	"github.com/glot-i18n/glot/internal/config"
-	"github.com/glot-i18n/glot/internal/locale"
-	"github.com/glot-i18n/glot/internal/merge"
-	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/project"
+	"github.com/glot-i18n/glot/internal/report"
 )
 
 type mergeOptions struct {
-	langs       []string
-	page        string
-	dryRun      bool
-	trustReview bool // glot import --trust-review
-	partial     bool // glot import --partial
-	format      string
+	langs  []string
+	page   string
+	dryRun bool
+	format string
 }
 
 func newMergeCmd(g *glot) *cobra.Command {
@@ -81,60 +73,21 @@ func runMerge(g *glot, o *mergeOptions) error {
 	if err := g.setFormat("merge", o.format); err != nil {
 		return err
 	}
-	return runMergeWith(g, o, nil)
+	res, err := g.site().Merge(project.MergeOptions{Langs: o.langs, Page: o.page, DryRun: o.dryRun})
+	return g.sayMerge(res, o.dryRun, err)
 }
 
-// runMergeWith merges, folding in the work imported for each language.
-func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported) error {
-	cfg, langs, err := g.configLangs(o.langs)
+// sayMerge says what glot merge (or import, or lang add) did: its files,
+// what it did in each language and the translations it refused, on
+// standard output or as JSON.
+func (g *glot) sayMerge(res *project.Merged, dryRun bool, err error) error {
 	if err != nil {
 		return err
 	}
-	if err := (merge.Options{Page: o.page}).Validate(); err != nil {
-		return err
-	}
-	if err := g.lockFor(cfg, o.dryRun, false); err != nil {
-		return err
-	}
-	cmd := "merge"
-	if imported != nil {
-		cmd = "import"
-	}
-	if err := g.extractFirst(cfg, cmd, o.dryRun); err != nil {
-		return err
-	}
-	src, tables, err := g.compiled(cfg, langs)
-	if err != nil {
-		return err
-	}
-	fsys, err := g.in(cfg.LocalesDir)
-	if err != nil {
-		return err
-	}
-	suggest := float64(cfg.SuggestionThreshold) / 100
-	if suggest == 0 {
-		suggest = -1 // off
-	}
-	results, err := merge.All(merge.Batch{
-		Langs: langs, SiteLangs: cfg.Languages, Locales: fsys, Source: src, Tables: tables,
-		Load:     func() (*locale.Site, error) { return g.locales(cfg, true) },
-		Imported: imported,
-		Options: merge.Options{ContentName: filepath.ToSlash(filepath.Clean(cfg.ContentDir)), Page: o.page, Suggest: suggest,
-			TrustReview: o.trustReview, Partial: o.partial},
-	})
-	if err != nil {
-		return err
-	}
-	var all plan.Plan
-	for _, res := range results {
-		all.Writes = append(all.Writes, res.Plan.Writes...)
-	}
-	if err := g.apply(g.path(cfg.LocalesDir), all, o.dryRun, false); err != nil {
-		return err
-	}
-	done := mergeDone{Languages: []mergeLang{}, Extracted: g.extracted, files: planFiles(g.path(cfg.LocalesDir), all, o.dryRun), Errors: []string{}}
-	for _, r := range results {
-		g.sayMerged(cfg, r, &done)
+	g.sayFiles(res.Root, res.Plan, dryRun, false)
+	done := mergeDone{Languages: []mergeLang{}, Extracted: res.Extracted, files: planFiles(res.Root, res.Plan, dryRun), Errors: []string{}}
+	for _, r := range res.Langs {
+		g.sayMerged(r, &done)
 	}
 	if g.json {
 		done.Warnings = append([]string{}, g.warnings...)
@@ -143,46 +96,20 @@ func runMergeWith(g *glot, o *mergeOptions, imported map[string][]merge.Imported
 		}
 	}
 	if refused := len(done.Errors); refused > 0 {
-		fmt.Fprintf(g.stderr, "glot: %s refused; still in the translate files, marked REFUSED\n", plural(refused, "translation"))
+		fmt.Fprintf(g.stderr, "glot: %s refused; still in the translate files, marked REFUSED\n", report.Plural(refused, "translation"))
 		return silentError{}
 	}
 	return nil
 }
 
-// sayMerged says what the merge of one language did: what it left out,
-// its notes, refusals and warnings on standard error, its counts on
-// standard output (or in done, for --format json).
-func (g *glot) sayMerged(cfg *config.Config, r *merge.Result, done *mergeDone) {
-	for _, p := range r.LeftOut {
-		what := "message " + p.ID
-		if p.ID == "" {
-			what = "a unit named by its source text"
-		}
-		g.warnf("%s: %s: %s: left out: %s", p.Where(), r.Lang, what, p.Text)
-	}
-	for _, n := range r.Notes {
-		g.warnf("%s", n)
-	}
+// sayMerged says what the merge of one language did: its refusals on
+// standard error, its counts on standard output (or in done, for
+// --format json). Its warnings were said as it ran.
+func (g *glot) sayMerged(r *project.LangMerged, done *mergeDone) {
 	for _, p := range r.Refused {
 		e := fmt.Sprintf("%s: %s: message %s: refused: %s", p.Where(), r.Lang, p.ID, p.Text)
 		fmt.Fprintf(g.stderr, "glot: %s\n", e)
 		done.Errors = append(done.Errors, e)
-	}
-	for _, file := range slices.Sorted(maps.Keys(r.Unreviewed)) {
-		n := r.Unreviewed[file]
-		were := "were"
-		if n == 1 {
-			were = "was"
-		}
-		g.warnf("%s: %s: %s %s taken as translated (use --trust-review to keep their review)", file, r.Lang, plural(n, "reviewed unit"), were)
-	}
-	if r.Drafts > 0 {
-		g.warnf("%s: %s: %s still marked %q, and not taken until that line is deleted",
-			filepath.Join(display(g.path(cfg.LocalesDir)), locale.TranslatePath(r.Lang)), r.Lang, plural(r.Drafts, "edited draft"), catalog.FuzzyMark)
-	}
-	for _, p := range r.Held {
-		g.warnf("%s: %s: message %s: held back from the pages: %s (if it is right, glot approve --lang %s %s)",
-			p.Where(), r.Lang, p.ID, p.Text, r.Lang, p.ID)
 	}
 	done.Languages = append(done.Languages, mergeLang{Lang: r.Lang, Taken: r.Folded, Restored: r.Restored, Archived: r.Archived,
 		Missing: r.Left.Missing, Stale: r.Left.Stale, Refused: len(r.Refused), Held: r.Left.Held, Reviewed: r.Reviewed, Suggested: r.Suggested})

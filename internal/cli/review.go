@@ -2,8 +2,6 @@ package cli
 
 import (
 	"github.com/spf13/cobra"
-
-	"github.com/glot-i18n/glot/internal/report"
 )
 
 type reviewOptions struct {
@@ -38,25 +36,12 @@ smaller site, or standard output, gets one file.`,
 }
 
 func runReview(g *glot, o *reviewOptions) error {
-	cfg, err := g.config()
+	name, layout := reportName(o.output, "")
+	r, err := g.site().Review(o.lang, name, layout, nil)
 	if err != nil {
 		return err
 	}
-	site, l, err := g.oneLang(cfg, "review", o.lang)
-	if err != nil {
-		return err
-	}
-	c, err := g.checker(cfg)
-	if err != nil {
-		return err
-	}
-	_, tables, err := g.compiled(cfg, []string{l.Tag})
-	if err != nil {
-		return err
-	}
-	name, layout := reportName(o.output, "review."+l.Tag+".html")
-	files, err := report.NewReview(site, tables[0], c, report.ReviewOptions{
-		Content: display(g.path(cfg.ContentDir)), Index: name, Layout: layout}).Files()
+	files, err := r.Files()
 	if err != nil {
 		return err
 	}

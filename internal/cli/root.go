@@ -8,24 +8,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
-	"github.com/glot-i18n/glot/internal/cache"
-	"github.com/glot-i18n/glot/internal/check"
-	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/fileerr"
-	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/option"
-	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/progress"
+	"github.com/glot-i18n/glot/internal/project"
+	"github.com/glot-i18n/glot/internal/report"
 )
 
 // Exit codes.
@@ -66,28 +61,20 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	// line is wrong, and the flag is named as it was given.
 	var oe *option.Error
 	if errors.As(err, &oe) {
-		fmt.Fprintf(stderr, "glot: --%s %q: %v\n", oe.Name, oe.Value, oe.Err)
+		if oe.Name == "" {
+			fmt.Fprintf(stderr, "glot: %v\n", oe.Err)
+		} else {
+			fmt.Fprintf(stderr, "glot: --%v\n", oe)
+		}
 		return exitUsage
 	}
 	var se silentError
 	if !errors.As(err, &se) {
-		for _, e := range flatten(err) {
+		for _, e := range fileerr.Split(err) {
 			fmt.Fprintf(stderr, "glot: %v\n", e)
 		}
 	}
 	return exitError
-}
-
-// flatten splits joined errors so each is printed on its own line.
-func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 type usageError struct{ err error }
@@ -103,61 +90,45 @@ func (silentError) Error() string { return "failed" }
 type glot struct {
 	dir            string // -C
 	stdout, stderr io.Writer
-	quiet          bool              // -q
-	verbose        bool              // -v
-	json           bool              // --format json: stdout holds one JSON object
-	warnings       []string          // every warning printed, for --format json
-	c              *cache.Cache      // see cache()
-	open           []io.Closer       // compiled catalogs, closed when the command ends
-	tableKeys      map[string]string // the cache key of each language's compiled table
-	gloss          *check.Glossary   // see glossary()
-	glossRead      bool
-	args           []string        // the command line, for the write lock's card
-	wlock          *plan.WriteLock // see lockWrite
-	rlock          *plan.ReadLock  // see lockRead
-	rootMu         sync.Mutex
-	siteRoot       *os.Root // see root()
-	warned         map[string]bool
-	// unextractedSaid says that the command has dealt with the pages
-	// changed since the last glot extract (see sayUnextracted).
-	unextractedSaid bool
-	extracted       []string // pages extracted first (see extractFirst)
-	srcKey          string   // the cache key of the compiled source (see compiled)
-	unextractedLeft bool     // pages changed since the last extract were only warned of
+	quiet          bool     // -q
+	verbose        bool     // -v
+	json           bool     // --format json: stdout holds one JSON object
+	warnings       []string // every warning printed, for --format json
+	args           []string // the command line, for the write lock's card
+	s              *project.Site
+}
+
+// site returns the site glot runs in, opened once per command; done
+// closes it.
+func (g *glot) site() *project.Site {
+	if g.s == nil {
+		g.s = project.Open(g.dir, g.args, project.Hooks{
+			Warn: func(msg string) { g.warnf("%s", msg) },
+			Say: func(line string) {
+				if !g.json {
+					fmt.Fprintln(g.stdout, line)
+				}
+			},
+			Progress: func(label, unit string) project.Progress { return g.progress(label, unit) },
+			Verbose:  g.verbose,
+		})
+	}
+	return g.s
 }
 
 // done releases what the command opened and saves what the cache learned.
 func (g *glot) done() {
-	g.closeOpen()
-	g.releaseLocks()
-	if g.siteRoot != nil {
-		g.siteRoot.Close()
-		g.siteRoot = nil
-	}
-	if g.c != nil {
-		_ = g.c.Close() // a cache that cannot be saved only costs time
+	if g.s != nil {
+		g.s.Close()
+		g.s = nil
 	}
 }
-
-// closeOpen closes the compiled catalogs the command opened.
-func (g *glot) closeOpen() {
-	for _, c := range g.open {
-		c.Close()
-	}
-	g.open = nil
-}
-
-// bar is a progress line; see progress.
-type bar struct{ b *progress.Bar }
-
-func (b bar) set(done, total int) { b.b.Set(done, total) }
-func (b bar) done()               { b.b.Done() }
 
 // progress returns a progress line for work counted in unit. It shows only
 // when standard output and standard error are both a terminal, and -q was
 // not given: a log or a pipe gets the command's own lines and nothing else.
-func (g *glot) progress(label, unit string) bar {
-	return bar{progress.New(g.stderr, !g.quiet && isTerminal(g.stdout) && isTerminal(g.stderr), label, unit)}
+func (g *glot) progress(label, unit string) *progress.Bar {
+	return progress.New(g.stderr, !g.quiet && isTerminal(g.stdout) && isTerminal(g.stderr), label, unit)
 }
 
 func isTerminal(w io.Writer) bool {
@@ -181,16 +152,7 @@ and builds localized HTML and Markdown pages for every language.`,
 	_ = root.RegisterFlagCompletionFunc("directory", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return nil, cobra.ShellCompDirectiveFilterDirs
 	})
-	// The cache is written to at will, so it must be a folder of the site:
-	// a link committed as .glot-cache would have every command write
-	// where the link leads.
-	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
-		if fi, err := os.Lstat(g.path(cache.Dir)); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			target, _ := os.Readlink(g.path(cache.Dir))
-			return fmt.Errorf("%s: symbolic link to %q: glot keeps its cache only in a folder of the site; remove the link", display(g.path(cache.Dir)), target)
-		}
-		return nil
-	}
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error { return project.CheckCache(g.path()) }
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
@@ -212,7 +174,7 @@ and builds localized HTML and Markdown pages for every language.`,
 		}
 		hint := "see 'glot --help'"
 		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
-			hint = "did you mean " + orList(s) + "?"
+			hint = "did you mean " + report.OrList(s) + "?"
 		}
 		return &usageError{fmt.Errorf("unknown command %q (%s)", args[0], hint)}
 	}
@@ -268,120 +230,6 @@ func (g *glot) userPath(p string) string {
 	return g.path(p)
 }
 
-// config reads the site's glot.toml.
-func (g *glot) config() (*config.Config, error) {
-	file := g.path(config.File)
-	data, err := g.readFile(config.File)
-	if errors.Is(err, os.ErrNotExist) {
-		where := g.dir
-		if where == "" {
-			where = "."
-		}
-		return nil, fmt.Errorf("no %s in %s: run glot init to start a site, or -C DIR to point at one", config.File, where)
-	}
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := config.Parse(display(file), data)
-	if err != nil {
-		return nil, err
-	}
-	if err := g.checkLocaleNames(cfg); err != nil {
-		return nil, err
-	}
-	return cfg, nil
-}
-
-// checkLocaleNames refuses, or warns of, message files in the locales
-// folder that glot would not read (see locale.CheckNames). Each warning is
-// printed once per command: glot serve reads glot.toml again for every
-// build.
-func (g *glot) checkLocaleNames(cfg *config.Config) error {
-	fsys, err := g.in(cfg.LocalesDir)
-	if err != nil {
-		return err
-	}
-	warnings, err := locale.CheckNames(fsys, display(g.path(cfg.LocalesDir)), cfg.SourceLanguage, cfg.Languages)
-	for _, w := range warnings {
-		if !g.warned[w] {
-			if g.warned == nil {
-				g.warned = map[string]bool{}
-			}
-			g.warned[w] = true
-			g.warnf("%s", w)
-		}
-	}
-	return err
-}
-
-// locales loads the site's locales folder. With extracted set, it fails
-// if there is no source catalog yet.
-func (g *glot) locales(cfg *config.Config, extracted bool) (*locale.Site, error) {
-	dir, err := g.localesDir(cfg)
-	if err != nil {
-		return nil, err
-	}
-	fsys, err := g.in(cfg.LocalesDir)
-	if err != nil {
-		return nil, err
-	}
-	s, err := locale.Load(fsys, display(dir), cfg.SourceLanguage)
-	if err == nil && extracted && !s.HasSource {
-		return nil, fmt.Errorf("%s does not exist: run glot extract first", display(filepath.Join(dir, locale.ActivePath(cfg.SourceLanguage))))
-	}
-	if err != nil {
-		return nil, err
-	}
-	if s.Glossary, err = g.glossary(cfg); err != nil {
-		return nil, err
-	}
-	return s, nil
-}
-
-// oneLang reads the --lang of a command that works on one language (cmd),
-// and loads the site's catalogs and that language's files.
-func (g *glot) oneLang(cfg *config.Config, cmd, flag string) (*locale.Site, *locale.Lang, error) {
-	if flag == "" {
-		return nil, nil, &usageError{fmt.Errorf("--lang is required: glot %s works on one language", cmd)}
-	}
-	langs, err := selectLangs(cfg, []string{flag}, false)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(langs) != 1 {
-		return nil, nil, &usageError{fmt.Errorf("--lang: glot %s takes one language", cmd)}
-	}
-	site, err := g.locales(cfg, true)
-	if err != nil {
-		return nil, nil, err
-	}
-	l, err := site.Lang(langs[0])
-	if err != nil {
-		return nil, nil, err
-	}
-	return site, l, nil
-}
-
-// layouts returns the site's layouts folder, or nil when it has none.
-func (g *glot) layouts() (fs.FS, error) {
-	fsys, err := g.in("layouts")
-	if err != nil {
-		return nil, err
-	}
-	if fi, err := fs.Stat(fsys, "."); err != nil || !fi.IsDir() {
-		return nil, nil
-	}
-	return fsys, nil
-}
-
-// plural writes a count and a noun, "1 page", "2 pages".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 // display names a path in a message (see fileerr.Name).
 func display(p string) string { return fileerr.Name(p) }
 
@@ -433,38 +281,7 @@ func (r *reportOut) checkFormat(cmd string) error {
 			return nil
 		}
 	}
-	return &usageError{fmt.Errorf("--format %q: glot %s writes %s", r.format, cmd, orList(r.formats))}
-}
-
-// orList writes "a, b or c".
-func orList(ss []string) string {
-	if len(ss) < 2 {
-		return strings.Join(ss, "")
-	}
-	return strings.Join(ss[:len(ss)-1], ", ") + " or " + ss[len(ss)-1]
-}
-
-// configLangs reads glot.toml and the --lang of a command that works on
-// the site's languages (all of them by default).
-func (g *glot) configLangs(flag []string) (*config.Config, []string, error) {
-	cfg, err := g.config()
-	if err != nil {
-		return nil, nil, err
-	}
-	langs, err := selectLangs(cfg, flag, false)
-	if err != nil {
-		return nil, nil, err
-	}
-	return cfg, langs, nil
-}
-
-// selectLangs validates --lang.
-func selectLangs(cfg *config.Config, flag []string, pseudo bool) ([]string, error) {
-	langs, err := cfg.Select(flag, pseudo)
-	if err != nil {
-		return nil, &usageError{fmt.Errorf("--lang: %w", err)}
-	}
-	return langs, nil
+	return &usageError{fmt.Errorf("--format %q: glot %s writes %s", r.format, cmd, report.OrList(r.formats))}
 }
 
 // warnf prints a warning, and keeps it for a JSON report.

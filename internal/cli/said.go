@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/report"
 )
 
 // What extract, merge and build did, said as text for a person or, with
@@ -118,9 +119,9 @@ func (g *glot) sayFiles(root string, p plan.Plan, dryRun, brief bool) {
 	}
 	where := path.Join(display(root), bookkeeping) + "/"
 	if wrote > 0 {
-		fmt.Fprintf(g.stdout, "  %s %s in %s (-v lists them)\n", verb, plural(wrote, "file"), where)
+		fmt.Fprintf(g.stdout, "  %s %s in %s (-v lists them)\n", verb, report.Plural(wrote, "file"), where)
 	}
 	if removed > 0 {
-		fmt.Fprintf(g.stdout, "  %s %s in %s (-v lists them)\n", rm, plural(removed, "file"), where)
+		fmt.Fprintf(g.stdout, "  %s %s in %s (-v lists them)\n", rm, report.Plural(removed, "file"), where)
 	}
 }

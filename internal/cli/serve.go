@@ -7,18 +7,12 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"slices"
 	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
-	"github.com/glot-i18n/glot/internal/config"
-	"github.com/glot-i18n/glot/internal/langtag"
-	"github.com/glot-i18n/glot/internal/merge"
-	"github.com/glot-i18n/glot/internal/plan"
-	"github.com/glot-i18n/glot/internal/report"
+	"github.com/glot-i18n/glot/internal/project"
 	"github.com/glot-i18n/glot/internal/serve"
 )
 
@@ -74,31 +68,20 @@ func runServe(g *glot, o *serveOptions) error {
 	if err := checkAddr(g, "serve", o.addr, o.public); err != nil {
 		return err
 	}
-	cfg, err := g.config()
-	if err != nil {
-		return err
-	}
 	// The rebuilds, the review pages and the approvals take turns with
 	// the site's state: one glot, one command at a time.
 	var mu sync.Mutex
 	build := func() error {
 		mu.Lock()
 		defer mu.Unlock()
-		return runBuild(g, &buildOptions{langs: o.langs, formats: []string{"html"}})
+		return runBuild(g, project.BuildOptions{Langs: o.langs, Formats: []string{"html"}})
 	}
 	if err := build(); err != nil {
 		return err
 	}
-	all, err := cfg.Select(o.langs, true)
+	p, err := g.site().Preview(o.langs)
 	if err != nil {
-		return &usageError{fmt.Errorf("--lang: %w", err)}
-	}
-	// A pseudo-language has nothing a reviewer could sign off.
-	var reviewLangs []string
-	for _, l := range all {
-		if !langtag.IsPseudo(l) {
-			reviewLangs = append(reviewLangs, l)
-		}
+		return err
 	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
@@ -111,98 +94,22 @@ func runServe(g *glot, o *serveOptions) error {
 		return fmt.Errorf("--addr %s: bound %w", o.addr, err)
 	}
 	s := serve.New(serve.Options{
-		Root:  g.path(cfg.OutputDir),
-		Watch: []string{g.path(cfg.ContentDir), g.path(cfg.LocalesDir), g.path("layouts"), g.path("glot.toml"), g.path("glossary.toml")},
-		// A lock's card changes when a command takes the lock, which is
-		// no change to the site.
-		Ignore: []string{g.path(cfg.OutputDir), g.path(cfg.MarkdownDir),
-			g.path(cfg.LocalesDir, filepath.FromSlash(plan.WriteLockPath)), g.path(cfg.LocalesDir, filepath.FromSlash(plan.ReadLockPath))},
+		Root:    p.Root,
+		Watch:   p.Watch,
+		Ignore:  p.Ignore,
 		Rebuild: build,
 		Log:     func(format string, args ...any) { fmt.Fprintf(g.stderr, "glot serve: "+format+"\n", args...) },
 		Addr:    o.addr,
 		Public:  o.public,
-		Reviews: &serveReviews{g: g, cfg: cfg, langs: reviewLangs, mu: &mu},
+		Reviews: g.site().Reviews(p.Langs, &mu),
 	})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	fmt.Fprintf(g.stdout, "glot serve: http://%s/ (Ctrl-C to stop)\n", ln.Addr())
-	for _, lang := range reviewLangs {
+	for _, lang := range p.Langs {
 		fmt.Fprintf(g.stdout, "glot serve: review of %s: http://%s/__glot/review/%s/\n", lang, ln.Addr(), lang)
 	}
 	return s.Serve(ctx, ln)
 }
 
-// serveReviews renders the review of each language for the preview, and
-// signs off what a reviewer approves there, as glot review and glot
-// approve do.
-type serveReviews struct {
-	g     *glot
-	cfg   *config.Config
-	langs []string
-	mu    *sync.Mutex // the preview's turn at the site's state
-}
-
-var _ serve.Reviews = (*serveReviews)(nil)
-
-// Page renders a page of the review of lang, laid out as glot review -o
-// lays out a file named index.html: the site's pages in the folder
-// index/ when it is large.
-func (r *serveReviews) Page(lang, name, action, token string) ([]byte, bool, error) {
-	if !slices.Contains(r.langs, lang) {
-		return nil, false, nil
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	g := r.g
-	// The catalogs are free to change between pages, and what this
-	// page opened is closed when it is made.
-	defer g.releaseRead()
-	opened := len(g.open)
-	defer func() {
-		for _, c := range g.open[opened:] {
-			c.Close()
-		}
-		g.open = g.open[:opened]
-	}()
-	site, l, err := g.oneLang(r.cfg, "serve", lang)
-	if err != nil {
-		return nil, false, err
-	}
-	c, err := g.checker(r.cfg)
-	if err != nil {
-		return nil, false, err
-	}
-	_, tables, err := g.compiled(r.cfg, []string{l.Tag})
-	if err != nil {
-		return nil, false, err
-	}
-	return report.NewReview(site, tables[0], c, report.ReviewOptions{
-		Content: display(g.path(r.cfg.ContentDir)), Index: "index.html", Layout: report.Auto,
-		Approve: &report.ApproveForm{Action: action, Token: token},
-	}).File(name)
-}
-
-// Approve signs off the translation of message id into lang through
-// merge.Approve, under the write lock and in one transaction, as glot
-// approve does.
-func (r *serveReviews) Approve(lang, id string) error {
-	if !slices.Contains(r.langs, lang) {
-		return fmt.Errorf("no language %q in this preview", lang)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	g := r.g
-	defer g.releaseLocks()
-	if err := g.lockWrite(r.cfg, false); err != nil {
-		return err
-	}
-	site, l, err := g.oneLang(r.cfg, "approve", lang)
-	if err != nil {
-		return err
-	}
-	p, _, err := merge.Approve(site, l, merge.Approval{IDs: []string{id}})
-	if err != nil {
-		return err
-	}
-	return g.wlock.Apply(p)
-}
+var _ serve.Reviews = (*project.Reviews)(nil)

@@ -21,6 +21,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/glottest"
+	"github.com/glot-i18n/glot/internal/project"
 	"github.com/glot-i18n/glot/internal/serve"
 )
 
@@ -83,15 +84,11 @@ func quote(s string) string {
 // counts it reviewed.
 func TestServeReviewApprove(t *testing.T) {
 	dir, ids := reviewSite(t)
-	g := &glot{dir: dir, stdout: io.Discard, stderr: io.Discard}
-	defer g.done()
-	cfg, err := g.config()
-	if err != nil {
-		t.Fatal(err)
-	}
+	site := project.Open(dir, nil, project.Hooks{})
+	defer site.Close()
 	var logs bytes.Buffer
 	s := serve.New(serve.Options{Root: filepath.Join(dir, "public"), Log: func(f string, a ...any) {},
-		Reviews: &serveReviews{g: g, cfg: cfg, langs: []string{"es"}, mu: &sync.Mutex{}}})
+		Reviews: site.Reviews([]string{"es"}, &sync.Mutex{})})
 	srv := httptest.NewUnstartedServer(nil)
 	srv.Config.Handler = s.Handler(srv.Listener.Addr())
 	srv.Start()
@@ -196,14 +193,10 @@ func TestServeReviewApprove(t *testing.T) {
 func TestServeReviewApproveBrowser(t *testing.T) {
 	glottest.Slow(t, "it starts Chromium")
 	dir, ids := reviewSite(t)
-	g := &glot{dir: dir, stdout: io.Discard, stderr: io.Discard}
-	defer g.done()
-	cfg, err := g.config()
-	if err != nil {
-		t.Fatal(err)
-	}
+	site := project.Open(dir, nil, project.Hooks{})
+	defer site.Close()
 	s := serve.New(serve.Options{Root: filepath.Join(dir, "public"),
-		Reviews: &serveReviews{g: g, cfg: cfg, langs: []string{"es"}, mu: &sync.Mutex{}}})
+		Reviews: site.Reviews([]string{"es"}, &sync.Mutex{})})
 	srv := httptest.NewUnstartedServer(nil)
 	srv.Config.Handler = s.Handler(srv.Listener.Addr())
 	srv.Start()

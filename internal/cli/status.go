@@ -4,8 +4,6 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
-
-	"github.com/glot-i18n/glot/internal/report"
 )
 
 type statusOptions struct {
@@ -39,29 +37,15 @@ standard output, gets one file.`,
 }
 
 func runStatus(g *glot, o *statusOptions) error {
-	cfg, langs, err := g.configLangs(o.langs)
-	if err != nil {
-		return err
-	}
 	if err := o.checkFormat("status"); err != nil {
 		return err
 	}
-	src, tables, err := g.compiled(cfg, langs)
+	name, layout := reportName(o.output, "status.html")
+	st, files, err := g.site().Status(o.langs, o.format == "html", name, layout)
 	if err != nil {
 		return err
 	}
-	st := report.Status(src, tables)
 	if o.format == "html" {
-		// The page by page view needs the pages' records.
-		site, err := g.locales(cfg, true)
-		if err != nil {
-			return err
-		}
-		name, layout := reportName(o.output, "status.html")
-		files, err := st.HTML(site, tables, report.StatusHTMLOptions{Content: display(g.path(cfg.ContentDir)), Index: name, Layout: layout})
-		if err != nil {
-			return err
-		}
 		return g.outputFiles(o.output, files)
 	}
 	return g.output(o.output, func(w io.Writer) error {

@@ -89,3 +89,17 @@ func Name(p string) string {
 	}
 	return filepath.ToSlash(p)
 }
+
+// Split returns the errors joined in err (errors.Join), each on its own
+// and those joined in them in turn, so that each can be said on a line of
+// its own; an error that joins none is returned alone.
+func Split(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, Split(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}

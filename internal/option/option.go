@@ -20,11 +20,21 @@ import (
 // Error is an option's value that cannot be taken.
 type Error struct {
 	Name  string // the option, as the Options field is known to people: "page", "only"
-	Value string
-	Err   error
+	Value string // as given; "" for an option whose values are wrong together
+	// Missing says that the option was not given and is needed.
+	Missing bool
+	Err     error
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("%s %q: %v", e.Name, e.Value, e.Err) }
+func (e *Error) Error() string {
+	switch {
+	case e.Missing:
+		return fmt.Sprintf("%s is required: %v", e.Name, e.Err)
+	case e.Value == "":
+		return fmt.Sprintf("%s: %v", e.Name, e.Err)
+	}
+	return fmt.Sprintf("%s %q: %v", e.Name, e.Value, e.Err)
+}
 
 func (e *Error) Unwrap() error { return e.Err }
 
@@ -42,4 +52,10 @@ func Glob(name, value string, match func(pattern, name string) (bool, error)) er
 		return &Error{Name: name, Value: value, Err: err}
 	}
 	return nil
+}
+
+// Required returns an Error for option name, which was not given and is
+// needed; why says what for.
+func Required(name, why string) *Error {
+	return &Error{Name: name, Missing: true, Err: errors.New(why)}
 }

@@ -1,4 +1,4 @@
-package cli
+package project
 
 import (
 	"bytes"
@@ -28,12 +28,12 @@ import (
 // unextracted returns the pages added, changed or removed since the last
 // glot extract. A page's hash comes from the cache's index of files, so
 // that when nothing changed no page is read.
-func (g *glot) unextracted(cfg *config.Config) (*extract.Changes, error) {
-	contentFS, err := g.in(cfg.ContentDir)
+func (s *Site) unextracted(cfg *config.Config) (*extract.Changes, error) {
+	contentFS, err := s.in(cfg.ContentDir)
 	if err != nil {
 		return nil, err
 	}
-	localesFS, err := g.in(cfg.LocalesDir)
+	localesFS, err := s.in(cfg.LocalesDir)
 	if err != nil {
 		return nil, err
 	}
@@ -41,14 +41,14 @@ func (g *glot) unextracted(cfg *config.Config) (*extract.Changes, error) {
 	if err != nil {
 		return nil, err
 	}
-	recorded, err := g.recorded(cfg, localesFS)
+	recorded, err := s.recorded(cfg, localesFS)
 	if err != nil {
 		return nil, err
 	}
 	contentRel := filepath.ToSlash(cfg.ContentDir)
 	c, err := extract.Since(extract.ChangesInput{
-		Content: contentFS, Locales: localesFS, LocalesName: display(g.path(cfg.LocalesDir)), Exclude: exclude,
-		Hash:     func(name string) ([32]byte, error) { return g.hash(contentRel+"/"+name, false) },
+		Content: contentFS, Locales: localesFS, LocalesName: display(s.path(cfg.LocalesDir)), Exclude: exclude,
+		Hash:     func(name string) ([32]byte, error) { return s.hash(contentRel+"/"+name, false) },
 		Recorded: recorded,
 	})
 	if errors.Is(err, fs.ErrNotExist) {
@@ -61,21 +61,21 @@ func (g *glot) unextracted(cfg *config.Config) (*extract.Changes, error) {
 // ledger.LoadHashes), kept in the cache under the key of the compiled
 // source, which names the content of every record: reading tens of
 // thousands of records took most of the time of a status run again.
-func (g *glot) recorded(cfg *config.Config, localesFS fs.FS) (map[string]string, error) {
-	name := display(g.path(cfg.LocalesDir))
-	key := g.srcKey
+func (s *Site) recorded(cfg *config.Config, localesFS fs.FS) (map[string]string, error) {
+	name := display(s.path(cfg.LocalesDir))
+	key := s.srcKey
 	if key == "" {
-		self, err := g.self()
+		self, err := s.self()
 		if err != nil {
 			return nil, err
 		}
-		// Not kept in g.srcKey: an extraction may change it before
+		// Not kept in s.srcKey: an extraction may change it before
 		// the source is compiled.
-		if key, err = g.sourceKey(cfg, localesFS, self); err != nil {
+		if key, err = s.sourceKey(cfg, localesFS, self); err != nil {
 			return nil, err
 		}
 	}
-	c := g.cache()
+	c := s.cache()
 	entry := "extracted/" + key
 	if data, err := os.ReadFile(c.Path(entry)); err == nil {
 		if m, ok := decodeHashes(data); ok {
@@ -123,11 +123,11 @@ func decodeHashes(data []byte) (map[string]string, bool) {
 
 // pageList names the pages of c as the user knows them, at most ten, with
 // what became of each: "content/a.md (changed), content/b.md (added)".
-func (g *glot) pageList(cfg *config.Config, c *extract.Changes) string {
+func (s *Site) pageList(cfg *config.Config, c *extract.Changes) string {
 	pages := c.Pages()
 	var names []string
 	for i, p := range pages {
-		if i == 10 && !g.verbose {
+		if i == 10 && !s.hooks.Verbose {
 			names = append(names, fmt.Sprintf("and %d more (-v lists them)", len(pages)-i))
 			break
 		}
@@ -140,18 +140,18 @@ func (g *glot) pageList(cfg *config.Config, c *extract.Changes) string {
 // last glot extract, naming them and the command to run, unless the
 // command has dealt with them itself. Every command that reads the
 // compiled catalogs calls it (see compiled).
-func (g *glot) sayUnextracted(cfg *config.Config) error {
-	if g.unextractedSaid {
+func (s *Site) sayUnextracted(cfg *config.Config) error {
+	if s.unextractedSaid {
 		return nil
 	}
-	g.unextractedSaid = true
-	c, err := g.unextracted(cfg)
+	s.unextractedSaid = true
+	c, err := s.unextracted(cfg)
 	if err != nil || c.Len() == 0 {
 		return err
 	}
-	g.unextractedLeft = true
-	g.warnf("%s changed since the last glot extract, so the catalogs do not hold what %s now: %s; run glot extract",
-		plural(c.Len(), "page"), map[bool]string{true: "it holds", false: "they hold"}[c.Len() == 1], g.pageList(cfg, c))
+	s.unextractedLeft = true
+	s.warnf("%s changed since the last glot extract, so the catalogs do not hold what %s now: %s; run glot extract",
+		report.Plural(c.Len(), "page"), map[bool]string{true: "it holds", false: "they hold"}[c.Len() == 1], s.pageList(cfg, c))
 	return nil
 }
 
@@ -160,65 +160,65 @@ func (g *glot) sayUnextracted(cfg *config.Config) error {
 // cannot write: with dryRun, or in a locales folder the user cannot
 // write. A build takes the write lock for the extraction only; a merge
 // holds it already.
-func (g *glot) extractFirst(cfg *config.Config, cmd string, dryRun bool) error {
-	if g.unextractedSaid {
+func (s *Site) extractFirst(cfg *config.Config, cmd string, dryRun bool) error {
+	if s.unextractedSaid {
 		return nil
 	}
-	c, err := g.unextracted(cfg)
+	c, err := s.unextracted(cfg)
 	if err != nil || c.Len() == 0 {
-		g.unextractedSaid = err == nil
+		s.unextractedSaid = err == nil
 		return err
 	}
 	if dryRun {
-		return g.sayUnextracted(cfg)
+		return s.sayUnextracted(cfg)
 	}
-	mine := g.wlock == nil
-	if mine && g.rlock != nil {
+	mine := s.wlock == nil
+	if mine && s.rlock != nil {
 		// A build read its inputs' digest under the read lock; the
 		// extraction needs the catalogs to itself, and the build reads
 		// them again after it.
-		g.releaseRead()
+		s.releaseRead()
 	}
-	if err := g.lockWrite(cfg, false); err != nil {
+	if err := s.lockWrite(cfg, false); err != nil {
 		if errors.Is(err, fs.ErrPermission) {
-			return g.sayUnextracted(cfg)
+			return s.sayUnextracted(cfg)
 		}
 		return err
 	}
 	// Under the lock, what changed is known for sure.
-	if c, err = g.unextracted(cfg); err != nil {
+	if c, err = s.unextracted(cfg); err != nil {
 		return err
 	}
-	contentFS, err := g.in(cfg.ContentDir)
+	contentFS, err := s.in(cfg.ContentDir)
 	if err != nil {
 		return err
 	}
 	// An error is the page's own, which the build would meet too.
-	res, err := g.extract(cfg, contentFS)
+	res, err := s.extract(cfg, contentFS)
 	if err != nil {
 		return err
 	}
-	if err := g.wlock.Apply(res.Plan); err != nil {
+	if err := s.wlock.Apply(res.Plan); err != nil {
 		return err
 	}
 	if mine {
-		g.wlock.Release()
-		g.wlock = nil
+		s.wlock.Release()
+		s.wlock = nil
 	}
-	g.unextractedSaid = true
+	s.unextractedSaid = true
 	for _, p := range c.Pages() {
-		g.extracted = append(g.extracted, path.Join(filepath.ToSlash(cfg.ContentDir), p))
+		s.extracted = append(s.extracted, path.Join(filepath.ToSlash(cfg.ContentDir), p))
 	}
-	if !g.json && c.Len() > 0 {
-		fmt.Fprintf(g.stdout, "glot %s: %s changed since the last extract; extracted first: %s\n", cmd, plural(c.Len(), "page"), g.pageList(cfg, c))
+	if c.Len() > 0 {
+		s.sayf("glot %s: %s changed since the last extract; extracted first: %s", cmd, report.Plural(c.Len(), "page"), s.pageList(cfg, c))
 	}
 	return nil
 }
 
 // unextractedFindings are glot check's findings for the pages changed
 // since the last glot extract (see report.Unextracted).
-func (g *glot) unextractedFindings(cfg *config.Config) ([]report.Finding, error) {
-	c, err := g.unextracted(cfg)
+func (s *Site) unextractedFindings(cfg *config.Config) ([]report.Finding, error) {
+	c, err := s.unextracted(cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package cli
+package project
 
 import (
 	"bytes"
@@ -22,51 +22,51 @@ import (
 
 // cache returns the site's cache folder, opened once per command; Run
 // saves it when the command ends.
-func (g *glot) cache() *cache.Cache {
-	if g.c == nil {
-		g.c = cache.Open(g.path())
+func (s *Site) cache() *cache.Cache {
+	if s.c == nil {
+		s.c = cache.Open(s.path())
 	}
-	return g.c
+	return s.c
 }
 
 // compiled returns the compiled source of the site and the table of each
 // of langs, from the cache when the files they are made from have not
 // changed, else compiled now and kept there. It fails if glot extract has
 // not run.
-func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []*verdict.Table, error) {
-	dir, err := g.localesDir(cfg)
+func (s *Site) compiled(cfg *config.Config, langs []string) (*verdict.Source, []*verdict.Table, error) {
+	dir, err := s.localesDir(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	fsys, err := g.in(cfg.LocalesDir)
+	fsys, err := s.in(cfg.LocalesDir)
 	if err != nil {
 		return nil, nil, err
 	}
 	if _, err := fs.Stat(fsys, locale.ActivePath(cfg.SourceLanguage)); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("%s does not exist: run glot extract first", display(filepath.Join(dir, locale.ActivePath(cfg.SourceLanguage))))
 	}
-	c := g.cache()
-	self, err := g.self()
+	c := s.cache()
+	self, err := s.self()
 	if err != nil {
 		return nil, nil, err
 	}
 	// The glossary is part of the rule a table is compiled by: its key
 	// names the glossary's content.
-	gl, err := g.glossary(cfg)
+	gl, err := s.glossary(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	glSum, err := g.hash(check.GlossaryFile, true)
+	glSum, err := s.hash(check.GlossaryFile, true)
 	if err != nil {
 		return nil, nil, err
 	}
 	rel := func(p string) string { return filepath.ToSlash(filepath.Join(cfg.LocalesDir, p)) }
-	srcKey, err := g.sourceKey(cfg, fsys, self)
+	srcKey, err := s.sourceKey(cfg, fsys, self)
 	if err != nil {
 		return nil, nil, err
 	}
-	g.srcKey = srcKey
-	if err := g.sayUnextracted(cfg); err != nil {
+	s.srcKey = srcKey
+	if err := s.sayUnextracted(cfg); err != nil {
 		return nil, nil, err
 	}
 	// The pages' records and the source catalog are read only if the
@@ -84,11 +84,11 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 		}
 	}
 	src.UseGlossary(gl)
-	g.open = append(g.open, src)
+	s.open = append(s.open, src)
 	// A table needs only its language's files; the rest of what Load
 	// read can go.
 	site = &locale.Site{FS: fsys, Name: display(dir), SourceLang: cfg.SourceLanguage}
-	tables, err := g.tables(c, src, fmt.Sprintf("%s %x", srcKey, glSum), self, site, rel, langs)
+	tables, err := s.tables(c, src, fmt.Sprintf("%s %x", srcKey, glSum), self, site, rel, langs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -98,18 +98,18 @@ func (g *glot) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 // sourceKey is the cache key of the source compiled from the locales
 // folder fsys as it is now: it names glot itself (self) and the content
 // of the source catalog and of every page record.
-func (g *glot) sourceKey(cfg *config.Config, fsys fs.FS, self cache.Sum) (string, error) {
+func (s *Site) sourceKey(cfg *config.Config, fsys fs.FS, self cache.Sum) (string, error) {
 	files, err := locale.SourceFiles(fsys, cfg.SourceLanguage)
 	if err != nil {
 		return "", err
 	}
 	rel := func(p string) string { return filepath.ToSlash(filepath.Join(cfg.LocalesDir, p)) }
-	return g.key("source", self, rel, files)
+	return s.key("source", self, rel, files)
 }
 
 // tables opens each language's compiled table, from the cache or
 // compiled afresh, on all cores; each is closed when the command ends.
-func (g *glot) tables(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, site *locale.Site, rel func(string) string, langs []string) ([]*verdict.Table, error) {
+func (s *Site) tables(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, site *locale.Site, rel func(string) string, langs []string) ([]*verdict.Table, error) {
 	tables := make([]*verdict.Table, len(langs))
 	keys := make([]string, len(langs))
 	errs := make([]error, len(langs))
@@ -121,17 +121,17 @@ func (g *glot) tables(c *cache.Cache, src *verdict.Source, srcKey string, self c
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			tables[i], keys[i], errs[i] = g.table(c, src, srcKey, self, site, rel, lang)
+			tables[i], keys[i], errs[i] = s.table(c, src, srcKey, self, site, rel, lang)
 		}()
 	}
 	wg.Wait()
-	if g.tableKeys == nil {
-		g.tableKeys = map[string]string{}
+	if s.tableKeys == nil {
+		s.tableKeys = map[string]string{}
 	}
 	for i, t := range tables {
 		if t != nil {
-			g.open = append(g.open, t)
-			g.tableKeys[t.Lang] = keys[i]
+			s.open = append(s.open, t)
+			s.tableKeys[t.Lang] = keys[i]
 		}
 	}
 	return tables, errors.Join(errs...)
@@ -139,8 +139,8 @@ func (g *glot) tables(c *cache.Cache, src *verdict.Source, srcKey string, self c
 
 // table returns the compiled table of lang, from the cache or compiled
 // now; srcKey names the source and the glossary it is compiled against.
-func (g *glot) table(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, site *locale.Site, rel func(string) string, lang string) (*verdict.Table, string, error) {
-	k, err := g.key("table "+srcKey+" "+lang, self, rel, locale.LangFiles(site.FS, lang))
+func (s *Site) table(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, site *locale.Site, rel func(string) string, lang string) (*verdict.Table, string, error) {
+	k, err := s.key("table "+srcKey+" "+lang, self, rel, locale.LangFiles(site.FS, lang))
 	if err != nil {
 		return nil, "", err
 	}
@@ -199,11 +199,11 @@ func openCached[T any](c *cache.Cache, name string, open func(r readerAt, size i
 // key names what is made from files (paths relative to the site's root,
 // given as rel makes them from paths in their folder) by the running glot:
 // a hash of what, of glot itself, and of each file's path and content.
-func (g *glot) key(what string, self cache.Sum, rel func(string) string, files []string) (string, error) {
+func (s *Site) key(what string, self cache.Sum, rel func(string) string, files []string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%x\x00", what, self)
 	for _, f := range files {
-		sum, err := g.hash(rel(f), true)
+		sum, err := s.hash(rel(f), true)
 		if err != nil {
 			return "", err
 		}
@@ -214,10 +214,10 @@ func (g *glot) key(what string, self cache.Sum, rel func(string) string, files [
 
 // self returns the content hash of the running glot, so that nothing one
 // version of glot made is taken by another.
-func (g *glot) self() (cache.Sum, error) {
+func (s *Site) self() (cache.Sum, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return cache.Sum{}, err
 	}
-	return g.cache().Hash(exe)
+	return s.cache().Hash(exe)
 }

@@ -1,4 +1,4 @@
-package cli
+package project
 
 import (
 	"crypto/sha256"
@@ -30,9 +30,9 @@ import (
 // yet be trusted, is read again, and only it: the digest stays the same
 // whether or not a file's time is trusted, and the build after an edit
 // finds that nothing changed since.
-func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self cache.Sum) (string, error) {
-	d := &digester{g: g, h: sha256.New()}
-	fmt.Fprintf(d.h, "%x\x00%#v\x00%#v\x00", self, *o, *cfg)
+func (s *Site) inputs(c *cache.Cache, cfg *config.Config, o BuildOptions, self cache.Sum) (string, error) {
+	d := &digester{s: s, h: sha256.New()}
+	fmt.Fprintf(d.h, "%x\x00%#v\x00%#v\x00", self, o, *cfg)
 	// The glossary is part of the rule that decides which translations
 	// pages show.
 	for _, f := range []string{config.File, check.GlossaryFile} {
@@ -63,13 +63,13 @@ func (g *glot) inputs(c *cache.Cache, cfg *config.Config, o *buildOptions, self 
 // digester hashes the inputs of a build: each file by its path and the
 // hash of its bytes, which the cache keeps.
 type digester struct {
-	g *glot
+	s *Site
 	h hash.Hash
 }
 
 // file adds the file at rel, in the site folder.
 func (d *digester) file(rel string) error {
-	sum, err := d.g.hash(rel, true)
+	sum, err := d.s.hash(rel, true)
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func (d *digester) file(rel string) error {
 // hugoI18n adds the source language's i18n files of a Hugo site.
 func (d *digester) hugoI18n(cfg *config.Config) error {
 	for _, dir := range hugoI18nDirs(cfg) {
-		fsys, err := d.g.in(dir)
+		fsys, err := d.s.in(dir)
 		if err != nil {
 			return err
 		}
@@ -103,7 +103,7 @@ func (d *digester) hugoI18n(cfg *config.Config) error {
 // which must be inside the site, and anything else that is not a file by
 // its type.
 func (d *digester) tree(dir string) error {
-	fsys, err := d.g.in(dir)
+	fsys, err := d.s.in(dir)
 	if err != nil {
 		return err
 	}
@@ -128,10 +128,10 @@ func (d *digester) tree(dir string) error {
 
 // locales adds the source catalog and every language's files.
 func (d *digester) locales(cfg *config.Config) error {
-	if _, err := d.g.localesDir(cfg); err != nil {
+	if _, err := d.s.localesDir(cfg); err != nil {
 		return err
 	}
-	locales, err := d.g.in(cfg.LocalesDir)
+	locales, err := d.s.in(cfg.LocalesDir)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package cli
+package project
 
 // oNoFollow is 0 where the system has no O_NOFOLLOW: there a link in
 // place of an output file is found by the Lstat that keeps an unchanged

@@ -1,4 +1,4 @@
-package cli
+package project
 
 import (
 	"fmt"
@@ -15,7 +15,7 @@ import (
 
 // lockWait is how long a command waits for another that holds the
 // locales (see plan.LockWrite): GLOT_LOCK_WAIT, a Go duration, or 5 s.
-func (g *glot) lockWait() (time.Duration, error) {
+func (s *Site) lockWait() (time.Duration, error) {
 	v := os.Getenv("GLOT_LOCK_WAIT")
 	if v == "" {
 		return 5 * time.Second, nil
@@ -33,59 +33,59 @@ func (g *glot) lockWait() (time.Duration, error) {
 // under it. A change that a killed command left half done is finished
 // or undone first. makes says that the command may make the locales
 // folder (glot extract, the first time); the others need one.
-func (g *glot) lockWrite(cfg *config.Config, makes bool) error {
-	if g.wlock != nil {
+func (s *Site) lockWrite(cfg *config.Config, makes bool) error {
+	if s.wlock != nil {
 		return nil
 	}
-	if g.rlock != nil {
+	if s.rlock != nil {
 		// A command reads before it knows it writes only by mistake; a
 		// read lock held by this very command would block its commit.
 		panic("glot: the write lock is taken after the read lock")
 	}
-	wait, err := g.lockWait()
+	wait, err := s.lockWait()
 	if err != nil {
 		return err
 	}
-	dir := g.path(cfg.LocalesDir)
+	dir := s.path(cfg.LocalesDir)
 	if _, err := os.Stat(dir); err != nil && !makes {
 		return fmt.Errorf("locales folder: %w: run glot extract first", err)
 	}
-	if err := g.insideSite(cfg); err != nil {
+	if err := s.insideSite(cfg); err != nil {
 		return err
 	}
-	w, finished, err := plan.LockWrite(dir, "glot "+strings.Join(g.args, " "), wait)
+	w, finished, err := plan.LockWrite(dir, "glot "+strings.Join(s.args, " "), wait)
 	if err != nil {
 		return err
 	}
-	g.wlock = w
-	g.noteFinished(dir, finished)
+	s.wlock = w
+	s.noteFinished(dir, finished)
 	return nil
 }
 
 // lockFor takes the lock a command that changes the catalogs needs: the
 // write lock (see lockWrite for makes), or with --dry-run, which writes
 // nothing, the read lock.
-func (g *glot) lockFor(cfg *config.Config, dryRun, makes bool) error {
+func (s *Site) lockFor(cfg *config.Config, dryRun, makes bool) error {
 	if dryRun {
-		_, err := g.localesDir(cfg)
+		_, err := s.localesDir(cfg)
 		return err
 	}
-	return g.lockWrite(cfg, makes)
+	return s.lockWrite(cfg, makes)
 }
 
 // localesDir returns the site's locales folder, holding its read lock
 // (see plan.LockRead) until the command ends, unless the command holds
 // the write lock: it then reads what nobody else can change. Every read
 // of the catalogs goes through here.
-func (g *glot) localesDir(cfg *config.Config) (string, error) {
-	dir := g.path(cfg.LocalesDir)
-	if g.wlock != nil || g.rlock != nil {
+func (s *Site) localesDir(cfg *config.Config) (string, error) {
+	dir := s.path(cfg.LocalesDir)
+	if s.wlock != nil || s.rlock != nil {
 		return dir, nil
 	}
-	if err := g.insideSite(cfg); err != nil {
+	if err := s.insideSite(cfg); err != nil {
 		return "", err
 	}
-	wait, err := g.lockWait()
+	wait, err := s.lockWait()
 	if err != nil {
 		return "", err
 	}
@@ -93,38 +93,38 @@ func (g *glot) localesDir(cfg *config.Config) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	g.rlock = r
-	g.noteFinished(dir, finished)
+	s.rlock = r
+	s.noteFinished(dir, finished)
 	return dir, nil
 }
 
 // noteFinished says that an interrupted change was finished.
-func (g *glot) noteFinished(dir string, finished bool) {
+func (s *Site) noteFinished(dir string, finished bool) {
 	if finished {
-		g.warnf("%s: finished a change to the catalogs that an interrupted glot command had committed", display(dir))
+		s.warnf("%s: finished a change to the catalogs that an interrupted glot command had committed", display(dir))
 	}
 }
 
 // releaseRead lets go of the read lock: serve releases it after each
 // build, so that merges can commit while it watches.
-func (g *glot) releaseRead() {
-	g.rlock.Release()
-	g.rlock = nil
+func (s *Site) releaseRead() {
+	s.rlock.Release()
+	s.rlock = nil
 }
 
 // releaseLocks lets go of both locks, at the end of a command.
-func (g *glot) releaseLocks() {
-	g.releaseRead()
-	g.wlock.Release()
-	g.wlock = nil
+func (s *Site) releaseLocks() {
+	s.releaseRead()
+	s.wlock.Release()
+	s.wlock = nil
 }
 
 // insideSite refuses a locales folder, or a bookkeeping folder in it,
 // that is a link leading outside the site, before a lock or a journal is
 // made there (see in).
-func (g *glot) insideSite(cfg *config.Config) error {
+func (s *Site) insideSite(cfg *config.Config) error {
 	for _, d := range []string{cfg.LocalesDir, path.Join(filepath.ToSlash(cfg.LocalesDir), ledger.Dir)} {
-		if _, err := g.in(d); err != nil {
+		if _, err := s.in(d); err != nil {
 			return err
 		}
 	}

@@ -1,4 +1,4 @@
-package cli
+package project
 
 import (
 	"errors"
@@ -21,50 +21,50 @@ import (
 // the build, with its secrets, as public/env.txt.
 
 // root returns the site folder, opened once per command; done closes it.
-func (g *glot) root() (*os.Root, error) {
-	g.rootMu.Lock()
-	defer g.rootMu.Unlock()
-	if g.siteRoot == nil {
-		r, err := os.OpenRoot(g.path())
+func (s *Site) root() (*os.Root, error) {
+	s.rootMu.Lock()
+	defer s.rootMu.Unlock()
+	if s.siteRoot == nil {
+		r, err := os.OpenRoot(s.path())
 		if err != nil {
 			return nil, err
 		}
-		g.siteRoot = r
+		s.siteRoot = r
 	}
-	return g.siteRoot, nil
+	return s.siteRoot, nil
 }
 
 // readFile reads file name of the site (slash-separated, relative to the
 // site folder).
-func (g *glot) readFile(name string) ([]byte, error) {
-	root, err := g.root()
+func (s *Site) readFile(name string) ([]byte, error) {
+	root, err := s.root()
 	if err != nil {
 		return nil, err
 	}
 	data, err := root.ReadFile(name)
-	return data, g.explain(root, name, err)
+	return data, s.explain(root, name, err)
 }
 
 // in returns folder dir of the site (slash-separated, relative to the
 // site folder), read through the site's root. It fails when dir is a link
 // that leads outside the site; a dir that does not exist is an empty
 // folder to its reader, as os.DirFS's is.
-func (g *glot) in(dir string) (fs.FS, error) {
-	root, err := g.root()
+func (s *Site) in(dir string) (fs.FS, error) {
+	root, err := s.root()
 	if err != nil {
 		return nil, err
 	}
-	s := siteFS{g: g, root: root, fsys: root.FS(), dir: path.Clean(dir)}
-	if _, err := root.Stat(s.dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, g.explain(root, s.dir, err)
+	f := siteFS{site: s, root: root, fsys: root.FS(), dir: path.Clean(dir)}
+	if _, err := root.Stat(f.dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, s.explain(root, f.dir, err)
 	}
-	return s, nil
+	return f, nil
 }
 
 // siteFS is a folder of the site read through its root; errors caused by
 // a link that leads outside the site name it (see explain).
 type siteFS struct {
-	g    *glot
+	site *Site
 	root *os.Root
 	fsys fs.FS // root.FS()
 	dir  string
@@ -91,7 +91,7 @@ func (s siteFS) Open(name string) (fs.File, error) {
 		return nil, err
 	}
 	f, err := s.fsys.Open(full)
-	return f, s.g.explain(s.root, full, err)
+	return f, s.site.explain(s.root, full, err)
 }
 
 func (s siteFS) ReadFile(name string) ([]byte, error) {
@@ -100,7 +100,7 @@ func (s siteFS) ReadFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	data, err := fs.ReadFile(s.fsys, full)
-	return data, s.g.explain(s.root, full, err)
+	return data, s.site.explain(s.root, full, err)
 }
 
 func (s siteFS) ReadDir(name string) ([]fs.DirEntry, error) {
@@ -113,9 +113,9 @@ func (s siteFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	// os.Root has the Lstat of each of its entries read at once, which
 	// doubles the cost of walking a large site.
 	if _, err := s.root.Stat(full); err != nil {
-		return nil, s.g.explain(s.root, full, err)
+		return nil, s.site.explain(s.root, full, err)
 	}
-	return os.ReadDir(filepath.Join(s.g.path(), filepath.FromSlash(full)))
+	return os.ReadDir(filepath.Join(s.site.path(), filepath.FromSlash(full)))
 }
 
 func (s siteFS) Stat(name string) (fs.FileInfo, error) {
@@ -124,7 +124,7 @@ func (s siteFS) Stat(name string) (fs.FileInfo, error) {
 		return nil, err
 	}
 	fi, err := fs.Stat(s.fsys, full)
-	return fi, s.g.explain(s.root, full, err)
+	return fi, s.site.explain(s.root, full, err)
 }
 
 func (s siteFS) Lstat(name string) (fs.FileInfo, error) {
@@ -133,7 +133,7 @@ func (s siteFS) Lstat(name string) (fs.FileInfo, error) {
 		return nil, err
 	}
 	fi, err := fs.Lstat(s.fsys, full)
-	return fi, s.g.explain(s.root, full, err)
+	return fi, s.site.explain(s.root, full, err)
 }
 
 func (s siteFS) ReadLink(name string) (string, error) {
@@ -148,7 +148,7 @@ func (s siteFS) ReadLink(name string) (string, error) {
 // full (a path in the site folder) that leads outside the site folder:
 // then an error naming that link and where it leads. os.Root's own error
 // says only that a path escapes from its parent.
-func (g *glot) explain(root *os.Root, full string, err error) error {
+func (s *Site) explain(root *os.Root, full string, err error) error {
 	if err == nil || errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
@@ -164,10 +164,10 @@ func (g *glot) explain(root *os.Root, full string, err error) error {
 		}
 		if _, serr := root.Stat(p); serr != nil && !errors.Is(serr, fs.ErrNotExist) {
 			target, _ := root.Readlink(p)
-			if filepath.IsAbs(target) && inside(g.path(), target) {
-				return fileerr.At(display(g.path(p)), 0, 0, fmt.Errorf("symbolic link to %q is absolute: glot follows only relative links that stay inside the site folder", target))
+			if filepath.IsAbs(target) && inside(s.path(), target) {
+				return fileerr.At(display(s.path(p)), 0, 0, fmt.Errorf("symbolic link to %q is absolute: glot follows only relative links that stay inside the site folder", target))
 			}
-			return fileerr.At(display(g.path(p)), 0, 0, fmt.Errorf("symbolic link to %q leads outside the site folder: glot follows links only inside it", target))
+			return fileerr.At(display(s.path(p)), 0, 0, fmt.Errorf("symbolic link to %q leads outside the site folder: glot follows links only inside it", target))
 		}
 	}
 	return err
@@ -176,8 +176,8 @@ func (g *glot) explain(root *os.Root, full string, err error) error {
 // hash returns the content hash of file rel of the site, from the cache's
 // index of files (see cache.Hash); with orNone, a file that does not
 // exist hashes as the zero Sum.
-func (g *glot) hash(rel string, orNone bool) ([32]byte, error) {
-	c := g.cache()
+func (s *Site) hash(rel string, orNone bool) ([32]byte, error) {
+	c := s.cache()
 	var sum [32]byte
 	var err error
 	if orNone {
@@ -186,8 +186,8 @@ func (g *glot) hash(rel string, orNone bool) ([32]byte, error) {
 		sum, err = c.Hash(rel)
 	}
 	if err != nil {
-		if root, rerr := g.root(); rerr == nil {
-			err = g.explain(root, rel, err)
+		if root, rerr := s.root(); rerr == nil {
+			err = s.explain(root, rel, err)
 		}
 	}
 	return sum, err

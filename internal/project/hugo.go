@@ -1,4 +1,4 @@
-package cli
+package project
 
 import (
 	"errors"
@@ -19,8 +19,8 @@ func hugoI18nDirs(cfg *config.Config) []string {
 }
 
 // hugoI18n reads a Hugo site's interface messages in the source language.
-func (g *glot) hugoI18n(cfg *config.Config) ([]*catalog.Message, error) {
-	site, err := g.in(".")
+func (s *Site) hugoI18n(cfg *config.Config) ([]*catalog.Message, error) {
+	site, err := s.in(".")
 	if err != nil {
 		return nil, err
 	}
@@ -34,11 +34,11 @@ func (g *glot) hugoI18n(cfg *config.Config) ([]*catalog.Message, error) {
 // foreignI18n fails, naming each, if the i18n file of one of langs is the
 // site's own, not one glot build wrote: glot build does not write over
 // translations made by hand.
-func (g *glot) foreignI18n(cfg *config.Config, langs []string) error {
+func (s *Site) foreignI18n(cfg *config.Config, langs []string) error {
 	var errs []error
 	for _, l := range langs {
 		name := path.Join(cfg.Hugo.I18n, l+".toml")
-		data, err := g.readFile(name)
+		data, err := s.readFile(name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -48,7 +48,7 @@ func (g *glot) foreignI18n(cfg *config.Config, langs []string) error {
 		if !hugo.WrittenByGlot(data) {
 			active := path.Join(filepath.ToSlash(cfg.LocalesDir), "active."+l+".toml")
 			errs = append(errs, fmt.Errorf("%s is the site's own, not written by glot build, which writes it from %s: bring its translations into %s (before the first glot merge, it can be moved there as it is), then remove it",
-				display(g.path(name)), active, active))
+				display(s.path(name)), active, active))
 		}
 	}
 	return errors.Join(errs...)
