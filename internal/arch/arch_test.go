@@ -180,7 +180,7 @@ var (
 		"layout", "hugo", "shortcode", "pseudo", "lcs", "option", "fileerr", "cache", "progress"}
 	faces = []string{"cli", "project", "serve"}
 	// mayImport names the imports across layers that the code map allows.
-	mayImport = map[string]string{"config segment": "config reads the extraction rules of glot.toml into segment's Rules"}
+	mayImport = map[string]string{"config segment": "segment owns glot.toml's [extract] and [limits] tables (segment.Extract, segment.Limits), which config decodes and checks"}
 )
 
 func TestLayers(t *testing.T) {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/glot-i18n/glot/internal/segment"
 )
 
 func TestParseDefaults(t *testing.T) {
@@ -34,7 +36,7 @@ figure = ["caption"]
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Extract{FrontMatter: []string{"title", "menu.main.name"}, NoTranslateClasses: []string{"keep"}, Shortcodes: map[string]Shortcode{"figure": {Params: []string{"caption"}}}}
+	want := segment.Extract{FrontMatter: []string{"title", "menu.main.name"}, NoTranslateClasses: []string{"keep"}, Shortcodes: map[string]segment.ShortcodeRule{"figure": {Params: []string{"caption"}}}}
 	if !reflect.DeepEqual(cfg.Extract, want) {
 		t.Errorf("got %+v", cfg.Extract)
 	}
@@ -63,7 +65,7 @@ markdown_if = ["text"]
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]Shortcode{
+	want := map[string]segment.ShortcodeRule{
 		"figure":   {Params: []string{"caption", "alt"}},
 		"alert":    {Params: []string{"title"}, Inner: "markdown"},
 		"blocks/*": {Inner: "opaque"},
@@ -93,9 +95,12 @@ func TestExtractAtoms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := cfg.Extract.AtomPatterns()
-	if len(res) != 2 || !res[0].MatchString(`{{Glossary("HTML")}}`) || !res[1].MatchString("{% raw %}") {
-		t.Errorf("atoms = %v", res)
+	p, err := segment.Markdown([]byte("See {{Glossary(\"HTML\")}} {% raw %}here{% endraw %}.\n"), cfg.Rules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Segments) != 1 || p.Segments[0].Text != "See <1/> <2/>here<3/>." {
+		t.Errorf("atoms %q: segments %+v, want the macros as placeholders", cfg.Extract.Atoms, p.Segments)
 	}
 	for _, tt := range []struct{ name, data, want string }{
 		{"bad pattern", "[extract]\n\natoms = ['\\{\\{(']\n", "glot.toml:3: atoms: pattern \"\\\\{\\\\{(\": error parsing regexp: missing closing )"},
@@ -115,14 +120,14 @@ func TestLimits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Limits{MaxNesting: 100, MaxPageBytes: 10485760, PageTimeout: 10 * time.Second}); cfg.Limits != want {
+	if want := (segment.Limits{MaxNesting: 100, MaxPageBytes: 10485760, PageTimeout: 10 * time.Second}); cfg.Limits != want {
 		t.Errorf("defaults: got %+v, want %+v", cfg.Limits, want)
 	}
 	cfg, err = Parse("glot.toml", []byte("[limits]\nmax_nesting = 20\nmax_page_bytes = 1048576\npage_timeout = \"1m30s\"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Limits{MaxNesting: 20, MaxPageBytes: 1 << 20, PageTimeout: 90 * time.Second}); cfg.Limits != want {
+	if want := (segment.Limits{MaxNesting: 20, MaxPageBytes: 1 << 20, PageTimeout: 90 * time.Second}); cfg.Limits != want {
 		t.Errorf("set: got %+v, want %+v", cfg.Limits, want)
 	}
 	tests := []struct{ name, data, want string }{
@@ -400,5 +405,89 @@ func TestDigits(t *testing.T) {
 	}
 	if c.Build.Digits["ar"] != "latn" || c.Build.Digits["en"] != "arab" || len(c.Build.Digits) != 3 {
 		t.Errorf("digits = %v", c.Build.Digits)
+	}
+}
+
+// glot.toml's [extract] and [limits] are the segmenter's own types: a
+// file that sets every key decodes into them whole, and the rules made of
+// it read a page as each key says.
+func TestExtractAndLimitsAreTheSegmenters(t *testing.T) {
+	cfg, err := Parse("glot.toml", []byte(`
+[extract]
+front_matter = ["summary"]
+attributes = ["data-label"]
+no_translate_classes = ["keep"]
+atoms = ['\{\{\s*[A-Za-z_]+\(.*?\)\s*\}\}']
+[extract.shortcodes]
+figure = ["alt"]
+[extract.shortcodes.note]
+params = ["heading"]
+inner = "text"
+opaque_if = ["code"]
+markdown_if = ["md"]
+
+[limits]
+max_nesting = 3
+max_page_bytes = 4096
+page_timeout = "30s"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantExtract := segment.Extract{
+		FrontMatter:        []string{"summary"},
+		Attributes:         []string{"data-label"},
+		NoTranslateClasses: []string{"keep"},
+		Shortcodes: map[string]segment.ShortcodeRule{
+			"figure": {Params: []string{"alt"}},
+			"note":   {Params: []string{"heading"}, Inner: segment.InnerText, OpaqueIf: []string{"code"}, MarkdownIf: []string{"md"}},
+		},
+		Atoms: []string{`\{\{\s*[A-Za-z_]+\(.*?\)\s*\}\}`},
+	}
+	if !reflect.DeepEqual(cfg.Extract, wantExtract) {
+		t.Errorf("[extract] = %+v, want %+v", cfg.Extract, wantExtract)
+	}
+	if want := (segment.Limits{MaxNesting: 3, MaxPageBytes: 4096, PageTimeout: 30 * time.Second}); cfg.Limits != want {
+		t.Errorf("[limits] = %+v, want %+v", cfg.Limits, want)
+	}
+	rules := cfg.Rules()
+	page := "---\ntitle: Not this\nsummary: A summary\n---\n" +
+		"{{< figure src=\"a.png\" caption=\"Not this\" alt=\"A cat\" >}}\n\n" +
+		"{{< note heading=\"Mind\" >}}Some *plain* text.{{< /note >}}\n\n" +
+		"{{< note code=\"go\" >}}x := 1{{< /note >}}\n\n" +
+		"{{< note code=\"go\" md=\"true\" >}}\nSome **Markdown**.\n{{< /note >}}\n\n" +
+		"See {{Glossary(\"HTML\")}}.\n\n" +
+		"<p class=\"keep\">Not this</p>\n\n" +
+		"<p data-label=\"A label\">Text</p>\n"
+	p, err := segment.Markdown([]byte(page), rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range p.Segments {
+		got = append(got, s.Kind+": "+s.Text)
+	}
+	// Each line is there, or not, because of one key: summary and not
+	// title, alt and not caption, the note's heading and its inside as
+	// plain text, code's inside kept, md's read as Markdown, the macro a
+	// placeholder, the keep paragraph left out, data-label translated.
+	want := []string{
+		"summary: A summary",
+		"figure.alt: A cat",
+		"note.heading: Mind",
+		"note: Some *plain* text.",
+		"p: Some <1>Markdown</1>.",
+		"p: See <1/>.",
+		"data-label: A label",
+		"p: Text",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("segments:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, err := segment.Markdown([]byte("> > > > Too deep.\n"), rules); err == nil || !strings.Contains(err.Error(), "max_nesting 3") {
+		t.Errorf("a page nested 4 deep: error = %v, want max_nesting 3", err)
+	}
+	if _, err := segment.Markdown([]byte(strings.Repeat("word ", 1000)), rules); err == nil || !strings.Contains(err.Error(), "max_page_bytes 4096") {
+		t.Errorf("a page of 5000 bytes: error = %v, want max_page_bytes 4096", err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -22,7 +23,7 @@ import (
 type corpusSite struct {
 	name, dir string
 	builtIn   bool // one of the corpus's sources, not of $GLOT_CORPUS
-	extract   config.Extract
+	extract   segment.Extract
 	// Atoms are the macros of other generators that a page's text holds,
 	// each read as one atom, as glot.toml's [extract] atoms lists them.
 	Atoms []*regexp.Regexp
@@ -34,16 +35,19 @@ func (s *corpusSite) rules() *segment.Rules {
 	cfg := config.Default()
 	cfg.Extract = s.extract
 	r := cfg.Rules()
-	r.Atoms = append(r.Atoms, s.Atoms...)
+	r.Atoms = slices.Clone(r.Atoms)
+	for _, a := range s.Atoms {
+		r.Atoms = append(r.Atoms, a.String())
+	}
 	return r
 }
 
 // params gives each shortcode the parameters translated, the rest of its
 // reading Hugo's and glot's defaults.
-func params(m map[string][]string) map[string]config.Shortcode {
-	out := make(map[string]config.Shortcode, len(m))
+func params(m map[string][]string) map[string]segment.ShortcodeRule {
+	out := make(map[string]segment.ShortcodeRule, len(m))
 	for name, ps := range m {
-		out[name] = config.Shortcode{Params: ps}
+		out[name] = segment.ShortcodeRule{Params: ps}
 	}
 	return out
 }
@@ -80,7 +84,7 @@ func corpusSites(t *testing.T) []*corpusSite {
 	// menus, its description.
 	hugoFM := []string{"title", "linkTitle", "description"}
 	sites := []*corpusSite{
-		{name: "kubernetes", builtIn: true, dir: filepath.Join(root, "kubernetes"), extract: config.Extract{
+		{name: "kubernetes", builtIn: true, dir: filepath.Join(root, "kubernetes"), extract: segment.Extract{
 			FrontMatter: hugoFM,
 			// The parameters whose values a reader sees as text.
 			Shortcodes: params(map[string][]string{
@@ -95,7 +99,7 @@ func corpusSites(t *testing.T) []*corpusSite {
 				"link":                {"text"},
 			}),
 		}},
-		{name: "docsy", builtIn: true, dir: filepath.Join(root, "docsy"), extract: config.Extract{
+		{name: "docsy", builtIn: true, dir: filepath.Join(root, "docsy"), extract: segment.Extract{
 			FrontMatter: hugoFM,
 			Shortcodes: params(map[string][]string{
 				"tab":            {"header"},

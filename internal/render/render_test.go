@@ -293,7 +293,7 @@ func TestBareAddressesStayLinks(t *testing.T) {
 // A translated shortcode parameter cannot end or break its shortcode.
 func TestShortcodeParameter(t *testing.T) {
 	src := "{{< figure src=\"a.png\" caption=\"A caption\" >}}\n"
-	p, err := segment.Markdown([]byte(src), &segment.Rules{Shortcodes: map[string]segment.ShortcodeRule{"figure": {Params: []string{"caption"}}}})
+	p, err := segment.Markdown([]byte(src), &segment.Rules{Extract: segment.Extract{Shortcodes: map[string]segment.ShortcodeRule{"figure": {Params: []string{"caption"}}}}})
 	if err != nil || len(p.Segments) != 1 {
 		t.Fatalf("%v %+v", err, p)
 	}

@@ -31,7 +31,7 @@ func TestYAMLLine(t *testing.T) {
 func TestYAMLLineBreaks(t *testing.T) {
 	for _, br := range []string{"\r", "\u0085", "\u2028", "\u2029"} {
 		src := "---\ntitle: A" + br + "b: B\n---\nBody.\n"
-		_, err := Markdown([]byte(src), &Rules{FrontMatter: []string{"title"}})
+		_, err := Markdown([]byte(src), &Rules{Extract: Extract{FrontMatter: []string{"title"}}})
 		if err == nil || !strings.Contains(err.Error(), ":2:9: front matter:") || !strings.Contains(err.Error(), "breaks a line for YAML") {
 			t.Errorf("%q: error = %v", br, err)
 		}

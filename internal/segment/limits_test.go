@@ -68,7 +68,7 @@ func repeatAround(open, middle, close string, n int) []byte {
 // error that says where and which limit, or, where the limit is raised,
 // in segments.
 func TestPathologicalPages(t *testing.T) {
-	unlimited := &Rules{MaxNesting: 1 << 30}
+	unlimited := &Rules{Limits: Limits{MaxNesting: 1 << 30}}
 	// 50 MB: made once, for the two cases that read it.
 	quotes := sync.OnceValue(func() []byte {
 		b := make([]byte, 0, 50035000)
@@ -106,7 +106,7 @@ func TestPathologicalPages(t *testing.T) {
 		{
 			name:  "block quote staircase, 10,000 levels, size allowed",
 			src:   quotes,
-			rules: &Rules{MaxPageBytes: 64 << 20},
+			rules: &Rules{Limits: Limits{MaxPageBytes: 64 << 20}},
 			want:  "lists and block quotes nested deeper than max_nesting 100", line: 101, col: 101,
 		},
 		{
@@ -267,7 +267,7 @@ func TestPrescan(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Markdown([]byte(tt.src), &Rules{MaxNesting: 3})
+			_, err := Markdown([]byte(tt.src), &Rules{Limits: Limits{MaxNesting: 3}})
 			if tt.want == "" {
 				if err != nil {
 					t.Fatalf("refused: %v", err)
@@ -285,10 +285,10 @@ func TestPrescan(t *testing.T) {
 func TestMaxPageBytes(t *testing.T) {
 	src := []byte(strings.Repeat("Word ", 20)) // 100 bytes
 	for _, html := range []bool{false, true} {
-		if _, err := segmentWithin(t, src, html, &Rules{MaxPageBytes: 100}); err != nil {
+		if _, err := segmentWithin(t, src, html, &Rules{Limits: Limits{MaxPageBytes: 100}}); err != nil {
 			t.Errorf("a page of the largest size is refused: %v", err)
 		}
-		_, err := segmentWithin(t, src, html, &Rules{MaxPageBytes: 99})
+		_, err := segmentWithin(t, src, html, &Rules{Limits: Limits{MaxPageBytes: 99}})
 		if err == nil || err.Error() != "the page is 100 bytes, larger than max_page_bytes 99 (glot.toml's [limits])" {
 			t.Errorf("a page 1 byte too large: %v", err)
 		}
@@ -308,7 +308,7 @@ func TestPageTimeout(t *testing.T) {
 		src  string
 		html bool
 	}{{md.String(), false}, {html.String(), true}} {
-		_, err := segmentWithin(t, []byte(tt.src), tt.html, &Rules{PageTimeout: time.Nanosecond})
+		_, err := segmentWithin(t, []byte(tt.src), tt.html, &Rules{Limits: Limits{PageTimeout: time.Nanosecond}})
 		if err == nil || err.Error() != "took longer than page_timeout 1ns to read; simplify the page, or raise page_timeout in glot.toml's [limits]" {
 			t.Errorf("html %v: error %v, want the time budget's", tt.html, err)
 		}
@@ -326,7 +326,7 @@ func TestBudgetAbandonsARead(t *testing.T) {
 	release := make(chan struct{})
 	told := make(chan bool, 1)
 	start := time.Now()
-	_, err := withinBudget(&Rules{PageTimeout: 10 * time.Millisecond}, func(b *budget) (*Page, error) {
+	_, err := withinBudget(&Rules{Limits: Limits{PageTimeout: 10 * time.Millisecond}}, func(b *budget) (*Page, error) {
 		<-release
 		told <- b.over()
 		return &Page{}, nil

@@ -46,6 +46,9 @@ func Markdown(src []byte, r *Rules) (*Page, error) {
 	if err := checkSize(src, r); err != nil {
 		return nil, err
 	}
+	if _, err := r.atomPatterns(); err != nil {
+		return nil, err
+	}
 	return withinBudget(r, func(b *budget) (*Page, error) { return markdown(src, r, b) })
 }
 

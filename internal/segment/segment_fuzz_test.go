@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"testing"
 
@@ -48,7 +47,7 @@ func FuzzMarkdownRender(f *testing.F) {
 		}
 		var p *segment.Page
 		var err error
-		rules := &segment.Rules{Atoms: []*regexp.Regexp{regexp.MustCompile(`\{\{\s*[A-Za-z_]+\(.*?\)\s*\}\}`)}}
+		rules := &segment.Rules{Extract: segment.Extract{Atoms: []string{`\{\{\s*[A-Za-z_]+\(.*?\)\s*\}\}`}}}
 		fuzzcheck.Bounded(t, func() { p, err = segment.Markdown(src, rules) })
 		if err != nil {
 			fuzzcheck.ErrorIn(t, err, "", src)
@@ -79,7 +78,7 @@ func FuzzFrontMatter(f *testing.F) {
 		src := slices.Concat([]byte(fence), fm, []byte("\n"), []byte(fence), []byte("Body text.\n"))
 		var p *segment.Page
 		var err error
-		rules := &segment.Rules{FrontMatter: frontMatterKeys}
+		rules := &segment.Rules{Extract: segment.Extract{FrontMatter: frontMatterKeys}}
 		fuzzcheck.Bounded(t, func() { p, err = segment.Markdown(src, rules) })
 		split, _ := content.SplitFrontMatter(src)
 		if err != nil {

@@ -65,8 +65,9 @@ type hugoText struct {
 func readHugo(body []byte, r *Rules) *hugoText {
 	h := &hugoText{scs: shortcode.Find(body)}
 	h.markShortcodes(r)
-	if r != nil && len(r.Atoms) > 0 {
-		h.markMacros(body, r.Atoms)
+	// Markdown has refused rules whose atoms do not compile.
+	if atoms, _ := r.atomPatterns(); len(atoms) > 0 {
+		h.markMacros(body, atoms)
 	}
 	if len(h.marks) == 0 {
 		h.view = body

@@ -3,7 +3,6 @@ package segment_test
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -208,12 +207,12 @@ func TestShortcodeInner(t *testing.T) {
 	}, {
 		name:  "a rule says the inside is plain text",
 		src:   "{{< tooltip >}}\nHover *here* & see\n{{< /tooltip >}}\n",
-		rules: &segment.Rules{Shortcodes: map[string]segment.ShortcodeRule{"tooltip": {Inner: segment.InnerText}}},
+		rules: &segment.Rules{Extract: segment.Extract{Shortcodes: map[string]segment.ShortcodeRule{"tooltip": {Inner: segment.InnerText}}}},
 		want:  []string{"tooltip: Hover *here* & see"},
 	}, {
 		name:  "a rule says the inside is opaque",
 		src:   "{{% raw %}}\nNot for translation.\n{{% /raw %}}\n",
-		rules: &segment.Rules{Shortcodes: map[string]segment.ShortcodeRule{"raw": {Inner: segment.InnerOpaque}}},
+		rules: &segment.Rules{Extract: segment.Extract{Shortcodes: map[string]segment.ShortcodeRule{"raw": {Inner: segment.InnerOpaque}}}},
 		want:  nil,
 	}, {
 		name: "a pair in a sentence is a pair of placeholders",
@@ -262,11 +261,11 @@ func TestShortcodeRules(t *testing.T) {
 			"p: A theme for <1>technical</1> docs.", "alert.title: Careful", "p: Mind the gap."},
 	}, {
 		name: "overridden",
-		rules: &segment.Rules{Shortcodes: map[string]segment.ShortcodeRule{
+		rules: &segment.Rules{Extract: segment.Extract{Shortcodes: map[string]segment.ShortcodeRule{
 			"figure":   {Params: []string{"alt"}},
 			"blocks/*": {Inner: segment.InnerOpaque},
 			"alert":    {Params: []string{"color"}, Inner: segment.InnerText},
-		}},
+		}}},
 		want: []string{"figure.alt: An image", "alert: Mind the gap."},
 	}} {
 		c.src = src
@@ -276,8 +275,8 @@ func TestShortcodeRules(t *testing.T) {
 
 // Other generators' macros, matched by Rules.Atoms, are placeholders.
 func TestAtoms(t *testing.T) {
-	mdn := &segment.Rules{Atoms: []*regexp.Regexp{regexp.MustCompile(`\{\{\s*[A-Za-z_]+\(.*?\)\s*\}\}`)}}
-	liquid := &segment.Rules{Atoms: []*regexp.Regexp{regexp.MustCompile(`\{%.*?%\}`), regexp.MustCompile(`\{\{.*?\}\}`)}}
+	mdn := &segment.Rules{Extract: segment.Extract{Atoms: []string{`\{\{\s*[A-Za-z_]+\(.*?\)\s*\}\}`}}}
+	liquid := &segment.Rules{Extract: segment.Extract{Atoms: []string{`\{%.*?%\}`, `\{\{.*?\}\}`}}}
 	for _, c := range []hugoCase{{
 		// From mdn/content, files/en-us/web/css/color/index.md.
 		name:  "MDN macros",
@@ -301,6 +300,17 @@ func TestAtoms(t *testing.T) {
 		want:  []string{"p: Welcome to <1/>, <2/>friend<3/>.", "p: <1>Home</1>"},
 	}} {
 		t.Run(c.name, func(t *testing.T) { checkHugo(t, c) })
+	}
+}
+
+// Rules built in code, which glot.toml's checks have not seen, with an
+// atom that is no regular expression: the page is refused, naming it,
+// rather than read with the macro as text.
+func TestAtomThatDoesNotCompile(t *testing.T) {
+	rules := &segment.Rules{Extract: segment.Extract{Atoms: []string{`\{%.*?%\}`, `\{\{(`}}}
+	_, err := segment.Markdown([]byte("Welcome to {{ site.title }}.\n"), rules)
+	if want := "atoms: pattern \"\\\\{\\\\{(\": error parsing regexp: missing closing )"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("error = %v, want it to contain %q", err, want)
 	}
 }
 

@@ -9,24 +9,28 @@ import (
 
 // ShortcodeRule says how glot reads one Hugo shortcode: which of its
 // parameters are translated, and what the inside of a pair of its tags
-// ({{< name >}} ... {{< /name >}}) is.
+// ({{< name >}} ... {{< /name >}}) is. In glot.toml it is an entry of
+// [extract.shortcodes], a list of parameters or a table of these keys
+// (see UnmarshalTOML).
 type ShortcodeRule struct {
 	// Params are the parameters whose values are translated, each a
 	// message of its own: named ones by name, positional ones by their
 	// position from 0 ("0"). Only quoted values are translated.
-	Params []string
+	Params []string `toml:"params"`
 	// Inner is what the inside of a pair is: "markdown", segmented as the
 	// page is; "text", one message of plain text; "opaque", kept as
 	// written, never a message; "" for Hugo's own rule, Markdown inside
 	// {{% %}} and opaque inside {{< >}}.
-	Inner string
+	Inner string `toml:"inner"`
 	// OpaqueIf names parameters that, set on the tag or on the pair
 	// around it (to anything but false), make the inside opaque: it is
-	// code, as in Docsy's {{< tab lang="go" >}}.
-	OpaqueIf []string
+	// code, as in Docsy's {{< tab lang="go" >}}. In glot.toml, opaque_if
+	// = ["lang"].
+	OpaqueIf []string `toml:"opaque_if"`
 	// MarkdownIf names parameters that, set there, make the inside
-	// Markdown whatever OpaqueIf says: Docsy's text=true.
-	MarkdownIf []string
+	// Markdown whatever OpaqueIf says: Docsy's text=true. In glot.toml,
+	// markdown_if = ["text"].
+	MarkdownIf []string `toml:"markdown_if"`
 }
 
 // The values of ShortcodeRule.Inner.

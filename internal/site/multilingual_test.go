@@ -59,7 +59,7 @@ func catalogs(t *testing.T, content fstest.MapFS, tr map[string]map[string]*cata
 
 // rulesFor are the extraction rules of cfg.
 func rulesFor(cfg config.Config) *segment.Rules {
-	return &segment.Rules{FrontMatter: cfg.Extract.FrontMatter}
+	return &segment.Rules{Extract: segment.Extract{FrontMatter: cfg.Extract.FrontMatter}}
 }
 
 func other(s string) *catalog.Message { return &catalog.Message{Other: s} }

@@ -41,3 +41,24 @@ func TestSummariesRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// The segments of a page are cached under its bytes and the rules that
+// read it: the same glot.toml read again, by another run, finds them,
+// atoms included, and rules that read the page otherwise do not.
+func TestPrepKeyOfRules(t *testing.T) {
+	key := func(atoms ...string) string {
+		b := &builder{o: Options{Rules: &segment.Rules{Extract: segment.Extract{Atoms: atoms}}}}
+		// The rules have read a page, as they have by the time a build
+		// writes the cache.
+		if _, err := segment.Markdown([]byte("Hello {% x %}.\n"), b.o.Rules); err != nil {
+			t.Fatal(err)
+		}
+		return b.prepKey([32]byte{7})
+	}
+	if a, b := key(`\{%.*?%\}`), key(`\{%.*?%\}`); a != b {
+		t.Errorf("the same rules, read twice: keys %s and %s", a, b)
+	}
+	if a, b := key(`\{%.*?%\}`), key(`\{\{.*?\}\}`); a == b {
+		t.Errorf("rules with other atoms: the same key %s", a)
+	}
+}
