@@ -177,7 +177,7 @@ func f(a, b bool, xs []int) {
 // stage imports a face.
 var (
 	foundations = []string{"config", "content", "catalog", "ledger", "langtag", "msgtext", "msgid", "check", "tm",
-		"layout", "hugo", "shortcode", "pseudo", "lcs", "option", "fileerr", "cache", "progress"}
+		"layout", "hugo", "shortcode", "pseudo", "lcs", "option", "fileerr", "cache", "progress", "parallel"}
 	faces = []string{"cli", "project", "serve"}
 	// mayImport names the imports across layers that the code map allows.
 	mayImport = map[string]string{"config segment": "segment owns glot.toml's [extract] and [limits] tables (segment.Extract, segment.Limits), which config decodes and checks"}

@@ -16,15 +16,14 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/fileerr"
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/msgid"
+	"github.com/glot-i18n/glot/internal/parallel"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/segment"
 )
@@ -96,30 +95,16 @@ func SegmentAll(fsys fs.FS, pages []content.Page, name string, rules *segment.Ru
 	out := make([]*segment.Page, len(pages))
 	weights := make([]int, len(pages))
 	sums := make([][32]byte, len(pages))
-	errs := make([]error, len(pages))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				sp, src, err := Segment(fsys, pages[i], rules)
-				if err != nil {
-					errs[i] = fileerr.InFile(path.Join(name, pages[i].Path), err)
-					continue
-				}
-				out[i], sums[i] = sp, sha256.Sum256(src)
-				weights[i] = content.Weight(src)
-			}
-		}()
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out, weights, sums, errors.Join(errs...)
+	err := parallel.Each(len(pages), func(i int) error {
+		sp, src, err := Segment(fsys, pages[i], rules)
+		if err != nil {
+			return fileerr.InFile(path.Join(name, pages[i].Path), err)
+		}
+		out[i], sums[i] = sp, sha256.Sum256(src)
+		weights[i] = content.Weight(src)
+		return nil
+	})
+	return out, weights, sums, err
 }
 
 // Run extracts every page of in.Content: the source catalog from the

@@ -3,13 +3,13 @@ package merge
 import (
 	"errors"
 	"io/fs"
-	"runtime"
 	"slices"
 	"sync"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/parallel"
 	"github.com/glot-i18n/glot/internal/tm"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
@@ -66,23 +66,16 @@ func All(b Batch) ([]*Result, error) {
 	}
 	results := make([]*Result, len(b.Langs))
 	errs := make([]error, len(b.Langs))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, wave := range waves(b.Langs) {
-		var wg sync.WaitGroup
-		for _, i := range wave {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				sem <- struct{}{}
-				defer func() { <-sem }()
-				if fast[i] != nil {
-					results[i], errs[i] = refresh(b.Locales, b.Source, b.Tables[i], fast[i], opts)
-					return
-				}
+		_ = parallel.Each(len(wave), func(k int) error {
+			i := wave[k]
+			if fast[i] != nil {
+				results[i], errs[i] = refresh(b.Locales, b.Source, b.Tables[i], fast[i], opts)
+			} else {
 				results[i], errs[i] = b.runAfterParents(site, i, index, results, opts)
-			}()
-		}
-		wg.Wait()
+			}
+			return nil // kept by language, in errs
+		})
 		if err := errors.Join(errs...); err != nil {
 			return nil, err
 		}

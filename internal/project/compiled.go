@@ -10,13 +10,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	"github.com/glot-i18n/glot/internal/cache"
 	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/parallel"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -112,19 +111,10 @@ func (s *Site) sourceKey(cfg *config.Config, fsys fs.FS, self cache.Sum) (string
 func (s *Site) tables(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, site *locale.Site, rel func(string) string, langs []string) ([]*verdict.Table, error) {
 	tables := make([]*verdict.Table, len(langs))
 	keys := make([]string, len(langs))
-	errs := make([]error, len(langs))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, lang := range langs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			tables[i], keys[i], errs[i] = s.table(c, src, srcKey, self, site, rel, lang)
-		}()
-	}
-	wg.Wait()
+	err := parallel.Each(len(langs), func(i int) (err error) {
+		tables[i], keys[i], err = s.table(c, src, srcKey, self, site, rel, langs[i])
+		return err
+	})
 	if s.tableKeys == nil {
 		s.tableKeys = map[string]string{}
 	}
@@ -134,7 +124,7 @@ func (s *Site) tables(c *cache.Cache, src *verdict.Source, srcKey string, self c
 			s.tableKeys[t.Lang] = keys[i]
 		}
 	}
-	return tables, errors.Join(errs...)
+	return tables, err
 }
 
 // table returns the compiled table of lang, from the cache or compiled

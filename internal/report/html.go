@@ -14,6 +14,7 @@ import (
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/parallel"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -159,7 +160,7 @@ const GapsPerFile = 1000
 func (r *StatusReport) HTML(s *locale.Site, tables []*verdict.Table, o StatusHTMLOptions) ([]File, error) {
 	secs := sections(s, o.Content)
 	langs := make([]langData, len(r.Languages))
-	err := parallel(len(langs), func(i int) (err error) {
+	err := parallel.Each(len(langs), func(i int) (err error) {
 		langs[i], err = r.langData(r.Languages[i], tables[i], secs, o.Content)
 		return err
 	})
@@ -217,7 +218,7 @@ func (r *StatusReport) HTML(s *locale.Site, tables []*verdict.Table, o StatusHTM
 		}
 	}
 	parts := make([]File, len(jobs))
-	err = parallel(len(jobs), func(i int) error {
+	err = parallel.Each(len(jobs), func(i int) error {
 		data, err := render("status.html", statusData{Source: r.Source, Langs: []langData{jobs[i].ld}, Index: href(jobs[i].name, o.Index)})
 		parts[i] = File{Name: jobs[i].name, Data: data}
 		return err

@@ -2,17 +2,15 @@ package report
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
-	"runtime"
-	"sync"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/lcs"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/parallel"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
 
@@ -193,38 +191,11 @@ func (c *Counts) add(b reviewBlock) {
 // word diffs of a large site take a while.
 func (r *Review) pages() ([]reviewPage, error) {
 	out := make([]reviewPage, len(r.secs))
-	err := parallel(len(r.secs), func(k int) (err error) {
+	err := parallel.Each(len(r.secs), func(k int) (err error) {
 		out[k], err = r.page(r.secs[k])
 		return err
 	})
 	return out, err
-}
-
-// parallel calls f with 0 to n-1, on every core, and returns the first
-// error in that order.
-func parallel(n int, f func(k int) error) error {
-	errs := make([]error, n)
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				k := next
-				next++
-				mu.Unlock()
-				if k >= n {
-					return
-				}
-				errs[k] = f(k)
-			}
-		}()
-	}
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 // totals counts the messages of the whole review: glot status's counts of
@@ -288,7 +259,7 @@ func (r *Review) Files() ([]File, error) {
 	}
 	files := make([]File, 1+len(pages))
 	files[0] = File{Name: r.o.Index, Data: index}
-	err = parallel(len(pages), func(k int) error {
+	err = parallel.Each(len(pages), func(k int) error {
 		data, err := r.part(d, pages, k)
 		files[1+k] = File{Name: dir + "/" + pages[k].Name, Data: data}
 		return err

@@ -6,6 +6,7 @@ import (
 	"path"
 
 	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/parallel"
 )
 
 // notFoundPage is the name of each language's page for addresses that lead
@@ -32,7 +33,7 @@ func (b *builder) writeNotFound() error {
 			}
 		}
 	}
-	return parallel(len(langs), func(i int) error {
+	return parallel.Each(len(langs), func(i int) error {
 		lang := langs[i]
 		d := b.notFoundData(lang)
 		k := newKeyer(b.salt).str("404").str(fmt.Sprintf("%+v", *d))

@@ -23,11 +23,9 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -40,6 +38,7 @@ import (
 	"github.com/glot-i18n/glot/internal/langtag"
 	"github.com/glot-i18n/glot/internal/layout"
 	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/parallel"
 	"github.com/glot-i18n/glot/internal/segment"
 	"github.com/glot-i18n/glot/internal/verdict"
 )
@@ -310,7 +309,7 @@ func (b *builder) run() error {
 		}
 	}
 	var done atomic.Int64
-	err := parallel(len(mine), func(i int) error {
+	err := parallel.Each(len(mine), func(i int) error {
 		err := b.page(mine[i])
 		if b.o.Progress != nil {
 			b.o.Progress(int(done.Add(1)), len(mine))
@@ -357,7 +356,7 @@ func (b *builder) writeAssets() error {
 		}
 	}
 	cfg := b.o.Config
-	return parallel(len(mine), func(i int) error {
+	return parallel.Each(len(mine), func(i int) error {
 		a := mine[i]
 		sum, err := b.hash(a)
 		if err != nil {
@@ -410,29 +409,6 @@ func (b *builder) building(lang string) bool {
 		}
 	}
 	return false
-}
-
-// parallel calls f(0) ... f(n-1) on all cores and joins their errors, in
-// order.
-func parallel(n int, f func(i int) error) error {
-	errs := make([]error, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 // siteLangs is every real language of the site, source first.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/parallel"
 	"github.com/glot-i18n/glot/internal/render"
 	"github.com/glot-i18n/glot/internal/segment"
 )
@@ -88,7 +89,7 @@ func (b *builder) summarize() error {
 		}
 	}
 	sums := make([]*summary, len(b.pages))
-	err := parallel(len(b.pages), func(i int) error {
+	err := parallel.Each(len(b.pages), func(i int) error {
 		p := b.pages[i]
 		sum, err := b.hash(p.Path)
 		if err != nil {

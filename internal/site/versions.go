@@ -10,6 +10,7 @@ import (
 
 	"github.com/glot-i18n/glot/internal/content"
 	"github.com/glot-i18n/glot/internal/langtag"
+	"github.com/glot-i18n/glot/internal/parallel"
 	"github.com/glot-i18n/glot/internal/pseudo"
 	"github.com/glot-i18n/glot/internal/render"
 )
@@ -39,7 +40,7 @@ func (b *builder) plan() error {
 	}
 	b.versions = make(map[string]*versions, len(b.pages))
 	var mu sync.Mutex
-	_ = parallel(len(b.pages), func(i int) error {
+	_ = parallel.Each(len(b.pages), func(i int) error {
 		p := b.pages[i]
 		s := b.sums[p.Path]
 		v := &versions{emitted: map[string]bool{}, url: map[string]string{}, percent: map[string]int{}, stale: map[string]bool{}}
