@@ -1,7 +1,8 @@
 // Package cli owns glot's command line: the cobra commands, their flags,
-// reading and writing files, exit codes and how errors are printed. The
-// work itself is done by the pipeline packages, which never print and never
-// exit.
+// exit codes and how errors are printed. Each command maps its flags to
+// the options of one function of internal/project, which reads and
+// writes the site, and says what it returns; neither the project nor the
+// stages under it print or exit.
 package cli
 
 import (

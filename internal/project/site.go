@@ -11,9 +11,10 @@
 // prints. What a command has to say as it goes (a warning, a page
 // extracted first, its progress) reaches the face through Hooks.
 //
-//	s := project.Open(".", project.Hooks{Warn: warn})
+//	s := project.Open(dir, os.Args[1:], project.Hooks{Warn: warn})
 //	defer s.Close()
 //	res, err := s.Merge(project.MergeOptions{Langs: []string{"es"}})
+//	for _, l := range res.Langs { ... } // what each language's merge did
 package project
 
 import (
@@ -109,17 +110,14 @@ func (s *Site) closeOpen() {
 	s.open = nil
 }
 
-// Path returns p inside the site folder.
-func (s *Site) Path(p ...string) string {
+// path returns p inside the site folder.
+func (s *Site) path(p ...string) string {
 	dir := s.dir
 	if dir == "" {
 		dir = "."
 	}
 	return filepath.Join(append([]string{dir}, p...)...)
 }
-
-// path is Path, for the package's own use.
-func (s *Site) path(p ...string) string { return s.Path(p...) }
 
 // CheckCache refuses a cache folder in site folder dir that is a
 // symbolic link. The cache is written to at will, so it must be a folder
