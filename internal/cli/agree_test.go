@@ -82,6 +82,7 @@ var defects = []defect{
 // each: what one command uses, every command counts as translated; what one
 // holds back, every other holds back and says why.
 func TestCommandsAgree(t *testing.T) {
+	t.Parallel()
 	dir, want := defectSite(t)
 
 	// glot status counts each as its verdict says: a translation held back

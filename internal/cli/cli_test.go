@@ -11,6 +11,7 @@ import (
 // The end-to-end tests of every command are in cmd/glot/testdata/script;
 // these check the shell itself: exit codes and error printing.
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct {
 		args   []string
@@ -57,6 +58,7 @@ func TestExitCodes(t *testing.T) {
 // Every error of a command that finds several is printed, each on its own
 // line, naming its file.
 func TestJoinedErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	Run([]string{"-C", dir, "init"}, &bytes.Buffer{}, &bytes.Buffer{})
 	for _, f := range []string{"a.md", "b.md"} {

@@ -30,6 +30,7 @@ func byLang(r countsReport) map[string]langCounts {
 // a build of the whole site gives status's counts; merge's "to do" is
 // status's missing and stale once the merge is done.
 func TestCountsAgree(t *testing.T) {
+	t.Parallel()
 	sample := func(t *testing.T) string { return sampleSite(t) }
 	defects := func(t *testing.T) string { dir, _ := defectSite(t); return dir }
 	for _, tc := range []struct {
@@ -83,6 +84,7 @@ func TestCountsAgree(t *testing.T) {
 // TestShardCounts checks that a shard's build counts the messages of its
 // own pages and the interface, says so, and that its states add up.
 func TestShardCounts(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	var status countsReport
 	decode(t, run(t, dir, 0, "status", "--format", "json"), &status)

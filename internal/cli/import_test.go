@@ -11,6 +11,7 @@ import (
 // is imported into es, one for a language the site lacks is refused,
 // naming the site's languages, and changes nothing.
 func TestImportMatchesLanguage(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	editPages(t, dir) // something for Spanish to translate
 	run(t, dir, 0, "-q", "extract")
@@ -43,6 +44,7 @@ func TestImportMatchesLanguage(t *testing.T) {
 // naming both languages, and changes nothing: which one it holds is not
 // for glot to guess.
 func TestImportRefusesARelabelledFile(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	editPages(t, dir)
 	run(t, dir, 0, "-q", "extract")
@@ -66,6 +68,7 @@ func TestImportRefusesARelabelledFile(t *testing.T) {
 // Run from anywhere with -C, glot writes into exported files the paths of
 // pages as the site names them, never the folder it ran in.
 func TestExportPathsAreTheSite(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	for _, format := range []string{"po", "xliff", "tmx"} {
 		out := string(run(t, dir, 0, "export", "--lang", "es", "--format", format))

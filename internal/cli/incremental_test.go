@@ -103,6 +103,7 @@ func rewritten(t *testing.T, dir string) []string {
 // was touched but not changed, which must look at everything to know it.
 // After one page is edited, only that page's outputs are written again.
 func TestBuildRewritesOnlyWhatChanged(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	run(t, dir, 0, "build")
 	before := outputs(t, dir)
@@ -166,6 +167,7 @@ func TestBuildRewritesOnlyWhatChanged(t *testing.T) {
 // does the build after, which finds that nothing changed. A change that
 // keeps the page's size and time is still seen.
 func TestBuildAfterAFreshEdit(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	run(t, dir, 0, "build")
 	page := filepath.Join(dir, "content", "depression-and-trauma.md")
@@ -211,6 +213,7 @@ func TestBuildAfterAFreshEdit(t *testing.T) {
 // The cache keeps the segments of each page as it is, not as it was: edits
 // and deletions do not make it grow.
 func TestBuildForgetsSegmentsOfOldPages(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	segments := func() int {
 		t.Helper()
@@ -271,6 +274,7 @@ func backdate(t *testing.T, name string) {
 // A page renamed: the next build writes it under its new name in every
 // language and format, and removes every output of its old name.
 func TestBuildRemovesOutputsOfRenamedPage(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	run(t, dir, 0, "build")
 	old := filepath.Join(dir, "content", "depression-and-trauma.md")
@@ -306,6 +310,7 @@ func TestBuildRemovesOutputsOfRenamedPage(t *testing.T) {
 // Deleting the output folder, or a language's folder in it, makes the next
 // build write them again, though nothing it reads changed.
 func TestBuildRestoresDeletedOutputs(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	run(t, dir, 0, "build")
 	want := outputs(t, dir)
@@ -324,6 +329,7 @@ func TestBuildRestoresDeletedOutputs(t *testing.T) {
 // written by exactly one shard, with the same bytes, and no shard writes
 // anything else.
 func TestShardsAddUpToTheWholeBuild(t *testing.T) {
+	t.Parallel()
 	// The sample site, with more pages linking to each other and an
 	// asset, so that every shard has a share.
 	more := func(dir string) string {
@@ -377,6 +383,7 @@ func TestShardsAddUpToTheWholeBuild(t *testing.T) {
 // glot check keeps its findings for each language's compiled table, and
 // works them out again when the table or the glossary changes.
 func TestCheckFindingsFollowTheirInputs(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	first := run(t, dir, 0, "check")
 	if again := run(t, dir, 0, "check"); !bytes.Equal(again, first) {

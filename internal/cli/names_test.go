@@ -15,6 +15,7 @@ import (
 // could not read back, after which every command failed. Renamed, the
 // site works.
 func TestBadFileNamesWriteNothing(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"a\nb.md", "tab\there.md", "cr\r.html", "img/Icon\r", "esc\x1b[2J.md", "caf\xe9.md"} {
 		t.Run(fmt.Sprintf("%q", name), func(t *testing.T) {
 			dir := t.TempDir()

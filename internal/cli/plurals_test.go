@@ -102,6 +102,7 @@ func shown(t *testing.T, dir, page string) string {
 // thirteen. Then a file that brings back only the "other" form, as every
 // export did, changes that form and leaves the five others in force.
 func TestPluralFormsThroughExchange(t *testing.T) {
+	t.Parallel()
 	for _, format := range []string{"po", "xliff", "tmx"} {
 		t.Run(format, func(t *testing.T) {
 			dir, pages := readingSite(t)

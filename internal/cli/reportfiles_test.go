@@ -13,6 +13,7 @@ import (
 // A split report is written beside its -o FILE; the parts an earlier,
 // larger report left in its folder go, and nothing else there does.
 func TestOutputFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	g := &glot{dir: dir, stdout: &bytes.Buffer{}}
 	write := func(names ...string) {
@@ -52,6 +53,7 @@ func TestOutputFiles(t *testing.T) {
 
 // A report is never split into a folder glot did not make for one.
 func TestOutputFilesForeignFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	page := filepath.Join(dir, "content", "a.html")
 	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {

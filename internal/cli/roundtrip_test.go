@@ -19,6 +19,7 @@ import (
 // plural form where Arabic uses it, with the markup of the source around
 // the translated words.
 func TestRoundTripThroughTranslatorsTools(t *testing.T) {
+	t.Parallel()
 	py := glottest.Python(t, "polib", "lxml")
 	fill, err := filepath.Abs(filepath.Join("testdata", "roundtrip", "fill.py"))
 	if err != nil {

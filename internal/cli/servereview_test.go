@@ -83,6 +83,7 @@ func quote(s string) string {
 // page signs the message off, as glot approve does, and glot status
 // counts it reviewed.
 func TestServeReviewApprove(t *testing.T) {
+	t.Parallel()
 	dir, ids := reviewSite(t)
 	site := project.Open(dir, nil, project.Hooks{})
 	defer site.Close()
@@ -191,6 +192,7 @@ func TestServeReviewApprove(t *testing.T) {
 // off: the browser's own post (its Origin, the page's token) is taken,
 // and the page comes back with the message reviewed.
 func TestServeReviewApproveBrowser(t *testing.T) {
+	t.Parallel()
 	glottest.Slow(t, "it starts Chromium")
 	dir, ids := reviewSite(t)
 	site := project.Open(dir, nil, project.Hooks{})

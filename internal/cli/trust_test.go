@@ -19,6 +19,7 @@ const dosePara = "A typical infusion gives 0.5 mg/kg of ketamine over 40 minutes
 // sentence marked as English and names it, build --strict fails, and after
 // glot approve the next build publishes it.
 func TestChangedDoseIsHeldUntilApproved(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	page := filepath.Join(dir, "content", "ketamine-infusion-therapy.md")
 	src := string(read(t, page))

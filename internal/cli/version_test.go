@@ -10,6 +10,7 @@ import (
 )
 
 func TestVersionOf(t *testing.T) {
+	t.Parallel()
 	vcs := func(kv ...string) []debug.BuildSetting {
 		var s []debug.BuildSetting
 		for i := 0; i < len(kv); i += 2 {
@@ -46,6 +47,7 @@ func TestVersionOf(t *testing.T) {
 // again ("--format text  text, json or html") nor stand in parentheses
 // in it ("(L[,L...])").
 func TestFlagHelpSaysEachWordOnce(t *testing.T) {
+	t.Parallel()
 	root := newRoot(&glot{})
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
