@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/plan"
 )
 
@@ -155,9 +156,7 @@ var crashCases = []crashCase{
 }
 
 func TestCrashSafety(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds glot and runs it a few hundred times; go test -short leaves it out")
-	}
+	glottest.Slow(t, "builds glot and runs it a few hundred times")
 	bin := faultBinary(t)
 	for _, c := range crashCases {
 		t.Run(c.name, func(t *testing.T) {

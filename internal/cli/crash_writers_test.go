@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/plan"
 )
 
@@ -24,9 +25,7 @@ import (
 // one of the two orders would leave them, run one after the other: no
 // update is lost.
 func TestConcurrentWriters(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds glot and runs it side by side; go test -short leaves it out")
-	}
+	glottest.Slow(t, "builds glot and runs it side by side")
 	bin := faultBinary(t)
 	base := sampleSite(t)
 	crashCases[2].prepare(t, base) // translate files filled in, and de.po
@@ -85,9 +84,7 @@ func TestConcurrentWriters(t *testing.T) {
 // mistake (no temporary file in the output folders), and the next build
 // makes exactly what a build that was never interrupted makes.
 func TestKilledBuild(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds glot and kills it; go test -short leaves it out")
-	}
+	glottest.Slow(t, "builds glot and kills it")
 	bin := faultBinary(t)
 	base := sampleSite(t)
 	ref := copySite(t, base)
@@ -142,9 +139,7 @@ func TestKilledBuild(t *testing.T) {
 // translations it would fold in are still where the translator left them.
 // As root, which writes anywhere, the merge runs as the user nobody.
 func TestReadOnlyBookkeeping(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds glot; go test -short leaves it out")
-	}
+	glottest.Slow(t, "builds glot")
 	bin := faultBinary(t)
 	dir := sampleSite(t)
 	crashCases[1].prepare(t, dir) // translate files filled in

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/glot-i18n/glot/internal/glottest"
 	"github.com/glot-i18n/glot/internal/pseudo"
 	"github.com/glot-i18n/glot/internal/segment"
 )
@@ -18,9 +19,7 @@ import (
 // $GLOT_CORPUS (separated by the system's list separator), for checking
 // glot against a site before pointing it there.
 func TestCorpus(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipped under -short: it walks every Markdown and HTML file of GOROOT")
-	}
+	glottest.Slow(t, "it walks every Markdown and HTML file of GOROOT")
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		t.Fatal(err)

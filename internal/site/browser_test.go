@@ -93,9 +93,7 @@ func switcherAligned(eval func(string) any) (bool, any) {
 // its English parts. Screenshots are saved in $GLOT_SCREENSHOTS, or in the
 // test's temporary folder.
 func TestBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipped under -short: it starts Chromium")
-	}
+	glottest.Slow(t, "it starts Chromium")
 	data, err := os.ReadFile("../../glot.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -270,9 +268,7 @@ func serveBuild(t *testing.T, content fstest.MapFS, ja map[string]string) *httpt
 // chooser offers the reader's language first; a whole HTML document,
 // without the layout, has its alternates and a switcher of its own.
 func TestBrowserTypography(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipped under -short: it starts Chromium")
-	}
+	glottest.Slow(t, "it starts Chromium")
 	srv := serveBuild(t, layoutContent, map[string]string{"Some <1>emphasis</1> here.": "ここは<1>強調</1>です。"})
 	ctx, eval := browser(t)
 	open := func(url string) {
