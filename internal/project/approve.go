@@ -51,7 +51,7 @@ func (s *Site) Approve(o ApproveOptions) (*Approved, error) {
 	if err := s.lockFor(cfg, o.DryRun, false); err != nil {
 		return nil, err
 	}
-	_, site, l, err := s.oneLangOf("approve", o.Lang)
+	site, l, err := s.oneLang(cfg, "approve", o.Lang)
 	if err != nil {
 		return nil, err
 	}

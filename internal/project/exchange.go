@@ -43,7 +43,7 @@ func (s *Site) Export(o ExportOptions) ([]byte, error) {
 	if o.Lang == "" {
 		return nil, option.Required("lang", "for --format pot, only with --only, whose states are a language's")
 	}
-	_, site, l, err := s.oneLangOf("export", o.Lang)
+	site, l, err := s.oneLang(cfg, "export", o.Lang)
 	if err != nil {
 		return nil, err
 	}

@@ -30,23 +30,27 @@ func (s *Site) configLangs(names []string) (*config.Config, []string, error) {
 	return cfg, langs, nil
 }
 
-// oneLangOf reads the one language a command that works on one language
-// (cmd) is given, and loads the site's catalogs and that language's files.
-func (s *Site) oneLangOf(cmd, lang string) (*config.Config, *locale.Site, *locale.Lang, error) {
-	cfg, err := s.Config()
-	if err != nil {
-		return nil, nil, nil, err
-	}
+// oneLang checks lang, the one language a command that works on one
+// language (cmd) is given, and loads the site's catalogs and that
+// language's files.
+func (s *Site) oneLang(cfg *config.Config, cmd, lang string) (*locale.Site, *locale.Lang, error) {
 	if lang == "" {
-		return nil, nil, nil, option.Required("lang", "glot "+cmd+" works on one language")
+		return nil, nil, option.Required("lang", "glot "+cmd+" works on one language")
 	}
 	langs, err := selectLangs(cfg, []string{lang}, false)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	if len(langs) != 1 {
-		return nil, nil, nil, option.Wrong("lang", lang, "glot "+cmd+" takes one language")
+		return nil, nil, option.Wrong("lang", lang, "glot "+cmd+" takes one language")
 	}
-	site, l, err := s.oneLang(cfg, langs[0])
-	return cfg, site, l, err
+	site, err := s.locales(cfg, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := site.Lang(langs[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	return site, l, nil
 }

@@ -75,7 +75,11 @@ func (s *Site) Diff(o DiffOptions) (*report.Findings, error) {
 // laid out as layout says; approve, when set, puts a button to approve
 // each translation on the page (glot serve's review).
 func (s *Site) Review(lang, index string, layout report.Layout, approve *report.ApproveForm) (*report.Review, error) {
-	cfg, site, l, err := s.oneLangOf("review", lang)
+	cfg, err := s.Config()
+	if err != nil {
+		return nil, err
+	}
+	site, l, err := s.oneLang(cfg, "review", lang)
 	if err != nil {
 		return nil, err
 	}

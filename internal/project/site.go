@@ -244,20 +244,6 @@ func (s *Site) locales(cfg *config.Config, extracted bool) (*locale.Site, error)
 	return site, nil
 }
 
-// oneLang loads the site's catalogs and the files of lang, one language
-// that glot.toml names.
-func (s *Site) oneLang(cfg *config.Config, lang string) (*locale.Site, *locale.Lang, error) {
-	site, err := s.locales(cfg, true)
-	if err != nil {
-		return nil, nil, err
-	}
-	l, err := site.Lang(lang)
-	if err != nil {
-		return nil, nil, err
-	}
-	return site, l, nil
-}
-
 // layouts returns the site's layouts folder, or nil when it has none.
 func (s *Site) layouts() (fs.FS, error) {
 	fsys, err := s.in("layouts")
