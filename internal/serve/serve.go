@@ -57,6 +57,11 @@ type Options struct {
 	// /__glot/review/<lang>/ with an Approve button per translation not
 	// yet reviewed (see Reviews).
 	Reviews Reviews
+	// Editor, when set, serves glot edit's in-page editor at
+	// /__glot/edit/ (see Editor); ReviewMode opens it for reviewers, who
+	// approve or reject translations rather than write them.
+	Editor     Editor
+	ReviewMode bool
 }
 
 // maxStreams is how many pages may listen for reloads at once. Each
