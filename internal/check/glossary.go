@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/glot-i18n/glot/internal/fileerr"
+	"github.com/glot-i18n/glot/internal/msgtext"
 )
 
 // GlossaryFile is the name of a site's glossary, at its root.
@@ -409,4 +410,47 @@ func arabicStems(s string) string {
 		words[i] = w
 	}
 	return strings.Join(words, " ")
+}
+
+// Found is a term of the glossary found in a source text, with what it
+// asks of a translation into one language.
+type Found struct {
+	Term       string   // as the glossary names it
+	Renderings []string // the renderings allowed in the language; none: keep it as it is
+	Note       string
+	Required   bool
+}
+
+// In returns the terms of the glossary that source text src (message
+// text, placeholders and all) holds, in the glossary's order, with their
+// renderings in lang: kept terms first, then translated ones, as the
+// checks read them.
+func (g *Glossary) In(lang, src string) []Found {
+	if g == nil {
+		return nil
+	}
+	src = msgtext.Plain(src)
+	var out []Found
+	for _, k := range g.Keep {
+		if hasWord(src, k) {
+			out = append(out, Found{Term: k, Note: "stays as it is"})
+		}
+	}
+	rest := src
+	if g.keep != nil {
+		rest = g.keep.ReplaceAllString(src, " ")
+	}
+	lrest := strings.ToLower(rest)
+	for i := range g.Terms {
+		t := &g.Terms[i]
+		if t.count(rest, lrest) == 0 {
+			continue
+		}
+		name := t.Source
+		if name == "" {
+			name = t.Pattern.String()[4:]
+		}
+		out = append(out, Found{Term: name, Renderings: t.Renderings[lang], Note: t.Note, Required: t.Required})
+	}
+	return out
 }

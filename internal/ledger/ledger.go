@@ -187,6 +187,10 @@ type Reviews map[string]Review
 type Review struct {
 	Translation string `toml:"translation"` // TextHash of the translation reviewed
 	By          string `toml:"by,omitempty"`
+	// Rejected, when set, is the reviewer's comment on a translation
+	// they turned down: it is not signed off, and stays in force until a
+	// translator changes it.
+	Rejected string `toml:"rejected,omitempty"`
 }
 
 // TextHash identifies the text of a translation, all its plural forms.
@@ -218,6 +222,9 @@ func (r Reviews) Bytes(lang string) []byte {
 		fmt.Fprintf(&b, "\n[%s]\ntranslation = %s\n", catalog.Key(id), catalog.Quote(v.Translation))
 		if v.By != "" {
 			fmt.Fprintf(&b, "by = %s\n", catalog.Quote(v.By))
+		}
+		if v.Rejected != "" {
+			fmt.Fprintf(&b, "rejected = %s\n", catalog.Quote(v.Rejected))
 		}
 	}
 	return b.Bytes()

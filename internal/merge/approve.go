@@ -21,6 +21,9 @@ type Approval struct {
 	// in force, but never released when held back, as it is not named.
 	Marked []string
 	By     string // the reviewer's name, recorded with each review
+	// Reject, when set, turns the selected translations down with this
+	// comment instead of signing them off (glot edit --review).
+	Reject string
 }
 
 // Approve records the sign-off of the translations in force of l that a
@@ -42,7 +45,7 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 	if err != nil {
 		return p, 0, err
 	}
-	sel := selection{table: table, lang: l.Tag, want: map[string]bool{}, named: map[string]bool{}}
+	sel := selection{table: table, lang: l.Tag, want: map[string]bool{}, named: map[string]bool{}, reject: a.Reject != ""}
 	if err := sel.add(s, a); err != nil {
 		return p, 0, err
 	}
@@ -53,7 +56,7 @@ func Approve(s *locale.Site, l *locale.Lang, a Approval) (plan.Plan, int, error)
 	n := 0
 	for _, id := range s.Source.IDs() {
 		if sel.signs(id, a.All) {
-			reviews[id] = ledger.Review{Translation: ledger.TextHash(l.Active.Messages[id]), By: a.By}
+			reviews[id] = ledger.Review{Translation: ledger.TextHash(l.Active.Messages[id]), By: a.By, Rejected: a.Reject}
 			n++
 		}
 	}
@@ -75,6 +78,8 @@ type selection struct {
 	lang  string
 	want  map[string]bool // selected, by id, page or mark
 	named map[string]bool // selected by id: a held translation may be released
+	// reject turns translations down: one signed off already may be.
+	reject bool
 }
 
 // add selects what a names, and refuses an id with nothing to approve
@@ -117,7 +122,7 @@ func (sel *selection) signs(id string, all bool) bool {
 	if !all && !sel.want[id] {
 		return false
 	}
-	return (sel.own(id) || sel.named[id] && sel.held(id)) && !sel.table.Entry(id).Reviewed
+	return (sel.own(id) || sel.named[id] && sel.held(id)) && (sel.reject || !sel.table.Entry(id).Reviewed)
 }
 
 // own reports whether the language's own translation of id is in force.

@@ -116,5 +116,5 @@ func Approved(v Verdict, r ledger.Reviews, id string, t *catalog.Message) bool {
 // id, as it is now.
 func reviewed(r ledger.Reviews, id string, t *catalog.Message) bool {
 	rv, ok := r[id]
-	return ok && rv.Translation == ledger.TextHash(t)
+	return ok && rv.Rejected == "" && rv.Translation == ledger.TextHash(t)
 }
