@@ -11,41 +11,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/glot-i18n/glot/internal/glottest"
 )
 
-// sampleSite copies the repository's own site (glot.toml, content/,
-// locales/) into a new folder.
-func sampleSite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, name := range []string{"glot.toml", "glossary.toml", "content", "locales"} {
-		src := filepath.Join("..", "..", name)
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(filepath.Join("..", ".."), p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			if err := os.WriteFile(filepath.Join(dir, rel), data, 0o644); err != nil {
-				return err
-			}
-			// Older than the moment in which a change may keep a file's
-			// time (see cache.Hash), as a site's files usually are.
-			then := time.Now().Add(-10 * time.Minute)
-			return os.Chtimes(filepath.Join(dir, rel), then, then)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+// sampleSite copies the repository's own site into a new folder.
+func sampleSite(t *testing.T) string { return glottest.SampleSite(t) }
 
 // outputs returns the files of a site's output folders, by path, with
 // their bytes.

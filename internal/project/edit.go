@@ -1,0 +1,269 @@
+package project
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/glot-i18n/glot/internal/catalog"
+	"github.com/glot-i18n/glot/internal/config"
+	"github.com/glot-i18n/glot/internal/locale"
+	"github.com/glot-i18n/glot/internal/merge"
+	"github.com/glot-i18n/glot/internal/plan"
+	"github.com/glot-i18n/glot/internal/serve"
+	"github.com/glot-i18n/glot/internal/verdict"
+)
+
+// Editor is glot edit's view of the site (serve.Editor). It reads the
+// catalogs afresh for every question, so that what the files say now is
+// what the editor shows, and writes only through the commands: a save is
+// an edit of the translate (or active) file followed by glot merge, a
+// review is glot approve's.
+type Editor struct {
+	s     *Site
+	langs []string
+	mu    *sync.Mutex // the editor's turn at the site's state, shared with its builds
+	// rebuild builds the pages the editor shows again once a write has
+	// changed the catalogs, so that the page reloaded shows the new text.
+	rebuild func() error
+	by      string // the reviewer's name, recorded with each review
+}
+
+var _ serve.Editor = (*Editor)(nil)
+
+// Editor returns the editor of langs (every language of glot.toml when
+// none), taking turns with the builds through mu; rebuild is called
+// after each write, with mu free. A review is recorded as by.
+func (s *Site) Editor(langs []string, by string, mu *sync.Mutex, rebuild func() error) (*Editor, error) {
+	cfg, err := s.Config()
+	if err != nil {
+		return nil, err
+	}
+	all, err := selectLangs(cfg, langs, false)
+	if err != nil {
+		return nil, err
+	}
+	if len(all) == 0 {
+		return nil, fmt.Errorf("%s names no language to translate into: glot lang add adds one", config.File)
+	}
+	return &Editor{s: s, langs: all, by: by, mu: mu, rebuild: rebuild}, nil
+}
+
+// Langs returns the languages of the editor, the first the one it opens
+// with.
+func (e *Editor) Langs() []string { return e.langs }
+
+// Pages lists the site's pages with what is left to do on each in lang.
+func (e *Editor) Pages(lang string) ([]serve.EditPage, error) {
+	var out []serve.EditPage
+	err := e.read(lang, func(v *view) error {
+		out = v.pages()
+		return nil
+	})
+	return out, err
+}
+
+// Segments returns the messages of page in lang, in reading order.
+func (e *Editor) Segments(lang, page string) ([]serve.EditSegment, error) {
+	var out []serve.EditSegment
+	err := e.read(lang, func(v *view) error {
+		var err error
+		out, err = v.segments(page)
+		return err
+	})
+	return out, err
+}
+
+// Check runs the checks of glot check on forms as the translation of
+// message id.
+func (e *Editor) Check(lang, id string, forms map[string]string) ([]serve.EditProblem, error) {
+	var out []serve.EditProblem
+	err := e.read(lang, func(v *view) error {
+		src := v.site.Source.Messages[id]
+		if src == nil {
+			return fmt.Errorf("no message %q in the source catalog", id)
+		}
+		_, out = v.judge(src, forms)
+		return nil
+	})
+	return out, err
+}
+
+// Save writes forms as the translation of message id into lang: it edits
+// the file a translator would (the translate file, or the active file for
+// a message translated already), and runs glot merge of lang, under the
+// write lock, as one turn. A message whose version is no longer the one
+// the editor read is left alone: ErrConflict.
+func (e *Editor) Save(lang, id string, forms map[string]string, version string) (serve.EditSegment, error) {
+	var out serve.EditSegment
+	err := e.write(lang, func(v *view) error {
+		src, err := v.current(id, version)
+		if err != nil {
+			return err
+		}
+		if takes, problems := v.judge(src, forms); !takes {
+			return &refusal{problems}
+		}
+		if err := v.edit(id, src, forms); err != nil {
+			return err
+		}
+		merged, err := e.s.Merge(MergeOptions{Langs: []string{lang}})
+		if err != nil {
+			return err
+		}
+		for _, r := range merged.Langs {
+			if len(r.Refused) > 0 {
+				return &refusal{[]serve.EditProblem{{Severity: "error", Check: "merge", Text: r.Refused[0].Text}}}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return out, err
+	}
+	return e.after(lang, id)
+}
+
+// Review signs off the translation of message id into lang, or with
+// approve false turns it down with comment, as glot approve records it.
+func (e *Editor) Review(lang, id string, approve bool, comment, version string) (serve.EditSegment, error) {
+	if !approve && comment == "" {
+		return serve.EditSegment{}, &refusal{[]serve.EditProblem{{Severity: "error", Check: "review", Text: "say why the translation is turned down"}}}
+	}
+	err := e.write(lang, func(v *view) error {
+		if _, err := v.current(id, version); err != nil {
+			return err
+		}
+		a := merge.Approval{IDs: []string{id}, By: e.by}
+		if !approve {
+			a.Reject = comment
+		}
+		p, _, err := merge.Approve(v.site, v.l, a)
+		if err != nil {
+			return err
+		}
+		return e.s.apply(e.s.path(v.cfg.LocalesDir), p, false)
+	})
+	if err != nil {
+		return serve.EditSegment{}, err
+	}
+	return e.after(lang, id)
+}
+
+// after builds the pages again and returns message id as it stands now.
+func (e *Editor) after(lang, id string) (serve.EditSegment, error) {
+	if e.rebuild != nil {
+		if err := e.rebuild(); err != nil {
+			return serve.EditSegment{}, err
+		}
+	}
+	var out serve.EditSegment
+	err := e.read(lang, func(v *view) error {
+		var err error
+		out, err = v.one(id)
+		return err
+	})
+	return out, err
+}
+
+// read runs f with the catalogs of lang read now; what it opened is
+// closed after.
+func (e *Editor) read(lang string, f func(v *view) error) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	defer e.s.releaseRead()
+	return e.turn(lang, f)
+}
+
+// write is read under the write lock, which it holds from before it reads
+// to after the merge.
+func (e *Editor) write(lang string, f func(v *view) error) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	// What was read before this turn may have changed: the turn reads
+	// again under the write lock.
+	e.s.releaseRead()
+	defer e.s.releaseLocks()
+	cfg, err := e.s.Config()
+	if err != nil {
+		return err
+	}
+	if err := e.s.lockWrite(cfg, false); err != nil {
+		return err
+	}
+	return e.turn(lang, f)
+}
+
+// turn reads the catalogs of lang into a view for f.
+func (e *Editor) turn(lang string, f func(v *view) error) error {
+	s := e.s
+	opened := len(s.open)
+	defer func() {
+		for _, c := range s.open[opened:] {
+			c.Close()
+		}
+		s.open = s.open[:opened]
+	}()
+	cfg, err := s.Config()
+	if err != nil {
+		return err
+	}
+	site, l, err := s.oneLang(cfg, "edit", lang)
+	if err != nil {
+		return err
+	}
+	if err := site.ReadTranslate(l); err != nil {
+		return err
+	}
+	_, tables, err := s.compiled(cfg, []string{l.Tag})
+	if err != nil {
+		return err
+	}
+	c, err := s.checker(cfg)
+	if err != nil {
+		return err
+	}
+	return f(&view{s: s, cfg: cfg, site: site, l: l, table: tables[0], checker: c, rules: verdict.RulesOf(site)})
+}
+
+// edit writes forms into the file a translator would edit for message
+// id: the translate file, where it waits for a translation, or the active
+// file, where it has one.
+func (v *view) edit(id string, src *catalog.Message, forms map[string]string) error {
+	name := locale.TranslatePath(v.l.Tag)
+	if v.l.Active.Messages[id] != nil && (v.l.Translate == nil || v.l.Translate.Messages[id] == nil) {
+		name = locale.ActivePath(v.l.Tag)
+	}
+	fsys, err := v.s.in(v.cfg.LocalesDir)
+	if err != nil {
+		return err
+	}
+	data, err := fsReadOrNone(fsys, name)
+	if err != nil {
+		return err
+	}
+	edited, err := catalog.SetText(display(v.s.path(v.cfg.LocalesDir, name)), data, id, forms, catalog.Hash(src))
+	if err != nil {
+		return err
+	}
+	return v.s.wlock.Apply(plan.Plan{Writes: []plan.File{{Path: name, Data: edited}}})
+}
+
+// refusal is a translation that cannot be taken, with why.
+type refusal struct{ problems []serve.EditProblem }
+
+func (r *refusal) Error() string {
+	if len(r.problems) == 0 {
+		return serve.ErrRefused.Error()
+	}
+	return serve.ErrRefused.Error() + ": " + r.problems[0].Text
+}
+
+func (r *refusal) Unwrap() error { return serve.ErrRefused }
+
+// Problems are why the translation was refused.
+func (r *refusal) Problems() []serve.EditProblem { return r.problems }
+
+// conflict is ErrConflict for message id.
+func conflict(id string) error {
+	return fmt.Errorf("message %s %w: reload it, then save again", id, serve.ErrConflict)
+}
