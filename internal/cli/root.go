@@ -158,7 +158,7 @@ and builds localized HTML and Markdown pages for every language.`,
 		return &usageError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
 	root.AddCommand(newInitCmd(g), newExtractCmd(g), newMergeCmd(g), newBuildCmd(g), newStatusCmd(g),
-		newDiffCmd(g), newCheckCmd(g), newReviewCmd(g), newApproveCmd(g), newExportCmd(g), newImportCmd(g), newServeCmd(g),
+		newDiffCmd(g), newCheckCmd(g), newReviewCmd(g), newApproveCmd(g), newExportCmd(g), newImportCmd(g), newServeCmd(g), newEditCmd(g),
 		newLangCmd(g), newVersionCmd())
 	root.Version = version()
 	root.SetVersionTemplate("glot version {{.Version}}\n")

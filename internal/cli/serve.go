@@ -79,7 +79,7 @@ func runServe(g *glot, o *serveOptions) error {
 	if err := build(); err != nil {
 		return err
 	}
-	p, err := g.site().Preview(o.langs)
+	p, err := g.site().Preview(o.langs, "")
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path"
@@ -31,6 +32,11 @@ type BuildOptions struct {
 	Shard        string // "I/N": build only shard I of N of the pages
 	Force        bool   // make every output again
 	Strict       bool   // fail if a translation would be held back
+	// Into, when set, builds the HTML pages alone into this folder of the
+	// site instead of glot.toml's output_dir, each element that shows a
+	// message marked with its id: glot edit's own copy of the site, which
+	// its editor shows. Its cache entries are its own.
+	Into string
 }
 
 // siteOptions checks the options against the site's configuration, and
@@ -182,6 +188,14 @@ func (s *Site) Build(o BuildOptions) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.Into != "" {
+		if cfg.IsHugo() {
+			return nil, fmt.Errorf("a Hugo site's pages are Hugo's to build ([hugo] in %s): glot edit shows only the pages glot builds", config.File)
+		}
+		marked := *cfg
+		marked.OutputDir, o.Formats, o.FormatsGiven = o.Into, []string{"html"}, true
+		cfg = &marked
+	}
 	opts, err := o.siteOptions(cfg)
 	if err != nil {
 		return nil, err
@@ -216,8 +230,19 @@ func (s *Site) Build(o BuildOptions) (*Built, error) {
 	return b.done, nil
 }
 
+// suffix tells the cache entries of a build apart from another's: a
+// shard's, and those of a build into a folder of its own.
+func (b *buildRun) suffix() string {
+	s := shardSuffix(b.opts.Shard)
+	if b.o.Into != "" {
+		sum := sha256.Sum256([]byte(b.o.Into))
+		s += fmt.Sprintf("-into-%x", sum[:6])
+	}
+	return s
+}
+
 // state names the cache entry of the last build's inputs.
-func (b *buildRun) state() string { return "build/state" + shardSuffix(b.opts.Shard) }
+func (b *buildRun) state() string { return "build/state" + b.suffix() }
 
 // upToDate reports whether the build has nothing to do: nothing it reads
 // changed since the last build, and its outputs are where it left them.
@@ -312,7 +337,7 @@ func (b *buildRun) prepare() error {
 }
 
 // recordName names the cache entry of the files the last build wrote.
-func (b *buildRun) recordName() string { return "build/outputs" + shardSuffix(b.opts.Shard) }
+func (b *buildRun) recordName() string { return "build/outputs" + b.suffix() }
 
 // sink makes what the build writes to: the output folders, checked
 // before anything is written (a link in place of an output folder or a
@@ -357,7 +382,7 @@ func (b *buildRun) sink() (*diskSink, error) {
 // not finish leaves a mark, so that the next one checks every file it
 // would keep.
 func (b *buildRun) run(sink *diskSink) error {
-	unfinished := "build/unfinished" + shardSuffix(b.opts.Shard)
+	unfinished := "build/unfinished" + b.suffix()
 	if _, err := os.Stat(b.c.Path(unfinished)); err == nil {
 		sink.verify = true
 	} else if err := b.c.Put(unfinished, nil); err != nil {

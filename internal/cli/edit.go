@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"sync"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glot-i18n/glot/internal/project"
+	"github.com/glot-i18n/glot/internal/serve"
+)
+
+type editOptions struct {
+	lang   string
+	review bool
+	addr   string
+	noOpen bool
+	public bool
+}
+
+func newEditCmd(g *glot) *cobra.Command {
+	o := &editOptions{}
+	c := &cobra.Command{
+		Use:   "edit",
+		Short: "Translate in the page itself, in the browser; the files stay the truth",
+		Long: `Edit builds the site's pages with each message marked, serves them with an
+editor on 127.0.0.1 (a free port unless --addr is given), and opens the browser.
+The page in the target language is shown as built, each message outlined by
+its state; a click opens it beside the page, with its source, the change to a
+stale source, suggestions, glossary terms and the checks of glot check as you
+type. Ctrl+Enter saves and goes to the next message to translate.
+
+A save is a merge: the text is written into translate.<lang>.toml (or
+active.<lang>.toml, for a message translated already) as a translator would
+type it, and glot merge runs, so the files are exactly what glot merge writes.
+A message changed since it was opened, in another tab or in the files, is not
+saved over. With --review, a reviewer approves or rejects translations with a
+comment, recorded where glot approve records them.
+
+Like glot serve, edit listens only on loopback unless --public is given, and
+every write carries the session's token from a page of its own.`,
+		Example: `  glot edit --lang de
+  glot edit --lang ar --review
+  glot edit --lang es --addr 127.0.0.1:8080 --no-open`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error { return runEdit(g, o) },
+	}
+	c.Flags().StringVar(&o.lang, "lang", "", "the language to translate into (default: the first of glot.toml)")
+	nameValue(c.Flags(), "lang", "L")
+	c.Flags().BoolVar(&o.review, "review", false, "review: approve or reject translations rather than write them")
+	c.Flags().StringVar(&o.addr, "addr", "127.0.0.1:0", "listen on `HOST:PORT`, a loopback address unless --public (port 0: a free one)")
+	c.Flags().BoolVar(&o.noOpen, "no-open", false, "do not open the browser; print the address only")
+	c.Flags().BoolVar(&o.public, "public", false, "allow an --addr that other machines can reach")
+	return c
+}
+
+func runEdit(g *glot, o *editOptions) error {
+	if err := checkAddr(g, "edit", o.addr, o.public); err != nil {
+		return err
+	}
+	var langs []string
+	if o.lang != "" {
+		langs = []string{o.lang}
+	}
+	var mu sync.Mutex
+	build := func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		_, err := g.site().Build(project.BuildOptions{Into: project.EditDir})
+		return err
+	}
+	ed, err := g.site().Editor(langs, "", &mu, build)
+	if err != nil {
+		return err
+	}
+	if err := build(); err != nil {
+		return err
+	}
+	p, err := g.site().Preview(ed.Langs(), project.EditDir)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		return err
+	}
+	// A host name is resolved again by Listen; what it bound is checked
+	// once more, so a name that changed in between cannot slip through.
+	if _, err := serve.CheckAddr(ln.Addr().String(), o.public); err != nil {
+		ln.Close()
+		return fmt.Errorf("--addr %s: bound %w", o.addr, err)
+	}
+	s := serve.New(serve.Options{
+		Root: p.Root, Watch: p.Watch, Ignore: p.Ignore, Rebuild: build,
+		Log:    func(format string, args ...any) { fmt.Fprintf(g.stderr, "glot edit: "+format+"\n", args...) },
+		Addr:   o.addr,
+		Public: o.public,
+		Editor: ed, ReviewMode: o.review,
+	})
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	url := fmt.Sprintf("http://%s/__glot/edit/", ln.Addr())
+	fmt.Fprintf(g.stdout, "glot edit: %s (Ctrl-C to stop)\n", url)
+	if !o.noOpen {
+		if err := openBrowser(url); err != nil {
+			g.warnf("could not open a browser (%v): open %s", err, url)
+		}
+	}
+	return s.Serve(ctx, ln)
+}
+
+// openBrowser opens url in the user's browser: $BROWSER when it is set,
+// else the system's opener.
+func openBrowser(url string) error {
+	if b := os.Getenv("BROWSER"); b != "" {
+		return exec.Command(b, url).Start()
+	}
+	switch runtime.GOOS {
+	case "darwin":
+		return exec.Command("open", url).Start()
+	case "windows":
+		return exec.Command("rundll32", "url.dll,FileProtocolHandler", url).Start()
+	}
+	return exec.Command("xdg-open", url).Start()
+}
