@@ -23,13 +23,23 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 		rewrite:    func(dest []byte) []byte { return b.rewrite(dest, info.page, lang, curDir) },
 		sourceLang: b.newSourceLang(info, lang, res, body),
 	}
+	if b.o.Marks {
+		page.marks = newPageMarks(info, tr, body.blocks)
+	}
 	doc := md.Parse(body.bytes, render.Setting{Key: pageKey, Value: page})
 	out, err := md.Render(doc, b.htmlPage(doc, info, lang, curDir, data.Title, res.Bytes, body.translated))
 	if err != nil {
 		return nil, err
 	}
 	data.Content = template.HTML(out)
-	return b.ui.execute(lang, "page.html", data, len(data.Content))
+	html, err := b.ui.execute(lang, "page.html", data, len(data.Content))
+	if err != nil || !b.o.Marks {
+		return html, err
+	}
+	if id, title, ok := titleMark(info, tr); ok {
+		html = markLayout(html, id, title)
+	}
+	return html, nil
 }
 
 // htmlSource writes an HTML page of the site in lang: its text shown in
@@ -37,7 +47,11 @@ func (b *builder) html(info *pageInfo, lang string, res *render.Result, tr rende
 // voice, and its links point at the built site.
 func (b *builder) htmlSource(info *pageInfo, lang string, res *render.Result, data *PageData, curDir string) ([]byte, error) {
 	rewrite := func(u string) string { return string(b.rewrite([]byte(u), info.page, lang, curDir)) }
-	localized := editHTML(res.Bytes, b.fallbackSpans(info, lang, res), keepLinks)
+	edits := b.fallbackSpans(info, lang, res)
+	if b.o.Marks {
+		edits = append(edits, htmlPageMarks(info, res)...)
+	}
+	localized := editHTML(res.Bytes, edits, keepLinks)
 	if info.Document {
 		// A whole document stays itself: it gets its language, its
 		// alternates and a switcher, and no layout.
@@ -59,6 +73,9 @@ type mdBody struct {
 	// text, kept only on a page with shortcodes, where they matter.
 	fallback, segs, translated []render.Span
 	skips                      bool
+	// blocks are the spans of the Markdown blocks' segments, kept only
+	// with Options.Marks.
+	blocks []idSpan
 }
 
 // markdownBody is the body of Markdown page info in lang, whose bytes are
@@ -68,6 +85,9 @@ func (b *builder) markdownBody(info *pageInfo, lang string, res *render.Result) 
 	body := &mdBody{bytes: res.Bytes[fm.Body:]}
 	body.skips = lang != b.o.Config.SourceLanguage && bytes.Contains(body.bytes, []byte("glot:skip"))
 	marks := body.spans(b, info, lang, res, fm.Body)
+	if b.o.Marks {
+		marks = append(marks, body.markSpans(info, res, fm.Body)...)
+	}
 	if body.skips {
 		// An HTML block kept out of translation gets its lang in its
 		// bytes too, which only a parse of the page finds.
@@ -81,6 +101,9 @@ func (b *builder) markdownBody(info *pageInfo, lang string, res *render.Result) 
 			for i := range list {
 				list[i].Start, list[i].End = sh.moved(list[i].Start), sh.moved(list[i].End)
 			}
+		}
+		for i := range body.blocks {
+			body.blocks[i].start, body.blocks[i].end = sh.moved(body.blocks[i].start), sh.moved(body.blocks[i].end)
 		}
 	}
 	return body
@@ -116,6 +139,19 @@ func (body *mdBody) spans(b *builder, info *pageInfo, lang string, res *render.R
 		}
 	}
 	return marks
+}
+
+// markSpans keeps in body the spans of res, page info, that hold the text
+// of its Markdown blocks, and returns the marks of the HTML in its body
+// (see Marks); the body starts at offset start.
+func (body *mdBody) markSpans(info *pageInfo, res *render.Result, start int) []edit {
+	for _, sp := range res.Spans {
+		if sg := &info.Segs[sp.Segment]; sp.Start >= start && isBlockSegment(sg) {
+			body.blocks = append(body.blocks, idSpan{sp.Start - start, sp.End - start, sg.ID})
+		}
+	}
+	texts, attrs := splitMarks(info, res.Spans, start)
+	return htmlMarks(body.bytes, texts, attrs)
 }
 
 // htmlPage is what the shortcodes of a page in lang see of it, and what

@@ -171,6 +171,11 @@ func (b *builder) htmlKey(lang string, p content.Page, s *summary, v *versions) 
 	for _, l := range b.all {
 		k.str(l).flag(v.emitted[l]).str(v.url[l])
 	}
+	if b.o.Marks {
+		// Only when set, so that the keys of an unmarked build stay
+		// those of the builds before marks.
+		k.str("marks")
+	}
 	k.flag(v.percent[lang] < cfg.Build.Threshold).flag(v.stale[lang]).str(v.url[lang])
 	if home, ok := b.homePage(); ok {
 		k.str(b.builtURL(lang, home))

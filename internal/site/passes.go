@@ -15,7 +15,7 @@ import (
 // pages whose parse carries the value it reads (factsKey when a page is
 // prepared, skipKey when its skipped HTML is looked for, pageKey when it
 // is rendered in a language), and do nothing on the others.
-var md = render.NewMarkdown(factsPass{}, skippedHTMLPass{}, headingIDPass{}, linkPass{}, langPass{})
+var md = render.NewMarkdown(factsPass{}, skippedHTMLPass{}, headingIDPass{}, linkPass{}, langPass{}, markPass{})
 
 // pageKey holds, in goldmark's parser context, the *mdPage of the page
 // being rendered.
@@ -27,6 +27,7 @@ type mdPage struct {
 	headingIDs [][]byte                 // the source's heading ids, in order
 	rewrite    func(dest []byte) []byte // a link as the built page links it
 	sourceLang                          // what is shown in the source language
+	marks      *pageMarks               // where its messages stand; nil without Options.Marks
 }
 
 // pageOf returns the page that pc is parsing for rendering, and its Doc;

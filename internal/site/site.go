@@ -102,6 +102,10 @@ type Options struct {
 	AllowStale bool // use a stale translation rather than the source text
 	// RequireReviewed uses only translations a reviewer signed off.
 	RequireReviewed bool
+	// Marks says, in every HTML output of a page, where each of its
+	// messages stands (data-glot-id), for the in-page editor (see the
+	// doc comment of marks.go).
+	Marks bool
 	// Rules say what is translatable; nil means glot's defaults.
 	Rules *segment.Rules
 	// Shard, when N > 1, builds only the pages (and assets) whose shard
