@@ -200,6 +200,7 @@ func (s *Site) Build(o BuildOptions) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
+	opts.Marks = o.Into != ""
 	if cfg.IsHugo() {
 		if err := s.foreignI18n(cfg, builtLangs(cfg, opts)); err != nil {
 			return nil, err
