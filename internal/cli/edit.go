@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"os/signal"
 	"runtime"
-	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -69,18 +68,11 @@ func runEdit(g *glot, o *editOptions) error {
 	if o.lang != "" {
 		langs = []string{o.lang}
 	}
-	var mu sync.Mutex
-	build := func() error {
-		mu.Lock()
-		defer mu.Unlock()
-		_, err := g.site().Build(project.BuildOptions{Into: project.EditDir})
-		return err
-	}
-	ed, err := g.site().Editor(langs, "", &mu, build)
+	ed, err := g.site().Editor(langs, "")
 	if err != nil {
 		return err
 	}
-	if err := build(); err != nil {
+	if err := ed.Build(); err != nil {
 		return err
 	}
 	p, err := g.site().Preview(ed.Langs(), project.EditDir)
@@ -98,7 +90,7 @@ func runEdit(g *glot, o *editOptions) error {
 		return fmt.Errorf("--addr %s: bound %w", o.addr, err)
 	}
 	s := serve.New(serve.Options{
-		Root: p.Root, Watch: p.Watch, Ignore: p.Ignore, Rebuild: build,
+		Root: p.Root, Watch: p.Watch, Ignore: p.Ignore, Rebuild: ed.Build,
 		Log:    func(format string, args ...any) { fmt.Fprintf(g.stderr, "glot edit: "+format+"\n", args...) },
 		Addr:   o.addr,
 		Public: o.public,

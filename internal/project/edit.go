@@ -21,19 +21,18 @@ import (
 type Editor struct {
 	s     *Site
 	langs []string
-	mu    *sync.Mutex // the editor's turn at the site's state, shared with its builds
-	// rebuild builds the pages the editor shows again once a write has
-	// changed the catalogs, so that the page reloaded shows the new text.
-	rebuild func() error
-	by      string // the reviewer's name, recorded with each review
+	by    string     // the reviewer's name, recorded with each review
+	mu    sync.Mutex // one turn at the site's state at a time: a question, a write or a build
+	// url says where a page is built in a language, as the last build
+	// made it; nil before the first.
+	url func(page, lang string) string
 }
 
 var _ serve.Editor = (*Editor)(nil)
 
 // Editor returns the editor of langs (every language of glot.toml when
-// none), taking turns with the builds through mu; rebuild is called
-// after each write, with mu free. A review is recorded as by.
-func (s *Site) Editor(langs []string, by string, mu *sync.Mutex, rebuild func() error) (*Editor, error) {
+// none). A review is recorded as by.
+func (s *Site) Editor(langs []string, by string) (*Editor, error) {
 	cfg, err := s.Config()
 	if err != nil {
 		return nil, err
@@ -45,7 +44,27 @@ func (s *Site) Editor(langs []string, by string, mu *sync.Mutex, rebuild func() 
 	if len(all) == 0 {
 		return nil, fmt.Errorf("%s names no language to translate into: glot lang add adds one", config.File)
 	}
-	return &Editor{s: s, langs: all, by: by, mu: mu, rebuild: rebuild}, nil
+	return &Editor{s: s, langs: all, by: by}, nil
+}
+
+// Build builds the pages the editor shows into EditDir, each message's
+// element marked (see BuildOptions.Into), again only what changed since
+// the last build. The first build of a session makes every page, once,
+// if it found nothing changed, to learn where each page is.
+func (e *Editor) Build() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	res, err := e.s.Build(BuildOptions{Into: EditDir})
+	if err == nil && res.Report == nil && e.url == nil {
+		res, err = e.s.Build(BuildOptions{Into: EditDir, Force: true})
+	}
+	if err != nil {
+		return err
+	}
+	if res.Report != nil {
+		e.url = res.URL
+	}
+	return nil
 }
 
 // Langs returns the languages of the editor, the first the one it opens
@@ -149,12 +168,11 @@ func (e *Editor) Review(lang, id string, approve bool, comment, version string) 
 	return e.after(lang, id)
 }
 
-// after builds the pages again and returns message id as it stands now.
+// after builds the pages again, so that the page reloaded shows the new
+// text, and returns message id as it stands now.
 func (e *Editor) after(lang, id string) (serve.EditSegment, error) {
-	if e.rebuild != nil {
-		if err := e.rebuild(); err != nil {
-			return serve.EditSegment{}, err
-		}
+	if err := e.Build(); err != nil {
+		return serve.EditSegment{}, err
 	}
 	var out serve.EditSegment
 	err := e.read(lang, func(v *view) error {
@@ -222,7 +240,7 @@ func (e *Editor) turn(lang string, f func(v *view) error) error {
 	if err != nil {
 		return err
 	}
-	return f(&view{s: s, cfg: cfg, site: site, l: l, table: tables[0], checker: c, rules: verdict.RulesOf(site)})
+	return f(&view{s: s, cfg: cfg, site: site, l: l, table: tables[0], checker: c, rules: verdict.RulesOf(site), url: e.url})
 }
 
 // edit writes forms into the file a translator would edit for message

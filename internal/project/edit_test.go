@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/glot-i18n/glot/internal/glottest"
@@ -20,8 +19,11 @@ func editor(t *testing.T) (string, *project.Site, *project.Editor) {
 	dir := glottest.SampleSite(t)
 	s := project.Open(dir, nil, project.Hooks{})
 	t.Cleanup(s.Close)
-	ed, err := s.Editor([]string{"de"}, "Dr. R", &sync.Mutex{}, nil)
+	ed, err := s.Editor([]string{"de"}, "Dr. R")
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ed.Build(); err != nil {
 		t.Fatal(err)
 	}
 	return dir, s, ed
@@ -179,5 +181,38 @@ func TestEditorChecksAndReviews(t *testing.T) {
 	after, err = ed.Review("de", done.ID, false, "too free", after.Version)
 	if err != nil || after.State != "translated" || after.Rejected != "too free" {
 		t.Errorf("reject: %+v %v", after, err)
+	}
+}
+
+// The editor's pages are built into its own folder, marked, and each
+// page it lists is there at its URL, with its messages marked.
+func TestEditorPages(t *testing.T) {
+	dir, _, ed := editor(t)
+	pages, err := ed.Pages("de")
+	if err != nil || len(pages) < 3 {
+		t.Fatalf("pages: %+v %v", pages, err)
+	}
+	for _, p := range pages {
+		file := filepath.Join(dir, filepath.FromSlash(project.EditDir), filepath.FromSlash(p.URL), "index.html")
+		if strings.HasSuffix(p.URL, ".html") {
+			file = filepath.Join(dir, filepath.FromSlash(project.EditDir), filepath.FromSlash(p.URL))
+		}
+		html := read(t, file)
+		segs, err := ed.Segments("de", p.Path)
+		if err != nil || len(segs) != p.Messages || p.Missing+p.Stale+p.Refused+p.Translated != p.Messages {
+			t.Errorf("%s: %+v, %d segments %v", p.Path, p, len(segs), err)
+		}
+		marked := 0
+		for _, s := range segs {
+			if strings.Contains(html, `data-glot-id="`+s.ID+`"`) {
+				marked++
+			}
+		}
+		if marked < len(segs)/2 {
+			t.Errorf("%s: %d of %d messages marked in %s", p.Path, marked, len(segs), file)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("the editor's build wrote the site's output folder")
 	}
 }

@@ -34,6 +34,7 @@ type view struct {
 	checker *check.Checker
 	rules   *verdict.Rules
 	memory  *tm.Memory // made when a suggestion is first asked for
+	url     func(page, lang string) string
 }
 
 // pages lists the site's pages with the states of their messages.
@@ -72,9 +73,15 @@ func (v *view) pages() []serve.EditPage {
 
 // pageURL is where page p of the content folder is built in the view's
 // language, from the site's root: "/de/guide/setup/" for guide/setup.md,
-// "/de/about.html" for about.html.
+// "/de/about.html" for about.html. The editor's last build knows, slugs
+// translated and all; before it, the page's path says.
 func (v *view) pageURL(p string) string {
 	lang := v.l.Tag
+	if v.url != nil {
+		if u := v.url(p, lang); u != "" {
+			return "/" + u
+		}
+	}
 	if strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".htm") {
 		return "/" + path.Join(lang, p)
 	}

@@ -138,6 +138,11 @@ type Report struct {
 	// build would make: one it did not make belongs to a page, asset or
 	// language version that is gone, and can be removed.
 	InScope func(out Output) bool
+	// URL says where page (its path in the content folder) is in lang,
+	// from the output root, as this build made it ("de/guide/setup/"):
+	// its version in lang, or the source language's when it was not
+	// built in lang; "" for a page the build does not know.
+	URL func(page, lang string) string
 }
 
 // LangReport counts, for one language built, its messages by state, what
@@ -230,6 +235,16 @@ func (b *builder) report() *Report {
 	}
 	sort.Strings(b.rep.Warnings)
 	b.rep.InScope = b.inScope
+	byPath := make(map[string]int, len(b.pages))
+	for i, p := range b.pages {
+		byPath[p.Path] = i
+	}
+	b.rep.URL = func(page, lang string) string {
+		if i, ok := byPath[page]; ok {
+			return b.builtURL(lang, b.pages[i])
+		}
+		return ""
+	}
 	return b.rep
 }
 
