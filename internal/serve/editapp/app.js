@@ -315,7 +315,7 @@
       for (const c of s.cautions || []) li.append(el("div", { class: "caution" }, "Caution: " + c));
       return li;
     }));
-    if (!list.length) $("suggestions").append(el("li", {}, "None."));
+    if (!list.length) $("suggestions").append(el("li", { class: "none" }, "None."));
   }
 
   function renderGlossary(seg) {
@@ -476,7 +476,7 @@
     st.seq++;
     const r = await api("save", null, { lang: LANG, id: seg.id, forms, version: seg.version });
     if (r.status === 409) {
-      $("alert").textContent = "Not saved: this message " + r.data.error + " (in another tab, or in the files). Your text is still here: read the message again, compare, and save.";
+      $("alert").textContent = "Not saved: " + r.data.error + ". This message changed (in another tab, or in the files) since you opened it. Your text is kept here: read the message again, compare, then save.";
       $("reload").hidden = false;
       return;
     }
@@ -494,7 +494,7 @@
     if (!seg) return;
     const r = await api("review", null, { lang: LANG, id: seg.id, approve, comment: $("comment").value, version: seg.version });
     if (r.status === 409) {
-      $("alert").textContent = "Not recorded: this message " + r.data.error + ". Read it again before reviewing.";
+      $("alert").textContent = "Not recorded: " + r.data.error + ". This message changed since you opened it: reload the editor and review it again.";
       return;
     }
     if (r.status !== 200) return fail(r);
