@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/glot-i18n/glot/internal/glottest"
 )
@@ -136,6 +137,17 @@ func outlined(id, state string) string {
 	return `(() => { const d = document.getElementById("frame").contentDocument; const e = d && d.querySelector('[data-glot-id="` + id + `"]'); return !!e && e.getAttribute("data-glot-edit") === "` + state + `"; })()`
 }
 
+// serveEditor serves a preview with an editor until the test ends; it is
+// to be called before the browser starts, so as to be closed after it:
+// the browser's framed pages hold reload streams open.
+func serveEditor(t *testing.T, o Options) *httptest.Server {
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config.Handler = New(o).Handler(srv.Listener.Addr())
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
 // TestEditBrowser translates in the editor as a translator does: it
 // clicks a missing message on the page, types with the placeholders as
 // chips and moves one, sees a check as it types, saves with Ctrl+Enter,
@@ -154,16 +166,13 @@ func TestEditBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	f := newFakeEditor("de", "ar")
-	s := New(Options{Root: root, Editor: f})
-	srv := httptest.NewUnstartedServer(nil)
-	srv.Config.Handler = s.Handler(srv.Listener.Addr())
-	srv.Start()
-	// Closed after the browser, whose framed pages hold reload streams.
-	t.Cleanup(srv.Close)
+	f, f2 := newFakeEditor("de", "ar"), newFakeEditor("de")
+	srv := serveEditor(t, Options{Root: root, Editor: f})
+	review := serveEditor(t, Options{Root: root, Editor: f2, ReviewMode: true})
 	b := newEditBrowser(t, srv.URL)
 
 	translate(b, f)
+	keyboard(b)
 	accessible(b)
 	if wide := b.text(overflow); wide != "" {
 		t.Errorf("the app is wider than the window: %s", wide)
@@ -171,6 +180,10 @@ func TestEditBrowser(t *testing.T) {
 	b.shot("edit-de.png")
 	mirrored(b)
 	b.shot("edit-ar.png")
+
+	b.base = review.URL
+	reviewing(b, f2)
+	b.shot("edit-review-de.png")
 }
 
 // translate is the translator's walk through the German page.
@@ -293,5 +306,63 @@ func mirrored(b *editBrowser) {
 	}
 	if got := b.text(`[".field", "#source"].map(s => document.querySelector(s)).map(e => e.lang + "/" + e.dir).join(" ")`); got != "ar/rtl en/ltr" {
 		t.Errorf("the fields' lang/dir: %q", got)
+	}
+}
+
+// keyboard moves between messages with Ctrl+Up and Ctrl+Down, takes a
+// suggestion with Alt+1, and filters the list.
+func keyboard(b *editBrowser) {
+	t := b.t
+	b.keys(kb.ArrowUp, chromedp.ModifierCtrl)
+	b.wait("Ctrl+Up opens p1", `document.getElementById("ed-h").textContent === "Message p1"`)
+	b.keys(kb.ArrowUp, chromedp.ModifierCtrl)
+	b.wait("Ctrl+Up opens h1", `document.getElementById("ed-h").textContent === "Message h1"`)
+	b.keys(kb.ArrowDown, chromedp.ModifierCtrl)
+	b.wait("Ctrl+Down opens p1", `document.getElementById("ed-h").textContent === "Message p1"`)
+	// Notes, suggestions and glossary are text, whatever they hold.
+	if got := b.text(`[...document.querySelectorAll("#notes dd")].map(e => e.textContent).join("|") + " " + document.querySelectorAll("#notes b").length`); got != "p|content/a.md:1|<b>not markup</b> 0" {
+		t.Errorf("the notes: %q", got)
+	}
+	if got := b.text(`document.getElementById("suggestions").textContent + " " + document.getElementById("glossary").textContent`); !strings.Contains(got, "Caution: the number differs") || !strings.Contains(got, "pillTablette") {
+		t.Errorf("the suggestions and glossary: %q", got)
+	}
+	b.click("the field", ".field")
+	b.keys("a", chromedp.ModifierCtrl)
+	b.keys("1", chromedp.ModifierAlt)
+	if got := b.text(field); got != "Nehmen Sie <1>2 Tabletten</1><2/>." {
+		t.Errorf("Alt+1 put %q in the field", got)
+	}
+	b.text(`(() => { const f = document.getElementById("filter"); f.value = "missing"; f.dispatchEvent(new Event("change")); return ""; })()`)
+	if got := b.text(`[...document.querySelectorAll("#segments [role=option] .st")].map(e => e.textContent).join(" ")`); got != "missing missing" {
+		t.Errorf("filtered to the missing messages, the list shows %q", got)
+	}
+}
+
+// reviewing approves and rejects in review mode, where the source and the
+// translation stand side by side and nothing is edited.
+func reviewing(b *editBrowser, f *fakeEditor) {
+	t := b.t
+	b.do("opening the review", chromedp.Navigate(b.base+"/__glot/edit/?lang=de"))
+	b.wait("h1 is open for review", `document.getElementById("ed-h").textContent === "Message h1" && !!document.getElementById("tr-other")`)
+	if n := b.text(`String(document.querySelectorAll("[contenteditable=true], #save").length)`); n != "0" {
+		t.Errorf("%s editable fields or Save buttons in review mode", n)
+	}
+	sx, sy := b.point(`(() => { const r = document.getElementById("source").getBoundingClientRect(); return [r.left, r.top]; })()`)
+	tx, ty := b.point(`(() => { const r = document.getElementById("tr-other").getBoundingClientRect(); return [r.left, r.top]; })()`)
+	if tx <= sx || ty > sy+40 {
+		t.Errorf("the translation (%v,%v) is not beside the source (%v,%v)", tx, ty, sx, sy)
+	}
+	if got := b.text(`(e => e.textContent + " " + e.lang + "/" + e.dir)(document.getElementById("tr-other"))`); got != "Dosierung de/ltr" {
+		t.Errorf("the translation under review: %q", got)
+	}
+	b.click("the comment", "#comment")
+	b.keys("zu förmlich")
+	b.click("Reject", "#reject")
+	b.wait("the rejection is recorded", `document.getElementById("saved").textContent.startsWith("Rejected.")`)
+	b.click("Approve", "#approve")
+	b.wait("h1 is outlined as reviewed", outlined("h1", "reviewed"))
+	want := []string{`review de h1 false "zu förmlich" v1`, `review de h1 true "" v1`}
+	if calls := f.called(); !slices.Equal(calls, want) {
+		t.Errorf("the reviews: %q, want %q", calls, want)
 	}
 }
