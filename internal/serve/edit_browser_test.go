@@ -178,6 +178,14 @@ func TestEditBrowser(t *testing.T) {
 		t.Errorf("the app is wider than the window: %s", wide)
 	}
 	b.shot("edit-de.png")
+	// A stale message in Arabic: its old source, what changed, and its old
+	// translation to start from.
+	f.mu.Lock()
+	p2 := &f.segs["ar"][3]
+	p2.State, p2.Previous = "stale", "Ask a <1>doctor</1>."
+	p2.Diff = []EditDiff{{" ", "Ask "}, {"-", "a"}, {"+", "your"}, {" ", " <1>doctor</1>."}}
+	p2.Translation = map[string]string{"other": "اسأل <1>طبيبًا</1>."}
+	f.mu.Unlock()
 	mirrored(b)
 	b.shot("edit-ar.png")
 
@@ -304,8 +312,14 @@ func mirrored(b *editBrowser) {
 	if editor >= page {
 		t.Errorf("right to left, the message (x=%v) is not left of the page (x=%v)", editor, page)
 	}
-	if got := b.text(`[".field", "#source"].map(s => document.querySelector(s)).map(e => e.lang + "/" + e.dir).join(" ")`); got != "ar/rtl en/ltr" {
+	b.click("the stale message in the list", "#seg-3")
+	b.wait("p2 is open", `document.getElementById("ed-h").textContent === "Message p2"`)
+	if got := b.text(`[".field", "#source", "#previous", "#diff"].map(s => document.querySelector(s)).map(e => e.lang + "/" + e.dir).join(" ")`); got != "ar/rtl en/ltr en/ltr en/ltr" {
 		t.Errorf("the fields' lang/dir: %q", got)
+	}
+	got := b.text(`[document.getElementById("previous-box").hidden, document.querySelector("#diff del").textContent, document.querySelector("#diff ins").textContent].join("|") + "|" + ` + field)
+	if got != "false|a|your|اسأل <1>طبيبًا</1>." {
+		t.Errorf("the stale message: %q", got)
 	}
 }
 

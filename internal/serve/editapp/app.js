@@ -255,7 +255,10 @@
     setText($("previous"), seg.previous || "", seg.source_lang, seg.source_dir, false);
     $("diff").setAttribute("lang", seg.source_lang);
     $("diff").setAttribute("dir", seg.source_dir);
-    $("diff").replaceChildren(...(seg.diff || []).map((d) => (d.op === "-" ? el("del", {}, d.text) : d.op === "+" ? el("ins", {}, d.text) : d.text)));
+    $("diff").replaceChildren(...(seg.diff || []).map((d) => {
+      const words = nodesOf(d.text, false);
+      return d.op === "-" ? el("del", {}, ...words) : d.op === "+" ? el("ins", {}, ...words) : el("span", {}, ...words);
+    }));
     renderForms(seg);
     renderNotes(seg);
     renderSuggestions(seg);
