@@ -2,7 +2,6 @@ package serve
 
 import (
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/hex"
 	"net/http"
 	"net/url"
@@ -101,8 +100,8 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request, lang string) {
 	}
 	// A browser names the page a form was posted from; a page of
 	// another site, even one that points its name at 127.0.0.1, has
-	// another origin. A request without one came from no page of ours.
-	if origin := r.Header.Get("Origin"); origin != "http://"+r.Host {
+	// another origin (see sameOrigin).
+	if !sameOrigin(r) {
 		http.Error(w, "glot: approvals are taken only from the preview's own review pages", http.StatusForbidden)
 		return
 	}
@@ -111,7 +110,7 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request, lang string) {
 		http.Error(w, "glot: "+err.Error(), http.StatusBadRequest)
 		return
 	}
-	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("token")), []byte(s.token)) != 1 {
+	if !s.validToken(r.PostForm.Get("token")) {
 		http.Error(w, "glot: the review page is out of date or not this preview's: open it again", http.StatusForbidden)
 		return
 	}

@@ -6,8 +6,9 @@
 // It also owns who may reach a preview: CheckAddr is the rule on where one
 // listens, GuardHost the rule on the Host headers it answers. It serves
 // the review of each language at /__glot/review/<lang>/, where a reviewer
-// approves translations; the only write it takes is that approval, from
-// its own pages (their Origin) with the session's token.
+// approves translations, and glot edit's in-page editor at /__glot/edit/.
+// The only writes it takes are those of its own pages (their Origin) with
+// the session's token.
 //
 //	if _, err := serve.CheckAddr(addr, false); err != nil { ... }
 //	s := serve.New(serve.Options{Root: "public", Addr: addr, Watch: []string{"content", "locales"}, Rebuild: build})
@@ -111,6 +112,9 @@ func (s *Server) site() http.Handler {
 	mux.HandleFunc(eventsPath, s.events)
 	if s.o.Reviews != nil {
 		mux.HandleFunc(reviewPath, s.review)
+	}
+	if s.o.Editor != nil {
+		mux.HandleFunc(editPath, s.edit)
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		clean := path.Clean("/" + r.URL.Path)
