@@ -120,7 +120,7 @@ func (e *Editor) Save(lang, id string, forms map[string]string, version string) 
 			return err
 		}
 		if takes, problems := v.judge(src, forms); !takes {
-			return &refusal{problems}
+			return &serve.RefusedError{Problems: problems}
 		}
 		if err := v.edit(id, src, forms); err != nil {
 			return err
@@ -131,7 +131,7 @@ func (e *Editor) Save(lang, id string, forms map[string]string, version string) 
 		}
 		for _, r := range merged.Langs {
 			if len(r.Refused) > 0 {
-				return &refusal{[]serve.EditProblem{{Severity: "error", Check: "merge", Text: r.Refused[0].Text}}}
+				return &serve.RefusedError{Problems: []serve.EditProblem{{Severity: "error", Check: "merge", Text: r.Refused[0].Text}}}
 			}
 		}
 		return nil
@@ -146,7 +146,7 @@ func (e *Editor) Save(lang, id string, forms map[string]string, version string) 
 // approve false turns it down with comment, as glot approve records it.
 func (e *Editor) Review(lang, id string, approve bool, comment, version string) (serve.EditSegment, error) {
 	if !approve && comment == "" {
-		return serve.EditSegment{}, &refusal{[]serve.EditProblem{{Severity: "error", Check: "review", Text: "say why the translation is turned down"}}}
+		return serve.EditSegment{}, &serve.RefusedError{Problems: []serve.EditProblem{{Severity: "error", Check: "review", Text: "say why the translation is turned down"}}}
 	}
 	err := e.write(lang, func(v *view) error {
 		if _, err := v.current(id, version); err != nil {
@@ -265,21 +265,6 @@ func (v *view) edit(id string, src *catalog.Message, forms map[string]string) er
 	}
 	return v.s.wlock.Apply(plan.Plan{Writes: []plan.File{{Path: name, Data: edited}}})
 }
-
-// refusal is a translation that cannot be taken, with why.
-type refusal struct{ problems []serve.EditProblem }
-
-func (r *refusal) Error() string {
-	if len(r.problems) == 0 {
-		return serve.ErrRefused.Error()
-	}
-	return serve.ErrRefused.Error() + ": " + r.problems[0].Text
-}
-
-func (r *refusal) Unwrap() error { return serve.ErrRefused }
-
-// Problems are why the translation was refused.
-func (r *refusal) Problems() []serve.EditProblem { return r.problems }
 
 // conflict is ErrConflict for message id.
 func conflict(id string) error {
