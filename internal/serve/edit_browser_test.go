@@ -1,22 +1,18 @@
 package serve
 
 import (
-	"context"
-	"encoding/json"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/accessibility"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/glot-i18n/glot/internal/glottest"
+	"github.com/glot-i18n/glot/internal/glottest/browser"
 )
 
 // builtPage is the page a.md as built in lang, each message's element
@@ -26,101 +22,6 @@ func builtPage(lang, dir string) string {
 <body><main><h1 data-glot-id="h1">Dosierung</h1>
 <p data-glot-id="p1">Take <b>2 pills</b> daily<br>.</p>
 <p data-glot-id="p2">Ask your <a href="/` + lang + `/doctor/">doctor</a>.</p></main></body></html>`
-}
-
-// editBrowser drives the editor in headless Chromium.
-type editBrowser struct {
-	t     *testing.T
-	ctx   context.Context
-	base  string
-	shots string
-}
-
-func newEditBrowser(t *testing.T, base string) *editBrowser {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(glottest.Chromium(t)),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	ctx, cancel = context.WithTimeout(ctx, 120*time.Second)
-	t.Cleanup(cancel)
-	shots := os.Getenv("GLOT_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	}
-	if err := os.MkdirAll(shots, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return &editBrowser{t: t, ctx: ctx, base: base, shots: shots}
-}
-
-func (b *editBrowser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
-	b.t.Helper()
-	if err := chromedp.Do(b.ctx, actions...); err != nil {
-		b.t.Fatalf("%s: %v", what, err)
-	}
-}
-
-// wait waits until the expression js is true.
-func (b *editBrowser) wait(what, js string) {
-	b.t.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-		b.t.Fatalf("waiting until %s (%s): %v\n%s", what, js, err, b.text("document.getElementById('editor').innerText"))
-	}
-}
-
-// text evaluates js to a string.
-func (b *editBrowser) text(js string) string {
-	b.t.Helper()
-	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](js))
-	if err != nil {
-		b.t.Fatalf("%s: %v", js, err)
-	}
-	return v
-}
-
-// point evaluates js to a point on the screen.
-func (b *editBrowser) point(js string) (float64, float64) {
-	b.t.Helper()
-	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](js))
-	if err != nil || len(v) != 2 {
-		b.t.Fatalf("%s: %v %v", js, v, err)
-	}
-	return v[0], v[1]
-}
-
-func (b *editBrowser) keys(keys string, mods ...chromedp.Modifier) {
-	b.t.Helper()
-	b.do("typing "+keys, chromedp.KeyEvent(keys, chromedp.KeyModifiers(mods...)))
-}
-
-func (b *editBrowser) click(what, selector string) {
-	b.t.Helper()
-	b.do("clicking "+what, chromedp.Click(chromedp.CSS(selector)))
-}
-
-func (b *editBrowser) shot(name string) {
-	b.t.Helper()
-	// The window as it is: the app fills it. (A capture beyond the
-	// window shifts a right-to-left page.)
-	shot, err := chromedp.Call(b.ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng})
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(b.shots, name), shot.Data, 0o644); err != nil {
-		b.t.Fatal(err)
-	}
-	b.t.Logf("screenshot %s", filepath.Join(b.shots, name))
 }
 
 // field is the message text in the translation field, as the app would
@@ -169,15 +70,15 @@ func TestEditBrowser(t *testing.T) {
 	f, f2 := newFakeEditor("de", "ar"), newFakeEditor("de")
 	srv := serveEditor(t, Options{Root: root, Editor: f})
 	review := serveEditor(t, Options{Root: root, Editor: f2, ReviewMode: true})
-	b := newEditBrowser(t, srv.URL)
+	b := browser.New(t, srv.URL)
 
 	translate(b, f)
 	keyboard(b)
 	accessible(b)
-	if wide := b.text(overflow); wide != "" {
+	if wide := b.Text(overflow); wide != "" {
 		t.Errorf("the app is wider than the window: %s", wide)
 	}
-	b.shot("edit-de.png")
+	b.Shot("edit-de.png")
 	// A stale message in Arabic: its old source, what changed, and its old
 	// translation to start from.
 	f.mu.Lock()
@@ -187,64 +88,64 @@ func TestEditBrowser(t *testing.T) {
 	p2.Translation = map[string]string{"other": "اسأل <1>طبيبًا</1>."}
 	f.mu.Unlock()
 	mirrored(b)
-	b.shot("edit-ar.png")
+	b.Shot("edit-ar.png")
 
-	b.base = review.URL
+	b.Base = review.URL
 	reviewing(b, f2)
-	b.shot("edit-review-de.png")
+	b.Shot("edit-review-de.png")
 }
 
 // translate is the translator's walk through the German page.
-func translate(b *editBrowser, f *fakeEditor) {
-	t := b.t
-	b.do("opening the editor", chromedp.Navigate(b.base+"/__glot/edit/?lang=de"))
-	b.wait("the page is outlined", outlined("p1", "missing"))
-	if got := b.text(`document.querySelector('#segments [aria-selected=true] .off') ? "off" : ""`); got != "off" {
+func translate(b *browser.Browser, f *fakeEditor) {
+	t := b.T
+	b.Do("opening the editor", chromedp.Navigate(b.Base+"/__glot/edit/?lang=de"))
+	b.Wait("the page is outlined", outlined("p1", "missing"))
+	if got := b.Text(`document.querySelector('#segments [aria-selected=true] .off') ? "off" : ""`); got != "off" {
 		t.Errorf("the message the editor opens with, the title, is not listed as off the page")
 	}
 	// The first missing message on the page, clicked in the page.
-	x, y := b.point(`(() => { const f = document.getElementById("frame").getBoundingClientRect(); const r = document.getElementById("frame").contentDocument.querySelector('[data-glot-id="p1"]').getBoundingClientRect(); return [f.left + r.left + 8, f.top + r.top + r.height / 2]; })()`)
-	b.do("clicking p1 in the page", chromedp.MouseClickXY(x, y))
-	b.wait("p1 is open", `document.getElementById("ed-h").textContent === "Message p1" && document.activeElement.classList.contains("field")`)
-	if got := b.text(`[...document.querySelectorAll("#source .chip")].map(c => c.dataset.tag).join(" ")`); got != "<1> </1> <2/>" {
+	x, y := b.Point(`(() => { const f = document.getElementById("frame").getBoundingClientRect(); const r = document.getElementById("frame").contentDocument.querySelector('[data-glot-id="p1"]').getBoundingClientRect(); return [f.left + r.left + 8, f.top + r.top + r.height / 2]; })()`)
+	b.Do("clicking p1 in the page", chromedp.MouseClickXY(x, y))
+	b.Wait("p1 is open", `document.getElementById("ed-h").textContent === "Message p1" && document.activeElement.classList.contains("field")`)
+	if got := b.Text(`[...document.querySelectorAll("#source .chip")].map(c => c.dataset.tag).join(" ")`); got != "<1> </1> <2/>" {
 		t.Errorf("the source's chips: %q", got)
 	}
-	b.keys("Täglich ")
-	b.click("Insert <1>", `#chips button[aria-label="Insert <1>"]`)
-	b.keys("zwei Tabletten")
-	b.click("Insert </1>", `#chips button[aria-label="Insert </1>"]`)
-	b.keys(" nehmen.")
-	b.click("Insert <2/>", `#chips button[aria-label="Insert <2/>"]`)
+	b.Keys("Täglich ")
+	b.Click("Insert <1>", `#chips button[aria-label="Insert <1>"]`)
+	b.Keys("zwei Tabletten")
+	b.Click("Insert </1>", `#chips button[aria-label="Insert </1>"]`)
+	b.Keys(" nehmen.")
+	b.Click("Insert <2/>", `#chips button[aria-label="Insert <2/>"]`)
 	// The standalone chip, dragged to the start.
-	fx, fy := b.point(`(() => { const r = document.querySelector('.field .chip[data-tag="<2/>"]').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
-	tx, ty := b.point(`(() => { const r = document.createRange(); const t = document.querySelector(".field").firstChild; r.setStart(t, 0); r.setEnd(t, 1); const b = r.getBoundingClientRect(); return [b.left + 1, b.top + b.height / 2]; })()`)
-	b.do("dragging <2/>", chromedp.DragAndDropXY(fx, fy, tx, ty))
+	fx, fy := b.Point(`(() => { const r = document.querySelector('.field .chip[data-tag="<2/>"]').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+	tx, ty := b.Point(`(() => { const r = document.createRange(); const t = document.querySelector(".field").firstChild; r.setStart(t, 0); r.setEnd(t, 1); const b = r.getBoundingClientRect(); return [b.left + 1, b.top + b.height / 2]; })()`)
+	b.Do("dragging <2/>", chromedp.DragAndDropXY(fx, fy, tx, ty))
 	const want = "<2/>Täglich <1>zwei Tabletten</1> nehmen."
-	if got := b.text(field); got != want {
+	if got := b.Text(field); got != want {
 		t.Fatalf("the field holds %q, want %q", got, want)
 	}
-	b.wait("the check warns of the number", `document.getElementById("problems").textContent.includes("Warning: the number 2 of the source is not in the translation")`)
+	b.Wait("the check warns of the number", `document.getElementById("problems").textContent.includes("Warning: the number 2 of the source is not in the translation")`)
 	if slices.ContainsFunc(f.called(), func(c string) bool { return strings.HasPrefix(c, "save") }) {
 		t.Fatal("saved before Ctrl+Enter")
 	}
-	b.keys("\r", chromedp.ModifierCtrl)
-	b.wait("p2 is open after the save", `document.getElementById("ed-h").textContent === "Message p2"`)
+	b.Keys("\r", chromedp.ModifierCtrl)
+	b.Wait("p2 is open after the save", `document.getElementById("ed-h").textContent === "Message p2"`)
 	if calls := f.called(); !slices.Contains(calls, `save de p1 "`+want+`" v1`) {
 		t.Fatalf("the save: %q", calls)
 	}
-	b.wait("p1 is outlined as translated", outlined("p1", "translated"))
+	b.Wait("p1 is outlined as translated", outlined("p1", "translated"))
 
 	// A chip removed: refused before it is posted.
 	saves := len(f.called())
-	b.click("the field", ".field")
-	b.click("Copy the source", "#copy")
-	b.keys("\b")
-	b.keys("\b")
-	if got := b.text(field); got != "Ask your <1>doctor" {
+	b.Click("the field", ".field")
+	b.Click("Copy the source", "#copy")
+	b.Keys("\b")
+	b.Keys("\b")
+	if got := b.Text(field); got != "Ask your <1>doctor" {
 		t.Fatalf("after two Backspaces the field holds %q", got)
 	}
-	b.keys("\r", chromedp.ModifierCtrl)
-	b.wait("the save is refused", `document.getElementById("alert").textContent.includes("lacks the placeholder </1>")`)
+	b.Keys("\r", chromedp.ModifierCtrl)
+	b.Wait("the save is refused", `document.getElementById("alert").textContent.includes("lacks the placeholder </1>")`)
 	if calls := f.called(); len(calls) > saves && slices.ContainsFunc(calls[saves:], func(c string) bool { return strings.HasPrefix(c, "save") }) {
 		t.Fatalf("a save without a chip was posted: %q", calls[saves:])
 	}
@@ -253,71 +154,44 @@ func translate(b *editBrowser, f *fakeEditor) {
 	f.mu.Lock()
 	f.conflict = true
 	f.mu.Unlock()
-	b.click("Insert </1>", `#chips button[aria-label="Insert </1>"]`)
-	b.keys("\r", chromedp.ModifierCtrl)
-	b.wait("the conflict is said", `document.querySelector("[role=alert]").textContent.includes("changed since it was opened")`)
-	if got := b.text(field); got != "Ask your <1>doctor</1>" {
+	b.Click("Insert </1>", `#chips button[aria-label="Insert </1>"]`)
+	b.Keys("\r", chromedp.ModifierCtrl)
+	b.Wait("the conflict is said", `document.querySelector("[role=alert]").textContent.includes("changed since it was opened")`)
+	if got := b.Text(field); got != "Ask your <1>doctor</1>" {
 		t.Errorf("after the conflict the field holds %q", got)
 	}
 }
 
 // accessible checks that every control of the editor has a name and a
 // role in Chromium's accessibility tree.
-func accessible(b *editBrowser) {
-	t := b.t
-	tree, err := chromedp.Call(b.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	str := func(v *accessibility.Value) string {
-		var s string
-		if v != nil {
-			_ = json.Unmarshal(v.Value, &s)
-		}
-		return s
-	}
-	count := map[string]int{}
-	for _, n := range tree.Nodes {
-		role := str(n.Role)
-		if n.Ignored || !slices.Contains([]string{"button", "textbox", "listbox", "combobox", "option"}, role) {
-			continue
-		}
-		count[role]++
-		if strings.TrimSpace(str(n.Name)) == "" {
-			t.Errorf("a %s without a name (DOM node %d)", role, n.BackendDOMNodeID)
-		}
-	}
-	for role, least := range map[string]int{"button": 3, "textbox": 1, "listbox": 1, "combobox": 3, "option": 4} {
-		if count[role] < least {
-			t.Errorf("%d of role %s in the accessibility tree, want at least %d: %v", count[role], role, least, count)
-		}
-	}
+func accessible(b *browser.Browser) {
+	b.Controls(map[string]int{"button": 3, "textbox": 1, "listbox": 1, "combobox": 3, "option": 4})
 }
 
 // mirrored opens the editor with Arabic as the target: the app is right
 // to left, the page on the right and the message on the left, and the
 // fields say their language and direction.
-func mirrored(b *editBrowser) {
-	t := b.t
-	b.do("opening the editor in Arabic", chromedp.Navigate(b.base+"/__glot/edit/?lang=ar"))
-	b.wait("a message is open", `!!document.querySelector(".field") && !!document.getElementById("frame").contentDocument.querySelector("[data-glot-edit]")`)
-	if dir := b.text(`document.documentElement.dir + " " + getComputedStyle(document.getElementById("app")).direction`); dir != "rtl rtl" {
+func mirrored(b *browser.Browser) {
+	t := b.T
+	b.Do("opening the editor in Arabic", chromedp.Navigate(b.Base+"/__glot/edit/?lang=ar"))
+	b.Wait("a message is open", `!!document.querySelector(".field") && !!document.getElementById("frame").contentDocument.querySelector("[data-glot-edit]")`)
+	if dir := b.Text(`document.documentElement.dir + " " + getComputedStyle(document.getElementById("app")).direction`); dir != "rtl rtl" {
 		t.Errorf("the app's direction with Arabic: %q", dir)
 	}
-	if wide := b.text(overflow); wide != "" {
+	if wide := b.Text(overflow); wide != "" {
 		t.Errorf("the app is wider than the window, right to left: %s", wide)
 	}
-	page, _ := b.point(`[document.querySelector(".page-pane").getBoundingClientRect().left, 0]`)
-	editor, _ := b.point(`[document.getElementById("editor").getBoundingClientRect().left, 0]`)
+	page, _ := b.Point(`[document.querySelector(".page-pane").getBoundingClientRect().left, 0]`)
+	editor, _ := b.Point(`[document.getElementById("editor").getBoundingClientRect().left, 0]`)
 	if editor >= page {
 		t.Errorf("right to left, the message (x=%v) is not left of the page (x=%v)", editor, page)
 	}
-	b.click("the stale message in the list", "#seg-3")
-	b.wait("p2 is open", `document.getElementById("ed-h").textContent === "Message p2"`)
-	if got := b.text(`[".field", "#source", "#previous", "#diff"].map(s => document.querySelector(s)).map(e => e.lang + "/" + e.dir).join(" ")`); got != "ar/rtl en/ltr en/ltr en/ltr" {
+	b.Click("the stale message in the list", "#seg-3")
+	b.Wait("p2 is open", `document.getElementById("ed-h").textContent === "Message p2"`)
+	if got := b.Text(`[".field", "#source", "#previous", "#diff"].map(s => document.querySelector(s)).map(e => e.lang + "/" + e.dir).join(" ")`); got != "ar/rtl en/ltr en/ltr en/ltr" {
 		t.Errorf("the fields' lang/dir: %q", got)
 	}
-	got := b.text(`[document.getElementById("previous-box").hidden, document.querySelector("#diff del").textContent, document.querySelector("#diff ins").textContent].join("|") + "|" + ` + field)
+	got := b.Text(`[document.getElementById("previous-box").hidden, document.querySelector("#diff del").textContent, document.querySelector("#diff ins").textContent].join("|") + "|" + ` + field)
 	if got != "false|a|your|اسأل <1>طبيبًا</1>." {
 		t.Errorf("the stale message: %q", got)
 	}
@@ -325,56 +199,56 @@ func mirrored(b *editBrowser) {
 
 // keyboard moves between messages with Ctrl+Up and Ctrl+Down, takes a
 // suggestion with Alt+1, and filters the list.
-func keyboard(b *editBrowser) {
-	t := b.t
-	b.keys(kb.ArrowUp, chromedp.ModifierCtrl)
-	b.wait("Ctrl+Up opens p1", `document.getElementById("ed-h").textContent === "Message p1"`)
-	b.keys(kb.ArrowUp, chromedp.ModifierCtrl)
-	b.wait("Ctrl+Up opens h1", `document.getElementById("ed-h").textContent === "Message h1"`)
-	b.keys(kb.ArrowDown, chromedp.ModifierCtrl)
-	b.wait("Ctrl+Down opens p1", `document.getElementById("ed-h").textContent === "Message p1"`)
+func keyboard(b *browser.Browser) {
+	t := b.T
+	b.Keys(kb.ArrowUp, chromedp.ModifierCtrl)
+	b.Wait("Ctrl+Up opens p1", `document.getElementById("ed-h").textContent === "Message p1"`)
+	b.Keys(kb.ArrowUp, chromedp.ModifierCtrl)
+	b.Wait("Ctrl+Up opens h1", `document.getElementById("ed-h").textContent === "Message h1"`)
+	b.Keys(kb.ArrowDown, chromedp.ModifierCtrl)
+	b.Wait("Ctrl+Down opens p1", `document.getElementById("ed-h").textContent === "Message p1"`)
 	// Notes, suggestions and glossary are text, whatever they hold.
-	if got := b.text(`[...document.querySelectorAll("#notes dd")].map(e => e.textContent).join("|") + " " + document.querySelectorAll("#notes b").length`); got != "p|content/a.md:1|<b>not markup</b> 0" {
+	if got := b.Text(`[...document.querySelectorAll("#notes dd")].map(e => e.textContent).join("|") + " " + document.querySelectorAll("#notes b").length`); got != "p|content/a.md:1|<b>not markup</b> 0" {
 		t.Errorf("the notes: %q", got)
 	}
-	if got := b.text(`document.getElementById("suggestions").textContent + " " + document.getElementById("glossary").textContent`); !strings.Contains(got, "Caution: the number differs") || !strings.Contains(got, "pillTablette") {
+	if got := b.Text(`document.getElementById("suggestions").textContent + " " + document.getElementById("glossary").textContent`); !strings.Contains(got, "Caution: the number differs") || !strings.Contains(got, "pillTablette") {
 		t.Errorf("the suggestions and glossary: %q", got)
 	}
-	b.click("the field", ".field")
-	b.keys("a", chromedp.ModifierCtrl)
-	b.keys("1", chromedp.ModifierAlt)
-	if got := b.text(field); got != "Nehmen Sie <1>2 Tabletten</1><2/>." {
+	b.Click("the field", ".field")
+	b.Keys("a", chromedp.ModifierCtrl)
+	b.Keys("1", chromedp.ModifierAlt)
+	if got := b.Text(field); got != "Nehmen Sie <1>2 Tabletten</1><2/>." {
 		t.Errorf("Alt+1 put %q in the field", got)
 	}
-	b.text(`(() => { const f = document.getElementById("filter"); f.value = "missing"; f.dispatchEvent(new Event("change")); return ""; })()`)
-	if got := b.text(`[...document.querySelectorAll("#segments [role=option] .st")].map(e => e.textContent).join(" ")`); got != "missing missing" {
+	b.Text(`(() => { const f = document.getElementById("filter"); f.value = "missing"; f.dispatchEvent(new Event("change")); return ""; })()`)
+	if got := b.Text(`[...document.querySelectorAll("#segments [role=option] .st")].map(e => e.textContent).join(" ")`); got != "missing missing" {
 		t.Errorf("filtered to the missing messages, the list shows %q", got)
 	}
 }
 
 // reviewing approves and rejects in review mode, where the source and the
 // translation stand side by side and nothing is edited.
-func reviewing(b *editBrowser, f *fakeEditor) {
-	t := b.t
-	b.do("opening the review", chromedp.Navigate(b.base+"/__glot/edit/?lang=de"))
-	b.wait("h1 is open for review", `document.getElementById("ed-h").textContent === "Message h1" && !!document.getElementById("tr-other")`)
-	if n := b.text(`String(document.querySelectorAll("[contenteditable=true], #save").length)`); n != "0" {
+func reviewing(b *browser.Browser, f *fakeEditor) {
+	t := b.T
+	b.Do("opening the review", chromedp.Navigate(b.Base+"/__glot/edit/?lang=de"))
+	b.Wait("h1 is open for review", `document.getElementById("ed-h").textContent === "Message h1" && !!document.getElementById("tr-other")`)
+	if n := b.Text(`String(document.querySelectorAll("[contenteditable=true], #save").length)`); n != "0" {
 		t.Errorf("%s editable fields or Save buttons in review mode", n)
 	}
-	sx, sy := b.point(`(() => { const r = document.getElementById("source").getBoundingClientRect(); return [r.left, r.top]; })()`)
-	tx, ty := b.point(`(() => { const r = document.getElementById("tr-other").getBoundingClientRect(); return [r.left, r.top]; })()`)
+	sx, sy := b.Point(`(() => { const r = document.getElementById("source").getBoundingClientRect(); return [r.left, r.top]; })()`)
+	tx, ty := b.Point(`(() => { const r = document.getElementById("tr-other").getBoundingClientRect(); return [r.left, r.top]; })()`)
 	if tx <= sx || ty > sy+40 {
 		t.Errorf("the translation (%v,%v) is not beside the source (%v,%v)", tx, ty, sx, sy)
 	}
-	if got := b.text(`(e => e.textContent + " " + e.lang + "/" + e.dir)(document.getElementById("tr-other"))`); got != "Dosierung de/ltr" {
+	if got := b.Text(`(e => e.textContent + " " + e.lang + "/" + e.dir)(document.getElementById("tr-other"))`); got != "Dosierung de/ltr" {
 		t.Errorf("the translation under review: %q", got)
 	}
-	b.click("the comment", "#comment")
-	b.keys("zu förmlich")
-	b.click("Reject", "#reject")
-	b.wait("the rejection is recorded", `document.getElementById("saved").textContent.startsWith("Rejected.")`)
-	b.click("Approve", "#approve")
-	b.wait("h1 is outlined as reviewed", outlined("h1", "reviewed"))
+	b.Click("the comment", "#comment")
+	b.Keys("zu förmlich")
+	b.Click("Reject", "#reject")
+	b.Wait("the rejection is recorded", `document.getElementById("saved").textContent.startsWith("Rejected.")`)
+	b.Click("Approve", "#approve")
+	b.Wait("h1 is outlined as reviewed", outlined("h1", "reviewed"))
 	want := []string{`review de h1 false "zu förmlich" v1`, `review de h1 true "" v1`}
 	if calls := f.called(); !slices.Equal(calls, want) {
 		t.Errorf("the reviews: %q, want %q", calls, want)
