@@ -199,7 +199,7 @@ func TestEditorPages(t *testing.T) {
 		}
 		html := read(t, file)
 		segs, err := ed.Segments("de", p.Path)
-		if err != nil || len(segs) != p.Messages || p.Missing+p.Stale+p.Refused+p.Translated != p.Messages {
+		if err != nil || len(segs) != p.Messages || p.Missing+p.Stale+p.Refused+p.Translated+p.Reviewed != p.Messages {
 			t.Errorf("%s: %+v, %d segments %v", p.Path, p, len(segs), err)
 		}
 		marked := 0

@@ -61,7 +61,6 @@ func (v *view) pages() []serve.EditPage {
 				ep.Refused++
 			case "reviewed":
 				ep.Reviewed++
-				ep.Translated++
 			default:
 				ep.Translated++
 			}

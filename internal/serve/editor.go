@@ -53,7 +53,8 @@ type EditPage struct {
 	// URL is where the page in the language is served, from the site's
 	// root: "/de/guide/install/".
 	URL string `json:"url"`
-	// Counts are its messages in the language by state.
+	// Counts are its messages in the language by state, each in one:
+	// Translated does not count the Reviewed ones.
 	Messages   int `json:"messages"`
 	Missing    int `json:"missing"`
 	Stale      int `json:"stale"`

@@ -160,7 +160,7 @@
     const list = $("segments");
     list.replaceChildren(...shown().map((i) => {
       const s = st.segs[i];
-      const o = el("div", { role: "option", id: "seg-" + i, "aria-selected": String(i === st.cur) },
+      const o = el("div", { role: "option", id: "seg-" + i, "data-id": s.id, "aria-selected": String(i === st.cur) },
         el("span", { class: "st" }, s.state), el("span", { class: "txt", lang: s.source_lang, dir: s.source_dir }, s.source));
       if (!st.onPage.has(i)) o.append(el("span", { class: "off" }, "(not on the page: " + s.kind + ")"));
       o.addEventListener("click", () => select(i, false));
@@ -191,13 +191,19 @@
     const sel = $("page");
     const at = st.page ? st.page.path : null;
     sel.replaceChildren(...st.pages.map((p) => el("option", { value: p.path }, `${p.title || p.path} (${p.missing + p.stale} to do)`)));
-    st.page = st.pages.find((p) => p.path === at) || st.pages[0] || null;
+    // A translator starts on the first page with work left; a reviewer
+    // on the first page.
+    st.page = st.pages.find((p) => p.path === at) || (!REVIEW && st.pages.find((p) => p.missing + p.stale > 0)) || st.pages[0] || null;
     if (st.page) sel.value = st.page.path;
     renderProgress();
   }
 
   async function loadSegments(keepEditor) {
-    const r = await api("segments", { lang: LANG, page: st.page.path });
+    const page = st.page;
+    const r = await api("segments", { lang: LANG, page: page.path });
+    // Another page was chosen while this one's messages were on their
+    // way: they are not wanted any more.
+    if (page !== st.page) return;
     if (r.status !== 200) return fail(r);
     const id = cur() && cur().id;
     st.segs = r.data || [];
@@ -216,8 +222,12 @@
 
   function openPage() {
     const url = st.page.url;
-    if (frame.getAttribute("src") !== url) frame.setAttribute("src", url);
-    else outline();
+    if (frame.getAttribute("src") !== url) {
+      // Until the page asked for has loaded, a load of another is the
+      // page before's, late: not a link the reader followed.
+      st.loading = url;
+      frame.setAttribute("src", url);
+    } else outline();
     renderList();
     show(st.cur);
   }
@@ -568,6 +578,8 @@
   });
   $("page").addEventListener("change", () => {
     st.page = st.pages.find((p) => p.path === $("page").value);
+    // The page before may still be loading: only this one's load counts.
+    st.loading = st.page.url;
     st.cur = -1;
     renderProgress();
     loadSegments(false);
@@ -575,7 +587,12 @@
   frame.addEventListener("load", () => {
     // Followed a link of the page: open that page's messages.
     const doc = frame.contentDocument;
-    const p = doc && st.pages.find((q) => q.url === doc.location.pathname);
+    const at = doc && doc.location.pathname;
+    if (st.loading) {
+      if (at !== st.loading) return;
+      st.loading = null;
+    }
+    const p = doc && st.pages.find((q) => q.url === at);
     if (p && p !== st.page) {
       st.page = p;
       $("page").value = p.path;
