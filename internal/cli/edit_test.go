@@ -288,3 +288,17 @@ func readFile(t *testing.T, name string) string {
 	}
 	return string(data)
 }
+
+// glot edit refuses an address other machines could reach before it
+// builds anything, unless --public is given, as glot serve does.
+func TestEditAddr(t *testing.T) {
+	t.Parallel()
+	dir := sampleSite(t)
+	var errb bytes.Buffer
+	if code := Run([]string{"-C", dir, "edit", "--no-open", "--addr", "0.0.0.0:0"}, io.Discard, &errb); code != exitUsage || !strings.Contains(errb.String(), "--addr 0.0.0.0:0 means every network interface") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".glot-cache", "edit")); !os.IsNotExist(err) {
+		t.Error("the editor's pages were built for a refused address")
+	}
+}

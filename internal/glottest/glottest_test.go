@@ -136,7 +136,9 @@ func TestSlow(t *testing.T) {
 // _test.go files would put the -update flag, and testing itself, into the
 // glot binary.
 func TestOnlyTestsImportTheKit(t *testing.T) {
-	const kit = `"github.com/glot-i18n/glot/internal/glottest"`
+	// The kit, and its browser: the kit's own packages may import each
+	// other, nothing else but tests may import them.
+	const kit = `"github.com/glot-i18n/glot/internal/glottest`
 	var users []string
 	err := filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -145,7 +147,7 @@ func TestOnlyTestsImportTheKit(t *testing.T) {
 		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") && p != "../..") {
 			return fs.SkipDir
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") || strings.HasPrefix(filepath.ToSlash(p), "../../internal/glottest/") {
 			return nil
 		}
 		data, err := os.ReadFile(p)
