@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -79,15 +78,9 @@ func runEdit(g *glot, o *editOptions) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", o.addr)
+	ln, err := listen(o.addr, o.public)
 	if err != nil {
 		return err
-	}
-	// A host name is resolved again by Listen; what it bound is checked
-	// once more, so a name that changed in between cannot slip through.
-	if _, err := serve.CheckAddr(ln.Addr().String(), o.public); err != nil {
-		ln.Close()
-		return fmt.Errorf("--addr %s: bound %w", o.addr, err)
 	}
 	s := serve.New(serve.Options{
 		Root: p.Root, Watch: p.Watch, Ignore: p.Ignore, Rebuild: ed.Build,

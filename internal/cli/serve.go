@@ -63,6 +63,21 @@ func checkAddr(g *glot, cmd, addr string, public bool) error {
 	return nil
 }
 
+// listen listens on addr, an address CheckAddr took with public. A host
+// name is resolved again by Listen; what it bound is checked once more,
+// so a name that changed in between cannot slip through.
+func listen(addr string, public bool) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := serve.CheckAddr(ln.Addr().String(), public); err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("--addr %s: bound %w", addr, err)
+	}
+	return ln, nil
+}
+
 func runServe(g *glot, o *serveOptions) error {
 	// The address is checked first: a refused one builds nothing.
 	if err := checkAddr(g, "serve", o.addr, o.public); err != nil {
@@ -83,15 +98,9 @@ func runServe(g *glot, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", o.addr)
+	ln, err := listen(o.addr, o.public)
 	if err != nil {
 		return err
-	}
-	// A host name is resolved again by Listen; what it bound is checked
-	// once more, so a name that changed in between cannot slip through.
-	if _, err := serve.CheckAddr(ln.Addr().String(), o.public); err != nil {
-		ln.Close()
-		return fmt.Errorf("--addr %s: bound %w", o.addr, err)
 	}
 	s := serve.New(serve.Options{
 		Root:    p.Root,

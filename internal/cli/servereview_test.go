@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -15,12 +14,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/glottest"
+	"github.com/glot-i18n/glot/internal/glottest/browser"
 	"github.com/glot-i18n/glot/internal/project"
 	"github.com/glot-i18n/glot/internal/serve"
 )
@@ -202,17 +201,9 @@ func TestServeReviewApproveBrowser(t *testing.T) {
 	srv := httptest.NewUnstartedServer(nil)
 	srv.Config.Handler = s.Handler(srv.Listener.Addr())
 	srv.Start()
-	defer srv.Close()
+	t.Cleanup(srv.Close) // after the browser's own cleanup, which closes its pages
 
-	exe := glottest.Chromium(t)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.Flag("headless", true),
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
+	ctx := browser.New(t, srv.URL).Ctx
 
 	id := ids[0]
 	button := `tr[id="` + id + `"] form.approve button`

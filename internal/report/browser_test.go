@@ -1,17 +1,16 @@
 package report_test
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/glot-i18n/glot/internal/check"
 	"github.com/glot-i18n/glot/internal/glottest"
+	"github.com/glot-i18n/glot/internal/glottest/browser"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/report"
 )
@@ -47,23 +46,7 @@ func TestReviewColumnsBrowser(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(glottest.Chromium(t)),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1024, 900),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
+	ctx := browser.Sized(t, srv.URL, 1024, 900).Ctx
 
 	for _, lang := range []string{"es", "ar"} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/review."+lang+".html"), chromedp.WaitVisible(chromedp.CSS("table td.tr"))); err != nil {

@@ -25,7 +25,7 @@ import (
 	"github.com/glot-i18n/glot/internal/glottest"
 )
 
-// Browser is a headless Chromium window of 1280 × 900, for one test.
+// Browser is a headless Chromium window, for one test.
 type Browser struct {
 	T     *testing.T
 	Ctx   context.Context
@@ -33,10 +33,15 @@ type Browser struct {
 	shots string
 }
 
-// New starts Chromium for test t, against the server at base. It is
-// closed when the test ends; a server the browser's pages hold streams
-// open to is to be closed after it (started before New).
-func New(t *testing.T, base string) *Browser {
+// New starts Chromium for test t, against the server at base, in a
+// window of 1280 × 900. It is closed when the test ends; a server the
+// browser's pages hold streams open to is to be closed after it (started
+// before New).
+func New(t *testing.T, base string) *Browser { return Sized(t, base, 1280, 900) }
+
+// Sized is New with a window of width × height.
+func Sized(t *testing.T, base string, width, height int) *Browser {
+	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(glottest.Chromium(t)),
 		chromedp.Flag("headless", true),
@@ -44,9 +49,11 @@ func New(t *testing.T, base string) *Browser {
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-sync", true),
 		chromedp.NoFirstRun,
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
+		chromedp.WindowSize(width, height),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(cancel)
