@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
 	"regexp"
 	"slices"
@@ -16,7 +15,6 @@ import (
 	xhtml "golang.org/x/net/html"
 
 	"github.com/glot-i18n/glot/internal/config"
-	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/segment"
 	"github.com/glot-i18n/glot/internal/site"
 )
@@ -222,19 +220,7 @@ func TestMarksKeys(t *testing.T) {
 // Every paragraph and heading of the sample site's pages that the German
 // site shows is marked on its element.
 func TestMarksSample(t *testing.T) {
-	data, err := os.ReadFile("../../glot.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sample, err := config.Parse("glot.toml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ls, err := locale.Load(os.DirFS("../../locales"), "locales", sample.SourceLanguage)
-	if err != nil {
-		t.Fatal(err)
-	}
-	content := os.DirFS("../../content")
+	sample, content, ls := sampleSite(t)
 	sink := &pageSink{}
 	o := site.Options{Config: sample, Content: content, Locales: ls, HTML: true, Langs: []string{"de"}, Marks: true}
 	if _, err := site.Build(o, sink); err != nil {

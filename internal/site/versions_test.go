@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"encoding/xml"
+	"io/fs"
 	"maps"
 	"os"
 	"regexp"
@@ -86,19 +87,7 @@ func TestAlternatesEverywhere(t *testing.T) {
 	files := build(t, cfg, page, catalogs(t, page, map[string]map[string]*catalog.Message{"es": es}), site.Options{})
 	checkAlternates(t, cfg.BaseURL, files, 2*3)
 
-	data, err := os.ReadFile("../../glot.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sample, err := config.Parse("glot.toml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ls, err := locale.Load(os.DirFS("../../locales"), "locales", sample.SourceLanguage)
-	if err != nil {
-		t.Fatal(err)
-	}
-	content := os.DirFS("../../content")
+	sample, content, ls := sampleSite(t)
 	pages := 3
 	t.Run("sample", func(t *testing.T) {
 		files := build(t, *sample, content, ls, site.Options{})
@@ -232,4 +221,23 @@ func TestFooterVersions(t *testing.T) {
 	if other := footer.FindString(string(files["public/en/other/index.html"])); strings.Contains(other, "several languages") || strings.Contains(other, "versions") {
 		t.Errorf("a page in one language says it is in several:\n%s", other)
 	}
+}
+
+// sampleSite reads the repository's own site: its glot.toml, content
+// folder and locales.
+func sampleSite(t *testing.T) (*config.Config, fs.FS, *locale.Site) {
+	t.Helper()
+	data, err := os.ReadFile("../../glot.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample, err := config.Parse("glot.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := locale.Load(os.DirFS("../../locales"), "locales", sample.SourceLanguage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sample, os.DirFS("../../content"), ls
 }
