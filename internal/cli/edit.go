@@ -63,18 +63,14 @@ func runEdit(g *glot, o *editOptions) error {
 	if err := checkAddr(g, "edit", o.addr, o.public); err != nil {
 		return err
 	}
-	var langs []string
-	if o.lang != "" {
-		langs = []string{o.lang}
-	}
-	ed, err := g.site().Editor(langs, "")
+	ed, err := g.site().Editor(o.lang, "")
 	if err != nil {
 		return err
 	}
 	if err := ed.Build(); err != nil {
 		return err
 	}
-	p, err := g.site().Preview(ed.Langs(), project.EditDir)
+	p, err := g.site().Preview(nil, project.EditDir)
 	if err != nil {
 		return err
 	}

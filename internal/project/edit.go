@@ -2,12 +2,14 @@ package project
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/config"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/merge"
+	"github.com/glot-i18n/glot/internal/option"
 	"github.com/glot-i18n/glot/internal/plan"
 	"github.com/glot-i18n/glot/internal/serve"
 	"github.com/glot-i18n/glot/internal/verdict"
@@ -30,19 +32,29 @@ type Editor struct {
 
 var _ serve.Editor = (*Editor)(nil)
 
-// Editor returns the editor of langs (every language of glot.toml when
-// none). A review is recorded as by.
-func (s *Site) Editor(langs []string, by string) (*Editor, error) {
+// Editor returns the editor of the site's languages, which opens with
+// lang (the first of glot.toml when ""). A review is recorded as by.
+func (s *Site) Editor(lang, by string) (*Editor, error) {
 	cfg, err := s.Config()
 	if err != nil {
 		return nil, err
 	}
-	all, err := selectLangs(cfg, langs, false)
+	all, err := selectLangs(cfg, nil, false)
 	if err != nil {
 		return nil, err
 	}
 	if len(all) == 0 {
 		return nil, fmt.Errorf("%s names no language to translate into: glot lang add adds one", config.File)
+	}
+	if lang != "" {
+		first, err := selectLangs(cfg, []string{lang}, false)
+		if err != nil {
+			return nil, err
+		}
+		if len(first) != 1 {
+			return nil, option.Wrong("lang", lang, "glot edit opens with one language")
+		}
+		all = append(first, slices.DeleteFunc(all, func(l string) bool { return l == first[0] })...)
 	}
 	return &Editor{s: s, langs: all, by: by}, nil
 }

@@ -19,7 +19,7 @@ func editor(t *testing.T) (string, *project.Site, *project.Editor) {
 	dir := glottest.SampleSite(t)
 	s := project.Open(dir, nil, project.Hooks{})
 	t.Cleanup(s.Close)
-	ed, err := s.Editor([]string{"de"}, "Dr. R")
+	ed, err := s.Editor("de", "Dr. R")
 	if err != nil {
 		t.Fatal(err)
 	}
