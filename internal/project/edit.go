@@ -28,6 +28,9 @@ type Editor struct {
 	// url says where a page is built in a language, as the last build
 	// made it; nil before the first.
 	url func(page, lang string) string
+	// views are the languages' views read for the questions asked since
+	// the last write or build (see read).
+	views map[string]*view
 }
 
 var _ serve.Editor = (*Editor)(nil)
@@ -66,6 +69,9 @@ func (s *Site) Editor(lang, by string) (*Editor, error) {
 func (e *Editor) Build() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	// A build follows a change to the files: what was read is not
+	// trusted any more.
+	e.forget()
 	res, err := e.s.Build(BuildOptions{Into: EditDir})
 	if err == nil && res.Report == nil && e.url == nil {
 		res, err = e.s.Build(BuildOptions{Into: EditDir, Force: true})
@@ -195,23 +201,36 @@ func (e *Editor) after(lang, id string) (serve.EditSegment, error) {
 	return out, err
 }
 
-// read runs f with the catalogs of lang read now; what it opened is
-// closed after.
+// read runs f with the view of lang: the one read for an earlier
+// question, while nothing was written or built since, else one read now.
+// A translator's typing asks a check every few hundred milliseconds, and
+// a large site's catalogs take most of a second to read.
 func (e *Editor) read(lang string, f func(v *view) error) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if v := e.views[lang]; v != nil {
+		return f(v)
+	}
 	defer e.s.releaseRead()
-	return e.turn(lang, f)
+	v, err := e.view(lang)
+	if err != nil {
+		return err
+	}
+	if e.views == nil {
+		e.views = map[string]*view{}
+	}
+	e.views[lang] = v
+	return f(v)
 }
 
-// write is read under the write lock, which it holds from before it reads
-// to after the merge.
+// write runs f with the view of lang read under the write lock, which it
+// holds from before it reads to after the merge. Nothing read before is
+// trusted: a save must see what the files hold now.
 func (e *Editor) write(lang string, f func(v *view) error) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	// What was read before this turn may have changed: the turn reads
-	// again under the write lock.
-	e.s.releaseRead()
+	e.forget()
+	defer e.forget()
 	defer e.s.releaseLocks()
 	cfg, err := e.s.Config()
 	if err != nil {
@@ -220,39 +239,55 @@ func (e *Editor) write(lang string, f func(v *view) error) error {
 	if err := e.s.lockWrite(cfg, false); err != nil {
 		return err
 	}
-	return e.turn(lang, f)
+	v, err := e.view(lang)
+	if err != nil {
+		return err
+	}
+	defer v.close()
+	return f(v)
 }
 
-// turn reads the catalogs of lang into a view for f.
-func (e *Editor) turn(lang string, f func(v *view) error) error {
+// forget drops the views read so far: the files changed, or may have.
+func (e *Editor) forget() {
+	for _, v := range e.views {
+		v.close()
+	}
+	e.views = nil
+	e.s.releaseRead()
+}
+
+// view reads the catalogs of lang into a view, which holds the compiled
+// table it opened until it is closed.
+func (e *Editor) view(lang string) (*view, error) {
 	s := e.s
 	opened := len(s.open)
+	v := &view{s: s, url: e.url}
 	defer func() {
-		for _, c := range s.open[opened:] {
-			c.Close()
-		}
+		// The view's own, closed with it rather than with the command.
+		v.opened = append(v.opened, s.open[opened:]...)
 		s.open = s.open[:opened]
 	}()
 	cfg, err := s.Config()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	site, l, err := s.oneLang(cfg, "edit", lang)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := site.ReadTranslate(l); err != nil {
-		return err
+		return nil, err
 	}
 	_, tables, err := s.compiled(cfg, []string{l.Tag})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	c, err := s.checker(cfg)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return f(&view{s: s, cfg: cfg, site: site, l: l, table: tables[0], checker: c, rules: verdict.RulesOf(site), url: e.url})
+	v.cfg, v.site, v.l, v.table, v.checker, v.rules = cfg, site, l, tables[0], c, verdict.RulesOf(site)
+	return v, nil
 }
 
 // edit writes forms into the file a translator would edit for message

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -35,6 +36,15 @@ type view struct {
 	rules   *verdict.Rules
 	memory  *tm.Memory // made when a suggestion is first asked for
 	url     func(page, lang string) string
+	opened  []io.Closer // the compiled table, closed with the view
+}
+
+// close closes what the view opened.
+func (v *view) close() {
+	for _, c := range v.opened {
+		c.Close()
+	}
+	v.opened = nil
 }
 
 // pages lists the site's pages with the states of their messages.
