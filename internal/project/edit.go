@@ -1,7 +1,9 @@
 package project
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 	"slices"
 	"sync"
 
@@ -25,9 +27,9 @@ type Editor struct {
 	langs []string
 	by    string     // the reviewer's name, recorded with each review
 	mu    sync.Mutex // one turn at the site's state at a time: a question, a write or a build
-	// url says where a page is built in a language, as the last build
-	// made it; nil before the first.
-	url func(page, lang string) string
+	// urls say where each page is built in each language, as the last
+	// build made them (see site.Report.URLs); nil before the first.
+	urls map[string]map[string]string
 	// views are the languages' views read for the questions asked since
 	// the last write or build (see read).
 	views map[string]*view
@@ -64,8 +66,9 @@ func (s *Site) Editor(lang, by string) (*Editor, error) {
 
 // Build builds the pages the editor shows into EditDir, each message's
 // element marked (see BuildOptions.Into), again only what changed since
-// the last build. The first build of a session makes every page, once,
-// if it found nothing changed, to learn where each page is.
+// the last build, and learns where each page is: from the build, or,
+// when nothing changed, from what the last one said, which is kept in
+// the cache beside its record.
 func (e *Editor) Build() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -73,17 +76,35 @@ func (e *Editor) Build() error {
 	// trusted any more.
 	e.forget()
 	res, err := e.s.Build(BuildOptions{Into: EditDir})
-	if err == nil && res.Report == nil && e.url == nil {
-		res, err = e.s.Build(BuildOptions{Into: EditDir, Force: true})
-	}
 	if err != nil {
 		return err
 	}
+	c := e.s.cache()
 	if res.Report != nil {
-		e.url = res.URL
+		e.urls = res.URLs
+		if data, err := json.Marshal(e.urls); err == nil {
+			_ = c.Put(editURLs, data) // a cache that cannot be written only costs time
+		}
+		return nil
 	}
+	if e.urls != nil {
+		return nil
+	}
+	if data, err := os.ReadFile(c.Path(editURLs)); err == nil && json.Unmarshal(data, &e.urls) == nil {
+		return nil
+	}
+	// The record of where the pages are is lost: they are made again.
+	res, err = e.s.Build(BuildOptions{Into: EditDir, Force: true})
+	if err != nil {
+		return err
+	}
+	e.urls = res.URLs
 	return nil
 }
+
+// editURLs names the cache entry of where the editor's last build put
+// each page.
+const editURLs = "build/edit-urls"
 
 // Langs returns the languages of the editor, the first the one it opens
 // with.
@@ -261,7 +282,7 @@ func (e *Editor) forget() {
 func (e *Editor) view(lang string) (*view, error) {
 	s := e.s
 	opened := len(s.open)
-	v := &view{s: s, url: e.url}
+	v := &view{s: s, urls: e.urls}
 	defer func() {
 		// The view's own, closed with it rather than with the command.
 		v.opened = append(v.opened, s.open[opened:]...)

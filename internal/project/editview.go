@@ -34,9 +34,9 @@ type view struct {
 	table   *verdict.Table
 	checker *check.Checker
 	rules   *verdict.Rules
-	memory  *tm.Memory // made when a suggestion is first asked for
-	url     func(page, lang string) string
-	opened  []io.Closer // the compiled table, closed with the view
+	memory  *tm.Memory                   // made when a suggestion is first asked for
+	urls    map[string]map[string]string // see Editor.urls
+	opened  []io.Closer                  // the compiled table, closed with the view
 }
 
 // close closes what the view opened.
@@ -86,10 +86,8 @@ func (v *view) pages() []serve.EditPage {
 // translated and all; before it, the page's path says.
 func (v *view) pageURL(p string) string {
 	lang := v.l.Tag
-	if v.url != nil {
-		if u := v.url(p, lang); u != "" {
-			return "/" + u
-		}
+	if u := v.urls[p][lang]; u != "" {
+		return "/" + u
 	}
 	if strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".htm") {
 		return "/" + path.Join(lang, p)

@@ -138,11 +138,12 @@ type Report struct {
 	// build would make: one it did not make belongs to a page, asset or
 	// language version that is gone, and can be removed.
 	InScope func(out Output) bool
-	// URL says where page (its path in the content folder) is in lang,
-	// from the output root, as this build made it ("de/guide/setup/"):
-	// its version in lang, or the source language's when it was not
-	// built in lang; "" for a page the build does not know.
-	URL func(page, lang string) string
+	// URLs, in a build with Marks (glot edit's), say where each page
+	// (by its path in the content folder) is in each language, from the
+	// output root, as this build made it ("de/guide/setup/"): its version
+	// in the language, or the source language's when it was not built in
+	// it.
+	URLs map[string]map[string]string
 }
 
 // LangReport counts, for one language built, its messages by state, what
@@ -235,15 +236,14 @@ func (b *builder) report() *Report {
 	}
 	sort.Strings(b.rep.Warnings)
 	b.rep.InScope = b.inScope
-	byPath := make(map[string]int, len(b.pages))
-	for i, p := range b.pages {
-		byPath[p.Path] = i
-	}
-	b.rep.URL = func(page, lang string) string {
-		if i, ok := byPath[page]; ok {
-			return b.builtURL(lang, b.pages[i])
+	if b.o.Marks {
+		b.rep.URLs = make(map[string]map[string]string, len(b.pages))
+		for _, p := range b.pages {
+			b.rep.URLs[p.Path] = make(map[string]string, len(b.langs))
+			for _, l := range b.langs {
+				b.rep.URLs[p.Path][l] = b.builtURL(l, p)
+			}
 		}
-		return ""
 	}
 	return b.rep
 }
