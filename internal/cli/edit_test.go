@@ -84,18 +84,22 @@ func TestEdit(t *testing.T) {
 	b.Do("opening the editor", chromedp.Navigate(url))
 	b.Wait("the page is outlined", `(() => { const d = document.getElementById("frame").contentDocument; return !!d && !!d.querySelector('[data-glot-edit="missing"]'); })()`)
 
-	// The reference with two links: its chips typed in the other order.
-	choosePage(b, "ketamine-infusion-therapy.md")
-	b.Wait("the reference is listed", `[...document.querySelectorAll("#segments [role=option]")].some(o => o.textContent.includes("Han Y"))`)
-	b.Text(`(() => { [...document.querySelectorAll("#segments [role=option]")].find(o => o.textContent.includes("Han Y")).click(); return ""; })()`)
-	b.Wait("the reference is open", `document.getElementById("source").textContent.includes("Han Y")`)
-	id := strings.TrimPrefix(b.Text(`document.getElementById("ed-h").textContent`), "Message ")
-	b.Wait("its field is there", `!!document.querySelector(".field")`)
+	// The first missing message, in reading order, with two pairs of
+	// placeholders: clicked in the page, and typed with the second pair
+	// of chips before the first.
+	page, id, source := firstMissing(t, url)
+	choosePage(b, page)
+	x, y := b.Point(`(() => { const f = document.getElementById("frame"); const e = f.contentDocument.querySelector('[data-glot-id="` + id + `"]'); e.scrollIntoView({block: "center"}); const r = e.getBoundingClientRect(), o = f.getBoundingClientRect(); return [o.left + r.left + 8, o.top + r.top + r.height / 2]; })()`)
+	b.Do("clicking the message in the page", chromedp.MouseClickXY(x, y))
+	b.Wait("the message is open", `document.getElementById("ed-h").textContent === "Message `+id+`" && !!document.querySelector(".field")`)
 	b.Click("the field", ".field")
+	// The source with its second link before its first.
+	pair := regexp.MustCompile(`<(\d)>.*?</(\d)>`)
+	spans := pair.FindAllStringIndex(source, 2)
+	want := source[:spans[0][0]] + source[spans[1][0]:spans[1][1]] + source[spans[0][1]:spans[1][0]] + source[spans[0][0]:spans[0][1]] + source[spans[1][1]:]
 	typed := ""
-	for _, step := range []string{"<2>", "doi:10.2147/NDT.S117146", "</2>", " in ", "<1>", "Neuropsychiatric Disease and Treatment", "</1>",
-		", vol. 12, 2016, S. 2859–2867: Han Y, et al. „Efficacy of Ketamine in the Rapid Treatment of Major Depressive Disorder: a Meta-Analysis of Randomized, Double-Blind, Placebo-Controlled Studies.“ Ketamin."} {
-		if strings.HasPrefix(step, "<") {
+	for _, step := range regexp.MustCompile(`</?\d/?>|[^<]+|<`).FindAllString(want, -1) {
+		if regexp.MustCompile(`^</?\d/?>$`).MatchString(step) {
 			// The chips' buttons are made again as the field changes:
 			// found and clicked at once.
 			b.Text(`(() => { document.querySelector('#chips button[aria-label="Insert ` + step + `"]').click(); return ""; })()`)
@@ -107,8 +111,8 @@ func TestEdit(t *testing.T) {
 	}
 	b.Shot("edit-de.png")
 	text := b.Text(editField)
-	if !strings.HasPrefix(text, "<2>doi:") || strings.Index(text, "<2>") > strings.Index(text, "<1>") {
-		t.Fatalf("the field holds %q", text)
+	if text != want || strings.Index(text, "<2>") > strings.Index(text, "<1>") {
+		t.Fatalf("the field holds %q, want %q", text, want)
 	}
 	b.Keys("\r", chromedp.ModifierCtrl)
 	b.Wait("saved", `document.getElementById("ed-h").textContent !== "Message `+id+`"`)
@@ -152,6 +156,36 @@ func TestEdit(t *testing.T) {
 	writesRefused(t, url)
 	reviewed(t, dir, id)
 	rtl(t, dir)
+}
+
+// firstMissing asks the editor at url for the first missing message of
+// the German site, in reading order, that has two pairs of placeholders,
+// and returns its page, id and source.
+func firstMissing(t *testing.T, url string) (page, id, source string) {
+	t.Helper()
+	get := func(path string, v any) {
+		resp, err := http.Get(url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+	}
+	var pages []struct{ Path string }
+	get("api/pages?lang=de", &pages)
+	for _, p := range pages {
+		var segs []struct{ ID, State, Source string }
+		get("api/segments?lang=de&page="+p.Path, &segs)
+		for _, s := range segs {
+			if s.State == "missing" && strings.Contains(s.Source, "</1>") && strings.Contains(s.Source, "</2>") {
+				return p.Path, s.ID, s.Source
+			}
+		}
+	}
+	t.Fatal("no missing message in German has two pairs of placeholders")
+	return
 }
 
 // choosePage opens page (its path in the content folder) in the editor,
