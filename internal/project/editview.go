@@ -18,6 +18,7 @@ import (
 	"github.com/glot-i18n/glot/internal/ledger"
 	"github.com/glot-i18n/glot/internal/locale"
 	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/report"
 	"github.com/glot-i18n/glot/internal/serve"
 	"github.com/glot-i18n/glot/internal/tm"
 	"github.com/glot-i18n/glot/internal/verdict"
@@ -47,13 +48,45 @@ func (v *view) close() {
 	v.opened = nil
 }
 
-// pages lists the site's pages with the states of their messages.
+// section is a page of the site, or the interface text that no page
+// holds (a layout's), as the editor lists them.
+type section struct {
+	path   string // in the content folder, or report.InterfaceSection
+	file   string // where its blocks are, for their lines: "content/a.md"
+	url    string
+	blocks []ledger.Block
+}
+
+// sections are the site's pages in reading order, then its interface
+// text, shown on every page (the first page's URL is its page).
+func (v *view) sections() []section {
+	var out []section
+	for _, p := range v.site.Pages {
+		out = append(out, section{path: p.Path, file: path.Join(v.cfg.ContentDir, p.Path), url: v.pageURL(p.Path), blocks: p.Blocks})
+	}
+	ui := section{path: report.InterfaceSection}
+	if len(out) > 0 {
+		ui.url = out[0].url
+	}
+	for _, id := range v.site.Source.IDs() {
+		if !v.site.OnPage(id) {
+			ui.blocks = append(ui.blocks, ledger.Block{ID: id, Kind: "interface"})
+		}
+	}
+	if len(ui.blocks) > 0 {
+		out = append(out, ui)
+	}
+	return out
+}
+
+// pages lists the site's pages, and its interface text, with the states
+// of their messages.
 func (v *view) pages() []serve.EditPage {
 	var out []serve.EditPage
-	for _, p := range v.site.Pages {
-		ep := serve.EditPage{Path: p.Path, Title: p.Path, URL: v.pageURL(p.Path)}
+	for _, p := range v.sections() {
+		ep := serve.EditPage{Path: p.path, Title: p.path, URL: p.url}
 		seen := map[string]bool{}
-		for _, b := range p.Blocks {
+		for _, b := range p.blocks {
 			if seen[b.ID] || v.site.Source.Messages[b.ID] == nil {
 				continue
 			}
@@ -102,20 +135,21 @@ func (v *view) pageURL(p string) string {
 	return "/" + lang + "/" + d + "/"
 }
 
-// segments returns the messages of page, each once, in reading order.
+// segments returns the messages of page (or of the interface text),
+// each once, in reading order.
 func (v *view) segments(page string) ([]serve.EditSegment, error) {
-	for _, p := range v.site.Pages {
-		if p.Path != page {
+	for _, p := range v.sections() {
+		if p.path != page {
 			continue
 		}
 		out := []serve.EditSegment{}
 		seen := map[string]bool{}
-		for _, b := range p.Blocks {
+		for _, b := range p.blocks {
 			if seen[b.ID] || v.site.Source.Messages[b.ID] == nil {
 				continue
 			}
 			seen[b.ID] = true
-			out = append(out, v.segment(b.ID, path.Join(v.cfg.ContentDir, p.Path), b))
+			out = append(out, v.segment(b.ID, p.file, b))
 		}
 		return out, nil
 	}
