@@ -227,3 +227,52 @@ func TestEditorPages(t *testing.T) {
 		t.Error("the editor's build wrote the site's output folder")
 	}
 }
+
+// A message with plural forms is edited form by form, Arabic's six of
+// them; a save writes them all, and a form left empty is refused.
+func TestEditorPlurals(t *testing.T) {
+	dir := glottest.SampleSite(t)
+	s := project.Open(dir, nil, project.Hooks{})
+	defer s.Close()
+	ed, err := s.Editor("ar", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs, err := ed.Segments("ar", report.InterfaceSection)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seg serve.EditSegment
+	for _, sg := range segs {
+		if sg.ID == "ui-reading-time" {
+			seg = sg
+		}
+	}
+	if strings.Join(seg.Forms, " ") != "zero one two few many other" || len(seg.Translation) != 6 || seg.Dir != "rtl" {
+		t.Fatalf("the reading time in Arabic: %+v", seg)
+	}
+	forms := map[string]string{}
+	for name, text := range seg.Translation {
+		forms[name] = strings.Replace(text, "مدة القراءة", "وقت القراءة", 1)
+	}
+	empty := map[string]string{}
+	for name, text := range forms {
+		empty[name] = text
+	}
+	empty["few"] = ""
+	if _, err := ed.Save("ar", seg.ID, empty, seg.Version); !errors.Is(err, serve.ErrRefused) {
+		t.Errorf("a save with the few form empty: %v", err)
+	}
+	after, err := ed.Save("ar", seg.ID, forms, seg.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range forms {
+		if after.Translation[name] != text {
+			t.Errorf("%s: %q after the save, want %q", name, after.Translation[name], text)
+		}
+	}
+	if active := read(t, filepath.Join(dir, "locales", "active.ar.toml")); strings.Count(active, "وقت القراءة") != 6 {
+		t.Errorf("active.ar.toml has %d forms saved", strings.Count(active, "وقت القراءة"))
+	}
+}
