@@ -87,11 +87,29 @@ func (s *Site) compiled(cfg *config.Config, langs []string) (*verdict.Source, []
 	// A table needs only its language's files; the rest of what Load
 	// read can go.
 	site = &locale.Site{FS: fsys, Name: display(dir), SourceLang: cfg.SourceLanguage}
-	tables, err := s.tables(c, src, fmt.Sprintf("%s %x", srcKey, glSum), self, site, rel, langs)
+	tc := &tableCompile{s: s, c: c, src: src, srcKey: fmt.Sprintf("%s %x", srcKey, glSum), self: self, site: site, rel: rel,
+		rules: fmt.Sprintf("%x", sha256.Sum256(fmt.Appendf(nil, "%x\x00%x\x00%s", self, glSum, cfg.SourceLanguage)))[:32]}
+	tables, err := tc.tables(langs)
 	if err != nil {
 		return nil, nil, err
 	}
 	return src, tables, nil
+}
+
+// tableCompile opens, or compiles, the tables of languages against one
+// compiled source.
+type tableCompile struct {
+	s      *Site
+	c      *cache.Cache
+	src    *verdict.Source
+	srcKey string // names the source and the glossary the tables are compiled against
+	self   cache.Sum
+	site   *locale.Site // the locales folder, each language read when its table is compiled
+	rel    func(string) string
+	// rules names what a translation is judged by, besides its text and
+	// its source's: glot itself, the glossary and the source language.
+	// The memory of judgements (verdict.Judged) is kept under it.
+	rules string
 }
 
 // sourceKey is the cache key of the source compiled from the locales
@@ -108,11 +126,12 @@ func (s *Site) sourceKey(cfg *config.Config, fsys fs.FS, self cache.Sum) (string
 
 // tables opens each language's compiled table, from the cache or
 // compiled afresh, on all cores; each is closed when the command ends.
-func (s *Site) tables(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, site *locale.Site, rel func(string) string, langs []string) ([]*verdict.Table, error) {
+func (tc *tableCompile) tables(langs []string) ([]*verdict.Table, error) {
+	s := tc.s
 	tables := make([]*verdict.Table, len(langs))
 	keys := make([]string, len(langs))
 	err := parallel.Each(len(langs), func(i int) (err error) {
-		tables[i], keys[i], err = s.table(c, src, srcKey, self, site, rel, langs[i])
+		tables[i], keys[i], err = tc.table(langs[i])
 		return err
 	})
 	if s.tableKeys == nil {
@@ -128,23 +147,33 @@ func (s *Site) tables(c *cache.Cache, src *verdict.Source, srcKey string, self c
 }
 
 // table returns the compiled table of lang, from the cache or compiled
-// now; srcKey names the source and the glossary it is compiled against.
-func (s *Site) table(c *cache.Cache, src *verdict.Source, srcKey string, self cache.Sum, site *locale.Site, rel func(string) string, lang string) (*verdict.Table, string, error) {
-	k, err := s.key("table "+srcKey+" "+lang, self, rel, locale.LangFiles(site.FS, lang))
+// now, with the judgements the last compile of lang made.
+func (tc *tableCompile) table(lang string) (*verdict.Table, string, error) {
+	c, src := tc.c, tc.src
+	k, err := tc.s.key("table "+tc.srcKey+" "+lang, tc.self, tc.rel, locale.LangFiles(tc.site.FS, lang))
 	if err != nil {
 		return nil, "", err
 	}
-	name := "catalogs/" + lang + "-" + k
+	// "_" ends the language: es-MX's entries do not start with "es-",
+	// which pruning es's would remove.
+	name := "catalogs/" + lang + "_" + k
 	t, err := openCached(c, name, func(r readerAt, size int64) (*verdict.Table, error) { return verdict.Open(src, r, size) })
 	if err == nil {
 		return t, k, nil
 	}
-	l, err := site.Lang(lang)
+	l, err := tc.site.Lang(lang)
 	if err != nil {
 		return nil, "", err
 	}
-	t, err = compile(c, name, lang+"-", func(w io.Writer) error { return verdict.Encode(w, src, l) },
+	judged := "judged/" + lang + "_" + tc.rules
+	data, _ := os.ReadFile(c.Path(judged))
+	j := verdict.NewJudged(data)
+	src.Rules().Remember(lang, j)
+	t, err = compile(c, name, lang+"_", func(w io.Writer) error { return verdict.Encode(w, src, l) },
 		func(r readerAt, size int64) (*verdict.Table, error) { return verdict.Open(src, r, size) })
+	if err == nil && c.Put(judged, j.Bytes()) == nil {
+		c.Prune("judged", lang+"_", path.Base(judged))
+	}
 	return t, k, err
 }
 

@@ -157,7 +157,7 @@ func (m findingsMemo) name(lang string) string {
 		return ""
 	}
 	h := sha256.Sum256([]byte(k + "\x00" + m.salt))
-	return fmt.Sprintf("findings/%s-%x", lang, h[:16])
+	return fmt.Sprintf("findings/%s_%x", lang, h[:16])
 }
 
 func (m findingsMemo) Get(lang string) ([]report.Finding, bool) {
@@ -183,7 +183,7 @@ func (m findingsMemo) Put(lang string, fs []report.Finding) {
 	}
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(fs) == nil && m.s.cache().Put(name, buf.Bytes()) == nil {
-		m.s.cache().Prune("findings", lang+"-", path.Base(name))
+		m.s.cache().Prune("findings", lang+"_", path.Base(name))
 	}
 }
 

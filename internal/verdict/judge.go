@@ -78,6 +78,21 @@ func (p *Problem) Unwrap() error { return p.Err }
 // render. Every command of a site asks the same Rules.
 type Rules struct {
 	checker *check.Checker
+	// judged are the memories of judgements given by Remember, by
+	// language.
+	mu     sync.RWMutex
+	judged map[string]*Judged
+}
+
+// Remember makes Fits of translations into lang ask j first, and tell it
+// what it finds: see Judged.
+func (r *Rules) Remember(lang string, j *Judged) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.judged == nil {
+		r.judged = map[string]*Judged{}
+	}
+	r.judged[lang] = j
 }
 
 // RulesOf returns the rules of site s: its source language and glossary.
@@ -140,13 +155,30 @@ func Takes(v Verdict) bool {
 // A template action may use any field of any of the source's forms: the
 // English "one" form need not say {{.Count}} for the Arabic "one" to.
 func (r *Rules) Fits(lang string, src, t *catalog.Message) *Problem {
+	r.mu.RLock()
+	j := r.judged[lang]
+	r.mu.RUnlock()
+	if j == nil {
+		return r.fits(lang, src, t)
+	}
+	key := judgedKey(lang, src, t)
+	if p, ok := j.get(key); ok {
+		return p
+	}
+	p := r.fits(lang, src, t)
+	j.put(key, p)
+	return p
+}
+
+// fits is Fits, worked out.
+func (r *Rules) fits(lang string, src, t *catalog.Message) *Problem {
 	// Every check judges the text as a page shows it: normalized, which
 	// can join a ">" with a combining mark after it.
 	forms := catalog.Forms(t)
 	for i := range forms {
 		forms[i].Text = msgtext.Normalize(forms[i].Text)
 	}
-	if p := fits(lang, src, t, forms); p != nil {
+	if p := structure(lang, src, t, forms); p != nil {
 		return p
 	}
 	plural := len(catalog.Forms(src)) > 1
@@ -173,9 +205,9 @@ func (r *Rules) Fits(lang string, src, t *catalog.Message) *Problem {
 	return &Problem{first, errors.New(strings.Join(says, "; ")), form}
 }
 
-// fits is the part of Fits that no reviewer can waive: the structure of
-// the translation.
-func fits(lang string, src, t *catalog.Message, forms []catalog.Form) *Problem {
+// structure is the part of Fits that no reviewer can waive: the
+// structure of the translation.
+func structure(lang string, src, t *catalog.Message, forms []catalog.Form) *Problem {
 	if t.LeftDelim != src.LeftDelim || t.RightDelim != src.RightDelim {
 		return &Problem{Check: "template", Err: errors.New("a translation may not change the template delimiters")}
 	}
