@@ -24,7 +24,7 @@ func TestJudged(t *testing.T) {
 		{dose, &catalog.Message{Other: "Tome 0,5 mg/kg de <1>ketamina</1>."}}, // fits
 		{dose, &catalog.Message{Other: "Tome 5 mg/kg de <1>ketamina</1>."}},   // a number: held back
 		{dose, &catalog.Message{Other: "Tome 0,5 mg/kg de ketamina."}},        // a placeholder lost
-		{ui, &catalog.Message{One: "{{.Count}} minuto", Other: "{{.Count}} minutos"}},
+		{ui, &catalog.Message{One: "{{.Count}} minuto", Many: "{{.Count}} de minutos", Other: "{{.Count}} minutos"}},
 		{ui, &catalog.Message{Other: "{{.Count}} minutos"}}, // a form missing
 	}
 	plain := NewRules("en", gl)
