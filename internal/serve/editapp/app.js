@@ -12,7 +12,7 @@
   const $ = (id) => document.getElementById(id);
   const frame = $("frame");
   const st = { pages: [], page: null, segs: [], cur: -1, filter: "all", timer: 0, seq: 0, drag: null, onPage: new Set() };
-  const TODO = ["missing", "stale"];
+  const LEFT_TO_DO = ["missing", "stale"];
 
   // el makes an element; strings among kids become text nodes.
   function el(tag, attrs, ...kids) {
@@ -216,7 +216,7 @@
       $("alert").textContent = "";
       return;
     }
-    if (st.cur < 0) st.cur = st.segs.findIndex((s) => (REVIEW ? s.state === "translated" : TODO.includes(s.state)));
+    if (st.cur < 0) st.cur = st.segs.findIndex((s) => (REVIEW ? s.state === "translated" : LEFT_TO_DO.includes(s.state)));
     openPage();
   }
 
@@ -499,7 +499,7 @@
       return;
     }
     if (r.status !== 200) return fail(r);
-    done(r.data, "Saved.", (s) => TODO.includes(s.state));
+    done(r.data, "Saved.", (s) => LEFT_TO_DO.includes(s.state));
   }
 
   async function review(approve) {
