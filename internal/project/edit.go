@@ -168,9 +168,16 @@ func (e *Editor) Save(lang, id string, forms map[string]string, version string) 
 		if err != nil {
 			return err
 		}
+		// The rule judged the text above, as merge does: merge refusing
+		// it is not expected. Should it, the files are as a translator's
+		// merge leaves them, the text marked REFUSED in the translate
+		// file, and the editor says so. Another entry the translator
+		// typed into the file and merge refused is that entry's matter.
 		for _, r := range merged.Langs {
-			if len(r.Refused) > 0 {
-				return &serve.RefusedError{Problems: []serve.EditProblem{{Severity: "error", Check: "merge", Text: r.Refused[0].Text}}}
+			for _, p := range r.Refused {
+				if p.ID == id {
+					return &serve.RefusedError{Problems: []serve.EditProblem{{Severity: "error", Check: "merge", Text: p.Text + " (kept in the translate file, marked REFUSED)"}}}
+				}
 			}
 		}
 		return nil
