@@ -43,7 +43,8 @@ type Editor interface {
 var ErrConflict = errors.New("changed since it was opened")
 
 // ErrRefused says that a translation cannot be taken as it is (a missing
-// placeholder, say). Nothing was written.
+// placeholder, say). The rule refuses it before anything is written; an
+// Editor whose merge refuses a text the rule took says where it left it.
 var ErrRefused = errors.New("refused")
 
 // EditPage is a page of the site, as the editor lists it.
