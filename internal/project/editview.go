@@ -114,25 +114,13 @@ func (v *view) pages() []serve.EditPage {
 }
 
 // pageURL is where page p of the content folder is built in the view's
-// language, from the site's root: "/de/guide/setup/" for guide/setup.md,
-// "/de/about.html" for about.html. The editor's last build knows, slugs
-// translated and all; before it, the page's path says.
+// language, from the site's root ("/de/guide/setup/"), as the editor's
+// last build said (slugs translated and all); "" before it built.
 func (v *view) pageURL(p string) string {
-	lang := v.l.Tag
-	if u := v.urls[p][lang]; u != "" {
+	if u := v.urls[p][v.l.Tag]; u != "" {
 		return "/" + u
 	}
-	if strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".htm") {
-		return "/" + path.Join(lang, p)
-	}
-	d := strings.TrimSuffix(p, path.Ext(p))
-	if path.Base(d) == "index" || path.Base(d) == "_index" {
-		d = path.Dir(d)
-	}
-	if d == "." {
-		return "/" + lang + "/"
-	}
-	return "/" + lang + "/" + d + "/"
+	return ""
 }
 
 // segments returns the messages of page (or of the interface text),

@@ -52,7 +52,7 @@ type EditPage struct {
 	Path  string `json:"path"`  // in the content folder: "guide/install.md"
 	Title string `json:"title"` // its title in the source language
 	// URL is where the page in the language is served, from the site's
-	// root: "/de/guide/install/".
+	// root: "/de/guide/setup/"; "" when the page is not built.
 	URL string `json:"url"`
 	// Counts are its messages in the language by state, each in one:
 	// Translated does not count the Reviewed ones.
