@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"context"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
-	"os/signal"
 	"runtime"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -74,27 +72,16 @@ func runEdit(g *glot, o *editOptions) error {
 	if err != nil {
 		return err
 	}
-	ln, err := listen(o.addr, o.public)
-	if err != nil {
-		return err
-	}
-	s := serve.New(serve.Options{
-		Root: p.Root, Watch: p.Watch, Ignore: p.Ignore, Rebuild: ed.Build,
-		Log:    func(format string, args ...any) { fmt.Fprintf(g.stderr, "glot edit: "+format+"\n", args...) },
-		Addr:   o.addr,
-		Public: o.public,
-		Editor: ed, ReviewMode: o.review,
-	})
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	url := fmt.Sprintf("http://%s/__glot/edit/", ln.Addr())
-	fmt.Fprintf(g.stdout, "glot edit: %s (Ctrl-C to stop)\n", url)
-	if !o.noOpen {
-		if err := openBrowser(url); err != nil {
-			g.warnf("could not open a browser (%v): open %s", err, url)
-		}
-	}
-	return s.Serve(ctx, ln)
+	return g.preview("edit", p, serve.Options{Rebuild: ed.Build, Addr: o.addr, Public: o.public, Editor: ed, ReviewMode: o.review},
+		func(at net.Addr) {
+			url := fmt.Sprintf("http://%s/__glot/edit/", at)
+			fmt.Fprintf(g.stdout, "glot edit: %s (Ctrl-C to stop)\n", url)
+			if !o.noOpen {
+				if err := openBrowser(url); err != nil {
+					g.warnf("could not open a browser (%v): open %s", err, url)
+				}
+			}
+		})
 }
 
 // openBrowser opens url in the user's browser: $BROWSER when it is set,

@@ -98,26 +98,29 @@ func runServe(g *glot, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	ln, err := listen(o.addr, o.public)
+	return g.preview("serve", p, serve.Options{Rebuild: build, Addr: o.addr, Public: o.public, Reviews: g.site().Reviews(p.Langs, &mu)},
+		func(at net.Addr) {
+			fmt.Fprintf(g.stdout, "glot serve: http://%s/ (Ctrl-C to stop)\n", at)
+			for _, lang := range p.Langs {
+				fmt.Fprintf(g.stdout, "glot serve: review of %s: http://%s/__glot/review/%s/\n", lang, at, lang)
+			}
+		})
+}
+
+// preview serves the folder p says on o.Addr, watching what p says, with
+// what else o sets, until Ctrl-C: glot serve and glot edit. Its log lines
+// are cmd's; ready says where it listens.
+func (g *glot) preview(cmd string, p *project.Preview, o serve.Options, ready func(at net.Addr)) error {
+	ln, err := listen(o.Addr, o.Public)
 	if err != nil {
 		return err
 	}
-	s := serve.New(serve.Options{
-		Root:    p.Root,
-		Watch:   p.Watch,
-		Ignore:  p.Ignore,
-		Rebuild: build,
-		Log:     func(format string, args ...any) { fmt.Fprintf(g.stderr, "glot serve: "+format+"\n", args...) },
-		Addr:    o.addr,
-		Public:  o.public,
-		Reviews: g.site().Reviews(p.Langs, &mu),
-	})
+	o.Root, o.Watch, o.Ignore = p.Root, p.Watch, p.Ignore
+	o.Log = func(format string, args ...any) { fmt.Fprintf(g.stderr, "glot "+cmd+": "+format+"\n", args...) }
+	s := serve.New(o)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	fmt.Fprintf(g.stdout, "glot serve: http://%s/ (Ctrl-C to stop)\n", ln.Addr())
-	for _, lang := range p.Langs {
-		fmt.Fprintf(g.stdout, "glot serve: review of %s: http://%s/__glot/review/%s/\n", lang, ln.Addr(), lang)
-	}
+	ready(ln.Addr())
 	return s.Serve(ctx, ln)
 }
 
