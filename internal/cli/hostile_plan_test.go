@@ -6,10 +6,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/glot-i18n/glot/internal/catalog"
 	"github.com/glot-i18n/glot/internal/msgtext"
+	"github.com/glot-i18n/glot/internal/site"
 )
 
 // hostileBatch is what one build carries: for each language, the payload
@@ -158,26 +158,12 @@ func (h *hostileSite) rounds(t *testing.T, name string, list []int) []hostileBat
 }
 
 // hostileSlugs returns the URL folders a payload may make as a slug, by
-// the rule glot documents (letters, digits and marks, lowercased; "-" for
-// anything else), before and after HTML unescaping, so that the plan errs
-// towards keeping two payloads apart.
+// the build's own rule (site.Slugify), before and after HTML unescaping,
+// so that the plan errs towards keeping two payloads apart.
 func hostileSlugs(p string) []string {
 	var out []string
 	for _, s := range []string{p, html.UnescapeString(p)} {
-		var b strings.Builder
-		dash := false
-		for _, r := range strings.TrimSpace(s) {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
-				if dash && b.Len() > 0 {
-					b.WriteByte('-')
-				}
-				b.WriteRune(unicode.ToLower(r))
-				dash = false
-				continue
-			}
-			dash = true
-		}
-		if k := b.String(); k != "" && !slices.Contains(out, k) {
+		if k := site.Slugify(s); k != "" && !slices.Contains(out, k) {
 			out = append(out, k)
 		}
 	}

@@ -128,7 +128,7 @@ func (b *builder) pageURLFor(lang string, p content.Page, s *summary) string {
 		} else if langtag.IsPseudo(lang) {
 			text = pseudo.Translate(lang, text)
 		}
-		if slug := slugify(render.PlainText(s.Slug, text)); slug != "" {
+		if slug := Slugify(render.PlainText(s.Slug, text)); slug != "" {
 			d = path.Join(path.Dir(d), slug)
 		}
 	}
@@ -152,10 +152,10 @@ func (b *builder) lookup(lang, id string) string {
 	return m.Other
 }
 
-// slugify makes a translated slug safe as one folder of a URL: letters,
-// digits and marks of any script, and "-" for anything else, so that a
-// translation cannot name a path outside its language's folder.
-func slugify(s string) string {
+// Slugify makes a translated slug safe as one folder of a URL: letters,
+// digits and marks of any script, lowercased, and "-" for anything else,
+// so that a translation cannot name a path outside its language's folder.
+func Slugify(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.TrimSpace(s) {
