@@ -96,10 +96,9 @@ func (r *Reviews) Page(lang, name, action, token string) ([]byte, bool, error) {
 	defer s.releaseRead()
 	opened := len(s.open)
 	defer func() {
-		for _, c := range s.open[opened:] {
+		for _, c := range s.takeOpen(opened) {
 			c.Close()
 		}
-		s.open = s.open[:opened]
 	}()
 	rev, err := s.Review(lang, "index.html", report.Auto, &report.ApproveForm{Action: action, Token: token})
 	if err != nil {

@@ -290,11 +290,7 @@ func (e *Editor) view(lang string) (*view, error) {
 	s := e.s
 	opened := len(s.open)
 	v := &view{s: s, urls: e.urls}
-	defer func() {
-		// The view's own, closed with it rather than with the command.
-		v.opened = append(v.opened, s.open[opened:]...)
-		s.open = s.open[:opened]
-	}()
+	defer func() { v.opened = s.takeOpen(opened) }()
 	cfg, err := s.Config()
 	if err != nil {
 		return nil, err

@@ -24,6 +24,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/glot-i18n/glot/internal/cache"
@@ -100,6 +101,16 @@ func (s *Site) Close() {
 	if s.c != nil {
 		_ = s.c.Close() // a cache that cannot be saved only costs time
 	}
+}
+
+// takeOpen returns the compiled catalogs opened since the first from of
+// them, which the caller now closes, rather than the command: a review
+// page closes what it opened when it is made, an editor's view when it is
+// dropped.
+func (s *Site) takeOpen(from int) []io.Closer {
+	taken := slices.Clone(s.open[from:])
+	s.open = s.open[:from]
+	return taken
 }
 
 // closeOpen closes the compiled catalogs the command opened.
